@@ -1,0 +1,96 @@
+/**
+ * The `pco-codegen` command line. The only place that prints or decides the
+ * process's exit code: 0 success, 1 problems in the docs or drift, 2 could not
+ * run (bad usage, unreachable docs, unreadable files).
+ */
+import cliProgress from "cli-progress";
+import yargs from "yargs";
+import { formatDiagnostic, GeneratorError } from "./diagnostics.js";
+import { commands } from "./commands/index.js";
+import { EXIT } from "./commands/command.js";
+import type { Output, ProgressSink } from "./commands/output.js";
+
+export async function main(argv: readonly string[], output: Output = processOutput(argv)): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs([...argv])
+    .scriptName("pco-codegen")
+    .usage("$0 <command> [options]")
+    .option("verbose", { type: "boolean", default: false, describe: "Also print notes, and stack traces of internal errors" })
+    .strict()
+    .demandCommand(1, "Name a command.")
+    .recommendCommands()
+    .exitProcess(false)
+    .showHelpOnFail(false)
+    .fail((message, error) => {
+      // Throwing stops yargs before any command runs with bad arguments.
+      throw error ?? new UsageError(message);
+    })
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 110));
+
+  for (const command of commands) {
+    parser.command(command.command, command.describe, command.builder, async (args) => {
+      exitCode = await command.run(args as never, output);
+    });
+  }
+
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    return reportFailure(error, output);
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}
+
+function reportFailure(error: unknown, output: Output): number {
+  if (error instanceof UsageError) {
+    output.err(`error: ${error.message}`);
+    output.err("Run pco-codegen --help for usage.");
+    return EXIT.couldNotRun;
+  }
+  if (error instanceof GeneratorError) {
+    for (const d of error.diagnostics) output.err(formatDiagnostic(d));
+    output.err(`error: ${error.message}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  output.err(`internal error: ${message}`);
+  if (output.verbose && error instanceof Error && error.stack) output.err(error.stack);
+  else output.err("This is a bug in pco-codegen; run again with --verbose for details.");
+  return EXIT.couldNotRun;
+}
+
+function processOutput(argv: readonly string[]): Output {
+  const isTTY = Boolean(process.stderr.isTTY);
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    isTTY,
+    verbose: argv.includes("--verbose"),
+    progress: () => (isTTY ? progressBar() : undefined),
+  };
+}
+
+function progressBar(): ProgressSink {
+  const bar = new cliProgress.SingleBar(
+    { format: "reading docs [{bar}] {value}/{total} {label}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update({ done, total, label }) {
+      if (!started) {
+        bar.start(total, 0, { label });
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { label });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

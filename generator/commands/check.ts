@@ -1,0 +1,32 @@
+/** `pco-codegen check`: fails when generated/ is not what the committed specs render to. */
+import { hasErrors } from "../diagnostics.js";
+import { displayPath } from "../display-path.js";
+import { diffTree, isClean } from "../emit.js";
+import { generatedTreePlan, renderAll } from "../generate.js";
+import { loadSpecs } from "../spec/load.js";
+import { EXIT, type Command } from "./command.js";
+import { generateOptions, type GenerateArgs } from "./generate.js";
+import { printDiagnostics } from "./output.js";
+
+export const checkCommand: Command<GenerateArgs> = {
+  command: "check",
+  describe: "Regenerate in memory and fail if generated/ differs",
+  builder: generateOptions,
+  async run(args, output) {
+    const loaded = await loadSpecs(args.spec);
+    const rendered = await renderAll(loaded.value);
+    const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
+    printDiagnostics(output, diagnostics);
+    if (hasErrors(diagnostics)) return EXIT.problems;
+    const difference = await diffTree(generatedTreePlan(args.out, rendered.files));
+    if (isClean(difference)) {
+      output.err(`${displayPath(args.out)} is up to date with ${displayPath(args.spec)} (${rendered.files.length} files)`);
+      return EXIT.ok;
+    }
+    for (const f of difference.missing) output.err(`missing: ${displayPath(args.out)}/${f}`);
+    for (const f of difference.changed) output.err(`stale:   ${displayPath(args.out)}/${f}`);
+    for (const f of difference.extra) output.err(`extra:   ${displayPath(args.out)}/${f}`);
+    output.err("generated/ is out of date: run `npm run generate` and commit the result");
+    return EXIT.problems;
+  },
+};

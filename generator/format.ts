@@ -1,0 +1,64 @@
+/**
+ * Prettier, pinned exactly and called in-process with one config, so the same
+ * code always formats to the same bytes. Formatting large generated files is
+ * the slow part of `generate`, so results are cached on disk by content hash:
+ * an unchanged file is never formatted twice.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export type Parser = "typescript" | "markdown" | "json" | "yaml";
+
+export const PRETTIER_OPTIONS = {
+  printWidth: 100,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: false,
+  trailingComma: "all",
+  bracketSpacing: true,
+  arrowParens: "always",
+  endOfLine: "lf",
+  proseWrap: "preserve",
+} as const;
+
+type Prettier = typeof import("prettier");
+let prettier: Promise<Prettier> | undefined;
+let cacheKeyPrefix: Promise<string> | undefined;
+
+/** Prettier's version, read without loading prettier itself (the cache exists to avoid that). */
+async function prettierVersion(): Promise<string> {
+  const manifest = createRequire(import.meta.url).resolve("prettier/package.json");
+  return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
+}
+
+/** `node_modules/.cache/pco-codegen/prettier` under the working directory, or $PCO_CODEGEN_CACHE. */
+export function formatCacheDir(): string {
+  return process.env.PCO_CODEGEN_CACHE
+    ? path.join(process.env.PCO_CODEGEN_CACHE, "prettier")
+    : path.join(process.cwd(), "node_modules", ".cache", "pco-codegen", "prettier");
+}
+
+export async function format(source: string, parser: Parser): Promise<string> {
+  cacheKeyPrefix ??= prettierVersion().then((v) => `${v}\u0000${JSON.stringify(PRETTIER_OPTIONS)}\u0000`);
+  const key = createHash("sha256").update(`${await cacheKeyPrefix}${parser}\u0000${source}`).digest("hex");
+  const file = path.join(formatCacheDir(), key.slice(0, 2), key);
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    // not cached yet
+  }
+  prettier ??= import("prettier");
+  const formatted = await (await prettier).format(source, { ...PRETTIER_OPTIONS, parser });
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, formatted);
+    await rename(temporary, file);
+  } catch {
+    // a read-only cache only costs speed
+  }
+  return formatted;
+}

@@ -1,0 +1,123 @@
+/**
+ * docs → specs: read every source, let a later source win where two give the
+ * same app-version, keep the versions asked for, normalize and validate.
+ * Writing is left to the caller (`specTreePlan` + emit).
+ */
+import { diagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
+import type { OutputFile, TreePlan } from "./emit.js";
+import { compareText } from "./order.js";
+import type { SpecDraft } from "./spec/draft.js";
+import { normalizeSpec } from "./spec/normalize.js";
+import { specSchema } from "./spec/schema.js";
+import { serializeSpec, specFileName } from "./spec/serialize.js";
+import type { Spec } from "./spec/types.js";
+import { validateSpec } from "./spec/validate.js";
+import type { DraftRead, ReadContext, SourceRead } from "./sources/source-read.js";
+import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
+import { readSource, type ReadOptions } from "./sources/read-source.js";
+import type { SourceSpec } from "./sources/source-spec.js";
+
+export interface ScrapeOptions extends ReadOptions {
+  from: readonly SourceSpec[];
+  /** Write app-versions whose docs had errors, saying in `partial` what is missing. */
+  allowPartial?: boolean;
+}
+
+export interface ScrapeResult {
+  /** Specs to write, sorted by app and version. */
+  specs: Spec[];
+  /** `app/version` read with errors and therefore not written. */
+  withheld: string[];
+  diagnostics: Diagnostic[];
+  /** The apps and version families (`portal`, `legacy`) this scrape read. */
+  covered: { apps: Set<string>; families: Set<VersionFamily> };
+}
+
+export type VersionFamily = "portal" | "legacy";
+export const familyOf = (version: string): VersionFamily => (version === "legacy" ? "legacy" : "portal");
+
+export async function collectSpecs(options: ScrapeOptions, context: ReadContext = {}): Promise<ScrapeResult> {
+  const reads: SourceRead[] = [];
+  for (const source of options.from) reads.push(await readSource(source, options, context));
+  return buildSpecs(reads, options);
+}
+
+/** Source reads, in `--from` order → the specs to write. */
+export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOptions, "versions" | "allowPartial">): ScrapeResult {
+  const diagnostics: Diagnostic[] = [];
+  const byKey = new Map<string, DraftRead>();
+  for (const read of reads) {
+    diagnostics.push(...read.diagnostics);
+    for (const entry of read.drafts) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
+  }
+  const kept = keepVersions([...byKey.values()], options.versions);
+  const covered = {
+    apps: new Set(kept.map((k) => k.draft.app)),
+    families: new Set(kept.map((k) => familyOf(k.draft.version))),
+  };
+  const specs: Spec[] = [];
+  const withheld: string[] = [];
+  for (const { draft, diagnostics: own } of kept) {
+    const normalized = normalizeSpec(draft);
+    const file = specFileName(draft);
+    const problems = [...own, ...normalized.diagnostics, ...validateSpec(normalized.value, file)];
+    diagnostics.push(...problems);
+    if (!hasErrors(problems)) {
+      const { partial: _none, ...complete } = normalized.value;
+      specs.push(complete);
+    } else if (options.allowPartial) {
+      specs.push(normalized.value);
+      diagnostics.push(diagnostic("warning", "SCRAPE_PARTIAL_WRITTEN", `${file} was written with errors; its "partial" field lists what is missing`, { file }));
+    } else {
+      withheld.push(`${draft.app}/${draft.version}`);
+      diagnostics.push(
+        diagnostic("error", "SCRAPE_WITHHELD", `${file} was not written because its docs have errors (--allow-partial writes it anyway)`, { file }),
+      );
+    }
+  }
+  specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  return { specs, withheld: withheld.sort(compareText), diagnostics, covered };
+}
+
+/**
+ * With "latest", each app keeps its newest dated version across all sources,
+ * and its Slate (`legacy`) spec beside it.
+ */
+function keepVersions<T extends { draft: SpecDraft }>(entries: T[], choice: VersionChoice): T[] {
+  const sorted = [...entries].sort((a, b) => compareText(a.draft.app, b.draft.app) || compareText(a.draft.version, b.draft.version));
+  if (choice.kind !== "latest") return sorted;
+  return sorted.filter((entry) => {
+    if (entry.draft.version === "legacy") return true;
+    const siblings = sorted
+      .filter((e) => e.draft.app === entry.draft.app && e.draft.version !== "legacy")
+      .map((e) => ({ id: e.draft.version, beta: e.draft.beta ?? false }));
+    return chooseVersions(siblings, choice).chosen.includes(entry.draft.version);
+  });
+}
+
+export const SCHEMA_FILE = "spec.schema.json";
+
+/**
+ * The files of a scrape, for emit. With `prune`, spec files of the apps and
+ * version families this scrape covered that it no longer produces are removed
+ * (a version superseded by a newer one); other apps are left alone.
+ */
+export function specTreePlan(root: string, result: ScrapeResult, prune: boolean): TreePlan {
+  const files: OutputFile[] = [
+    { path: SCHEMA_FILE, contents: `${JSON.stringify(specSchema, null, 2)}\n` },
+    ...result.specs.map((spec) => ({ path: specFileName(spec), contents: serializeSpec(spec) })),
+  ];
+  const planned = new Set(files.map((f) => f.path));
+  // An app whose new spec was withheld keeps every spec it had.
+  const withheldApps = new Set(result.withheld.map((key) => key.split("/")[0]!));
+  return {
+    root,
+    files,
+    owns: (relative) => {
+      if (planned.has(relative)) return true;
+      const match = /^([^/]+)\/([^/]+)\.json$/.exec(relative);
+      if (!prune || match === null || withheldApps.has(match[1]!)) return false;
+      return result.covered.apps.has(match[1]!) && result.covered.families.has(familyOf(match[2]!));
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** A mirror folder of the documentation API: each document at `<path>.json`. */
+import { access, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { GeneratorError } from "../../diagnostics.js";
+import { sortedStrings } from "../../order.js";
+import type { PortalStore, RawDocument } from "./store.js";
+
+export function folderStore(folder: string): PortalStore {
+  const display = (relative: string) => path.posix.join(folder.split(path.sep).join("/"), relative);
+
+  const subfolders = async (relative: string): Promise<string[]> => {
+    try {
+      const entries = await readdir(path.join(folder, relative), { withFileTypes: true });
+      return sortedStrings(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw unreadable(display(relative), error);
+    }
+  };
+
+  return {
+    location: folder,
+    async listApps() {
+      // An app is a folder with a Graph document or a documentation folder under v2/.
+      const hasDocs = async (app: string) =>
+        (await exists(path.join(folder, app, "v2", "documentation.json"))) ||
+        (await exists(path.join(folder, app, "v2", "documentation")));
+      const apps = await subfolders("");
+      const flags = await Promise.all(apps.map(hasDocs));
+      return apps.filter((_, i) => flags[i]);
+    },
+    listVersions: (app) => subfolders(`${app}/v2/documentation`),
+    async listVertices(app, version) {
+      const relative = `${app}/v2/documentation/${version}/vertices`;
+      try {
+        const entries = await readdir(path.join(folder, relative), { withFileTypes: true });
+        return sortedStrings(entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => e.name.slice(0, -5)));
+      } catch (error) {
+        if (isMissing(error)) return [];
+        throw unreadable(display(relative), error);
+      }
+    },
+    async read(documentPath): Promise<RawDocument | undefined> {
+      const relative = `${documentPath}.json`;
+      try {
+        return { text: await readFile(path.join(folder, relative), "utf8"), location: display(relative) };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw unreadable(display(relative), error);
+      }
+    },
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+function unreadable(location: string, error: unknown): GeneratorError {
+  const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+  return new GeneratorError(`cannot read ${location}: ${reason}`, { exitCode: 2, cause: error });
+}

@@ -1,0 +1,47 @@
+/**
+ * A disk cache of documentation responses, revalidated on every use: the next
+ * scrape sends `If-None-Match` / `If-Modified-Since` and an unchanged document
+ * comes back as a bodiless 304. One JSON file per URL, written atomically.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface CachedResponse {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  body: string;
+}
+
+export class HttpCache {
+  constructor(private readonly dir: string) {}
+
+  async get(url: string): Promise<CachedResponse | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.fileOf(url), "utf8")) as CachedResponse;
+      return entry.url === url && typeof entry.body === "string" ? entry : undefined;
+    } catch {
+      return undefined; // absent or unreadable: fetch afresh
+    }
+  }
+
+  async put(entry: CachedResponse): Promise<void> {
+    if (entry.etag === undefined && entry.lastModified === undefined) return; // nothing to revalidate with
+    const file = this.fileOf(entry.url);
+    await mkdir(this.dir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(entry));
+    await rename(temporary, file);
+  }
+
+  private fileOf(url: string): string {
+    return path.join(this.dir, `${createHash("sha256").update(url).digest("hex")}.json`);
+  }
+}
+
+/** `$XDG_CACHE_HOME/pco-codegen/http`, else `~/.cache/pco-codegen/http`. */
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || process.cwd(), ".cache");
+  return path.join(base, "pco-codegen", "http");
+}

@@ -1,0 +1,180 @@
+/**
+ * The documentation API over HTTP. Every request is paced by one RateLimiter,
+ * revalidated against the disk cache, retried on transient failures with
+ * bounded, jittered backoff, and refused if redirected to another host. When a
+ * document cannot be fetched, the whole read fails with exit code 2: a scrape
+ * never writes a spec from part of the docs, and an unreachable server is never
+ * mistaken for "nothing changed".
+ */
+import { GeneratorError } from "../../diagnostics.js";
+import { defaultCacheDir, HttpCache } from "./http-cache.js";
+import { RateLimiter, systemClock, type Clock, type RateLimitState } from "./rate-limiter.js";
+import type { PortalStore, RawDocument } from "./store.js";
+
+export interface HttpStoreOptions {
+  /** Disk cache folder; `false` turns the cache off. */
+  cacheDir?: string | false;
+  rateLimit?: RateLimitState;
+  /** Per-request timeout, headers and body together. */
+  timeoutMs?: number;
+  /** Retries of a network error, timeout or 5xx. */
+  maxRetries?: number;
+  /** First backoff delay; doubles on each retry, capped at `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** 429 responses tolerated for one document before giving up. */
+  max429?: number;
+  /** Longest Retry-After honoured. */
+  maxRetryAfterMs?: number;
+  clock?: Clock;
+  /** Counts of what crossed the network, filled in as the store is used. */
+  stats?: HttpStats;
+}
+
+export interface HttpStats {
+  requests: number;
+  bytes: number;
+  notModified: number;
+  status429: number;
+  retries: number;
+}
+
+export const emptyStats = (): HttpStats => ({ requests: 0, bytes: 0, notModified: 0, status429: 0, retries: 0 });
+
+const MAX_REDIRECTS = 5;
+
+export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): PortalStore & { stats: HttpStats; limiter: RateLimiter } {
+  const base = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  const clock = options.clock ?? systemClock;
+  const limiter = new RateLimiter(options.rateLimit, clock);
+  const cache = options.cacheDir === false ? undefined : new HttpCache(options.cacheDir ?? defaultCacheDir());
+  const stats = options.stats ?? emptyStats();
+  const settings = {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 4,
+    backoffMs: options.backoffMs ?? 500,
+    maxBackoffMs: options.maxBackoffMs ?? 10_000,
+    max429: options.max429 ?? 10,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+  };
+
+  async function get(url: URL): Promise<RawDocument | undefined> {
+    const cached = await cache?.get(url.href);
+    let failures = 0;
+    let refusals = 0;
+    let target = url;
+    for (let redirects = 0; ; ) {
+      await limiter.acquire();
+      let response: Response;
+      let body: string;
+      try {
+        stats.requests += 1;
+        response = await fetch(target, {
+          redirect: "manual",
+          signal: AbortSignal.timeout(settings.timeoutMs),
+          headers: {
+            accept: "application/vnd.api+json, application/json",
+            "user-agent": "pco-codegen (documentation reader)",
+            ...(cached?.etag ? { "if-none-match": cached.etag } : {}),
+            ...(cached?.lastModified ? { "if-modified-since": cached.lastModified } : {}),
+          },
+        });
+        body = await response.text();
+      } catch (error) {
+        limiter.release();
+        failures += 1;
+        if (failures > settings.maxRetries) throw unreachable(target, describeNetworkError(error), error);
+        stats.retries += 1;
+        await clock.sleep(backoff(failures, settings));
+        continue;
+      }
+      limiter.release(response.headers);
+      stats.bytes += Buffer.byteLength(body);
+
+      if (response.status === 304 && cached !== undefined) {
+        stats.notModified += 1;
+        return { text: cached.body, location: url.href };
+      }
+      if (response.ok) {
+        await cache?.put({
+          url: url.href,
+          body,
+          ...(response.headers.get("etag") ? { etag: response.headers.get("etag")! } : {}),
+          ...(response.headers.get("last-modified") ? { lastModified: response.headers.get("last-modified")! } : {}),
+        });
+        return { text: body, location: url.href };
+      }
+      if (response.status === 404 || response.status === 410) return undefined;
+      if (response.status >= 300 && response.status < 400) {
+        target = followRedirect(target, response, base);
+        redirects += 1;
+        if (redirects > MAX_REDIRECTS) throw unreachable(url, `more than ${MAX_REDIRECTS} redirects`);
+        continue;
+      }
+      if (response.status === 429) {
+        stats.status429 += 1;
+        refusals += 1;
+        if (refusals > settings.max429) throw unreachable(url, `still rate limited (429) after ${settings.max429} waits`);
+        limiter.pause(Math.min(retryAfterMs(response, limiter.state.periodMs), settings.maxRetryAfterMs));
+        continue;
+      }
+      if (response.status >= 500 || response.status === 408) {
+        failures += 1;
+        if (failures > settings.maxRetries) throw unreachable(url, `HTTP ${response.status} after ${settings.maxRetries} retries`);
+        stats.retries += 1;
+        await clock.sleep(backoff(failures, settings));
+        continue;
+      }
+      throw unreachable(url, `HTTP ${response.status} ${response.statusText}`.trim());
+    }
+  }
+
+  return {
+    location: base.href.replace(/\/$/, ""),
+    stats,
+    limiter,
+    listApps: async () => undefined,
+    listVersions: async () => [],
+    listVertices: async () => [],
+    read: (documentPath) => get(new URL(documentPath, base)),
+  };
+}
+
+/** Follows a redirect on the same origin; a redirect elsewhere is refused. */
+function followRedirect(from: URL, response: Response, base: URL): URL {
+  const location = response.headers.get("location");
+  if (location === null) throw unreachable(from, `HTTP ${response.status} without a Location`);
+  const next = new URL(location, from);
+  if (next.origin !== base.origin) {
+    throw unreachable(from, `refused a redirect to another host (${next.origin})`);
+  }
+  return next;
+}
+
+/** Retry-After in seconds or as an HTTP date; without one, a whole rate period. */
+function retryAfterMs(response: Response, periodMs: number): number {
+  const header = response.headers.get("retry-after")?.trim();
+  if (header === undefined || header === "") return periodMs;
+  if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header) * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? periodMs : Math.max(0, date - Date.now());
+}
+
+/** Exponential backoff with full jitter. */
+function backoff(attempt: number, settings: { backoffMs: number; maxBackoffMs: number }): number {
+  const ceiling = Math.min(settings.maxBackoffMs, settings.backoffMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === "TimeoutError") return "timed out";
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? error.message;
+  }
+  return String(error);
+}
+
+function unreachable(url: URL, reason: string, cause?: unknown): GeneratorError {
+  return new GeneratorError(`cannot fetch ${url.href}: ${reason}`, { exitCode: 2, cause });
+}

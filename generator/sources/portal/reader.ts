@@ -1,0 +1,258 @@
+/**
+ * The developer-portal reader: for each app, the Graph, then every vertex of
+ * each chosen version, assembled into one SpecDraft per app-version. Works the
+ * same over a mirror folder and over HTTP; only the store differs.
+ *
+ * Where a folder has no Graph, or its Graph does not list a version or vertex
+ * that is on disk, versions and vertices are discovered from the folders.
+ */
+import pLimit from "p-limit";
+import { diagnostic, GeneratorError, hasErrors, type Diagnostic } from "../../diagnostics.js";
+import { compareText, sortedStrings } from "../../order.js";
+import type { ResourceDraft, SpecDraft } from "../../spec/draft.js";
+import type { PartialNote } from "../../spec/types.js";
+import { parsePortalDocument } from "./document.js";
+import { deriveEndpoints, endpointContext } from "./endpoints.js";
+import { readGraph, type GraphInfo, type GraphVersion } from "./graph.js";
+import type { DraftRead, ReadContext, SourceRead } from "../source-read.js";
+import { graphPath, vertexPath, type PortalStore } from "./store.js";
+import { chooseVersions, type VersionChoice } from "./versions.js";
+import { pascalCase, readVertex, type VertexRead } from "./vertex.js";
+
+export const DEFAULT_BASE_URL = "https://api.planningcenteronline.com";
+
+/** Apps of the documentation API, for stores that cannot list them (HTTP). */
+export const KNOWN_APPS = [
+  "calendar",
+  "check-ins",
+  "giving",
+  "groups",
+  "people",
+  "publishing",
+  "registrations",
+  "services",
+  "webhooks",
+] as const;
+
+export interface PortalReadOptions {
+  apps?: readonly string[];
+  versions: VersionChoice;
+  concurrency?: number;
+}
+
+export async function readPortal(store: PortalStore, options: PortalReadOptions, context: ReadContext = {}): Promise<SourceRead> {
+  const listed = await store.listApps();
+  const apps = options.apps?.length ? [...options.apps] : [...(listed ?? KNOWN_APPS)];
+  if (listed !== undefined && listed.length === 0) {
+    throw new GeneratorError(`no documentation found in ${store.location} (expected {app}/v2/documentation...)`, { exitCode: 2 });
+  }
+  const progress = progressCounter(context);
+  const limit = pLimit(options.concurrency ?? 8);
+  const results = await Promise.all(
+    sortedStrings(apps).map((app) => readApp(store, app, options, { limit, progress, listedApps: listed })),
+  );
+  return {
+    drafts: results.flatMap((r) => r.drafts),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+  };
+}
+
+interface AppContext {
+  limit: ReturnType<typeof pLimit>;
+  progress: ReturnType<typeof progressCounter>;
+  listedApps: string[] | undefined;
+}
+
+async function readApp(store: PortalStore, app: string, options: PortalReadOptions, ctx: AppContext): Promise<SourceRead> {
+  const diagnostics: Diagnostic[] = [];
+  const graphFile = `${store.location}/${graphPath(app)}`;
+  if (ctx.listedApps !== undefined && !ctx.listedApps.includes(app)) {
+    return { drafts: [], diagnostics: [diagnostic("error", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: store.location })] };
+  }
+  ctx.progress.add(1);
+  const rawGraph = await ctx.limit(() => store.read(graphPath(app)));
+  ctx.progress.done(`${app} graph`);
+  let graph: GraphInfo | undefined;
+  if (rawGraph !== undefined) {
+    const parsed = parsePortalDocument(rawGraph, "Graph");
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.ok) {
+      const read = readGraph(parsed.document);
+      diagnostics.push(...read.diagnostics);
+      graph = read.value;
+    }
+  } else if (ctx.listedApps === undefined) {
+    return { drafts: [], diagnostics: [diagnostic("error", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: graphFile })] };
+  }
+
+  const onDisk = await store.listVersions(app);
+  const available = await availableVersions(store, app, graph, onDisk, ctx.listedApps !== undefined);
+  const { chosen, unavailable } = chooseVersions(available, options.versions);
+  for (const id of unavailable) {
+    diagnostics.push(diagnostic("error", "PORTAL_UNKNOWN_VERSION", `${app} has no version ${id} here`, { file: graphFile }));
+  }
+  if (options.versions.kind === "all") {
+    for (const listedVersion of graph?.versions ?? []) {
+      if (!available.some((v) => v.id === listedVersion.id)) {
+        diagnostics.push(
+          diagnostic("warning", "PORTAL_VERSION_NOT_CAPTURED", `${app} ${listedVersion.id} is listed in the Graph but its vertices are not here; skipped`, { file: graphFile }),
+        );
+      }
+    }
+  }
+  const drafts = await Promise.all(
+    chosen.map((version) => readAppVersion(store, app, version, graph, ctx)),
+  );
+  return { drafts, diagnostics };
+}
+
+async function availableVersions(
+  store: PortalStore,
+  app: string,
+  graph: GraphInfo | undefined,
+  onDisk: readonly string[],
+  isFolder: boolean,
+): Promise<{ id: string; beta: boolean }[]> {
+  const beta = new Map((graph?.versions ?? []).map((v) => [v.id, v.beta]));
+  if (!isFolder) return [...beta].map(([id, isBeta]) => ({ id, beta: isBeta }));
+  const withVertices = await Promise.all(onDisk.map(async (id) => ((await store.listVertices(app, id)).length > 0 ? id : undefined)));
+  return withVertices.filter((id): id is string => id !== undefined).map((id) => ({ id, beta: beta.get(id) ?? false }));
+}
+
+async function readAppVersion(
+  store: PortalStore,
+  app: string,
+  version: string,
+  graph: GraphInfo | undefined,
+  ctx: AppContext,
+): Promise<DraftRead> {
+  const diagnostics: Diagnostic[] = [];
+  const partial: PartialNote[] = [];
+  const listedVersion = graph?.versions.find((v) => v.id === version);
+  const vertexIds = await vertexIdsOf(store, app, version, listedVersion, diagnostics);
+  ctx.progress.add(vertexIds.length);
+
+  const reads = await Promise.all(
+    vertexIds.map((vertexId) =>
+      ctx.limit(async () => {
+        const raw = await store.read(vertexPath(app, version, vertexId));
+        ctx.progress.done(`${app} ${version} ${vertexId}`);
+        const file = raw?.location ?? `${store.location}/${vertexPath(app, version, vertexId)}`;
+        if (raw === undefined) {
+          diagnostics.push(diagnostic("error", "PORTAL_MISSING_VERTEX", `the vertex ${vertexId} is listed in the Graph but has no document`, { file }));
+          partial.push({ resource: vertexId, file, missing: ["vertex"], reason: "no document" });
+          return undefined;
+        }
+        const parsed = parsePortalDocument(raw, "Vertex");
+        diagnostics.push(...parsed.diagnostics);
+        if (!parsed.ok) {
+          partial.push({ resource: vertexId, file, missing: ["vertex"], reason: parsed.reason });
+          return undefined;
+        }
+        const read = readVertex(parsed.document, vertexId);
+        diagnostics.push(...read.diagnostics);
+        if (read.value.missing.length > 0) {
+          partial.push({ resource: read.value.resource.id, file, missing: read.value.missing, reason: "sections missing from the vertex document" });
+        }
+        return read.value;
+      }),
+    ),
+  );
+  const vertices = reads.filter((r): r is VertexRead => r !== undefined);
+  const draft = assemble(app, version, graph, listedVersion, vertices, store.location, diagnostics);
+  if (hasErrors(diagnostics)) draft.partial = partial;
+  return { draft, diagnostics };
+}
+
+async function vertexIdsOf(
+  store: PortalStore,
+  app: string,
+  version: string,
+  listedVersion: GraphVersion | undefined,
+  diagnostics: Diagnostic[],
+): Promise<string[]> {
+  const listed = (listedVersion?.vertices ?? []).map((v) => v.id);
+  const onDisk = await store.listVertices(app, version);
+  if (listedVersion !== undefined) {
+    for (const id of onDisk.filter((id) => !listed.includes(id))) {
+      diagnostics.push(
+        diagnostic("warning", "PORTAL_VERTEX_NOT_LISTED", `the vertex ${id} is not listed in the Graph of ${app} ${version}; read it anyway`, {
+          file: `${store.location}/${vertexPath(app, version, id)}.json`,
+        }),
+      );
+    }
+  }
+  return sortedStrings(new Set([...listed, ...onDisk]));
+}
+
+function assemble(
+  app: string,
+  version: string,
+  graph: GraphInfo | undefined,
+  listedVersion: GraphVersion | undefined,
+  vertices: readonly VertexRead[],
+  location: string,
+  diagnostics: Diagnostic[],
+): SpecDraft {
+  const typeOfVertex = new Map<string, string>([
+    ...(listedVersion?.vertices ?? []).flatMap((v) => (v.name === undefined ? [] : [[v.id, v.name] as const])),
+    ...vertices.map((v) => [v.resource.id, v.resource.type] as const),
+  ]);
+  const entry = listedVersion?.entry ?? (typeOfVertex.has("organization") ? "organization" : undefined);
+  const context = endpointContext(vertices, `/${app}/v2`, entry);
+  const resources: ResourceDraft[] = vertices.map((read) => {
+    const endpoints = deriveEndpoints(read, context);
+    diagnostics.push(...endpoints.diagnostics);
+    return {
+      ...read.resource,
+      associations: read.associations.map(({ targetVertex, target, ...rest }) => ({
+        ...rest,
+        target: target ?? typeOfVertex.get(targetVertex ?? "") ?? pascalCase(targetVertex ?? ""),
+      })),
+      endpoints: endpoints.value,
+    };
+  });
+  return {
+    app,
+    version,
+    title: graph?.title ?? `Planning Center ${titleCase(app)}`,
+    ...(graph?.description === undefined ? {} : { description: graph.description }),
+    baseUrl: baseUrlOf(vertices),
+    ...(listedVersion === undefined ? {} : { beta: listedVersion.beta }),
+    ...(listedVersion?.details === undefined ? {} : { versionDetails: listedVersion.details }),
+    source: { format: "portal", location },
+    resources,
+  };
+}
+
+/** The scheme and host the docs' own URLs use. */
+function baseUrlOf(vertices: readonly VertexRead[]): string {
+  const counts = new Map<string, number>();
+  for (const v of vertices) {
+    const origin = /^(https?:\/\/[^/?#]+)/i.exec(v.resource.path ?? "")?.[1];
+    if (origin !== undefined) counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b));
+  return ranked[0]?.[0] ?? DEFAULT_BASE_URL;
+}
+
+function titleCase(app: string): string {
+  return app
+    .split("-")
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("-");
+}
+
+function progressCounter(context: ReadContext) {
+  let total = 0;
+  let done = 0;
+  return {
+    add(n: number) {
+      total += n;
+    },
+    done(label: string) {
+      done += 1;
+      context.onProgress?.({ done, total, label });
+    },
+  };
+}

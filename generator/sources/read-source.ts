@@ -1,0 +1,28 @@
+/**
+ * Reads one `--from` source with the reader its kind names.
+ */
+import { GeneratorError } from "../diagnostics.js";
+import { displayPath } from "../display-path.js";
+import { folderStore } from "./portal/folder-store.js";
+import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
+import { readPortal } from "./portal/reader.js";
+import type { ReadContext, SourceRead } from "./source-read.js";
+import type { VersionChoice } from "./portal/versions.js";
+import type { SourceSpec } from "./source-spec.js";
+
+export interface ReadOptions {
+  apps?: readonly string[];
+  versions: VersionChoice;
+  http?: HttpStoreOptions;
+}
+
+export async function readSource(source: SourceSpec, options: ReadOptions, context: ReadContext = {}): Promise<SourceRead> {
+  switch (source.kind) {
+    case "portal": {
+      const store = source.isUrl ? httpStore(source.location, options.http) : folderStore(displayPath(source.location));
+      return readPortal(store, options, context);
+    }
+    default:
+      throw new GeneratorError(`the ${source.kind} reader is not available yet`, { exitCode: 2 });
+  }
+}

@@ -1,0 +1,25 @@
+/** What every documentation reader returns, whatever its format. */
+import type { Diagnostic } from "../diagnostics.js";
+import type { SpecDraft } from "../spec/draft.js";
+
+/** One app-version and the diagnostics that concern it alone. */
+export interface DraftRead {
+  draft: SpecDraft;
+  diagnostics: Diagnostic[];
+}
+
+export interface SourceRead {
+  drafts: DraftRead[];
+  /** Diagnostics about the source as a whole. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface ReadContext {
+  onProgress?: (event: ProgressEvent) => void;
+}

@@ -1,0 +1,56 @@
+/**
+ * Reads the committed specs (`spec/<app>/<version>.json`) for the renderers and
+ * the diff, checking each against the schema.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { diagnostic, type StageResult } from "../diagnostics.js";
+import { listFiles } from "../emit.js";
+import { parseJson } from "../json-text.js";
+import { compareText } from "../order.js";
+import { displayPath } from "../display-path.js";
+import type { Spec } from "./types.js";
+import { validateSpec } from "./validate.js";
+
+/** Spec files are exactly `<app>/<version>.json`; anything else in the folder is not a spec. */
+export const SPEC_FILE = /^[^/]+\/[^/]+\.json$/;
+
+export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
+  const files = (await listFiles(folder)).filter((f) => SPEC_FILE.test(f));
+  const loaded = await Promise.all(files.map((f) => loadSpecFile(path.join(folder, f))));
+  const specs = loaded.flatMap((l) => l.value);
+  specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  return { value: specs, diagnostics: loaded.flatMap((l) => l.diagnostics) };
+}
+
+export async function loadSpecFile(file: string): Promise<StageResult<Spec[]>> {
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { value: [], diagnostics: [diagnostic("error", "SPEC_UNREADABLE", `cannot read the spec: ${reason}`, { file: shown })] };
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    return { value: [], diagnostics: [diagnostic("error", "SPEC_INVALID_JSON", parsed.message, { file: shown, ...parsed.position })] };
+  }
+  const problems = validateSpec(parsed.value, shown);
+  return problems.length > 0 ? { value: [], diagnostics: problems } : { value: [parsed.value as Spec], diagnostics: [] };
+}
+
+/** The newest dated version of each app (the one clients are generated for). */
+export function latestPerApp(specs: readonly Spec[]): Spec[] {
+  const latest = new Map<string, Spec>();
+  for (const spec of specs) {
+    const current = latest.get(spec.app);
+    if (current === undefined || rank(spec) > rank(current)) latest.set(spec.app, spec);
+  }
+  return [...latest.values()].sort((a, b) => compareText(a.app, b.app));
+}
+
+/** Dated versions outrank `legacy`; among them, the newest date wins. */
+function rank(spec: Spec): string {
+  return spec.version === "legacy" ? "0" : `1${spec.version}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Path templating. The docs write the same URL two ways: with sample ids
+ * (`/people/v2/people/1/addresses`, the 2022 portal and Slate) and with named
+ * parameters (`/people/v2/people/{person_id}/addresses`, the 2025 portal).
+ * Both become one template, named from the resource that lives at each
+ * collection, so that a change of writing style is never a change of API.
+ */
+import pluralize from "pluralize";
+import { compareText } from "../order.js";
+
+/** Strips scheme, host, query and trailing slash: `https://host/a/b/?x` → `/a/b`. */
+export function relativePath(pathOrUrl: string): string {
+  let path = pathOrUrl.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+  path = path.replace(/[?#].*$/s, "");
+  if (!path.startsWith("/")) path = `/${path}`;
+  path = path.replace(/\/{2,}/g, "/");
+  return path.length > 1 ? path.replace(/\/$/, "") : path;
+}
+
+/** A sample id (`1`, `123`) or a named parameter (`{person_id}`). */
+export function isIdSegment(segment: string): boolean {
+  return /^\d+$/.test(segment) || /^\{[^{}]*\}$/.test(segment);
+}
+
+/** The path with every id replaced by `*`: the key under which collections are indexed. */
+export function pathShape(path: string): string {
+  return relativePath(path)
+    .split("/")
+    .map((segment) => (isIdSegment(segment) ? "*" : segment))
+    .join("/");
+}
+
+/**
+ * Which resource lives at each collection shape, e.g. `/people/v2/people` →
+ * `person`, `/people/v2/people/* /addresses` → `address`. Where the docs put two
+ * resources at one shape, the first in code-unit order is chosen so that the
+ * result does not depend on reading order.
+ */
+export type CollectionIndex = ReadonlyMap<string, string>;
+
+export function buildCollectionIndex(entries: Iterable<{ path: string; resourceId: string }>): CollectionIndex {
+  const candidates = new Map<string, Set<string>>();
+  for (const { path, resourceId } of entries) {
+    const shape = pathShape(path);
+    const ids = candidates.get(shape) ?? new Set<string>();
+    ids.add(resourceId);
+    candidates.set(shape, ids);
+  }
+  const index = new Map<string, string>();
+  for (const [shape, ids] of candidates) index.set(shape, [...ids].sort(compareText)[0]!);
+  return index;
+}
+
+/**
+ * `/people/v2/people/1/addresses` → `/people/v2/people/{person_id}/addresses`.
+ * Each id takes its name from the resource indexed at the collection before it;
+ * failing that, from the name the docs gave; failing that, from the singular of
+ * the collection segment.
+ */
+export function templatePath(pathOrUrl: string, index: CollectionIndex): string {
+  const segments = relativePath(pathOrUrl).split("/");
+  return segments
+    .map((segment, i) => {
+      if (!isIdSegment(segment) || i === 0) return segment;
+      const resourceId = index.get(pathShape(segments.slice(0, i).join("/")));
+      if (resourceId !== undefined) return `{${resourceId}_id}`;
+      if (segment.startsWith("{")) return segment;
+      return `{${snakeSingular(segments[i - 1] ?? "resource")}_id}`;
+    })
+    .join("/");
+}
+
+function snakeSingular(collection: string): string {
+  return pluralize.singular(collection).replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
+}
+
+/** The parameter names in a template, in order: `{person_id}` → `person_id`. */
+export function pathParameters(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+}

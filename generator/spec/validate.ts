@@ -1,0 +1,26 @@
+/**
+ * Validation of a spec against its JSON Schema (ajv), reported as diagnostics
+ * that name the spec file and the JSON pointer of each violation.
+ */
+import { Ajv, type ValidateFunction } from "ajv";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { specSchema } from "./schema.js";
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(specSchema);
+  return compiled;
+}
+
+/** Diagnostics for every schema violation of `spec`, reported against `file`. */
+export function validateSpec(spec: unknown, file: string): Diagnostic[] {
+  const validate = validator();
+  if (validate(spec)) return [];
+  return (validate.errors ?? []).map((e) =>
+    diagnostic("error", "SPEC_SCHEMA", `${e.instancePath || "/"} ${e.message ?? "is invalid"}`, {
+      file,
+      pointer: e.instancePath,
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The HTTP reader against a real server on 127.0.0.1 serving a capture in the
+ * live URL layout, with the rate limit scaled down in time (20 requests per
+ * second instead of 100 per 20 s) so that a scrape of three apps must be paced.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { collectSpecs, type ScrapeResult } from "../../generator/scrape.js";
+import { emptyStats, type HttpStats } from "../../generator/sources/portal/http-store.js";
+import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { serializeSpec } from "../../generator/spec/serialize.js";
+import type { Spec } from "../../generator/spec/types.js";
+import { runCli } from "../helpers/cli.js";
+import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
+import { startDocsServer, type DocsServer } from "../helpers/docs-server.js";
+
+const APPS = ["giving", "groups", "webhooks"];
+const LIMIT = { limit: 20, periodMs: 1000 };
+const capture = path.join(DOCS_DIR, "portal", "captured-2022-12");
+
+/** A spec's bytes with its source location set aside: a URL and a folder necessarily differ there. */
+const bytesWithoutLocation = (spec: Spec) => serializeSpec({ ...spec, source: { ...spec.source, location: "-" } });
+
+describeCorpus("the HTTP reader", () => {
+  let server: DocsServer;
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "pco-http-cache-"));
+  const scrape = (url: string, stats: HttpStats, options: { cache?: string | false } = {}): Promise<ScrapeResult> =>
+    collectSpecs({
+      from: [parseSourceSpec(`portal:${url}`)],
+      apps: APPS,
+      versions: { kind: "latest" },
+      http: { cacheDir: options.cache ?? cacheDir, rateLimit: LIMIT, stats, backoffMs: 20 },
+    });
+
+  beforeAll(async () => {
+    server = await startDocsServer({ folder: capture, rateLimit: LIMIT });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  let first: ScrapeResult;
+  const firstStats = emptyStats();
+
+  it("gives the same specs as the folder reader, paced under the limit without a single 429", async () => {
+    first = await scrape(server.url, firstStats);
+    const folder = await collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: APPS, versions: { kind: "latest" } });
+    expect(first.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["giving/2019-10-18", "groups/2018-08-01", "webhooks/2018-08-01"]);
+    expect(first.specs.map(bytesWithoutLocation)).toEqual(folder.specs.map(bytesWithoutLocation));
+    expect(first.specs[0]!.source.location).toBe(server.url);
+    expect(server.count(429)).toBe(0);
+    expect(firstStats.status429).toBe(0);
+    // 3 Graphs + 36 vertices at 20 per second cannot all fit in one window.
+    expect(firstStats.requests).toBe(39);
+  });
+
+  it("re-downloads nothing when nothing changed", async () => {
+    const stats = emptyStats();
+    const second = await scrape(server.url, stats);
+    expect(second.specs.map(serializeSpec)).toEqual(first.specs.map(serializeSpec));
+    expect(stats.notModified).toBe(stats.requests);
+    expect(stats.bytes).toBeLessThanOrEqual(firstStats.bytes * 0.05);
+  });
+
+  it("waits out a 429's Retry-After, then succeeds", async () => {
+    const refusing = await startDocsServer({
+      folder: capture,
+      rateLimit: LIMIT,
+      fault: ({ index }) => (index === 2 ? { kind: "status", status: 429, retryAfter: "1" } : undefined),
+    });
+    try {
+      const stats = emptyStats();
+      const started = Date.now();
+      const result = await scrape(refusing.url, stats, { cache: false });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(stats.status429).toBe(1);
+      expect(result.specs.map(bytesWithoutLocation)).toEqual(first.specs.map(bytesWithoutLocation));
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it("reports unreachable docs in one line and exits 2", async () => {
+    const down = await startDocsServer({ folder: capture });
+    const url = down.url;
+    await down.close();
+    const out = mkdtempSync(path.join(tmpdir(), "pco-down-"));
+    try {
+      const run = await runCli(["scrape", "--from", `portal:${url}`, "--app", "people", "--out", out, "--retries", "1", "--no-cache"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split("\n")).toEqual([expect.stringMatching(/^error: cannot fetch http:\/\/127\.0\.0\.1:\d+\/people\/v2\/documentation: ECONNREFUSED$/)]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
