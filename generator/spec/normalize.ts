@@ -60,6 +60,7 @@ export function normalizeSpec(draft: SpecDraft): StageResult<Spec> {
             .map((p) => ({ ...optional("resource", p.resource), file: p.file, missing: sortedStrings(p.missing), reason: p.reason })),
         }
       : {}),
+    ...(draft.api === undefined ? {} : { api: draft.api }),
     resources,
   };
   return { value: spec, diagnostics: context.diagnostics };

@@ -169,6 +169,78 @@ const resource = {
   },
 } as const;
 
+const url = { type: "string", pattern: "^https?://" } as const;
+
+const apiFacts = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    rateLimit: {
+      type: "object",
+      additionalProperties: false,
+      required: ["limit", "periodSeconds", "headers"],
+      properties: {
+        limit: count,
+        periodSeconds: count,
+        headers: {
+          type: "object",
+          additionalProperties: false,
+          required: ["limit", "period", "count", "retryAfter"],
+          properties: { limit: nonEmpty, period: nonEmpty, count: nonEmpty, retryAfter: nonEmpty },
+        },
+      },
+    },
+    auth: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        personalAccessToken: {
+          type: "object",
+          additionalProperties: false,
+          required: ["applicationsUrl"],
+          properties: { applicationsUrl: url },
+        },
+        oauth2: {
+          type: "object",
+          additionalProperties: false,
+          required: ["authorizeUrl", "tokenUrl", "scopes"],
+          properties: {
+            authorizeUrl: url,
+            tokenUrl: url,
+            scopes: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["app", "scope"],
+                properties: { app: nonEmpty, scope: nonEmpty },
+              },
+            },
+            accessTokenLifetimeSeconds: count,
+            refreshTokenLifetimeDays: count,
+          },
+        },
+      },
+    },
+    currentUserPath: templatedPath,
+    upload: {
+      type: "object",
+      additionalProperties: false,
+      required: ["url", "field"],
+      properties: { url, field: nonEmpty },
+    },
+    dateFormats: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "format", "example"],
+        properties: { name: nonEmpty, format: nonEmpty, example: nonEmpty },
+      },
+    },
+  },
+} as const;
+
 export const specSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "pco-codegen resource spec",
@@ -203,6 +275,7 @@ export const specSchema = {
         properties: { resource: text, file: nonEmpty, missing: names, reason: nonEmpty },
       },
     },
+    api: apiFacts,
     resources: { type: "array", items: resource },
   },
 } as const;

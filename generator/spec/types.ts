@@ -61,7 +61,40 @@ export interface Spec {
   source: SpecSource;
   /** Present only when written with `--allow-partial`: what the docs failed to give. */
   partial?: PartialNote[];
+  /** API-wide facts (auth, rate limits, uploads...) the docs state once for every app. */
+  api?: ApiFacts;
   resources: Resource[];
+}
+
+/**
+ * What the docs say once for the whole API (the Slate site's index page):
+ * how to authenticate, the rate-limit policy, the current-user endpoint, file
+ * uploads and date formats.
+ */
+export interface ApiFacts {
+  rateLimit?: {
+    limit: number;
+    periodSeconds: number;
+    /** Header names: limit, period, count, and the 429's Retry-After. */
+    headers: { limit: string; period: string; count: string; retryAfter: string };
+  };
+  auth?: {
+    /** Personal access token: the application id and secret sent with HTTP Basic. */
+    personalAccessToken?: { applicationsUrl: string };
+    oauth2?: {
+      authorizeUrl: string;
+      tokenUrl: string;
+      /** One scope per app: `{ app: "Check-ins", scope: "check_ins" }`. */
+      scopes: { app: string; scope: string }[];
+      accessTokenLifetimeSeconds?: number;
+      refreshTokenLifetimeDays?: number;
+    };
+  };
+  /** The current user's endpoint, e.g. `/people/v2/me`. */
+  currentUserPath?: string;
+  /** The two-step upload: POST the file here (multipart, `field`), then pass the returned id. */
+  upload?: { url: string; field: string };
+  dateFormats?: { name: string; format: string; example: string }[];
 }
 
 /** One thing the documentation was missing or unreadable, kept in a partial spec. */
