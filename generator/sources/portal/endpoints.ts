@@ -54,7 +54,7 @@ export function deriveEndpoints(read: VertexRead, context: EndpointContext): { v
 
 function createPaths(read: VertexRead, context: EndpointContext, ownPath: string, diagnostics: Diagnostic[]): string[] {
   if (read.createEdges.length === 0) return [ownPath];
-  const paths = read.createEdges.flatMap((id) => {
+  const paths = read.createEdges.flatMap(({ id, origin }) => {
     const edge = context.edgesById.get(id);
     if (edge !== undefined) return [relativePath(edge.path)];
     diagnostics.push(
@@ -62,7 +62,7 @@ function createPaths(read: VertexRead, context: EndpointContext, ownPath: string
         "warning",
         "PORTAL_UNKNOWN_EDGE",
         `${read.resource.type} can be created through the edge "${id}", which no vertex documents; its own path was used`,
-        read.resource.origin ?? { file: "" },
+        origin,
       ),
     );
     return [ownPath];

@@ -65,13 +65,13 @@ interface AppContext {
 
 async function readApp(store: PortalStore, app: string, options: PortalReadOptions, ctx: AppContext): Promise<SourceRead> {
   const diagnostics: Diagnostic[] = [];
-  const graphFile = `${store.location}/${graphPath(app)}`;
   if (ctx.listedApps !== undefined && !ctx.listedApps.includes(app)) {
     return { drafts: [], diagnostics: [diagnostic("error", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: store.location })] };
   }
   ctx.progress.add(1);
   const rawGraph = await ctx.limit(() => store.read(graphPath(app)));
   ctx.progress.done(`${app} graph`);
+  const graphFile = rawGraph?.location ?? `${store.location}/${graphPath(app)}`;
   let graph: GraphInfo | undefined;
   if (rawGraph !== undefined) {
     const parsed = parsePortalDocument(rawGraph, "Graph");

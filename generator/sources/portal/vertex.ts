@@ -4,7 +4,7 @@
  * actions, query capabilities, paging and permissions. Endpoints are derived
  * later, once every vertex of the version is known.
  */
-import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { JsonNode } from "../../json-node.js";
 import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, IncludeDraft, Located, NamedDraft, ResourceDraft } from "../../spec/draft.js";
@@ -30,8 +30,8 @@ export interface VertexRead {
   associations: PendingAssociation[];
   /** Every edge the vertex mentions, inbound and outbound. */
   edges: EdgeRecord[];
-  /** Ids of the edges through which the resource can be created. */
-  createEdges: string[];
+  /** The edges through which the resource can be created, with where the permissions name them. */
+  createEdges: { id: string; origin: Origin }[];
   /** Sections the document lacks. */
   missing: string[];
 }
@@ -86,7 +86,13 @@ export function readVertex(doc: PortalDocument, fileVertexId: string): { value: 
       resource,
       associations: outbound.flatMap((item) => readAssociation(item, ctx)),
       edges: [...outbound, ...inbound.filter((item) => checkInboundHead(item, ctx))].flatMap((item) => readEdgeRecord(item, doc)),
-      createEdges: permissionFields(view).get("edges").strings(),
+      createEdges: permissionFields(view)
+        .get("edges")
+        .elements()
+        .flatMap((edge) => {
+          const id = edge.text();
+          return id === undefined ? [] : [{ id, origin: doc.at(edge) }];
+        }),
       missing,
     },
     diagnostics,
