@@ -29,12 +29,19 @@ export interface ScrapeResult {
   /** `app/version` read with errors and therefore not written. */
   withheld: string[];
   diagnostics: Diagnostic[];
-  /** The apps and version families (`portal`, `legacy`) this scrape read. */
+  /** The apps and version families (`portal`, `legacy`, `page`) this scrape read. */
   covered: { apps: Set<string>; families: Set<VersionFamily> };
+  /** What each source was found to be, in `--from` order, for sources that say. */
+  detected: string[];
 }
 
-export type VersionFamily = "portal" | "legacy";
-export const familyOf = (version: string): VersionFamily => (version === "legacy" ? "legacy" : "portal");
+/**
+ * Dated portal versions, the Slate site's `legacy`, and `unversioned` pages
+ * (portal pages that do not say their version) are kept and pruned apart.
+ */
+export type VersionFamily = "portal" | "legacy" | "page";
+export const familyOf = (version: string): VersionFamily =>
+  version === "legacy" ? "legacy" : version === "unversioned" ? "page" : "portal";
 
 export async function collectSpecs(options: ScrapeOptions, context: ReadContext = {}): Promise<ScrapeResult> {
   const reads: SourceRead[] = [];
@@ -50,7 +57,11 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
     diagnostics.push(...read.diagnostics);
     for (const entry of read.drafts) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
   }
-  const kept = keepVersions([...byKey.values()], options.versions);
+  // The Slate index states the API-wide facts once; every spec without its own gets them (the last source's win).
+  const api = reads.findLast((read) => read.api !== undefined)?.api;
+  const kept = keepVersions([...byKey.values()], options.versions).map((entry) =>
+    api === undefined || entry.draft.api !== undefined ? entry : { ...entry, draft: { ...entry.draft, api } },
+  );
   const covered = {
     apps: new Set(kept.map((k) => k.draft.app)),
     families: new Set(kept.map((k) => familyOf(k.draft.version))),
@@ -76,20 +87,21 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
     }
   }
   specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
-  return { specs, withheld: withheld.sort(compareText), diagnostics, covered };
+  const detected = reads.flatMap((read) => (read.detected === undefined ? [] : [read.detected]));
+  return { specs, withheld: withheld.sort(compareText), diagnostics, covered, detected };
 }
 
 /**
  * With "latest", each app keeps its newest dated version across all sources,
- * and its Slate (`legacy`) spec beside it.
+ * and its Slate (`legacy`) and `unversioned` specs beside it.
  */
 function keepVersions<T extends { draft: SpecDraft }>(entries: T[], choice: VersionChoice): T[] {
   const sorted = [...entries].sort((a, b) => compareText(a.draft.app, b.draft.app) || compareText(a.draft.version, b.draft.version));
   if (choice.kind !== "latest") return sorted;
   return sorted.filter((entry) => {
-    if (entry.draft.version === "legacy") return true;
+    if (familyOf(entry.draft.version) !== "portal") return true;
     const siblings = sorted
-      .filter((e) => e.draft.app === entry.draft.app && e.draft.version !== "legacy")
+      .filter((e) => e.draft.app === entry.draft.app && familyOf(e.draft.version) === "portal")
       .map((e) => ({ id: e.draft.version, beta: e.draft.beta ?? false }));
     return chooseVersions(siblings, choice).chosen.includes(entry.draft.version);
   });

@@ -75,6 +75,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
     } finally {
       progress?.stop();
     }
+    for (const line of result.detected) output.err(line);
     printDiagnostics(output, result.diagnostics);
     const difference = await writeTree(specTreePlan(settings.out, result, settings.prune));
     const changed = difference.missing.length + difference.changed.length + difference.extra.length;

@@ -1,11 +1,12 @@
 /**
  * Reads one `--from` source with the reader its kind names.
  */
-import { GeneratorError } from "../diagnostics.js";
 import { displayPath } from "../display-path.js";
 import { folderStore } from "./portal/folder-store.js";
 import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
 import { readPortal } from "./portal/reader.js";
+import { readPortalPages } from "./portal-page/reader.js";
+import { readSlate } from "./slate/reader.js";
 import type { ReadContext, SourceRead } from "./source-read.js";
 import type { VersionChoice } from "./portal/versions.js";
 import type { SourceSpec } from "./source-spec.js";
@@ -22,7 +23,9 @@ export async function readSource(source: SourceSpec, options: ReadOptions, conte
       const store = source.isUrl ? httpStore(source.location, options.http) : folderStore(displayPath(source.location));
       return readPortal(store, options, context);
     }
-    default:
-      throw new GeneratorError(`the ${source.kind} reader is not available yet`, { exitCode: 2 });
+    case "slate":
+      return readSlate(source, options);
+    case "portal-page":
+      return readPortalPages(source, options);
   }
 }

@@ -171,6 +171,14 @@ const resource = {
 
 const url = { type: "string", pattern: "^https?://" } as const;
 
+/** A list of rows of a docs table: objects with exactly these fields, all required. */
+function rowsOf<P extends Record<string, object>>(properties: P) {
+  return {
+    type: "array",
+    items: { type: "object", additionalProperties: false, required: Object.keys(properties) as (keyof P & string)[], properties },
+  } as const;
+}
+
 const apiFacts = {
   type: "object",
   additionalProperties: false,
@@ -229,15 +237,9 @@ const apiFacts = {
       required: ["url", "field"],
       properties: { url, field: nonEmpty },
     },
-    dateFormats: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["name", "format", "example"],
-        properties: { name: nonEmpty, format: nonEmpty, example: nonEmpty },
-      },
-    },
+    dateFormats: rowsOf({ name: nonEmpty, format: nonEmpty, example: nonEmpty }),
+    whereOperators: rowsOf({ operator: nonEmpty, usage: nonEmpty, result: nonEmpty }),
+    errors: rowsOf({ status: { type: "integer", minimum: 100, maximum: 599 }, title: nonEmpty, cause: text }),
   },
 } as const;
 
@@ -250,7 +252,7 @@ export const specSchema = {
   properties: {
     specVersion: { type: "integer", minimum: 1 },
     app: { type: "string", pattern: "^[a-z][a-z0-9_-]*$" },
-    version: { type: "string", pattern: "^(\\d{4}-\\d{2}-\\d{2}|legacy)$" },
+    version: { type: "string", pattern: "^(\\d{4}-\\d{2}-\\d{2}|legacy|unversioned)$" },
     title: nonEmpty,
     description: text,
     baseUrl: { type: "string", pattern: "^https?://[^/]+$" },

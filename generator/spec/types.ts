@@ -95,6 +95,10 @@ export interface ApiFacts {
   /** The two-step upload: POST the file here (multipart, `field`), then pass the returned id. */
   upload?: { url: string; field: string };
   dateFormats?: { name: string; format: string; example: string }[];
+  /** Comparison operators of `where[...]` on dates and times: `[gt]=`, with an example and what it matches. */
+  whereOperators?: { operator: string; usage: string; result: string }[];
+  /** The error statuses the API answers with, and what causes each. */
+  errors?: { status: number; title: string; cause: string }[];
 }
 
 /** One thing the documentation was missing or unreadable, kept in a partial spec. */

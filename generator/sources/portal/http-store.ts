@@ -29,6 +29,8 @@ export interface HttpStoreOptions {
   clock?: Clock;
   /** Counts of what crossed the network, filled in as the store is used. */
   stats?: HttpStats;
+  /** The Accept header: JSON:API documents unless a reader of pages asks for HTML or text. */
+  accept?: string;
 }
 
 export interface HttpStats {
@@ -73,7 +75,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
           redirect: "manual",
           signal: AbortSignal.timeout(settings.timeoutMs),
           headers: {
-            accept: "application/vnd.api+json, application/json",
+            accept: options.accept ?? "application/vnd.api+json, application/json",
             "user-agent": "pco-codegen (documentation reader)",
             ...(cached?.etag ? { "if-none-match": cached.etag } : {}),
             ...(cached?.lastModified ? { "if-modified-since": cached.lastModified } : {}),

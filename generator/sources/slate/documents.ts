@@ -1,0 +1,85 @@
+/**
+ * Where the files of a page come from: a file (or a folder holding one), or a
+ * URL fetched with the same rate limit, retries, cache and redirect policy as
+ * the documentation API. Markdown includes are read relative to the index.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { GeneratorError } from "../../diagnostics.js";
+import { displayPath } from "../../display-path.js";
+import { httpStore, type HttpStoreOptions } from "../portal/http-store.js";
+
+export interface TextFile {
+  text: string;
+  /** As the user named it (relative) or a URL: what diagnostics name. */
+  location: string;
+}
+
+export interface PageFiles {
+  /** The entry file: an index.md, a built page, or a saved text. */
+  entry: TextFile;
+  /** A file next to the entry (`includes/_people.md`), or undefined where there is none. */
+  sibling(relative: string): Promise<TextFile | undefined>;
+}
+
+/** Files a folder may hold, in the order they are looked for: markdown sources first. */
+const ENTRY_FILES = ["index.md", "index.html.md", "source/index.md", "source/index.html.md", "build/index.html", "index.html"] as const;
+
+export async function openPage(location: string, isUrl: boolean, http: HttpStoreOptions = {}): Promise<PageFiles> {
+  return isUrl ? openUrl(location, http) : openPath(location);
+}
+
+async function openPath(location: string): Promise<PageFiles> {
+  const entryPath = (await isFolder(location)) ? await entryIn(location) : location;
+  const folder = path.dirname(entryPath);
+  const entry = await readText(entryPath);
+  if (entry === undefined) throw new GeneratorError(`cannot read ${displayPath(entryPath)}: no such file`, { exitCode: 2 });
+  return { entry, sibling: (relative) => readText(path.join(folder, relative)) };
+}
+
+async function entryIn(folder: string): Promise<string> {
+  for (const candidate of ENTRY_FILES) {
+    const file = path.join(folder, candidate);
+    if (await isFile(file)) return file;
+  }
+  throw new GeneratorError(`${displayPath(folder)} holds no Slate page (looked for ${ENTRY_FILES.join(", ")})`, { exitCode: 2 });
+}
+
+async function readText(file: string): Promise<TextFile | undefined> {
+  try {
+    return { text: await readFile(file, "utf8"), location: displayPath(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new GeneratorError(`cannot read ${displayPath(file)}: ${code ?? String(error)}`, { exitCode: 2, cause: error });
+  }
+}
+
+async function openUrl(location: string, http: HttpStoreOptions): Promise<PageFiles> {
+  const url = new URL(location);
+  const folder = new URL(".", url);
+  const store = httpStore(folder.href, { accept: "text/html, text/markdown, text/plain;q=0.9, */*;q=0.8", ...http });
+  const fetch = async (relative: string) => {
+    const document = await store.read(relative);
+    return document === undefined ? undefined : { text: document.text, location: document.location };
+  };
+  const entry = await fetch(url.href.slice(folder.href.length) || "./");
+  if (entry === undefined) throw new GeneratorError(`cannot fetch ${url.href}: HTTP 404 Not Found`, { exitCode: 2 });
+  return { entry, sibling: fetch };
+}
+
+export async function isFolder(location: string): Promise<boolean> {
+  try {
+    return (await stat(location)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(location: string): Promise<boolean> {
+  try {
+    return (await stat(location)).isFile();
+  } catch {
+    return false;
+  }
+}

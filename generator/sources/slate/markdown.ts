@@ -1,0 +1,214 @@
+/**
+ * Slate markdown → the Slate document model, through unified + remark-parse +
+ * remark-gfm (tables) + remark-frontmatter (the `includes:` list).
+ *
+ * The site was built with Redcarpet, which differs from CommonMark in two ways
+ * the docs rely on; the front-end follows the site's renderer, so that the
+ * markdown reads as its built page does:
+ * - a list does not interrupt a paragraph: `present:\n- The person...` is one
+ *   paragraph;
+ * - a pipe table whose delimiter row has more cells than its header is still a
+ *   table (GFM rejects it); it is read as one, with a warning.
+ */
+import * as cheerio from "cheerio";
+import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { parse as parseYaml } from "yaml";
+import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
+import type { SlateBlock, TableBlock } from "./model.js";
+import { plainCode, plainText } from "./plain-text.js";
+
+export interface MarkdownFile {
+  text: string;
+  /** As the user named it, or a URL: what diagnostics name. */
+  location: string;
+}
+
+export interface MarkdownRead {
+  blocks: SlateBlock[];
+  /** The front matter's `includes:` (names such as `people`), in order. */
+  includes: string[];
+  diagnostics: Diagnostic[];
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+export function readMarkdown(file: MarkdownFile): MarkdownRead {
+  const tree = parser.parse(file.text) as Root;
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: { position?: { start: { line: number; column: number } } }): Origin => ({
+    file: file.location,
+    ...(node.position ? { line: node.position.start.line, column: node.position.start.column } : {}),
+  });
+  const blocks: SlateBlock[] = [];
+  let includes: string[] = [];
+  tree.children.forEach((node, index) => {
+    if (node.type === "yaml") {
+      includes = includesOf(node.value, at(node), diagnostics);
+      return;
+    }
+    const before = tree.children[index - 1];
+    const previous = blocks.at(-1);
+    if (node.type === "list" && !node.ordered && before?.type === "paragraph" && previous?.kind === "paragraph") {
+      const { continued, rest } = paragraphContinuation(before, node);
+      if (continued.length > 0) previous.text = plainText(`${previous.text} ${continued.map((item) => `- ${nodeText(item)}`).join(" ")}`);
+      if (rest.length > 0) blocks.push({ kind: "list", ordered: false, items: rest.map((item) => plainText(nodeText(item))), origin: at(rest[0]!) });
+      return;
+    }
+    blocks.push(...blocksOf(node, file, at, diagnostics));
+  });
+  return { blocks, includes, diagnostics };
+}
+
+function includesOf(yaml: string, origin: Origin, diagnostics: Diagnostic[]): string[] {
+  let value: unknown;
+  try {
+    value = parseYaml(yaml);
+  } catch (error) {
+    diagnostics.push(diagnostic("error", "SLATE_FRONT_MATTER", `the front matter is not YAML: ${(error as Error).message}`, origin));
+    return [];
+  }
+  const includes = (value as { includes?: unknown } | null)?.includes;
+  if (includes === undefined) return [];
+  if (!Array.isArray(includes) || includes.some((i) => typeof i !== "string" && typeof i !== "number")) {
+    diagnostics.push(diagnostic("error", "SLATE_FRONT_MATTER", `"includes" in the front matter is not a list of names`, origin));
+    return [];
+  }
+  return includes.map(String);
+}
+
+/**
+ * The items of a list that Redcarpet read as more of the paragraph before it:
+ * those on the lines right after it, up to the first blank line.
+ */
+function paragraphContinuation(paragraph: Paragraph, list: List): { continued: ListItem[]; rest: ListItem[] } {
+  let last = paragraph.position?.end.line;
+  let count = 0;
+  for (const item of list.children) {
+    if (last === undefined || item.position === undefined || item.position.start.line !== last + 1) break;
+    last = item.position.end.line;
+    count += 1;
+  }
+  return { continued: list.children.slice(0, count), rest: list.children.slice(count) };
+}
+
+function blocksOf(node: RootContent, file: MarkdownFile, at: (n: RootContent) => Origin, diagnostics: Diagnostic[]): SlateBlock[] {
+  switch (node.type) {
+    case "heading":
+      return [{ kind: "heading", depth: (node as Heading).depth, text: plainText(nodeText(node)), origin: at(node) }];
+    case "paragraph":
+      return [paragraphBlock(node, file, at(node), diagnostics)];
+    case "code":
+      return [{ kind: "code", text: plainCode((node as Code).value), origin: at(node) }];
+    case "table":
+      return [tableBlock(node, at)];
+    case "list":
+      return [{ kind: "list", ordered: node.ordered === true, items: node.children.map((item) => plainText(nodeText(item))), origin: at(node) }];
+    case "blockquote":
+      return node.children.flatMap((child) => blocksOf(child, file, at, diagnostics));
+    case "html": {
+      const text = plainText(cheerio.load(node.value).text());
+      const aside = /^<aside[\s>]/i.test(node.value);
+      return text === "" ? [] : [{ kind: "paragraph", text, origin: at(node), ...(aside ? { aside: true } : {}) }];
+    }
+    case "thematicBreak":
+    case "definition":
+      // Markup that says nothing: a rule between sections, a link's target.
+      return [];
+    default:
+      diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_MARKUP", `markdown ${node.type} is not a part of a Slate page; not read`, at(node)));
+      return [];
+  }
+}
+
+const ATTRIBUTE_NAME_SPAN = /^<span class=['"]attribute-info-name['"]>$/;
+
+function paragraphBlock(node: Paragraph, file: MarkdownFile, origin: Origin, diagnostics: Diagnostic[]): SlateBlock {
+  const repaired = repairedTable(node, file, origin, diagnostics);
+  if (repaired !== undefined) return repaired;
+  const opening = node.children[0];
+  const attributeName = opening?.type === "html" && ATTRIBUTE_NAME_SPAN.test(opening.value.trim());
+  return { kind: "paragraph", text: plainText(nodeText(node)), origin, ...(attributeName ? { attributeName: true } : {}) };
+}
+
+function tableBlock(table: Table, at: (n: RootContent) => Origin): TableBlock {
+  const [head, ...body] = table.children;
+  const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => plainText(nodeText(cell)));
+  return {
+    kind: "table",
+    header: head === undefined ? [] : cells(head),
+    rows: body.map((row) => ({ cells: cells(row), origin: at(row) })).filter((row) => row.cells.some((c) => c !== "")),
+    origin: at(table),
+  };
+}
+
+/**
+ * A paragraph that is really a pipe table GFM refused because its delimiter
+ * row does not match its header. Redcarpet rendered it as a table.
+ */
+function repairedTable(node: Paragraph, file: MarkdownFile, origin: Origin, diagnostics: Diagnostic[]): TableBlock | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const lines = file.text.slice(start, end).split("\n");
+  if (lines.length < 2 || !lines.every((line) => line.includes("|")) || !isDelimiterRow(lines[1]!)) return undefined;
+  diagnostics.push(
+    diagnostic(
+      "warning",
+      "SLATE_TABLE_REPAIRED",
+      `a table whose delimiter row has ${pipeCells(lines[1]!).length} cells for ${pipeCells(lines[0]!).length} header cells; read as a table, as the site's renderer did`,
+      origin,
+    ),
+  );
+  const inline = (cell: string) => plainText(nodeText(parser.parse(cell) as Root));
+  return {
+    kind: "table",
+    header: pipeCells(lines[0]!).map(inline),
+    rows: lines
+      .slice(2)
+      .map((line, i) => ({ cells: pipeCells(line).map(inline), origin: { ...origin, line: (origin.line ?? 1) + 2 + i, column: 1 } }))
+      .filter((row) => row.cells.some((c) => c !== "")),
+    origin,
+  };
+}
+
+function isDelimiterRow(line: string): boolean {
+  const cells = pipeCells(line);
+  return cells.length > 0 && cells.every((cell) => /^:?-+:?$/.test(cell));
+}
+
+/** `| a | b |` or `a | b` → `["a", "b"]`. */
+function pipeCells(line: string): string[] {
+  let row = line.trim();
+  if (row.startsWith("|")) row = row.slice(1);
+  if (row.endsWith("|")) row = row.slice(0, -1);
+  return row.split("|").map((cell) => cell.trim());
+}
+
+type TextNode = RootContent | Root | PhrasingContent;
+
+/** The text a reader sees: inline code and link text kept, markup and raw HTML tags dropped. */
+function nodeText(node: TextNode): string {
+  switch (node.type) {
+    case "text":
+    case "inlineCode":
+      return node.value;
+    case "html":
+      // A line break reads as a space; other tags are markup.
+      return /^<br\s*\/?>$/i.test(node.value) ? " " : node.value.startsWith("<") ? "" : node.value;
+    case "break":
+      return " ";
+    case "image":
+      return node.alt ?? "";
+    default:
+      return "children" in node ? (node.children as TextNode[]).map(nodeText).join(blockSeparator(node)) : "";
+  }
+}
+
+/** Paragraphs inside a list item or cell read as one line of text. */
+function blockSeparator(node: TextNode): string {
+  return node.type === "listItem" || node.type === "root" || node.type === "blockquote" || node.type === "list" ? " " : "";
+}
