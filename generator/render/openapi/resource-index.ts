@@ -1,0 +1,35 @@
+/**
+ * What the document needs to know across resources: which types the spec
+ * documents, what an include name brings in, and whether an association
+ * returns one record or a collection (the docs' edges do not say).
+ */
+import type { Association, Resource, Spec } from "../../spec/types.js";
+import { isPluralName } from "./naming.js";
+
+export interface ResourceIndex {
+  spec: Spec;
+  /** The resource documented under a JSON:API type, if the spec has it. */
+  resource(type: string): Resource | undefined;
+  /** The JSON:API type an include name of the resource brings into `included`, if the docs say. */
+  includeTarget(resource: Resource, include: string): string | undefined;
+}
+
+export function indexResources(spec: Spec): ResourceIndex {
+  const byType = new Map(spec.resources.map((r) => [r.type, r]));
+  return {
+    spec,
+    resource: (type) => byType.get(type),
+    includeTarget: (resource, include) =>
+      resource.associations.find((a) => a.name === include)?.target ?? resource.relationships.find((r) => r.name === include)?.target,
+  };
+}
+
+/**
+ * An association returns a collection when the resource's relationship of the
+ * same name is to-many; without one, when its name is a plural
+ * (`addresses`, `field_data`), and a single record otherwise (`primary_campus`).
+ */
+export function returnsCollection(owner: Resource, association: Association): boolean {
+  const relationship = owner.relationships.find((r) => r.name === association.name);
+  return relationship ? relationship.toMany : isPluralName(association.name);
+}
