@@ -1,0 +1,50 @@
+/**
+ * The client's Handlebars templates (`templates/client/`) and the runtime's
+ * sources (`templates/runtime/`), found from this module whether it runs from
+ * the sources or from `dist/`.
+ */
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import { sortedStrings } from "../../order.js";
+import type { ClientView } from "./view-model.js";
+
+export interface ClientTemplates {
+  types(view: ClientView): string;
+  index(view: ClientView): string;
+}
+
+function templatesDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "templates", "client"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("the templates/ folder of pco-codegen was not found");
+    dir = parent;
+  }
+  return path.join(dir, "templates");
+}
+
+let templates: Promise<ClientTemplates> | undefined;
+
+export function clientTemplates(): Promise<ClientTemplates> {
+  templates ??= (async () => {
+    const dir = path.join(templatesDir(), "client");
+    const read = (name: string) => readFile(path.join(dir, name), "utf8");
+    // noEscape: the view-model already made every string safe for TypeScript; HTML escaping would corrupt it.
+    const handlebars = Handlebars.create();
+    handlebars.registerPartial("interface", handlebars.compile(await read("interface.hbs"), { noEscape: true, strict: true }));
+    const compile = async (name: string) => handlebars.compile<ClientView>(await read(name), { noEscape: true, strict: true });
+    const [types, index] = await Promise.all([compile("types.ts.hbs"), compile("index.ts.hbs")]);
+    return { types, index };
+  })();
+  return templates;
+}
+
+/** The runtime's source files: name and text. */
+export async function runtimeSources(): Promise<{ name: string; text: string }[]> {
+  const dir = path.join(templatesDir(), "runtime");
+  const names = sortedStrings((await readdir(dir)).filter((n) => n.endsWith(".ts")));
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), "utf8") })));
+}

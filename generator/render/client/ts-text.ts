@@ -1,0 +1,50 @@
+/**
+ * TypeScript source text from names and prose in the docs: string literals,
+ * property keys and doc comments that nothing in the docs can break out of.
+ */
+
+/** A string literal; U+2028 and U+2029 are escaped too, for tools that predate ES2019. */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** A property key in a type: bare when it is a plain identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : stringLiteral(name);
+}
+
+export interface DocTag {
+  /** The tag's name, without `@` (`deprecated`). */
+  name: string;
+  text?: string;
+}
+
+/**
+ * A `/** ... *\/` comment from paragraphs of prose and tags, or "" when there
+ * is nothing to say. Every line terminator becomes `\n` (U+2028 would end a
+ * line inside the comment for some tools and not others), control characters
+ * go, `*\/` cannot close the comment early, and no word of prose can start a
+ * tag of its own (TypeScript reads `@name` after any whitespace as a tag).
+ */
+export function docComment(paragraphs: readonly (string | undefined)[], tags: readonly DocTag[] = []): string {
+  const body = paragraphs
+    .filter((p): p is string => p !== undefined && p.trim() !== "")
+    .map((p) => cleanProse(p).trim())
+    .join("\n\n");
+  const tagLines = tags.map((t) => `@${t.name}${t.text === undefined || t.text.trim() === "" ? "" : ` ${cleanProse(t.text).trim()}`}`);
+  const lines = [...(body === "" ? [] : body.split("\n")), ...tagLines.flatMap((t) => t.split("\n"))];
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return `/** ${lines[0]} */`;
+  return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"].join("\n");
+}
+
+function cleanProse(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085\u000b\u000c]/g, "\n")
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "")
+    .replace(/\t/g, "  ")
+    .replace(/\*\//g, "*\\/")
+    .split("\n")
+    .map((line) => line.trimEnd().replace(/(^|\s)@/g, "$1\\@"))
+    .join("\n");
+}

@@ -1,0 +1,85 @@
+/**
+ * Programs compiled against the rendered People client by the tsc test: a
+ * sample whose every type is checked exactly, and calls the types must
+ * reject, each for a stated reason. They are kept as text because the clients
+ * they import are rendered into a temporary folder by the test.
+ */
+
+export interface Rejection {
+  /** Why the compiler must reject the line. */
+  because: string;
+  /** One statement, on one line. */
+  code: string;
+  /** What the compiler's message must mention. */
+  error: RegExp;
+}
+
+/** Calls a People client must refuse. */
+export const PEOPLE_REJECTIONS: readonly Rejection[] = [
+  { because: "a where key that is no queryable attribute", code: `await pco.people.list({ where: { nickname_typo: "Tim" } });`, error: /nickname_typo/ },
+  { because: "an attribute that the docs do not make queryable", code: `await pco.people.list({ where: { avatar: "x" } });`, error: /avatar/ },
+  { because: "an include that Person does not offer", code: `await pco.people.list({ include: ["notes"] });`, error: /"notes"/ },
+  { because: "an order by an attribute that is not orderable", code: `await pco.people.list({ order: "-avatar" });`, error: /"-avatar"/ },
+  { because: "an order with two minus signs", code: `await pco.people.list({ order: "--first_name" });`, error: /"--first_name"/ },
+  { because: "create on a read-only resource", code: `await pco.apps.create({ name: "x" });`, error: /Property 'create' does not exist on type 'AppsCollection'/ },
+  { because: "an attribute that is not assignable on create", code: `await pco.people.create({ created_at: "2024-01-01T00:00:00Z" });`, error: /created_at/ },
+  { because: "a list whose docs make no attribute assignable", code: `await pco.lists.update("5", { name: "Visitors" });`, error: /Type 'string' is not assignable to type 'never'/ },
+  { because: "an assignable attribute of the wrong type", code: `await pco.people.update("1", { grade: "ten" });`, error: /Type 'string' is not assignable to type 'number'/ },
+  { because: "a record not asked to include its emails", code: `void page.data[0]?.emails;`, error: /Property 'emails' does not exist/ },
+  { because: "a page size above 100", code: `await pco.people.list({ perPage: 500 });`, error: /500/ },
+  { because: "a filter of a person's messages used on people", code: `await pco.people.list({ filter: "sent" });`, error: /"sent"/ },
+  { because: "delete where the docs document none", code: `await pco.lists.delete("5");`, error: /Property 'delete' does not exist on type 'ListsCollection'/ },
+  { because: "a range operator the API does not have", code: `await pco.people.list({ where: { created_at: { after: "2024-01-01" } } });`, error: /after/ },
+  { because: "a number range given a string", code: `await pco.people.list({ where: { grade: { gt: "3" } } });`, error: /Type 'string' is not assignable to type 'number'/ },
+  { because: "a sparse fieldset naming no field of the type", code: `await pco.people.list({ fields: { Person: ["no_such_field"] } });`, error: /no_such_field/ },
+  { because: "an action the resource does not have", code: `await pco.people.id("1").run();`, error: /Property 'run' does not exist on type 'PersonRecord'/ },
+  { because: "a typed action body with a wrong key", code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`, error: /days/ },
+];
+
+/** The file of rejections: each line is expected to fail, with `@ts-expect-error` or not. */
+export function rejectionsProgram(withDirectives: boolean): { text: string; lines: number[] } {
+  const header = [
+    `import { createClient } from "pco-codegen/people";`,
+    `const pco = createClient();`,
+    `const page = await pco.people.list();`,
+    "",
+  ];
+  const lines: number[] = [];
+  const body = PEOPLE_REJECTIONS.flatMap((r, i) => {
+    const block = [`export async function rejected${i}(): Promise<void> {`, `  // ${withDirectives ? "@ts-expect-error: " : ""}${r.because}`, `  ${r.code}`, "}", ""];
+    lines.push(header.length + i * block.length + 2);
+    return block;
+  });
+  return { text: [...header, ...body].join("\n"), lines };
+}
+
+/** Typed results, checked exactly: a wrong type, or `any`, fails to compile. */
+export const PEOPLE_SAMPLE = `
+import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person } from "pco-codegen/people";
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expectType<T extends true>(): void {}
+
+const pco = createClient({ auth: { appId: "app", secret: "secret" } });
+const page = await pco.people.list({ include: ["emails", "primary_campus"], where: { grade: { gte: 3 } } });
+const person = page.data[0]!;
+expectType<Equals<typeof person.emails, Email[]>>();
+expectType<Equals<typeof person.primary_campus, Campus | null>>();
+expectType<Equals<typeof person.id, string>>();
+expectType<Equals<typeof person.attributes.first_name, string | null>>();
+expectType<Equals<typeof person.attributes.grade, number | null>>();
+expectType<Equals<typeof person.attributes.child, boolean | null>>();
+expectType<Equals<typeof person.attributes.directory_shared_info, { [key: string]: unknown } | null>>();
+expectType<Equals<typeof page.meta.total_count, number | undefined>>();
+
+const plain = await pco.people.get("1");
+expectType<Equals<typeof plain.data, Person>>();
+for await (const p of pco.people.each({ include: ["households"] })) expectType<Equals<typeof p.households, Household[]>>();
+const organization = await pco.organization.get();
+expectType<Equals<typeof organization.data, Organization>>();
+const campus = await pco.people.id("1").primaryCampus.get();
+expectType<Equals<typeof campus.data, Campus | null>>();
+const star = await pco.lists.id("1").star.create({});
+expectType<Equals<typeof star.data, ListStar>>();
+expectType<Equals<Parameters<typeof pco.people.id>[0], string | number>>();
+`;
