@@ -1,0 +1,101 @@
+/**
+ * `pco-codegen mock`: prints its URL, serves until told to stop, and ends
+ * cleanly on SIGINT and SIGTERM (checked on a real process); bad options are
+ * usage errors.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runMock } from "../../generator/commands/mock.js";
+import { runCli } from "../helpers/cli.js";
+import { REPO_ROOT } from "../helpers/corpus.js";
+
+const SPEC_DIR = path.join(REPO_ROOT, "spec");
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, output: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), isTTY: false, verbose: false } };
+}
+
+describe("pco-codegen mock, in process", () => {
+  it("prints its URL, serves the specs, and stops when told to", async () => {
+    const { out, err, output } = capture();
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const running = runMock({ spec: SPEC_DIR, port: 0, rateLimit: "100/20s" }, output, () => stopped);
+    await expect.poll(() => out.length).toBe(1);
+    expect(out[0]).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+$/);
+    const response = await fetch(`${out[0]}/people/v2/people?per_page=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-pco-api-request-rate-limit")).toBe("100");
+    stop();
+    expect(await running).toBe(0);
+    expect(err[0]).toMatch(/^serving calendar .*webhooks 2022-10-20; 100 requests per 20 s$/);
+    expect(err.at(-1)).toBe("mock server stopped");
+    await expect(fetch(`${out[0]}/people/v2/people`)).rejects.toThrow();
+  });
+
+  it.each([
+    [["--rate-limit", "lots"], 'error: --rate-limit "lots" is not <requests>/<seconds>, such as 100/20s'],
+    [["--auth", "nocolon"], "error: --auth must be <appId>:<secret>"],
+    [["--port", "70000"], "error: --port 70000 is not a port number"],
+  ])("exits 2 for %j", async (options, message) => {
+    const run = await runCli(["mock", "--spec", SPEC_DIR, ...options]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(message);
+  });
+
+  it("exits 2 when there are no specs, or the port is taken", async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "pco-mock-"));
+    const blocker = createServer();
+    try {
+      const none = await runCli(["mock", "--spec", empty]);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/^no specs in /);
+      await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+      const port = (blocker.address() as { port: number }).port;
+      const taken = await runCli(["mock", "--spec", SPEC_DIR, "--port", String(port)]);
+      expect(taken.code).toBe(2);
+      expect(taken.stderr).toBe(`error: cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+    } finally {
+      blocker.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("pco-codegen mock, as a process", () => {
+  // The CLI bundled with esbuild (its packages left to node_modules), so that a real process can be signalled.
+  const bundle = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-test", "cli.mjs");
+  beforeAll(async () => {
+    await build({
+      stdin: { contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));', resolveDir: REPO_ROOT, loader: "ts" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      outfile: bundle,
+      logLevel: "silent",
+    });
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)("ends cleanly on %s", async (signal) => {
+    const child = spawn(process.execPath, [bundle, "mock", "--spec", SPEC_DIR, "--port", "0"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await expect.poll(() => stdout, { timeout: 10_000 }).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+\n$/);
+    const url = stdout.trim();
+    expect((await fetch(`${url}/webhooks/v2/available_events`)).status).toBe(200);
+    child.kill(signal);
+    expect(await exited).toBe(0);
+    expect(stderr.trim().split("\n").at(-1)).toBe("mock server stopped");
+  });
+});
