@@ -1,0 +1,24 @@
+/** Resource × Resource → the changes of one resource present on both sides. */
+import type { Resource } from "../types.js";
+import { sameJson } from "./canonical.js";
+import type { Change } from "./change.js";
+import { compareAccess } from "./compare-access.js";
+import { compareActions, compareAssociations } from "./compare-links.js";
+import { compareAttributes, compareRelationships } from "./compare-members.js";
+import { compareQuery } from "./compare-query.js";
+import { always, propertyChange, proseChange, valueChange } from "./keyed.js";
+
+export function compareResource(before: Resource, after: Resource): Change[] {
+  const of = { subject: "resource", name: after.type } as const;
+  return [
+    ...valueChange(of, "deprecated", before.deprecated, after.deprecated, always("additive")),
+    ...proseChange(of, "description", before.description, after.description),
+    ...(sameJson(before.example, after.example) ? [] : [propertyChange("docs", of, "example", undefined, undefined)]),
+    ...compareAttributes(before.attributes, after.attributes),
+    ...compareRelationships(before.relationships, after.relationships),
+    ...compareAssociations(before.associations, after.associations),
+    ...compareActions(before.actions, after.actions),
+    ...compareAccess(before, after),
+    ...compareQuery(before.query, after.query),
+  ];
+}

@@ -1,0 +1,57 @@
+/**
+ * One side of a comparison, named the way the user names it: a spec file, a
+ * folder of specs, or a documentation source (`portal:<folder|url>`,
+ * `slate:<path|url>`), which is read into specs on the spot.
+ */
+import { stat } from "node:fs/promises";
+import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
+import { displayPath } from "../../display-path.js";
+import { collectSpecs } from "../../scrape.js";
+import type { ReadContext } from "../../sources/source-read.js";
+import type { ReadOptions } from "../../sources/read-source.js";
+import { parseSourceSpec, SOURCE_KINDS } from "../../sources/source-spec.js";
+import { loadSpecFile, loadSpecs } from "../load.js";
+import type { Spec } from "../types.js";
+
+export interface SpecSet {
+  /** The operand as given, for the changelog's header. */
+  label: string;
+  /** A single spec file: compared as it is, whatever its app and version. */
+  single: boolean;
+  specs: Spec[];
+  diagnostics: Diagnostic[];
+}
+
+/** `portal:...`, `slate:...`: a source rather than a path. */
+export function isSourceOperand(operand: string): boolean {
+  const kind = /^([a-z-]+):/.exec(operand)?.[1];
+  return kind !== undefined && (SOURCE_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Reads one side. A missing path is a GeneratorError (exit 2); specs that
+ * fail to load and docs with errors come back as error diagnostics.
+ */
+export async function readSpecSet(operand: string, options: ReadOptions, context: ReadContext = {}): Promise<SpecSet> {
+  const keep = (specs: Spec[]) => (options.apps?.length ? specs.filter((s) => options.apps!.includes(s.app)) : specs);
+  if (isSourceOperand(operand)) {
+    const read = await collectSpecs({ from: [parseSourceSpec(operand)], ...options, allowPartial: false }, context);
+    return { label: operand, single: false, specs: read.specs, diagnostics: read.diagnostics };
+  }
+  const label = displayPath(operand);
+  let isFile: boolean;
+  try {
+    isFile = (await stat(operand)).isFile();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new GeneratorError(`cannot read ${label}: ${reason} (expected a spec file, a folder of specs, or a source such as portal:<folder|url>)`, {
+      exitCode: 2,
+    });
+  }
+  const loaded = isFile ? await loadSpecFile(operand) : await loadSpecs(operand);
+  const diagnostics = [...loaded.diagnostics];
+  if (!isFile && loaded.value.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(diagnostic("warning", "DIFF_NO_SPECS", "no specs (<app>/<version>.json) in this folder", { file: label }));
+  }
+  return { label, single: isFile, specs: keep(loaded.value), diagnostics };
+}

@@ -1,0 +1,99 @@
+/**
+ * diff of the Slate markdown snapshots 2017-07-05 → 2017-09-20: the apps,
+ * resources, attributes, orders, where parameters and endpoints added and
+ * removed, all derived here from the markdown itself.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { buildChangelog } from "../../generator/changelog/changelog.js";
+import { renderChangelog } from "../../generator/changelog/render.js";
+import { diffSpecSets } from "../../generator/spec/diff/diff.js";
+import { readSpecSet } from "../../generator/spec/diff/spec-set.js";
+import { corpusPath, describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
+import { idsAsStars, rawSlate, type RawSlateResource } from "./raw-slate.js";
+
+interface JsonChange {
+  subject: string;
+  action: string;
+  name: string;
+  within?: unknown;
+  before?: unknown;
+  after?: unknown;
+}
+interface JsonChangelog {
+  apps: { app: string; before: string | null; after: string | null; resources: { type: string; changes: JsonChange[] }[] }[];
+}
+
+const BEFORE = "2017-07-05";
+const AFTER = "2017-09-20";
+
+/** The apps an `index.md` includes (its front matter's `includes:` list, errors aside). */
+function includedApps(snapshot: string): string[] {
+  const index = readFileSync(path.join(DOCS_DIR, "slate", snapshot, "source", "index.md"), "utf8");
+  const list = /^includes:\n((?:\s+- .+\n)+)/m.exec(index)![1]!;
+  return [...list.matchAll(/- (\S+)/g)].map((m) => m[1]!).filter((app) => app !== "errors").sort();
+}
+
+describeCorpus("diff of two Slate markdown snapshots", () => {
+  let changelog: JsonChangelog;
+  let markdown: string;
+
+  beforeAll(async () => {
+    // Each snapshot is read once; both formats are rendered from the one comparison.
+    const read = { versions: { kind: "latest" } as const };
+    const [before, after] = [await readSpecSet(`slate:${corpusPath("slate", BEFORE, "source")}`, read), await readSpecSet(`slate:${corpusPath("slate", AFTER, "source")}`, read)];
+    expect([...before.diagnostics, ...after.diagnostics].filter((d) => d.severity === "error")).toEqual([]);
+    const built = buildChangelog(diffSpecSets(before.specs, after.specs), { from: before.label, to: after.label, includeDocs: false });
+    changelog = JSON.parse(await renderChangelog(built, "json", { colour: false })) as JsonChangelog;
+    markdown = await renderChangelog(built, "markdown", { colour: false });
+  });
+
+  it("reports the apps the second snapshot added (Webhooks) and none removed", () => {
+    const added = includedApps(AFTER).filter((app) => !includedApps(BEFORE).includes(app));
+    expect(added).toEqual(["webhooks"]);
+    expect(changelog.apps.filter((a) => a.before === null).map((a) => a.app)).toEqual(added);
+    expect(changelog.apps.filter((a) => a.after === null)).toEqual([]);
+    expect(markdown).toMatch(/^## webhooks legacy \(added\)$/m);
+  });
+
+  it("reports every resource, attribute, order, where and endpoint added or removed, and nothing else of those", () => {
+    const before = rawSlate(BEFORE);
+    const after = rawSlate(AFTER);
+    const expected: string[] = [];
+    const keys: (keyof RawSlateResource)[] = ["attributes", "where", "order", "endpoints"];
+    for (const [app, resources] of after) {
+      const old = before.get(app);
+      if (old === undefined) continue;
+      for (const type of resources.keys()) if (!old.has(type)) expected.push(`${app} ${type} resource added ${type}`);
+      for (const type of old.keys()) if (!resources.has(type)) expected.push(`${app} ${type} resource removed ${type}`);
+      for (const [type, now] of resources) {
+        const was = old.get(type);
+        if (was === undefined) continue;
+        for (const key of keys) {
+          for (const name of now[key]) if (!was[key].has(name)) expected.push(`${app} ${type} ${key} added ${name}`);
+          for (const name of was[key]) if (!now[key].has(name)) expected.push(`${app} ${type} ${key} removed ${name}`);
+        }
+      }
+    }
+
+    const subjectKey: Record<string, string> = { resource: "resource", attribute: "attributes", where: "where", order: "order", endpoint: "endpoints" };
+    const endpointShape = (name: string) => name.replace(/ (\S+)$/, (_m, p: string) => ` ${idsAsStars(p)}`);
+    const reported = changelog.apps
+      .filter((a) => a.before !== null && a.after !== null)
+      .flatMap((a) =>
+        a.resources.flatMap((r) =>
+          r.changes.flatMap((c): string[] => {
+            if (c.action === "changed" || c.within !== undefined) return [];
+            // A granted or revoked permission names the endpoints that come or go with it.
+            if (c.subject === "permission") return ((c.after ?? c.before ?? []) as string[]).map((e) => `${a.app} ${r.type} endpoints ${c.action} ${endpointShape(e)}`);
+            const key = subjectKey[c.subject];
+            if (key === undefined) return [];
+            return [`${a.app} ${r.type} ${key} ${c.action} ${c.subject === "endpoint" ? endpointShape(c.name) : c.name}`];
+          }),
+        ),
+      );
+    expect(expected.length).toBeGreaterThan(30);
+    expect(reported.sort()).toEqual(expected.sort());
+  });
+});
