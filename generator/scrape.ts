@@ -57,11 +57,7 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
     diagnostics.push(...read.diagnostics);
     for (const entry of read.drafts) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
   }
-  // The Slate index states the API-wide facts once; every spec without its own gets them (the last source's win).
-  const api = reads.findLast((read) => read.api !== undefined)?.api;
-  const kept = keepVersions([...byKey.values()], options.versions).map((entry) =>
-    api === undefined || entry.draft.api !== undefined ? entry : { ...entry, draft: { ...entry.draft, api } },
-  );
+  const kept = keepVersions([...byKey.values()], options.versions);
   const covered = {
     apps: new Set(kept.map((k) => k.draft.app)),
     families: new Set(kept.map((k) => familyOf(k.draft.version))),

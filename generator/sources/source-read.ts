@@ -1,7 +1,6 @@
 /** What every documentation reader returns, whatever its format. */
 import type { Diagnostic } from "../diagnostics.js";
 import type { SpecDraft } from "../spec/draft.js";
-import type { ApiFacts } from "../spec/types.js";
 
 /** One app-version and the diagnostics that concern it alone. */
 export interface DraftRead {
@@ -15,8 +14,6 @@ export interface SourceRead {
   diagnostics: Diagnostic[];
   /** What the reader found the source to be, for the user: "Slate markdown, .../index.md with 6 includes". */
   detected?: string;
-  /** API-wide facts the source states once for every app (the Slate index page). */
-  api?: ApiFacts;
 }
 
 export interface ProgressEvent {

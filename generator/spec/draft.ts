@@ -58,6 +58,7 @@ export interface ResourceDraft {
     order: NamedDraft[];
     include: IncludeDraft[];
     perPage?: PerPage;
+    offset?: boolean;
   };
   permissions: Permissions;
   example?: unknown;

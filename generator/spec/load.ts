@@ -40,7 +40,15 @@ export async function loadSpecFile(file: string): Promise<StageResult<Spec[]>> {
   return problems.length > 0 ? { value: [], diagnostics: problems } : { value: [parsed.value as Spec], diagnostics: [] };
 }
 
-/** The newest dated version of each app (the one clients are generated for). */
+/** A portal version (`2025-03-20`), as opposed to Slate's `legacy` or a page's `unversioned`. */
+export const isDatedVersion = (version: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(version);
+
+/** The newest dated version of each app that has one: the API as it is now. */
+export function latestDatedPerApp(specs: readonly Spec[]): Spec[] {
+  return latestPerApp(specs.filter((spec) => isDatedVersion(spec.version)));
+}
+
+/** The newest dated version of each app, else its undated one (the one clients are generated for). */
 export function latestPerApp(specs: readonly Spec[]): Spec[] {
   const latest = new Map<string, Spec>();
   for (const spec of specs) {

@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic, type Origin, type StageResult } from "../diagnostics.js";
 import { compareText, sortedStrings } from "../order.js";
 import type { AssociationDraft, EndpointDraft, Located, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
-import { buildCollectionIndex, relativePath, templatePath, type CollectionIndex } from "./paths.js";
+import { buildCollectionIndex, pathShape, relativePath, templatePath, type CollectionIndex } from "./paths.js";
 import {
   ATTRIBUTE_TYPES,
   OPERATIONS,
@@ -66,16 +66,20 @@ export function normalizeSpec(draft: SpecDraft): StageResult<Spec> {
   return { value: spec, diagnostics: context.diagnostics };
 }
 
-/** Which resource lives at each collection path, from everything the draft says. */
+/**
+ * Which resource lives at each collection path, from everything the draft says,
+ * strongest evidence first: a resource's own path, its endpoints that address
+ * it, associations that lead to it, and last the collections it is created in.
+ */
 function collectionIndexOf(resources: readonly ResourceDraft[]): CollectionIndex {
   const idOfType = new Map(resources.map((r) => [r.type, r.id]));
   return buildCollectionIndex(
     resources.flatMap((r) => [
-      ...(r.path === undefined ? [] : [{ path: r.path, resourceId: r.id }]),
-      ...r.endpoints.map((e) => ({ path: collectionOf(e), resourceId: r.id })),
+      ...(r.path === undefined ? [] : [{ path: r.path, resourceId: r.id, rank: 0 }]),
+      ...r.endpoints.map((e) => ({ path: collectionOf(e), resourceId: r.id, rank: e.operation === "create" ? 3 : 1 })),
       ...r.associations.flatMap((a) => {
         const target = idOfType.get(a.target);
-        return target === undefined ? [] : [{ path: a.path, resourceId: target }];
+        return target === undefined ? [] : [{ path: a.path, resourceId: target, rank: 2 }];
       }),
     ]),
   );
@@ -104,7 +108,9 @@ function normalizeResource(draft: ResourceDraft & { name: string }, context: Con
     associations: dedupeByName(draft.associations, "association", label, context).map((a) =>
       normalizeAssociation(a, template, label, context),
     ),
-    actions: dedupeByName(draft.actions, "action", label, context).map((a) => normalizeAction(a, template)),
+    actions: dedupeByName(draft.actions, "action", label, context).map((a) =>
+      normalizeAction(withActionName(a, draft, context), template),
+    ),
     endpoints: normalizeEndpoints(draft.endpoints, template, label, context),
     query: normalizeQuery(draft.query, label, context),
     permissions: normalizePermissions(draft.permissions),
@@ -181,6 +187,30 @@ function normalizeAction(a: Located<Action>, template: (path: string) => string)
   };
 }
 
+/**
+ * Every action the docs document sits at `<record or collection>/<name>`; a few
+ * are documented at the resource's own path without their name (check-ins'
+ * Organization). Posting to the bare path would be another endpoint, so the name
+ * is added, with a warning, and every renderer agrees on the URL.
+ */
+function withActionName(action: Located<Action>, resource: ResourceDraft, context: Context): Located<Action> {
+  const path = relativePath(action.path);
+  const own = [resource.path, ...resource.endpoints.filter((e) => e.operation === "get").map((e) => e.path)]
+    .filter((p): p is string => p !== undefined)
+    .map(pathShape);
+  if (path.endsWith(`/${action.name}`) || !own.includes(pathShape(path))) return action;
+  const repaired = `${path}/${action.name}`;
+  context.diagnostics.push(
+    diagnostic(
+      "warning",
+      "SPEC_ACTION_PATH",
+      `${resource.type}.${action.name} is documented at ${path}, the resource's own path, without its name; ${repaired} is used`,
+      action.origin ?? context.fallback,
+    ),
+  );
+  return { ...action, path: repaired };
+}
+
 const METHOD_ORDER = OPERATIONS;
 
 function normalizeEndpoints(
@@ -220,6 +250,7 @@ function normalizeQuery(query: ResourceDraft["query"], label: string, context: C
     order: dedupeByName(query.order, "order", label, context).map((o) => o.name),
     include: include.map((i) => i.name),
     ...(query.perPage === undefined ? {} : { perPage: { ...query.perPage } }),
+    ...(query.offset === true ? { offset: true } : {}),
     ...(hasAssignFlags
       ? { assignableIncludes: { create: assignable("assignOnCreate"), update: assignable("assignOnUpdate") } }
       : {}),

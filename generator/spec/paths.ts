@@ -32,23 +32,32 @@ export function pathShape(path: string): string {
 
 /**
  * Which resource lives at each collection shape, e.g. `/people/v2/people` →
- * `person`, `/people/v2/people/* /addresses` → `address`. Where the docs put two
- * resources at one shape, the first in code-unit order is chosen so that the
- * result does not depend on reading order.
+ * `person`, `/people/v2/people/* /addresses` → `address`.
+ *
+ * Where the docs put two resources at one shape, the stronger evidence wins
+ * (a lower `rank`: a resource's own path outranks a create endpoint that the
+ * docs filed under the wrong collection), then code-unit order, so that the
+ * result never depends on reading order.
  */
 export type CollectionIndex = ReadonlyMap<string, string>;
 
-export function buildCollectionIndex(entries: Iterable<{ path: string; resourceId: string }>): CollectionIndex {
-  const candidates = new Map<string, Set<string>>();
-  for (const { path, resourceId } of entries) {
+export interface CollectionEntry {
+  path: string;
+  resourceId: string;
+  /** 0 is the strongest evidence; entries without a rank count as 0. */
+  rank?: number;
+}
+
+export function buildCollectionIndex(entries: Iterable<CollectionEntry>): CollectionIndex {
+  const best = new Map<string, { resourceId: string; rank: number }>();
+  for (const { path, resourceId, rank = 0 } of entries) {
     const shape = pathShape(path);
-    const ids = candidates.get(shape) ?? new Set<string>();
-    ids.add(resourceId);
-    candidates.set(shape, ids);
+    const current = best.get(shape);
+    if (current === undefined || rank < current.rank || (rank === current.rank && compareText(resourceId, current.resourceId) < 0)) {
+      best.set(shape, { resourceId, rank });
+    }
   }
-  const index = new Map<string, string>();
-  for (const [shape, ids] of candidates) index.set(shape, [...ids].sort(compareText)[0]!);
-  return index;
+  return new Map([...best].map(([shape, { resourceId }]) => [shape, resourceId]));
 }
 
 /**

@@ -109,6 +109,7 @@ const query = {
       required: ["min", "max", "default"],
       properties: { min: count, max: count, default: count },
     },
+    offset: { type: "boolean" },
     assignableIncludes: {
       type: "object",
       additionalProperties: false,

@@ -204,6 +204,8 @@ export interface Query {
   order: string[];
   include: string[];
   perPage?: PerPage;
+  /** The list pages with `offset` (the docs list the parameter). */
+  offset?: boolean;
   /** Includes that may also be sent in a create or update body. */
   assignableIncludes?: { create: string[]; update: string[] };
 }

@@ -120,8 +120,8 @@ describe("other apps", () => {
 
   test("a client from legacy docs sends no version header", async () => {
     const resources = await createClient("resources");
-    await resources.rooms.list();
-    expect(sent()).toEqual(["GET /resources/v2/rooms"]);
+    await resources.roomSetups.list();
+    expect(sent()).toEqual(["GET /resources/v2/room_setups"]);
     expect(server.requests[0]!.headers["x-pco-api-version"]).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { associationIsToMany, includeIsToMany } from "../../generator/render/client/cardinality.js";
+import { associationIsToMany, includeIsToMany } from "../../generator/spec/cardinality.js";
 import { buildNavigation, type Member, type Navigation } from "../../generator/render/client/navigation.js";
 import { pathShape } from "../../generator/spec/paths.js";
 import { loadSpecs } from "../../generator/spec/load.js";
@@ -92,7 +92,7 @@ describe("navigation of a small spec", () => {
   });
   const organization = resource("Organization", {
     endpoints: [{ operation: "get", method: "GET", path: "/demo/v2" }],
-    actions: [{ name: "rebuild", path: "/demo/v2" }],
+    actions: [{ name: "rebuild", path: "/demo/v2/rebuild" }],
   });
   let navigation: ReturnType<typeof buildNavigation>;
   beforeAll(() => {
@@ -117,14 +117,13 @@ describe("navigation of a small spec", () => {
     expect(navigation.value.records.get("Email")!.delete).toBe(false);
   });
 
-  test("what the client cannot reach is reported, and an action path missing its name is repaired with a warning", () => {
+  test("what the client cannot reach is reported", () => {
     const shown = navigation.diagnostics.map((d) => `${d.pointer} ${d.severity} ${d.code}`).sort();
     expect(shown).toEqual([
       // Person.elsewhere hangs under an Email, not under a Person.
       "/resources/0/associations/2 info CLIENT_UNREACHABLE",
       // Email's delete is documented but not permitted.
       "/resources/1/endpoints/3 info CLIENT_UNREACHABLE",
-      "/resources/2/actions/0/path warning CLIENT_ACTION_PATH",
     ]);
     expect(summary(navigation.value.records.get("Organization")!.members)).toEqual(["rebuild /rebuild action"]);
   });
@@ -162,7 +161,7 @@ describe("the committed specs", () => {
   test("every association and action is a member of its resource's record, or reported", () => {
     for (const s of specs) {
       const navigation: Navigation = of(s).value;
-      const reported = new Set(of(s).diagnostics.filter((d) => /\/(associations|actions)\/\d+(\/path)?$/.test(d.pointer ?? "") && d.code !== "CLIENT_ACTION_PATH").map((d) => d.pointer!.replace(/\/path$/, "")));
+      const reported = new Set(of(s).diagnostics.filter((d) => /\/(associations|actions)\/\d+(\/path)?$/.test(d.pointer ?? "")).map((d) => d.pointer!.replace(/\/path$/, "")));
       s.resources.forEach((r, i) => {
         const members = navigation.records.get(r.type)!.members;
         r.associations.forEach((a, j) => {
@@ -190,13 +189,11 @@ describe("the committed specs", () => {
     expect(unreachable / endpoints).toBeLessThan(0.1);
   });
 
-  test("the check-ins Organization's actions, documented at the record's own path, post to their name", () => {
+  test("the check-ins Organization's actions post to their name", () => {
     const checkIns = specs.find((s) => s.app === "check-ins")!;
     const organization = checkIns.resources.find((r) => r.type === "Organization")!;
-    const documented = organization.actions.filter((a) => a.path === "/check-ins/v2");
-    const repaired = of(checkIns).value.records.get("Organization")!.members.filter((m) => m.kind === "action");
-    expect(documented.length).toBeGreaterThan(0);
-    expect(repaired.map((m) => m.suffix)).toEqual(documented.map((a) => `/${a.name}`));
-    expect(of(checkIns).diagnostics.filter((d) => d.code === "CLIENT_ACTION_PATH")).toHaveLength(documented.length);
+    const offered = of(checkIns).value.records.get("Organization")!.members.filter((m) => m.kind === "action");
+    expect(organization.actions.length).toBeGreaterThan(0);
+    expect(offered.map((m) => m.suffix)).toEqual(organization.actions.map((a) => `/${a.name}`));
   });
 });

@@ -39,9 +39,13 @@ const OPTIONS: ts.CompilerOptions = {
 let dir: string;
 let generated: string[];
 
+/** The `ts` examples of the README's "Typed clients" section (up to the next section of its level). */
 async function readmeExamples(): Promise<string[]> {
-  const tree = unified().use(remarkParse).parse(await readFile(path.join(REPO_ROOT, "notes/readme-clients.md"), "utf8"));
-  return tree.children.flatMap((node) => (node.type === "code" && node.lang === "ts" ? [node.value] : []));
+  const tree = unified().use(remarkParse).parse(await readFile(path.join(REPO_ROOT, "README.md"), "utf8"));
+  const text = (node: (typeof tree.children)[number]) => ("children" in node ? node.children.map((c) => ("value" in c ? c.value : "")).join("") : "");
+  const start = tree.children.findIndex((node) => node.type === "heading" && node.depth === 2 && text(node) === "Typed clients");
+  const end = tree.children.findIndex((node, i) => i > start && node.type === "heading" && node.depth <= 2);
+  return tree.children.slice(start, end === -1 ? undefined : end).flatMap((node) => (node.type === "code" && node.lang === "ts" ? [node.value] : []));
 }
 
 beforeAll(async () => {

@@ -162,16 +162,17 @@ describe("what the info says", () => {
   });
 
   it("gives each path its server in a combined document of apps on different hosts", async () => {
+    const edge = { ...edgeSpec(), version: "2024-01-01" };
     const other = {
-      ...(JSON.parse(JSON.stringify(edgeSpec()).replaceAll("/edge/v2", "/other/v2")) as Spec),
+      ...(JSON.parse(JSON.stringify(edge).replaceAll("/edge/v2", "/other/v2")) as Spec),
       app: "other",
       baseUrl: "https://other.example.test",
     };
-    const rendered = await openApiRenderer.render([edgeSpec(), other]);
+    const rendered = await openApiRenderer.render([edge, other]);
     const combined = JSON.parse(rendered.value.find((f) => f.path === "openapi/latest.json")!.contents) as OpenApiDocument;
     expect(combined.servers).toBeUndefined();
     expect(combined.paths["/edge/v2/widgets"]!.servers).toEqual([{ url: "https://api.example.test" }]);
     expect(combined.paths["/other/v2/widgets"]!.servers).toEqual([{ url: "https://other.example.test" }]);
-    expect(combined.info["x-pco-versions"]).toEqual({ edge: "legacy", other: "legacy" });
+    expect(combined.info["x-pco-versions"]).toEqual({ edge: "2024-01-01", other: "2024-01-01" });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * The Slate index states the API-wide facts once: a scrape that read one puts
- * them in every spec it writes that has none of its own, portal specs included.
+ * The Slate index states the API-wide facts once for the apps of its page:
+ * they stay with that page's specs. Portal specs never borrow them, so that a
+ * scrape of the portal alone gives the same bytes as one beside a Slate source
+ * (and a daily drift check of the live portal sees no change).
  */
 import { describe, expect, it } from "vitest";
 import { buildSpecs } from "../../generator/scrape.js";
 import type { SourceRead } from "../../generator/sources/source-read.js";
 import type { SpecDraft } from "../../generator/spec/draft.js";
+import { serializeSpec } from "../../generator/spec/serialize.js";
 import type { ApiFacts } from "../../generator/spec/types.js";
 
 const draft = (app: string, version: string, api?: ApiFacts): SpecDraft => ({
@@ -18,31 +21,26 @@ const draft = (app: string, version: string, api?: ApiFacts): SpecDraft => ({
   resources: [],
 });
 
-const read = (drafts: SpecDraft[], api?: ApiFacts): SourceRead => ({
-  drafts: drafts.map((d) => ({ draft: d, diagnostics: [] })),
-  diagnostics: [],
-  ...(api === undefined ? {} : { api }),
-});
+const read = (drafts: SpecDraft[]): SourceRead => ({ drafts: drafts.map((d) => ({ draft: d, diagnostics: [] })), diagnostics: [] });
 
 const slateFacts: ApiFacts = { currentUserPath: "/people/v2/me" };
-const ownFacts: ApiFacts = { currentUserPath: "/own/v2/me" };
 
 describe("API-wide facts of a Slate index", () => {
-  it("go in every spec of the scrape without its own, whatever the source's order", () => {
+  it("stay with the specs of the page that states them, whatever the sources' order", () => {
     for (const order of ["portal first", "slate first"]) {
-      const portal = read([draft("people", "2025-03-20"), draft("groups", "2023-07-10", ownFacts)]);
-      const slate = read([draft("people", "legacy", slateFacts)], slateFacts);
+      const portal = read([draft("people", "2025-03-20")]);
+      const slate = read([draft("people", "legacy", slateFacts)]);
       const result = buildSpecs(order === "portal first" ? [portal, slate] : [slate, portal], { versions: { kind: "latest" } });
       expect(result.specs.map((s) => [`${s.app}/${s.version}`, s.api])).toEqual([
-        ["groups/2023-07-10", ownFacts],
-        ["people/2025-03-20", slateFacts],
+        ["people/2025-03-20", undefined],
         ["people/legacy", slateFacts],
       ]);
     }
   });
 
-  it("are not invented where no source states them", () => {
-    const result = buildSpecs([read([draft("people", "2025-03-20")])], { versions: { kind: "latest" } });
-    expect(result.specs[0]!.api).toBeUndefined();
+  it("leave a portal spec's bytes as a scrape of the portal alone writes them", () => {
+    const alone = buildSpecs([read([draft("people", "2025-03-20")])], { versions: { kind: "latest" } });
+    const beside = buildSpecs([read([draft("people", "2025-03-20")]), read([draft("people", "legacy", slateFacts)])], { versions: { kind: "latest" } });
+    expect(serializeSpec(beside.specs[0]!)).toBe(serializeSpec(alone.specs[0]!));
   });
 });

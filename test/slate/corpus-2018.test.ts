@@ -57,7 +57,7 @@ describeCorpus("Slate docs of 2018", () => {
     expect(api.whereOperators?.map((o) => o.operator)).toEqual(["=", "[gt]=", "[gte]=", "[lt]=", "[lte]="]);
   });
 
-  it("the committed spec's sources give a legacy spec for each app of the last markdown, and the index's facts to every spec", async () => {
+  it("the committed spec's sources give a legacy spec for each app of the last markdown, each with the index's facts", async () => {
     const file = path.join(REPO_ROOT, "pco-codegen.sources.json");
     const config = JSON.parse(readFileSync(file, "utf8")) as { from: string[] };
     const sources = config.from.map((source) => {
@@ -70,6 +70,8 @@ describeCorpus("Slate docs of 2018", () => {
     const legacy = result.specs.filter((s) => s.version === "legacy").map((s) => s.app);
     expect(legacy).toEqual(Object.keys(markdownCounts(MARCH).resources).sort());
     const facts = specOf(march, "people").api;
-    for (const spec of result.specs) expect(spec.api, `${spec.app}/${spec.version}`).toEqual(facts);
+    // The facts stay with the page that states them: portal specs carry none, so a scrape of the
+    // live portal alone gives the same portal specs.
+    for (const spec of result.specs) expect(spec.api, `${spec.app}/${spec.version}`).toEqual(spec.version === "legacy" ? facts : undefined);
   });
 });

@@ -52,12 +52,22 @@ describe("Slate rules", () => {
 
   it("reads a table whose delimiter row is longer than its header, with a warning", async () => {
     const file = `${RULES}/malformed-table.md`;
-    const result = await scrape(`slate:${file}`, `slate:${RULES}/unknown-parts.md`);
+    const result = await scrape(`slate:${file}`);
     expect(at(result.diagnostics, "SLATE_TABLE_REPAIRED")).toEqual([{ severity: "warning", file, line: lineOf(file, "| operator | usage | result |") }]);
     expect(specOf(result, "things").api?.whereOperators).toEqual([
       { operator: "[gt]=", usage: "?where[created_at][gt]=2018-02-22", result: "created after February 22nd, 2018" },
       { operator: "[lt]=", usage: "?where[created_at][lt]=2018-02-22", result: "created before February 22nd, 2018" },
     ]);
+  });
+
+  it("takes a heading as the type where the app's associations name it so, not its singular", async () => {
+    const result = await scrape(`slate:${RULES}/heading-is-type.md`);
+    const spec = specOf(result, "widgets");
+    expect(spec.resources.map((r) => [r.type, r.id])).toEqual([
+      ["Widget", "widget"],
+      ["WidgetMetadata", "widget_metadata"],
+    ]);
+    expect(spec.resources[0]!.associations.map((a) => a.target)).toEqual(["WidgetMetadata"]);
   });
 
   it("reads a description indented like code as text, with a warning", async () => {

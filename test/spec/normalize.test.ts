@@ -122,6 +122,21 @@ describe("normalizeSpec", () => {
     expect(withoutConflict(normalizeSpec(reversed).value)).toBe(withoutConflict(spec));
   });
 
+  it("adds its name to an action documented at the resource's own path, with a warning", () => {
+    const organization = resource({
+      type: "Organization",
+      id: "organization",
+      path: "/check-ins/v2",
+      actions: [
+        { name: "bulk_check_in", path: "https://api.planningcenteronline.com/check-ins/v2", origin: { file: "organization.json", pointer: "/x" } },
+        { name: "merge", path: "/check-ins/v2/people/1/merge" },
+      ],
+    });
+    const result = normalizeSpec(draft([organization]));
+    expect(result.value.resources[0]!.actions.map((a) => a.path)).toEqual(["/check-ins/v2/bulk_check_in", "/check-ins/v2/people/{person_id}/merge"]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "SPEC_ACTION_PATH", file: "organization.json", pointer: "/x" })]);
+  });
+
   it("reports a type annotation the docs do not define as an error", () => {
     const bad = normalizeSpec(draft([resource({ type: "X", id: "x", attributes: [{ name: "a", type: "datetime" as never, origin: { file: "x.json", line: 3 } }] })]));
     expect(bad.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "SPEC_UNKNOWN_TYPE", file: "x.json", line: 3 }));

@@ -46,3 +46,22 @@ describe("pathShape and pathParameters", () => {
     expect(pathParameters("/a/{x_id}/b/{y_id}")).toEqual(["x_id", "y_id"]);
   });
 });
+
+describe("buildCollectionIndex", () => {
+  it("lets stronger evidence win over code-unit order, whatever the order of entries", () => {
+    const entries = [
+      { path: "/services/v2/service_types", resourceId: "folder", rank: 3 },
+      { path: "/services/v2/service_types", resourceId: "service_type", rank: 0 },
+    ];
+    for (const list of [entries, [...entries].reverse()]) {
+      expect(templatePath("/services/v2/service_types/1", buildCollectionIndex(list))).toBe("/services/v2/service_types/{service_type_id}");
+    }
+  });
+  it("breaks a tie of rank by code-unit order", () => {
+    const index = buildCollectionIndex([
+      { path: "/a/v2/things", resourceId: "thing" },
+      { path: "/a/v2/things", resourceId: "other" },
+    ]);
+    expect(templatePath("/a/v2/things/1", index)).toBe("/a/v2/things/{other_id}");
+  });
+});

@@ -15,7 +15,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { sortedBy } from "../../order.js";
 import { isIdSegment, pathShape } from "../../spec/paths.js";
 import type { Action, Association, Filter, Resource, Spec } from "../../spec/types.js";
-import { associationIsToMany, lastSegment, parentShape, recordShapeOf } from "./cardinality.js";
+import { associationIsToMany, lastSegment, parentShape, recordShapeOf } from "../../spec/cardinality.js";
 
 interface MemberBase {
   /** The docs' name: an association's or action's name, or a top-level collection's path segment. */
@@ -163,11 +163,7 @@ function associationMember(scope: Scope, owner: Resource, shape: string | undefi
 }
 
 function actionMember(scope: Scope, owner: Resource, shape: string | undefined, action: Action, pointer: string): Member | undefined {
-  let path = action.path;
-  if (lastSegment(path) !== action.name && shape !== undefined && pathShape(path) === shape) {
-    path = `${path}/${action.name}`;
-    scope.report("warning", "CLIENT_ACTION_PATH", `the action's path ${action.path} lacks its name; the client posts to ${path}`, `${pointer}/path`);
-  }
+  const path = action.path;
   if (shape === undefined || parentShape(pathShape(path)) !== shape) {
     scope.report("info", "CLIENT_UNREACHABLE", `the action ${action.name} (${action.path}) is not under a record path of ${owner.type}; the client does not offer it`, pointer);
     return undefined;

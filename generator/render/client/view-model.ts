@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { compareText, sortedBy, sortedStrings } from "../../order.js";
 import { apiFactsOf, DOCUMENTED_API_FACTS } from "../../spec/api-facts.js";
 import type { Attribute, Resource, Spec } from "../../spec/types.js";
-import { includeIsToMany, includeTarget } from "./cardinality.js";
+import { includeIsToMany, includeTarget } from "../../spec/cardinality.js";
 import { buildNavigation, specFile, type CollectionMember, type Member, type RecordNav } from "./navigation.js";
 import { camelCase, NameScope, pascalCase, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
 import { docComment, propertyKey, stringLiteral, type DocTag } from "./ts-text.js";

@@ -103,14 +103,17 @@ const BUILDERS: Record<Shared, (ctx: DocumentContext) => Schema> = {
   }),
   ActionRequest: (ctx) => ({
     type: "object",
-    description: "What an action takes is described only in words; the docs' own examples send `data` without a `type`.",
+    description:
+      "What an action takes is described only in words; the docs' own examples send `data` without a `type`, and some with `relationships: null`.",
     properties: {
       data: {
         type: "object",
         properties: {
           type: { type: "string" },
           attributes: OPEN_OBJECT,
-          relationships: { type: "object", additionalProperties: jsonApiSchema(ctx, "Relationship") },
+          relationships: {
+            anyOf: [{ type: "null" }, { type: "object", additionalProperties: jsonApiSchema(ctx, "Relationship") }],
+          },
         },
       },
       included: { type: "array", items: jsonApiSchema(ctx, "RequestResource") },

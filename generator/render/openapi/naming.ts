@@ -27,12 +27,6 @@ export function sentenceCase(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Whether a name reads as a plural (`addresses`, `field_data`, `media`), judged by its last word. */
-export function isPluralName(name: string): boolean {
-  const last = words(name).split(" ").pop() ?? "";
-  return pluralize.isPlural(last.toLowerCase());
-}
-
 function pascalCase(text: string): string {
   return text
     .split(/[^A-Za-z0-9]+/)

@@ -1,12 +1,15 @@
 /**
  * `generated/openapi/`: one OpenAPI 3.1 document per spec,
- * `<app>-<version>.json`, and `latest.json`, the latest version of every app
- * in one document (its components and tags prefixed with the app: `people.Person`).
+ * `<app>-<version>.json`, and `latest.json`, the latest dated (portal) version of
+ * every app in one document (its components and tags prefixed with the app:
+ * `people.Person`). Slate's `legacy` specs describe the API as it was in
+ * 2015-2018, under other URLs (`/check_ins/v2`): they have documents of their
+ * own but no place among the latest versions.
  */
 import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics.js";
 import type { OutputFile } from "../../emit.js";
 import { apiFactsOf } from "../../spec/api-facts.js";
-import { latestPerApp } from "../../spec/load.js";
+import { latestDatedPerApp } from "../../spec/load.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { Spec } from "../../spec/types.js";
 import type { Renderer } from "../renderer.js";
@@ -26,8 +29,9 @@ export const openApiRenderer: Renderer = {
       diagnostics.push(...document.diagnostics);
       return { path: `${OPENAPI_ROOT}/${spec.app}-${spec.version}.json`, contents: serialize(document.value) };
     });
-    if (specs.length > 0) {
-      const combined = renderCombined(specs);
+    const latest = latestDatedPerApp(specs);
+    if (latest.length > 0) {
+      const combined = renderCombined(latest);
       diagnostics.push(...combined.diagnostics);
       files.push({ path: COMBINED_FILE, contents: serialize(combined.value) });
     }
@@ -56,9 +60,8 @@ export function renderSpec(spec: Spec): StageResult<OpenApiDocument> {
   });
 }
 
-/** The latest version of each app. The API-wide facts are the first app's; where another's differ, a warning says so. */
-function renderCombined(specs: readonly Spec[]): StageResult<OpenApiDocument> {
-  const latest = latestPerApp(specs);
+/** The latest dated versions. The API-wide facts are the first app's; where another's differ, a warning says so. */
+function renderCombined(latest: readonly Spec[]): StageResult<OpenApiDocument> {
   const facts = apiFactsOf(latest[0]!);
   const differing: Diagnostic[] = latest
     .filter((spec) => JSON.stringify(apiFactsOf(spec)) !== JSON.stringify(facts))

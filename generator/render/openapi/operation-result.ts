@@ -14,7 +14,7 @@ export function resultOf(source: OperationSource): OperationResult {
   if (item.kind === "action") return { kind: "action" };
   if (item.kind === "association") {
     const { target } = item.association;
-    return returnsCollection(resource, item.association)
+    return returnsCollection(source.spec, resource, item.association)
       ? { kind: "collection", type: target }
       : { kind: "record", type: target, status: "200" };
   }

@@ -8,7 +8,7 @@ import { nameOf, type OperationSource, type PlannedOperation } from "./operation
 import { returnsCollection } from "./resource-index.js";
 
 export function summaryOf(planned: PlannedOperation): string {
-  const { item, resource } = planned.sources[0]!;
+  const { item, resource, spec } = planned.sources[0]!;
   const type = words(resource.type);
   if (item.kind === "endpoint") {
     const verbs = {
@@ -21,7 +21,7 @@ export function summaryOf(planned: PlannedOperation): string {
     return verbs[item.endpoint.operation];
   }
   if (item.kind === "association") {
-    return `${returnsCollection(resource, item.association) ? "List" : "Get"} ${type} ${words(item.association.name)}`;
+    return `${returnsCollection(spec, resource, item.association) ? "List" : "Get"} ${type} ${words(item.association.name)}`;
   }
   const actions = planned.sources.filter((s) => s.item.kind === "action").map((s) => sentenceCase(nameOf(s.item)));
   return `${actions.join(", ")} (${type})`;
@@ -33,7 +33,7 @@ export function descriptionOf(planned: PlannedOperation): string {
 }
 
 function describe(source: OperationSource, primary: boolean): string {
-  const { item, resource } = source;
+  const { item, resource, spec } = source;
   const notes = resource.permissions.notes;
   const paragraphs: (string | undefined)[] = [];
   if (item.kind === "endpoint") {
@@ -48,7 +48,7 @@ function describe(source: OperationSource, primary: boolean): string {
     paragraphs.push(`${primary ? "" : "Also: "}${leads[item.endpoint.operation]}`, note[item.endpoint.operation]);
   } else if (item.kind === "association") {
     const { association } = item;
-    const returned = returnsCollection(resource, association)
+    const returned = returnsCollection(spec, resource, association)
       ? `a page of ${pluralWords(association.target)}`
       : `one ${association.target}`;
     paragraphs.push(

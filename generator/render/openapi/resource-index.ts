@@ -4,7 +4,7 @@
  * returns one record or a collection (the docs' edges do not say).
  */
 import type { Association, Resource, Spec } from "../../spec/types.js";
-import { isPluralName } from "./naming.js";
+import { associationIsToMany } from "../../spec/cardinality.js";
 
 export interface ResourceIndex {
   spec: Spec;
@@ -24,12 +24,7 @@ export function indexResources(spec: Spec): ResourceIndex {
   };
 }
 
-/**
- * An association returns a collection when the resource's relationship of the
- * same name is to-many; without one, when its name is a plural
- * (`addresses`, `field_data`), and a single record otherwise (`primary_campus`).
- */
-export function returnsCollection(owner: Resource, association: Association): boolean {
-  const relationship = owner.relationships.find((r) => r.name === association.name);
-  return relationship ? relationship.toMany : isPluralName(association.name);
+/** Whether an association returns a page of records: the rule every renderer shares. */
+export function returnsCollection(spec: Spec, owner: Resource, association: Association): boolean {
+  return associationIsToMany(association, owner, spec.resources.find((r) => r.type === association.target));
 }

@@ -6,6 +6,7 @@
  * and, from "Belongs To", the URLs under other resources that return it.
  */
 import pluralize from "pluralize";
+import { perPageFromText } from "../../spec/per-page.js";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, EndpointDraft, Located, ResourceDraft } from "../../spec/draft.js";
@@ -64,7 +65,9 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
     section(title as SectionTitle).flatMap((s) => endpointRows(s, group!, label, at, diagnostics)),
   );
   const belongsTo = section("Belongs To").flatMap((s) => edgeRows(s, label, at, diagnostics));
-  const perPage = section("Pagination").map((s) => pagingOf(s, label, at, diagnostics)).find((p) => p !== undefined);
+  const paging = section("Pagination").map((s) => pagingOf(s, label, at, diagnostics));
+  const perPage = paging.map((p) => p.perPage).find((p) => p !== undefined);
+  const offset = paging.some((p) => p.offset);
   for (const s of page.sections.filter((s) => ["Relationships", "URL Parameters", "Actions"].includes(s.title) && s.lines.length > 0)) {
     diagnostics.push(diagnostic("warning", "PAGE_SECTION_NOT_READ", `${label}: the section "${s.title}" is not read from page text (its layout is not known); the portal's JSON has it`, at(s.line)));
   }
@@ -81,7 +84,7 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
     associations: section("Associations").flatMap((s) => edgeRows(s, label, at, diagnostics)),
     actions: [],
     endpoints: [...endpoints, ...belongsTo.map(inboundEndpoint)],
-    query: { where: [], order: [], include: [], ...(perPage === undefined ? {} : { perPage }) },
+    query: { where: [], order: [], include: [], ...(perPage === undefined ? {} : { perPage }), ...(offset ? { offset: true } : {}) },
     permissions: {
       create: endpoints.some((e) => e.operation === "create"),
       update: endpoints.some((e) => e.operation === "update"),
@@ -115,18 +118,20 @@ function attributeRows(section: PageSection, label: string, at: (line: number) =
   });
 }
 
-/** "per_page per_page integer" with "how many records to return per page (min=1, max=100, default=25)". */
-function pagingOf(section: PageSection, label: string, at: (line: number) => Origin, diagnostics: Diagnostic[]): PerPage | undefined {
-  const perPage = rowsOf(section, PAGING_ROW, label, at, diagnostics).find((row) => row.match[2] === "per_page");
-  if (perPage === undefined) return undefined;
-  const text = describe(perPage.match[4], perPage.more) ?? "";
-  const number = (key: string) => Number(new RegExp(`\\b${key}=(\\d+)`).exec(text)?.[1] ?? Number.NaN);
-  const limits = { min: number("min"), max: number("max"), default: number("default") };
-  if (Object.values(limits).some(Number.isNaN)) {
-    diagnostics.push(diagnostic("warning", "PAGE_PER_PAGE", `${label}: per_page does not say "(min=…, max=…, default=…)"`, at(perPage.line)));
-    return undefined;
+/**
+ * "per_page per_page integer" with "how many records to return per page (min=1, max=100, default=25)",
+ * and "offset offset integer".
+ */
+function pagingOf(section: PageSection, label: string, at: (line: number) => Origin, diagnostics: Diagnostic[]): { perPage?: PerPage; offset: boolean } {
+  const rows = rowsOf(section, PAGING_ROW, label, at, diagnostics);
+  const offset = rows.some((row) => row.match[2] === "offset");
+  const perPageRow = rows.find((row) => row.match[2] === "per_page");
+  if (perPageRow === undefined) return { offset };
+  const perPage = perPageFromText(describe(perPageRow.match[4], perPageRow.more) ?? "");
+  if (perPage === undefined) {
+    diagnostics.push(diagnostic("warning", "PAGE_PER_PAGE", `${label}: per_page does not say "(min=…, max=…, default=…)"`, at(perPageRow.line)));
   }
-  return limits;
+  return { ...(perPage === undefined ? {} : { perPage }), offset };
 }
 
 function endpointRows(

@@ -75,6 +75,7 @@ export function readVertex(doc: PortalDocument, fileVertexId: string): { value: 
       order: sectionItems(view.section("can_order")).map((item) => named(item, ctx)),
       include: sectionItems(view.section("can_include")).map((item) => readInclude(item, ctx)),
       ...(perPage === undefined ? {} : { perPage }),
+      ...(view.section("offset") === undefined ? {} : { offset: true }),
     },
     permissions: readPermissions(view),
     ...readExample(fields.get("example"), ctx),

@@ -17,14 +17,15 @@ import { readIndexFacts } from "./index-facts.js";
 import type { SlateDocument } from "./model.js";
 import { excerpt, unplaced } from "./report.js";
 import { outline, type Section } from "./outline.js";
-import { appSegmentOf } from "./names.js";
-import { readResource } from "./resource.js";
+import { appSegmentOf, snakeCase } from "./names.js";
+import { readResource, type ResourceRead } from "./resource.js";
 
 export const LEGACY_VERSION = "legacy";
 
 export interface SlateInterpretation {
   /** One per app, in the order the docs give them, each with the diagnostics of its own section. */
   drafts: DraftRead[];
+  /** The API-wide facts of the index, also put in every draft. */
   api?: ApiFacts;
   /** Diagnostics of the rest of the page: the index, unknown sections. */
   diagnostics: Diagnostic[];
@@ -57,6 +58,7 @@ export function interpretSlate(document: SlateDocument, location: string): Slate
   const facts = readIndexFacts(indexSections, diagnostics);
   const api = Object.keys(facts).length === 0 ? undefined : facts;
   return {
+    // The index states the API-wide facts once for every app of the page.
     drafts: api === undefined ? drafts : drafts.map((d) => ({ ...d, draft: { ...d.draft, api } })),
     ...(api === undefined ? {} : { api }),
     diagnostics,
@@ -82,7 +84,7 @@ function readApp(section: Section, document: SlateDocument, location: string, di
     diagnostics.push(diagnostic("error", "SLATE_NO_APP", `${label}: no endpoint URL says which app this is (its first path segment)`, section.heading.origin));
     return undefined;
   }
-  const resources: ResourceDraft[] = reads.map((r) => r.resource);
+  const resources: ResourceDraft[] = withAssociationTypes(reads);
   return {
     app,
     version: LEGACY_VERSION,
@@ -93,6 +95,21 @@ function readApp(section: Section, document: SlateDocument, location: string, di
     source: { format: document.format, location },
     resources,
   };
+}
+
+/**
+ * A heading is usually a resource's plural ("Addresses" → Address), but some
+ * headings are already the type ("SignupSheetMetadata", which the singular
+ * would turn into SignupSheetMetadatum). Where the app's associations name the
+ * heading's own text as a type and not its singular, the heading is the type.
+ */
+function withAssociationTypes(reads: readonly ResourceRead[]): ResourceDraft[] {
+  const targets = new Set(reads.flatMap((r) => r.resource.associations.map((a) => a.target)));
+  return reads.map(({ resource, headingType }) =>
+    headingType !== undefined && !targets.has(resource.type) && targets.has(headingType)
+      ? { ...resource, type: headingType, id: snakeCase(headingType) }
+      : resource,
+  );
 }
 
 const BETA_MARK = "(BETA)";

@@ -60,7 +60,7 @@ export function readOperation(section: Section, heading: OperationHeading, owner
   const read: OperationRead = {
     heading,
     requests: [],
-    parameters: { where: [], order: [], include: [], filters: [] },
+    parameters: { where: [], order: [], include: [], filters: [], offset: false },
     attributes: [],
     includedResources: [],
     associations: [],
@@ -151,6 +151,7 @@ function readTable(table: TableBlock, part: Part, { read, label, diagnostics }: 
       include: [...read.parameters.include, ...parameters.include],
       filters: [...read.parameters.filters, ...parameters.filters],
       ...(parameters.perPage ?? read.parameters.perPage ? { perPage: parameters.perPage ?? read.parameters.perPage! } : {}),
+      offset: read.parameters.offset || parameters.offset,
     };
   } else if (part === "Resource Attributes" && (shape === "attributes" || shape === "attributesWithNote")) {
     for (const { cells, origin } of table.rows) {

@@ -1,11 +1,12 @@
 /**
  * A "URL Parameters" table → what a list can be asked for: `where[x]` with its
  * type, each `order`, each `include`, each `filter` with its description and
- * the `per_page` limits (from "(min=1, max=100, default=25)"). `offset` is
- * known and needs no record: every list pages by offset.
+ * the `per_page` limits (from "(min=1, max=100, default=25)") and whether the
+ * list pages by `offset`.
  */
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { IncludeDraft, Located, NamedDraft } from "../../spec/draft.js";
+import { perPageFromText } from "../../spec/per-page.js";
 import type { Filter, PerPage, QueryParam } from "../../spec/types.js";
 import { tableType } from "./example-types.js";
 import type { TableBlock } from "./model.js";
@@ -16,12 +17,13 @@ export interface Parameters {
   include: IncludeDraft[];
   filters: Located<Filter>[];
   perPage?: PerPage;
+  offset: boolean;
 }
 
 const WHERE = /^where\[([^\][]+)\]$/;
 
 export function readParameters(table: TableBlock, owner: string, diagnostics: Diagnostic[]): Parameters {
-  const read: Parameters = { where: [], order: [], include: [], filters: [] };
+  const read: Parameters = { where: [], order: [], include: [], filters: [], offset: false };
   for (const row of table.rows) {
     const [parameter = "", value = "", description = ""] = row.cells;
     const origin = row.origin;
@@ -42,10 +44,10 @@ export function readParameters(table: TableBlock, owner: string, diagnostics: Di
         read.filters.push({ name: value, ...described, origin });
         break;
       case "offset":
-        // Every list the docs describe pages by offset; the spec states paging by per_page alone.
+        read.offset = true;
         break;
       case "per_page": {
-        const perPage = perPageOf(description);
+        const perPage = perPageFromText(description);
         if (perPage === undefined) {
           diagnostics.push(diagnostic("warning", "SLATE_PER_PAGE", `${owner}: per_page does not say "(min=…, max=…, default=…)": "${description}"`, origin));
         } else {
@@ -67,13 +69,4 @@ export function typeIn(cell: string, label: string, origin: Origin, diagnostics:
     diagnostics.push(diagnostic("warning", "SLATE_TYPE_REPAIRED", `${label}: the type "${cell}" is read as ${type} (the page's renderer took underscores for emphasis)`, origin));
   }
   return type;
-}
-
-function perPageOf(description: string): PerPage | undefined {
-  const number = (key: string) => {
-    const match = new RegExp(`\\b${key}=(\\d+)`).exec(description);
-    return match ? Number(match[1]) : undefined;
-  };
-  const [min, max, fallback] = [number("min"), number("max"), number("default")];
-  return min === undefined || max === undefined || fallback === undefined ? undefined : { min, max, default: fallback };
 }

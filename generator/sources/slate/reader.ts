@@ -38,7 +38,6 @@ export async function readSlate(source: SourceSpec, options: SlateReadOptions): 
     drafts: wanted,
     diagnostics: [...diagnostics, ...read.diagnostics],
     detected: `${source.kind}:${source.location}: ${document.detected}; ${read.drafts.length} app${read.drafts.length === 1 ? "" : "s"} (${read.drafts.map((d) => d.draft.app).join(", ")})`,
-    ...(read.api === undefined ? {} : { api: read.api }),
   };
 }
 

@@ -25,6 +25,8 @@ export interface ResourceRead {
   resource: ResourceDraft;
   /** The absolute URLs of its endpoints, which name the app and its host. */
   urls: string[];
+  /** The heading's own text, where no example or request body gave the type and the heading's singular did. */
+  headingType?: string;
 }
 
 const ENDPOINT_OPERATIONS: Partial<Record<OperationKind, Operation>> = {
@@ -81,6 +83,7 @@ export function readResource(section: Section, app: string, diagnostics: Diagnos
       order: query.order,
       include: includesOf(query.include, operations, owner, diagnostics),
       ...(query.perPage === undefined ? {} : { perPage: query.perPage }),
+      ...(query.offset ? { offset: true } : {}),
     },
     permissions: {
       create: of("create").length > 0,
@@ -92,17 +95,20 @@ export function readResource(section: Section, app: string, diagnostics: Diagnos
     },
     ...(example === undefined ? {} : { example: example.data }),
   };
-  return { resource, urls: operations.flatMap((o) => o.requests.map((r) => r.url)) };
+  const fromHeading = typeFromData(example?.data, operations) === undefined;
+  return { resource, urls: operations.flatMap((o) => o.requests.map((r) => r.url)), ...(fromHeading ? { headingType: section.heading.text } : {}) };
 }
 
 /** What a list can be asked for: the List operation's URL parameters, or the Get's where there is no List. */
 function queryOf(operations: readonly OperationRead[]): Parameters {
+  const perPage = operations.map((o) => o.parameters.perPage).find((p) => p !== undefined);
   return {
     where: operations.flatMap((o) => o.parameters.where),
     order: operations.flatMap((o) => o.parameters.order),
     include: operations.flatMap((o) => o.parameters.include),
     filters: operations.flatMap((o) => o.parameters.filters),
-    ...operations.map((o) => o.parameters).find((p) => p.perPage !== undefined),
+    offset: operations.some((o) => o.parameters.offset),
+    ...(perPage === undefined ? {} : { perPage }),
   };
 }
 
@@ -157,9 +163,13 @@ function exampleRelationships(example: OperationRead["example"], listed: readonl
 
 /** The JSON:API type: from the example, else from a curl body, else the singular of the heading. */
 function typeOf(section: Section, data: Record<string, unknown> | undefined, operations: readonly OperationRead[]): string {
+  return typeFromData(data, operations) ?? pluralize.singular(section.heading.text);
+}
+
+/** The type the example object or a request body states, if any. */
+function typeFromData(data: Record<string, unknown> | undefined, operations: readonly OperationRead[]): string | undefined {
   if (typeof data?.type === "string" && data.type !== "") return data.type;
-  const posted = operations.find((o) => o.curlType !== undefined)?.curlType;
-  return posted ?? pluralize.singular(section.heading.text);
+  return operations.find((o) => o.curlType !== undefined)?.curlType;
 }
 
 function endpointsOf(operations: readonly OperationRead[]): EndpointDraft[] {

@@ -1,0 +1,218 @@
+// Copied by `npm run generate` from templates/runtime/client.ts. Do not edit.
+/**
+ * A client is built from its app's route table: one route per resource type
+ * (route 0 is the client itself), each listing the members of that type's
+ * record handle. A member is a collection (list, each, create, and id(x) to a
+ * record), a single record (get, create, update, delete, and its own
+ * members), or an action (a POST); the generated types offer only what the
+ * docs document at each path. Paths are built by appending, to the handle's
+ * own path, the member's suffix (fixed by the docs) or an encoded id, so no
+ * value can change the path's shape.
+ */
+import { documentOf, pageOf } from "./jsonapi.js";
+import { PcoError } from "./errors.js";
+import type { ApiDefaults, ClientOptions } from "./options.js";
+import { searchParams, type AnyQuery } from "./query.js";
+import { createTransport } from "./transport.js";
+import type {
+  ActionOptions,
+  CallOptions,
+  Document,
+  Id,
+  Page,
+  UploadedFile,
+  UploadOptions,
+} from "./types.js";
+
+/** [name, path suffix, kind (0 collection, 1 record, 2 action), route of the records, type sent with an action]. */
+export type Member = readonly [
+  name: string,
+  suffix: string,
+  kind: 0 | 1 | 2,
+  route?: number,
+  type?: string,
+];
+/** [JSON:API type, members]. */
+export type Route = readonly [type: string, members: readonly Member[]];
+
+const relationshipsOf = (query?: AnyQuery) =>
+  query?.relationships === undefined ? {} : { relationships: query.relationships };
+
+const PATH = Symbol("path");
+const ROUTE = Symbol("route");
+const ID = Symbol("id");
+
+interface Handle {
+  [PATH]: string;
+  [ROUTE]: number;
+  [ID]?: string;
+}
+
+export function connect(
+  api: ApiDefaults,
+  routes: readonly Route[],
+  options: ClientOptions = {},
+): unknown {
+  const http = createTransport(api, options);
+  const prototypes: object[] = [];
+
+  const request = (method: string, path: string, query?: AnyQuery, json?: unknown) =>
+    http.send(method, http.url(path, searchParams(query)), { ...query, json });
+
+  const documentAt = async (method: string, path: string, query?: AnyQuery, json?: unknown) =>
+    documentOf(await request(method, path, query, json), query?.include) as Document<unknown>;
+
+  const typeOf = (handle: Handle) => routes[handle[ROUTE]]?.[0] ?? "";
+
+  const record = (path: string, route: number, id?: string): Handle =>
+    Object.assign(Object.create(prototypeOf(route)) as Handle, {
+      [PATH]: path,
+      [ROUTE]: route,
+      [ID]: id,
+    });
+
+  const recordIn = (handle: Handle, id: Id): Handle => {
+    const text = String(id);
+    if (text === "" || text === "." || text === "..") {
+      throw new PcoError(`${JSON.stringify(text)} is not a record id`, {
+        status: 0,
+        method: "GET",
+        path: handle[PATH],
+      });
+    }
+    return record(`${handle[PATH]}/${encodeURIComponent(text)}`, handle[ROUTE], text);
+  };
+
+  const collection = (path: string, route: number): Handle =>
+    Object.assign(Object.create(collectionMethods) as Handle, {
+      [PATH]: path,
+      [ROUTE]: route,
+    });
+
+  function create(this: Handle, attributes: object, query?: AnyQuery) {
+    return documentAt("POST", this[PATH], query, {
+      data: { type: typeOf(this), attributes, ...relationshipsOf(query) },
+    });
+  }
+
+  const recordMethods = {
+    create,
+    get(this: Handle, query?: AnyQuery) {
+      return documentAt("GET", this[PATH], query);
+    },
+    update(this: Handle, attributes: object, query?: AnyQuery) {
+      const id = this[ID] === undefined ? {} : { id: this[ID] };
+      return documentAt("PATCH", this[PATH], query, {
+        data: { type: typeOf(this), ...id, attributes, ...relationshipsOf(query) },
+      });
+    },
+    async delete(this: Handle, options?: CallOptions) {
+      await http.send("DELETE", http.url(this[PATH]), options);
+    },
+  };
+
+  const collectionMethods = {
+    async list(this: Handle, query?: AnyQuery): Promise<Page<unknown>> {
+      return pageOf(await request("GET", this[PATH], query), query?.include);
+    },
+    async *each(this: Handle, query?: AnyQuery): AsyncIterable<unknown> {
+      const seen = new Set<string>();
+      let url = http.url(this[PATH], searchParams(query));
+      for (;;) {
+        seen.add(url);
+        const page = pageOf(await http.send("GET", url, query), query?.include);
+        yield* page.data;
+        const next = page.links.next;
+        if (typeof next !== "string" || next === "") return;
+        url = http.follow(next, "GET", new URL(url).pathname);
+        if (seen.has(url))
+          throw new PcoError("links.next points back to a page already read", {
+            status: 0,
+            method: "GET",
+            path: new URL(url).pathname,
+          });
+      }
+    },
+    create,
+    id(this: Handle, id: Id): Handle {
+      return recordIn(this, id);
+    },
+    async get(this: Handle, id: Id, query?: AnyQuery) {
+      return recordMethods.get.call(recordIn(this, id), query);
+    },
+    async update(this: Handle, id: Id, attributes: object, query?: AnyQuery) {
+      return recordMethods.update.call(recordIn(this, id), attributes, query);
+    },
+    async delete(this: Handle, id: Id, options?: CallOptions) {
+      return recordMethods.delete.call(recordIn(this, id), options);
+    },
+  };
+
+  async function runAction(
+    path: string,
+    type: string | undefined,
+    attributes: unknown,
+    options: ActionOptions = {},
+  ) {
+    const json =
+      options.body !== undefined
+        ? options.body
+        : attributes === undefined
+          ? undefined
+          : {
+              data: type === undefined ? { attributes } : { type, attributes },
+            };
+    const answer = await http.send("POST", http.url(path), {
+      ...options,
+      json,
+    });
+    return answer === null ? null : documentOf(answer, undefined);
+  }
+
+  function prototypeOf(route: number): object {
+    const members = routes[route]?.[1] ?? [];
+    prototypes[route] ??= Object.create(
+      recordMethods,
+      Object.fromEntries(
+        members.map(([name, suffix, kind, target = 0, type]) => [
+          name,
+          {
+            enumerable: true,
+            get(this: Handle) {
+              const path = this[PATH] + suffix;
+              if (kind === 0) return collection(path, target);
+              if (kind === 1) return record(path, target);
+              return (attributes?: unknown, options?: ActionOptions) =>
+                runAction(path, type, attributes, options);
+            },
+          },
+        ]),
+      ),
+    ) as object;
+    return prototypes[route]!;
+  }
+
+  const client = record("", 0) as Handle & { upload?: unknown };
+  client.upload = async (file: Blob, upload: UploadOptions = {}): Promise<UploadedFile> => {
+    const form = new FormData();
+    form.append(api.uploadField, file, upload.name);
+    const answer = documentOf(
+      await http.send("POST", http.uploadUrl, { ...upload, form }),
+      undefined,
+    );
+    const uploaded = Array.isArray(answer.data) ? answer.data[0] : answer.data;
+    if (
+      typeof uploaded !== "object" ||
+      uploaded === null ||
+      typeof (uploaded as UploadedFile).id !== "string"
+    ) {
+      throw new PcoError("the upload answer names no file id", {
+        status: 0,
+        method: "POST",
+        path: new URL(http.uploadUrl).pathname,
+      });
+    }
+    return uploaded as UploadedFile;
+  };
+  return client;
+}

@@ -1,0 +1,53 @@
+// Copied by `npm run generate` from templates/runtime/query.ts. Do not edit.
+/**
+ * Query parameters as the API reads them: `where[name]=value`,
+ * `where[name][gte]=value`, `include=a,b`, `order=-created_at`, `filter=a,b`,
+ * `per_page`, `offset`, `fields[Type]=a,b`.
+ */
+import type { CallOptions, Params } from "./types.js";
+
+/** Any query a generated client accepts, as the runtime sees it. */
+export interface AnyQuery extends CallOptions {
+  where?: { [name: string]: unknown };
+  order?: string | readonly string[];
+  include?: readonly string[];
+  filter?: string | readonly string[];
+  perPage?: number;
+  offset?: number;
+  fields?: { [type: string]: readonly string[] | undefined };
+  params?: Params;
+  relationships?: { [name: string]: unknown };
+}
+
+const OPERATORS = ["gt", "gte", "lt", "lte"] as const;
+
+export function searchParams(query: AnyQuery | undefined): URLSearchParams {
+  const params = new URLSearchParams();
+  if (!query) return params;
+  for (const [name, value] of Object.entries(query.where ?? {})) {
+    if (value === undefined) continue;
+    if (typeof value === "object" && value !== null) {
+      const range = value as { [operator: string]: unknown };
+      for (const operator of OPERATORS) {
+        if (range[operator] !== undefined)
+          params.append(`where[${name}][${operator}]`, String(range[operator]));
+      }
+    } else {
+      params.append(`where[${name}]`, String(value));
+    }
+  }
+  if (query.include?.length) params.set("include", query.include.join(","));
+  if (query.order !== undefined) params.set("order", commaList(query.order));
+  if (query.filter !== undefined) params.set("filter", commaList(query.filter));
+  if (query.perPage !== undefined) params.set("per_page", String(query.perPage));
+  if (query.offset !== undefined) params.set("offset", String(query.offset));
+  for (const [type, names] of Object.entries(query.fields ?? {})) {
+    if (names) params.set(`fields[${type}]`, names.join(","));
+  }
+  for (const [name, value] of Object.entries(query.params ?? {}))
+    params.append(name, String(value));
+  return params;
+}
+
+const commaList = (value: string | readonly string[]) =>
+  typeof value === "string" ? value : value.join(",");

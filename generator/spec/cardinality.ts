@@ -1,0 +1,60 @@
+/**
+ * Whether an association or an include is to-many. The docs never say so for
+ * an association, and the spec's list and get endpoints are derived for every
+ * resource, so they say nothing either. The evidence, strongest first: the
+ * target's record living exactly at the association's path (one record); the
+ * relationship of the same name, which the docs mark to-one or to-many (and
+ * which decides the shape of an include's linkage); then the grammatical
+ * number of the name, which follows the API's Rails naming (`emails`,
+ * `primary_campus`; a word that is both, like `series`, counts as plural).
+ */
+import pluralize from "pluralize";
+import { pathShape } from "./paths.js";
+import type { Association, Resource } from "./types.js";
+
+/** The shape (ids as `*`) of the path where one record of the resource lives, when the docs give one. */
+export function recordShapeOf(resource: Resource): string | undefined {
+  const byOperation = (operation: string) => resource.endpoints.find((e) => e.operation === operation);
+  const endpoint = byOperation("get") ?? byOperation("update") ?? byOperation("delete");
+  if (endpoint !== undefined) return pathShape(endpoint.path);
+  const parents = new Set(resource.associations.map((a) => parentShape(pathShape(a.path))));
+  return parents.size === 1 ? [...parents][0] : undefined;
+}
+
+export const parentShape = (shape: string) => shape.slice(0, Math.max(0, shape.lastIndexOf("/")));
+export const lastSegment = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+export function associationIsToMany(association: Association, owner: Resource, target: Resource | undefined): boolean {
+  if (target !== undefined && recordShapeOf(target) === pathShape(association.path)) return false;
+  return nameIsToMany(association.name, owner);
+}
+
+/**
+ * Whether an include's linkage is an array: its relationship says so; else
+ * the association of its name decides.
+ */
+export function includeIsToMany(name: string, owner: Resource, resources: ReadonlyMap<string, Resource>): boolean {
+  const association = owner.associations.find((a) => a.name === name);
+  if (association !== undefined && !owner.relationships.some((r) => r.name === name)) {
+    return associationIsToMany(association, owner, resources.get(association.target));
+  }
+  return nameIsToMany(name, owner);
+}
+
+function nameIsToMany(name: string, owner: Resource): boolean {
+  const relationship = owner.relationships.find((r) => r.name === name);
+  return relationship !== undefined ? relationship.toMany : pluralize.isPlural(name);
+}
+
+/**
+ * The type an include resolves to: its relationship's target, else its
+ * association's (the docs sometimes name a relationship's target after the
+ * relationship, `PrimaryCampus`, where the association names the resource,
+ * `Campus`); undefined when polymorphic or not a documented resource.
+ */
+export function includeTarget(name: string, owner: Resource, resources: ReadonlyMap<string, Resource>): string | undefined {
+  const relationship = owner.relationships.find((r) => r.name === name);
+  if (relationship?.polymorphic) return undefined;
+  const association = owner.associations.find((a) => a.name === name);
+  return [relationship?.target, association?.target].find((t) => t !== undefined && resources.has(t));
+}
