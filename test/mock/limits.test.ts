@@ -61,7 +61,7 @@ describe("rate limiting over HTTP", () => {
 describe("credentials over HTTP", () => {
   it("refuses requests without valid Basic or Bearer credentials with the 401 fixture", async () => {
     const specs = await committedSpecs();
-    const server = await startMockServer({ specs, port: 0, auth: { applicationId: "app", secret: "s3cret" } });
+    const server = await startMockServer({ specs, port: 0, auth: { appId: "app", secret: "s3cret" } });
     try {
       const basic = (text: string) => ({ Authorization: `Basic ${Buffer.from(text).toString("base64")}` });
       for (const headers of [{}, basic("app:wrong"), basic("other:s3cret"), { Authorization: "Bearer wrong" }, { Authorization: "Token s3cret" }]) {
@@ -105,8 +105,8 @@ describe("option parsing", () => {
   });
 
   it.each([
-    ["app:secret", { applicationId: "app", secret: "secret" }],
-    ["app:sec:ret", { applicationId: "app", secret: "sec:ret" }],
+    ["app:secret", { appId: "app", secret: "secret" }],
+    ["app:sec:ret", { appId: "app", secret: "sec:ret" }],
     [":secret", undefined],
     ["app:", undefined],
     ["app", undefined],
@@ -115,7 +115,7 @@ describe("option parsing", () => {
   });
 
   it("accepts a separate access token for Bearer when one is given", () => {
-    const auth = { applicationId: "app", secret: "s", accessToken: "token" };
+    const auth = { appId: "app", secret: "s", accessToken: "token" };
     expect(isAuthorized("Bearer token", auth)).toBe(true);
     expect(isAuthorized("Bearer s", auth)).toBe(false);
     expect(isAuthorized(undefined, auth)).toBe(false);
