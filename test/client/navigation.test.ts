@@ -11,22 +11,7 @@ import { pathShape } from "../../generator/spec/paths.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import type { Resource, Spec } from "../../generator/spec/types.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
-
-function resource(type: string, overrides: Partial<Resource> = {}): Resource {
-  return {
-    type,
-    id: type.toLowerCase(),
-    deprecated: false,
-    attributes: [{ name: "id", type: "primary_key" }],
-    relationships: [],
-    associations: [],
-    actions: [],
-    endpoints: [],
-    query: { where: [], order: [], include: [] },
-    permissions: { create: false, update: false, destroy: false },
-    ...overrides,
-  };
-}
+import { resource } from "../helpers/spec-builder.js";
 
 const spec = (resources: Resource[]): Spec => ({
   specVersion: 1,

@@ -4,24 +4,15 @@
  * and references the docs get wrong.
  */
 import type { Resource, Spec } from "../../generator/spec/types.js";
+import { resource as baseResource } from "../helpers/spec-builder.js";
 
+/** A resource with an id and a name, as every Slate example object has. */
 function resource(type: string, id: string, extra: Partial<Resource> = {}): Resource {
-  return {
-    type,
-    id,
-    deprecated: false,
-    attributes: [
-      { name: "id", type: "primary_key" },
-      { name: "name", type: "string" },
-    ],
-    relationships: [],
-    associations: [],
-    actions: [],
-    endpoints: [],
-    query: { where: [], order: [], include: [] },
-    permissions: { create: false, update: false, destroy: false },
-    ...extra,
-  };
+  const named: Resource["attributes"] = [
+    { name: "id", type: "primary_key" },
+    { name: "name", type: "string" },
+  ];
+  return baseResource(type, { id, attributes: named, ...extra });
 }
 
 export const LEGACY: Spec = {
