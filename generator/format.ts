@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { cacheRoot } from "./cache-root.js";
 
 export type Parser = "typescript" | "markdown" | "json" | "yaml";
 
@@ -34,16 +35,20 @@ async function prettierVersion(): Promise<string> {
   return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
 }
 
-/** `node_modules/.cache/pco-codegen/prettier` under the working directory, or $PCO_CODEGEN_CACHE. */
+/** Formatted code, by the hash of what was formatted. */
 export function formatCacheDir(): string {
-  return process.env.PCO_CODEGEN_CACHE
-    ? path.join(process.env.PCO_CODEGEN_CACHE, "prettier")
-    : path.join(process.cwd(), "node_modules", ".cache", "pco-codegen", "prettier");
+  return path.join(cacheRoot(), "prettier");
 }
+
+/**
+ * TypeScript goes through prettier's babel-ts parser: it prints the code we
+ * generate exactly as the typescript parser does, in about two thirds of the time.
+ */
+const PRETTIER_PARSER: Record<Parser, string> = { typescript: "babel-ts", markdown: "markdown", json: "json", yaml: "yaml" };
 
 export async function format(source: string, parser: Parser): Promise<string> {
   cacheKeyPrefix ??= prettierVersion().then((v) => `${v}\u0000${JSON.stringify(PRETTIER_OPTIONS)}\u0000`);
-  const key = createHash("sha256").update(`${await cacheKeyPrefix}${parser}\u0000${source}`).digest("hex");
+  const key = createHash("sha256").update(`${await cacheKeyPrefix}${PRETTIER_PARSER[parser]}\u0000${source}`).digest("hex");
   const file = path.join(formatCacheDir(), key.slice(0, 2), key);
   try {
     return await readFile(file, "utf8");
@@ -51,7 +56,7 @@ export async function format(source: string, parser: Parser): Promise<string> {
     // not cached yet
   }
   prettier ??= import("prettier");
-  const formatted = await (await prettier).format(source, { ...PRETTIER_OPTIONS, parser });
+  const formatted = await (await prettier).format(source, { ...PRETTIER_OPTIONS, parser: PRETTIER_PARSER[parser] });
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

@@ -14,7 +14,9 @@ export async function renderAll(
   specs: readonly Spec[],
   renderers: readonly Renderer[] = allRenderers,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const results = await Promise.all(renderers.map((r) => r.render(specs)));
+  // In one order whatever order they come in: what a renderer lists, it lists alike.
+  const ordered = [...specs].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  const results = await Promise.all(renderers.map((r) => r.render(ordered)));
   const files = results.flatMap((r, i) => {
     const renderer = renderers[i]!;
     for (const file of r.value) {

@@ -1,9 +1,10 @@
-/** `pco-codegen generate`: spec/ → generated/. */
+/** `pco-codegen generate`: spec/ → generated/, skipped when neither has changed since the last generate. */
 import type { Argv } from "yargs";
 import { hasErrors } from "../diagnostics.js";
 import { displayPath } from "../display-path.js";
 import { writeTree } from "../emit.js";
 import { generatedTreePlan, renderAll } from "../generate.js";
+import { inputsFingerprint, unchangedSinceRecord, writeRecord } from "../generate-record.js";
 import { loadSpecs } from "../spec/load.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics } from "./output.js";
@@ -18,11 +19,28 @@ export const generateOptions = (yargs: Argv) =>
     .option("spec", { type: "string", default: "spec", describe: "Folder of specs to render" })
     .option("out", { type: "string", default: "generated", describe: "Folder to write the output to" }) as unknown as Argv<GenerateArgs>;
 
-export const generateCommand: Command<GenerateArgs> = {
+interface GenerateCommandArgs extends GenerateArgs {
+  force: boolean;
+}
+
+export const generateCommand: Command<GenerateCommandArgs> = {
   command: "generate",
   describe: "Render clients, OpenAPI documents and fixtures from the specs",
-  builder: generateOptions,
+  builder: (yargs: Argv) =>
+    generateOptions(yargs).option("force", {
+      type: "boolean",
+      default: false,
+      describe: "Render even when nothing changed since the last generate",
+    }) as unknown as Argv<GenerateCommandArgs>,
   async run(args, output) {
+    // Taken before the specs are read: a spec changed meanwhile only costs the next generate a render.
+    const inputs = await inputsFingerprint(args.spec);
+    const unchanged = args.force ? undefined : await unchangedSinceRecord(args.out, inputs, generatedTreePlan(args.out, []).owns);
+    if (unchanged !== undefined) {
+      printDiagnostics(output, unchanged.diagnostics);
+      output.err(`${unchanged.files} files in ${args.out}, unchanged`);
+      return EXIT.ok;
+    }
     const loaded = await loadSpecs(args.spec);
     if (loaded.value.length === 0 && !hasErrors(loaded.diagnostics)) {
       output.err(`no specs in ${displayPath(args.spec)}; run pco-codegen scrape first`);
@@ -36,6 +54,7 @@ export const generateCommand: Command<GenerateArgs> = {
       return EXIT.problems;
     }
     const difference = await writeTree(generatedTreePlan(args.out, rendered.files));
+    await writeRecord(args.out, inputs, rendered.files, diagnostics);
     const changed = difference.missing.length + difference.changed.length + difference.extra.length;
     output.err(
       `${rendered.files.length} files in ${args.out}` +

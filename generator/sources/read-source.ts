@@ -1,12 +1,12 @@
 /**
- * Reads one `--from` source with the reader its kind names.
+ * Reads one `--from` source with the reader its kind names. The Slate and
+ * page readers are loaded when a source needs them: they bring cheerio and
+ * remark, whose loading would otherwise slow every command down.
  */
 import { displayPath } from "../display-path.js";
 import { folderStore } from "./portal/folder-store.js";
 import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
 import { readPortal } from "./portal/reader.js";
-import { readPortalPages } from "./portal-page/reader.js";
-import { readSlate } from "./slate/reader.js";
 import type { ReadContext, SourceRead } from "./source-read.js";
 import type { VersionChoice } from "./portal/versions.js";
 import type { SourceSpec } from "./source-spec.js";
@@ -24,8 +24,8 @@ export async function readSource(source: SourceSpec, options: ReadOptions, conte
       return readPortal(store, options, context);
     }
     case "slate":
-      return readSlate(source, options);
+      return (await import("./slate/reader.js")).readSlate(source, options);
     case "portal-page":
-      return readPortalPages(source, options);
+      return (await import("./portal-page/reader.js")).readPortalPages(source, options);
   }
 }

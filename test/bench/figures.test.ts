@@ -1,0 +1,176 @@
+/**
+ * Each figure's pieces, run once on small input: the page the decoders decode
+ * and what they resolve, the bundles measured, the two programs type-checked,
+ * the pipeline's two sides, and the scrape through the counting relay against
+ * the rate-limited docs server. No assertion is about speed.
+ */
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCountingProxy } from "../../bench/figures/counting-proxy.js";
+import { buildDecodePage, PAGE_SIZE } from "../../bench/figures/decode-page.js";
+import { checkDecoders, decoders, loadRuntimeDecoder, opsPerSecond, resolvedLinks } from "../../bench/figures/decode.js";
+import { readInputs, scrapeAndRender } from "../../bench/figures/pipeline.js";
+import { scrapeTwice } from "../../bench/figures/rate-limit.js";
+import { bundleSize } from "../../bench/figures/runtime-size.js";
+import { prepareTypeCheck, runTsc } from "../../bench/figures/type-check.js";
+import { writeTree } from "../../generator/emit.js";
+import { clientRenderer } from "../../generator/render/client/renderer.js";
+import { openApiRenderer } from "../../generator/render/openapi/openapi-renderer.js";
+import { latestDatedPerApp, loadSpecs } from "../../generator/spec/load.js";
+import type { Spec } from "../../generator/spec/types.js";
+import { DOCS_DIR, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
+
+let dir: string;
+let generated: string;
+let people: Spec;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "pco-bench-test-"));
+  generated = path.join(dir, "generated");
+  people = latestDatedPerApp((await loadSpecs(path.join(REPO_ROOT, "spec"))).value).find((spec) => spec.app === "people")!;
+  const [clients, openApi] = await Promise.all([clientRenderer.render([people]), openApiRenderer.render([people])]);
+  await writeTree({ root: generated, files: [...clients.value, ...openApi.value], owns: () => true });
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("decode figure", () => {
+  it("decodes a page of 100 People with 325 included records of five types", () => {
+    const page = buildDecodePage(people);
+    const body = JSON.parse(page.text) as { data: { relationships: Record<string, { data: unknown }> }[]; included: { type: string }[] };
+    expect(body.data).toHaveLength(PAGE_SIZE);
+    expect(body.included).toHaveLength(325);
+    const byType = new Map<string, number>();
+    for (const record of body.included) byType.set(record.type, (byType.get(record.type) ?? 0) + 1);
+    expect(Object.fromEntries(byType)).toEqual({ Email: 150, PhoneNumber: 100, Address: 50, Household: 20, Campus: 5 });
+    // Every linkage of every record is a link to resolve.
+    const linkages = body.data.flatMap((record) => page.include.flatMap((name) => [record.relationships[name]!.data].flat()));
+    expect(page.links).toBe(linkages.length);
+    expect(page.links).toBe(500);
+  });
+
+  it("checks that every decoder resolves every link, which a page decoded without includes does not", async () => {
+    const page = buildDecodePage(people);
+    const pageOf = await loadRuntimeDecoder({ dir, generated });
+    const all = decoders(pageOf, page.include);
+    expect(all.map((d) => d.name)).toEqual(["ours", "jsona", "kitsu-core"]);
+    expect(() => checkDecoders(all, page)).not.toThrow();
+    expect(resolvedLinks(pageOf(JSON.parse(page.text), []).data, page.include)).toBe(0);
+    expect(() => checkDecoders(decoders((body) => pageOf(body, []), page.include).slice(0, 1), page)).toThrow(/resolved 0 links/);
+  });
+
+  it("counts operations", () => {
+    let calls = 0;
+    const rate = opsPerSecond(() => (calls += 1), 5);
+    expect(calls).toBeGreaterThanOrEqual(10);
+    expect(rate).toBeGreaterThan(0);
+  });
+});
+
+describe("runtime size figure", () => {
+  it("bundles and gzips the rendered runtime and openapi-fetch", async () => {
+    const ours = await bundleSize("./index.js", path.join(generated, "clients", "runtime"));
+    const peer = await bundleSize("openapi-fetch", REPO_ROOT);
+    for (const size of [ours, peer]) {
+      expect(size.minified).toBeGreaterThan(1000);
+      expect(size.gzipped).toBeGreaterThan(0);
+      expect(size.gzipped).toBeLessThan(size.minified);
+    }
+  });
+});
+
+describe("type-check figure", () => {
+  it("compiles both programs (and an empty one) without an error, reporting time, memory and instantiations", async () => {
+    const { dir: folder, openApi } = await prepareTypeCheck({ dir, generated, repo: REPO_ROOT });
+    expect(path.basename(openApi)).toBe(`people-${people.version}.json`);
+    for (const side of ["ours", "peer"] as const) {
+      const run = await runTsc(REPO_ROOT, folder, side);
+      expect(run.instantiations).toBeGreaterThan(0);
+      expect(run.maxRssBytes).toBeGreaterThan(0);
+      expect(run.checkMs).toBeGreaterThan(0);
+    }
+    await expect(runTsc(REPO_ROOT, folder, "empty")).resolves.toMatchObject({ maxRssBytes: expect.any(Number) });
+    // A type error is not measured as a compile.
+    await writeFile(path.join(folder, "ours.ts"), `const count: number = "three";\nexport { count };\n`);
+    await expect(runTsc(REPO_ROOT, folder, "ours")).rejects.toThrow(/tsc over the ours program exited with 2[\s\S]*TS2322/);
+  });
+});
+
+describe("pipeline figure", () => {
+  const site = "slate:test/fixtures/slate/site/source";
+
+  it("reads and parses every input file as its baseline", async () => {
+    const folder = path.join(REPO_ROOT, "test/fixtures/slate/site/source");
+    const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    const texts = await Promise.all(files.map((e) => readFile(path.join(e.parentPath, e.name), "utf8")));
+    const read = await readInputs(REPO_ROOT, [site]);
+    expect(read.files).toBe(files.length);
+    expect(read.bytes).toBe(texts.reduce((sum, text) => sum + text.length, 0));
+
+    const broken = await mkdtemp(path.join(dir, "broken-"));
+    await writeFile(path.join(broken, "vertex.json"), "{ not json");
+    await expect(readInputs(dir, [`portal:${broken}`])).rejects.toThrow(SyntaxError);
+  });
+
+  it("scrapes and renders a source with every renderer", async () => {
+    const result = await scrapeAndRender([site]);
+    expect(result).toMatchObject({ specs: 1, errors: 0 });
+    // The app's client (index.ts, types.ts), its OpenAPI document, and more.
+    expect(result.files).toBeGreaterThan(3);
+  });
+});
+
+describe("the counting relay", () => {
+  it("counts exactly the bytes the server read and wrote", async () => {
+    let socketBytes = () => 0;
+    const server = createServer((request, response) => {
+      socketBytes = () => request.socket.bytesRead + request.socket.bytesWritten;
+      response.end("x".repeat(5000));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const proxy = await startCountingProxy(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const body = await (await fetch(`${proxy.url}/some/document`, { headers: { "x-padding": "y".repeat(300) } })).text();
+      expect(body).toHaveLength(5000);
+      expect(proxy.bytes()).toBeGreaterThan(5300);
+      expect(proxy.bytes()).toBe(socketBytes());
+    } finally {
+      await proxy.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describeCorpus("rate-limit figure", () => {
+  it("scrapes a capture through the relay without a 429, then re-scrapes it with 304s alone", async () => {
+    const capture = path.join(DOCS_DIR, "portal", "captured-2022-12");
+    const versions = await readdir(path.join(capture, "webhooks", "v2", "documentation"));
+    expect(versions).toHaveLength(1);
+    const vertices = path.join(capture, "webhooks", "v2", "documentation", versions[0]!, "vertices");
+    const served = [path.join(capture, "webhooks", "v2", "documentation.json"), ...(await readdir(vertices)).map((v) => path.join(vertices, v))];
+    const servedBytes = (await Promise.all(served.map((file) => stat(file)))).reduce((sum, s) => sum + s.size, 0);
+
+    // Three requests per second: a capture of this size needs two windows.
+    const pair = await scrapeTwice(capture, ["webhooks"], { limit: 3, periodMs: 1000 }, await mkdtemp(path.join(dir, "http-cache-")));
+    expect(pair.requests).toBe(served.length);
+    expect(pair.refused).toBe(0);
+    // The re-scrape's first request meets the window the first scrape filled; it waits out the 429 and carries on.
+    expect(pair.refusedOnRescrape).toBeLessThanOrEqual(1);
+    expect(pair.firstBodyBytes).toBe(servedBytes);
+    expect(pair.firstBytes).toBeGreaterThan(servedBytes);
+    // No document again: the only body is that of the 429, if there was one.
+    const refusal = Buffer.byteLength(JSON.stringify({ errors: [{ code: "429", detail: "Rate limit exceeded" }] }));
+    expect(pair.secondBodyBytes).toBe(pair.refusedOnRescrape * refusal);
+    expect(pair.secondBytes).toBeGreaterThan(0);
+    expect(pair.secondBytes).toBeLessThan(pair.firstBytes);
+    // The server refuses anything faster than the limit, so the share cannot exceed it (but for clock rounding).
+    expect(pair.sharePercent).toBeGreaterThan(0);
+    expect(pair.sharePercent).toBeLessThanOrEqual(101);
+  });
+});
