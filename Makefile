@@ -1,5 +1,5 @@
 # Mirrors the npm scripts, for those who type `make`.
-.PHONY: install build generate scrape scrape-corpus check typecheck test bench
+.PHONY: install build generate scrape scrape-corpus check typecheck test bench fuzz
 
 install:
 	npm ci
@@ -27,3 +27,6 @@ test:
 
 bench:
 	npm run bench
+
+fuzz:
+	npm run fuzz

@@ -3,7 +3,7 @@
  * diagnostic needs one, jsonc-parser (the parser behind VS Code's JSON support)
  * maps a JSON pointer or an error offset back to a line and column.
  */
-import { findNodeAtLocation, parseTree, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, visit } from "jsonc-parser";
 
 export interface Position {
   line: number;
@@ -16,10 +16,25 @@ export type JsonParseResult =
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
+/**
+ * The deepest nesting a document may have. The docs' documents are 11 levels
+ * deep and their examples 5; a value nested thousands of levels deep would
+ * overflow the stack of every recursive step after parsing (serializing a
+ * spec, validating it, rendering an example), so it is refused here.
+ */
+export const MAX_JSON_DEPTH = 100;
+
 export function parseJson(text: string): JsonParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    const value: unknown = JSON.parse(body);
+    const tooDeep = tooDeepAt(body);
+    if (tooDeep === undefined) return { ok: true, value };
+    return {
+      ok: false,
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+      position: positionAt(text, tooDeep + (body === text ? 0 : 1)),
+    };
   } catch (error) {
     const offset = errorOffset(body, error);
     const bomShift = body === text ? 0 : 1;
@@ -40,16 +55,44 @@ function describeSyntaxError(error: unknown): string {
     .trim();
 }
 
+/** Where in valid JSON text the nesting first goes deeper than allowed, if it does. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return undefined;
+}
+
+/** Where parsing failed: V8's message says so for most errors; otherwise the first error jsonc-parser meets. */
 function errorOffset(text: string, error: unknown): number {
   const match = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
   if (match) return Number(match[1]);
-  const errors: ParseError[] = [];
+  const FIRST_ERROR = Symbol("first error");
+  let offset = text.length;
   try {
-    parseTree(text, errors, STRICT);
-  } catch {
-    return 0;
+    // Stops at the first error: scanning on through megabytes of damage would report nothing more.
+    const stopAtFirstError = (_code: number, at: number) => {
+      offset = at;
+      throw FIRST_ERROR;
+    };
+    visit(text, { onError: stopAtFirstError }, STRICT);
+  } catch (stopped) {
+    if (stopped !== FIRST_ERROR) return 0;
   }
-  return errors[0]?.offset ?? text.length;
+  return offset;
 }
 
 /** 1-based line and column of a UTF-16 offset. */

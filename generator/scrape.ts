@@ -8,6 +8,7 @@ import type { OutputFile, TreePlan } from "./emit.js";
 import { compareText } from "./order.js";
 import type { SpecDraft } from "./spec/draft.js";
 import { normalizeSpec } from "./spec/normalize.js";
+import { applyOverrides, projectOverrides, type OverrideSet } from "./spec/overrides.js";
 import { specSchema } from "./spec/schema.js";
 import { serializeSpec, specFileName } from "./spec/serialize.js";
 import type { Spec } from "./spec/types.js";
@@ -21,6 +22,8 @@ export interface ScrapeOptions extends ReadOptions {
   from: readonly SourceSpec[];
   /** Write app-versions whose docs had errors, saying in `partial` what is missing. */
   allowPartial?: boolean;
+  /** Fixes of known errors in the docs; the project's `overrides.json` by default. */
+  overrides?: OverrideSet;
 }
 
 export interface ScrapeResult {
@@ -50,13 +53,11 @@ export async function collectSpecs(options: ScrapeOptions, context: ReadContext 
 }
 
 /** Source reads, in `--from` order → the specs to write. */
-export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOptions, "versions" | "allowPartial">): ScrapeResult {
-  const diagnostics: Diagnostic[] = [];
+export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOptions, "versions" | "allowPartial" | "overrides">): ScrapeResult {
+  const overridden = applyOverrides(reads.flatMap((read) => read.drafts), options.overrides ?? projectOverrides());
+  const diagnostics: Diagnostic[] = [...reads.flatMap((read) => read.diagnostics), ...overridden.diagnostics];
   const byKey = new Map<string, DraftRead>();
-  for (const read of reads) {
-    diagnostics.push(...read.diagnostics);
-    for (const entry of read.drafts) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
-  }
+  for (const entry of overridden.value) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
   const kept = keepVersions([...byKey.values()], options.versions);
   const covered = {
     apps: new Set(kept.map((k) => k.draft.app)),

@@ -9,6 +9,7 @@ import { collectSpecs, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
 import { parseSourceSpec } from "../sources/source-spec.js";
+import { loadOverrides, NO_OVERRIDES, type OverrideSet } from "../spec/overrides.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics } from "./output.js";
 
@@ -24,6 +25,7 @@ interface ScrapeArgs {
   cache: boolean;
   retries: number;
   timeout: number;
+  overrides?: string | boolean;
 }
 
 /** A sources file: the `--from` list and options of a reproducible scrape. */
@@ -54,7 +56,10 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       .option("cache-dir", { type: "string", describe: "HTTP cache folder (default ~/.cache/pco-codegen/http)" })
       .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
       .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request (network error, timeout, 5xx)" })
-      .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" }) as unknown as Argv<ScrapeArgs>,
+      .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" })
+      .option("overrides", {
+        describe: "Fixes of known errors in the docs (default: the project's overrides.json; --no-overrides for none)",
+      }) as unknown as Argv<ScrapeArgs>,
 
   async run(args, output) {
     const settings = args.config === undefined ? args : { ...args, ...(await readConfig(args.config)) };
@@ -68,6 +73,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
           ...(settings.app?.length ? { apps: settings.app } : {}),
           versions: parseVersionChoice(settings.versions),
           allowPartial: settings.allowPartial,
+          ...overridesOption(args.overrides),
           http: { cacheDir: args.cache ? args.cacheDir : false, maxRetries: args.retries, timeoutMs: args.timeout * 1000 },
         },
         progress ? { onProgress: progress.update } : {},
@@ -87,6 +93,13 @@ export const scrapeCommand: Command<ScrapeArgs> = {
     return hasErrors(result.diagnostics) ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** `--overrides <file>` reads that file, `--no-overrides` reads none; without either, the project's own applies. */
+function overridesOption(value: string | boolean | undefined): { overrides?: OverrideSet } {
+  if (value === undefined || value === true) return {};
+  if (value === false) return { overrides: NO_OVERRIDES };
+  return { overrides: loadOverrides(value) };
+}
 
 /** Sources in a config file are relative to the file; they are recorded relative to the working directory. */
 async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {

@@ -12,6 +12,7 @@ import { parameterResource, recordLocation } from "../render/fixtures/locations.
 import type { FixtureRecord, Linkage } from "../render/fixtures/records.js";
 import { backLink, relatedRecords } from "../render/fixtures/related.js";
 import { collectionScope, missingParent } from "../render/fixtures/scope.js";
+import { assignOwn, setOwn } from "../own-property.js";
 import { pathParameters } from "../spec/paths.js";
 import type { Resource, Spec } from "../spec/types.js";
 import { orderComparator } from "./ordering.js";
@@ -212,8 +213,8 @@ function blankRecord(resource: Resource, id: string): FixtureRecord {
 }
 
 function assign(record: FixtureRecord, assigned: Assigned, resource: Resource, now: Date): void {
-  Object.assign(record.attributes, assigned.attributes);
-  Object.assign(record.relationships, assigned.relationships);
+  assignOwn(record.attributes, assigned.attributes);
+  assignOwn(record.relationships, assigned.relationships);
   const stamp = isoDateTime(now.getTime());
   if (resource.attributes.some((a) => a.name === "created_at") && record.attributes.created_at === null) record.attributes.created_at = stamp;
   if (resource.attributes.some((a) => a.name === "updated_at")) record.attributes.updated_at = stamp;
@@ -233,7 +234,7 @@ function linkToParent(dataset: Dataset, record: FixtureRecord, template: string,
   if (relationship === undefined) return;
   const parent: Linkage = { type: linkageType(dataset.resources, resource, relationship), id: values.at(-1)! };
   const current = record.relationships[relationship.name]?.data;
-  record.relationships[relationship.name] = { data: relationship.toMany ? [...(Array.isArray(current) ? current : []), parent] : parent };
+  setOwn(record.relationships, relationship.name, { data: relationship.toMany ? [...(Array.isArray(current) ? current : []), parent] : parent });
 }
 
 /** One more than the largest numeric id of the type: never taken, and the same in every run. */

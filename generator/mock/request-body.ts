@@ -11,6 +11,7 @@ import { assignableAttributes, bodyPointer, notAssignable, type Assignment } fro
 import { errorDocument, errorObject, unprocessable, type ErrorDocument } from "../render/fixtures/errors.js";
 import type { FixtureRecord, Linkage, RelationshipData } from "../render/fixtures/records.js";
 import type { Relationship, Resource } from "../spec/types.js";
+import { setOwn } from "../own-property.js";
 import { expectedOf, fitsType } from "./value-types.js";
 
 export interface Assigned {
@@ -66,7 +67,7 @@ function assignAttributes(
     }
     const attribute = resource.attributes.find((a) => a.name === name);
     if (attribute !== undefined) {
-      if (fitsType(attribute.type, value)) assigned.attributes[name] = value;
+      if (fitsType(attribute.type, value)) setOwn(assigned.attributes, name, value);
       else problems.push({ pointer: bodyPointer("attributes", name), detail: `${name} must be ${expectedOf(attribute.type)} or null` });
       continue;
     }
@@ -75,7 +76,7 @@ function assignAttributes(
     if (relationship === undefined) continue;
     if (value === null || typeof value === "string" || typeof value === "number") {
       const type = linkageType(dataset.resources, resource, relationship);
-      assigned.relationships[relationship.name] = { data: value === null ? null : { type, id: String(value) } };
+      setOwn(assigned.relationships, relationship.name, { data: value === null ? null : { type, id: String(value) } });
     } else {
       problems.push({ pointer: bodyPointer("attributes", name), detail: `${name} must be an id or null` });
     }
@@ -99,7 +100,7 @@ function assignRelationships(dataset: Dataset, resource: Resource, relationships
     const type = linkageType(dataset.resources, resource, relationship);
     const wrongType = (Array.isArray(data) ? data : data === null ? [] : [data]).find((l) => l.type !== type && !relationship.polymorphic);
     if (wrongType !== undefined) problems.push({ pointer, detail: `${name} links to ${type} records, not ${wrongType.type}` });
-    else assigned.relationships[name] = { data };
+    else setOwn(assigned.relationships, name, { data });
   }
 }
 

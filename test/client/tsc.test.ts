@@ -16,25 +16,9 @@ import { writeTree } from "../../generator/emit.js";
 import { clientRenderer } from "../../generator/render/client/renderer.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
+import { STRICT_TSC_OPTIONS } from "../helpers/strict-tsc.js";
 import { PEOPLE_REJECTIONS, PEOPLE_SAMPLE, rejectionsProgram } from "./programs.js";
 
-/** As strict as a user's project may be. */
-const OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  noEmit: true,
-  types: [],
-  skipDefaultLibCheck: true,
-};
 
 let dir: string;
 let generated: string[];
@@ -77,7 +61,7 @@ const shown = (diagnostics: readonly ts.Diagnostic[]) =>
 describe("tsc --strict", () => {
   test("every generated file, the README examples, the sample and the type tests compile as one program", async () => {
     const programs = ["sample.ts", "rejected.ts", ...(await readmeExamples()).map((_, i) => `readme-${i + 1}.ts`)].map((f) => path.join(dir, "programs", f));
-    const program = ts.createProgram([...generated.filter((f) => f.endsWith(".ts")), ...programs], OPTIONS);
+    const program = ts.createProgram([...generated.filter((f) => f.endsWith(".ts")), ...programs], STRICT_TSC_OPTIONS);
 
     expect(shown(ts.getPreEmitDiagnostics(program))).toEqual([]);
     // The exports map resolved `pco-codegen/<app>` to the rendered clients, and nothing else was compiled.
@@ -93,7 +77,7 @@ describe("tsc --strict", () => {
     const { text, lines } = rejectionsProgram(false);
     const file = path.join(dir, "programs/rejected-bare.ts");
     await writeFile(file, text);
-    const program = ts.createProgram([file], OPTIONS);
+    const program = ts.createProgram([file], STRICT_TSC_OPTIONS);
     const source = program.getSourceFile(file)!;
     const errors = ts.getPreEmitDiagnostics(program, source);
     const byLine = (line: number) =>

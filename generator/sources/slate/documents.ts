@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { GeneratorError } from "../../diagnostics.js";
+import { diagnostic, GeneratorError } from "../../diagnostics.js";
 import { displayPath } from "../../display-path.js";
 import { httpStore, type HttpStoreOptions } from "../portal/http-store.js";
 
@@ -46,13 +46,41 @@ async function entryIn(folder: string): Promise<string> {
 }
 
 async function readText(file: string): Promise<TextFile | undefined> {
+  let text: string;
   try {
-    return { text: await readFile(file, "utf8"), location: displayPath(file) };
+    text = await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw new GeneratorError(`cannot read ${displayPath(file)}: ${code ?? String(error)}`, { exitCode: 2, cause: error });
   }
+  return withReadableLines({ text, location: displayPath(file) });
+}
+
+/**
+ * The longest line a page may have. The docs' longest is 1,266 characters; the
+ * markdown parser takes seconds per megabyte of a single line, so a file with a
+ * far longer line is refused before any parser sees it, naming the line.
+ */
+export const MAX_LINE_LENGTH = 65_536;
+
+function withReadableLines(file: TextFile): TextFile {
+  const lineEnd = /\r\n?|\n/g;
+  let start = 0;
+  for (let line = 1; start <= file.text.length; line += 1) {
+    const end = lineEnd.exec(file.text);
+    const length = (end === null ? file.text.length : end.index) - start;
+    if (length > MAX_LINE_LENGTH) {
+      const problem = `line ${line} has ${length} characters, more than the ${MAX_LINE_LENGTH} a documentation line may have`;
+      throw new GeneratorError(`cannot read ${file.location}: ${problem}`, {
+        exitCode: 2,
+        diagnostics: [diagnostic("error", "DOC_LINE_TOO_LONG", `${problem}; the file was not read`, { file: file.location, line, column: 1 })],
+      });
+    }
+    if (end === null) break;
+    start = lineEnd.lastIndex;
+  }
+  return file;
 }
 
 async function openUrl(location: string, http: HttpStoreOptions): Promise<PageFiles> {
@@ -61,7 +89,7 @@ async function openUrl(location: string, http: HttpStoreOptions): Promise<PageFi
   const store = httpStore(folder.href, { accept: "text/html, text/markdown, text/plain;q=0.9, */*;q=0.8", ...http });
   const fetch = async (relative: string) => {
     const document = await store.read(relative);
-    return document === undefined ? undefined : { text: document.text, location: document.location };
+    return document === undefined ? undefined : withReadableLines({ text: document.text, location: document.location });
   };
   const entry = await fetch(url.href.slice(folder.href.length) || "./");
   if (entry === undefined) throw new GeneratorError(`cannot fetch ${url.href}: HTTP 404 Not Found`, { exitCode: 2 });

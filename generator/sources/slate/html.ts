@@ -7,6 +7,8 @@
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
+import { positionAt } from "../../json-text.js";
+import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
 import type { SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
 
@@ -16,6 +18,15 @@ export interface HtmlRead {
 }
 
 export function readHtml(html: string, location: string): HtmlRead {
+  const openTooDeep = htmlOpenTooDeep(html);
+  if (openTooDeep !== undefined) {
+    return {
+      blocks: [],
+      diagnostics: [
+        diagnostic("error", "SLATE_TOO_DEEP", `more than ${MAX_HTML_DEPTH} elements are open here; the page was not read`, { file: location, ...positionAt(html, openTooDeep) }),
+      ],
+    };
+  }
   const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
   const content = $(".content").first();
   // A line break reads as a space, as in the markdown it was written in.

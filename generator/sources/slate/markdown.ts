@@ -18,6 +18,8 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
+import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
+import { tooHeavyToParse } from "./markdown-limits.js";
 import type { SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
 
@@ -36,7 +38,13 @@ export interface MarkdownRead {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
-export function readMarkdown(file: MarkdownFile): MarkdownRead {
+export function readMarkdown(given: MarkdownFile): MarkdownRead {
+  // micromark drops a byte order mark, and its offsets count without it: so must the text they index.
+  const file = { ...given, text: given.text.replace(/^\uFEFF/, "") };
+  const refusal = tooHeavyToParse(file.text);
+  if (refusal !== undefined) {
+    return { blocks: [], includes: [], diagnostics: [diagnostic("error", refusal.code, `${refusal.problem}; the file was not read`, { file: file.location, line: refusal.line, column: 1 })] };
+  }
   const tree = parser.parse(file.text) as Root;
   const diagnostics: Diagnostic[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }): Origin => ({
@@ -110,6 +118,10 @@ function blocksOf(node: RootContent, file: MarkdownFile, at: (n: RootContent) =>
     case "blockquote":
       return node.children.flatMap((child) => blocksOf(child, file, at, diagnostics));
     case "html": {
+      if (htmlOpenTooDeep(node.value) !== undefined) {
+        diagnostics.push(diagnostic("error", "SLATE_TOO_DEEP", `this HTML opens more than ${MAX_HTML_DEPTH} elements; not read`, at(node)));
+        return [];
+      }
       const text = plainText(cheerio.load(node.value).text());
       const aside = /^<aside[\s>]/i.test(node.value);
       return text === "" ? [] : [{ kind: "paragraph", text, origin: at(node), ...(aside ? { aside: true } : {}) }];

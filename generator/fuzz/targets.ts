@@ -1,0 +1,175 @@
+/**
+ * What the fuzzer feeds the readers: real files of the documentation corpus,
+ * one kind per format a reader accepts, each placed where its reader looks for
+ * it (a portal mirror's URL layout, a Slate site's `includes/`), so that a case
+ * runs the same code as `pco-codegen scrape --from <kind>:<place>`.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { compareText, sortedStrings } from "../order.js";
+import { INDEX_SECTIONS } from "../sources/slate/headings.js";
+import { parseSourceSpec, type SourceSpec } from "../sources/source-spec.js";
+
+export const INPUT_KINDS = ["portal-vertex", "portal-graph", "slate-markdown", "slate-html", "slate-text", "portal-page-text"] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+export interface Seed {
+  kind: InputKind;
+  /** The corpus file, relative to the corpus folder, and the part of it used (`#pco-giving`). */
+  name: string;
+  text: string;
+  /** Writes the mutated text, and what its reader needs beside it, into an empty folder; returns the source to read. */
+  place(folder: string, text: string): SourceSpec;
+}
+
+/**
+ * `quick`: the smaller seeds, for the test suite (a few seconds for 200 cases).
+ * `full`: every seed.
+ */
+export type SeedSelection = "quick" | "full";
+
+/** The quick selection's bound on a seed's size, and on the vertices an app's Graph lists. */
+const QUICK_BYTES = 40 * 1024;
+const QUICK_VERTICES = 20;
+
+export function loadSeeds(corpus: string, selection: SeedSelection): Map<InputKind, Seed[]> {
+  const files = listCorpus(corpus);
+  const read = (file: string) => readFileSync(path.join(corpus, file), "utf8");
+  const all: Seed[] = [
+    ...files.filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\/[^/]+\/vertices\/[^/]+\.json$/.test(f)).map((f) => vertexSeed(f, read(f))),
+    ...files.filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\.json$/.test(f)).map((f) => graphSeed(corpus, f, read(f), files)),
+    ...files.filter((f) => /^slate\/[^/]+\/source\/(index\.md|includes\/_[^/]+\.md)$/.test(f)).map((f) => markdownSeed(corpus, f, read(f))),
+    ...files.filter((f) => /^slate\/[^/]+\/build\/index\.html$/.test(f)).flatMap((f) => htmlSeeds(f, read(f))),
+    ...files.filter((f) => f.startsWith("seeds/")).flatMap((f) => textSeeds(f, read(f))),
+  ];
+  const kept = selection === "full" ? all : all.filter((seed) => isQuick(seed, files));
+  return new Map(INPUT_KINDS.map((kind) => [kind, kept.filter((s) => s.kind === kind).sort((a, b) => compareText(a.name, b.name))]));
+}
+
+function isQuick(seed: Seed, files: readonly string[]): boolean {
+  if (seed.kind === "portal-graph") {
+    const folder = seed.name.replace(/\.json$/, "/");
+    return files.filter((f) => f.startsWith(folder)).length <= QUICK_VERTICES;
+  }
+  return seed.text.length <= QUICK_BYTES;
+}
+
+function listCorpus(corpus: string): string[] {
+  const entries = readdirSync(corpus, { recursive: true, withFileTypes: true });
+  return sortedStrings(entries.filter((e) => e.isFile()).map((e) => path.relative(corpus, path.join(e.parentPath, e.name)).split(path.sep).join("/")));
+}
+
+function write(folder: string, relative: string, text: string): void {
+  const file = path.join(folder, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** A vertex alone in a mirror of its app-version (no Graph: versions and vertices are found from the folders). */
+function vertexSeed(file: string, text: string): Seed {
+  const mirrorPath = file.split("/").slice(2).join("/");
+  return {
+    kind: "portal-vertex",
+    name: file,
+    text,
+    place(folder, mutated) {
+      write(folder, mirrorPath, mutated);
+      return parseSourceSpec(`portal:${folder}`);
+    },
+  };
+}
+
+/** An app's Graph, with the vertices its capture holds for that app. */
+function graphSeed(corpus: string, file: string, text: string, files: readonly string[]): Seed {
+  const [, capture, app] = file.split("/") as [string, string, string];
+  const vertices = files.filter((f) => f.startsWith(`portal/${capture}/${app}/v2/documentation/`));
+  return {
+    kind: "portal-graph",
+    name: file,
+    text,
+    place(folder, mutated) {
+      write(folder, `${app}/v2/documentation.json`, mutated);
+      for (const vertex of vertices) write(folder, vertex.split("/").slice(2).join("/"), readFileSync(path.join(corpus, vertex), "utf8"));
+      return parseSourceSpec(`portal:${folder}`);
+    },
+  };
+}
+
+/**
+ * A markdown file in a Slate site: an include is read through its version's
+ * `index.md`, which then includes it alone; an `index.md` with the includes of
+ * its version that are small (the others are reported missing).
+ */
+function markdownSeed(corpus: string, file: string, text: string): Seed {
+  const source = file.slice(0, file.indexOf("/source/") + "/source/".length);
+  const include = /includes\/_([^/]+)\.md$/.exec(file)?.[1];
+  return {
+    kind: "slate-markdown",
+    name: file,
+    text,
+    place(folder, mutated) {
+      if (include !== undefined) {
+        const index = readFileSync(path.join(corpus, source, "index.md"), "utf8");
+        write(folder, "index.md", index.replace(/^includes:\n(?: +- .*\n)+/m, `includes:\n  - ${include}\n`));
+        write(folder, `includes/_${include}.md`, mutated);
+      } else {
+        write(folder, "index.md", mutated);
+        for (const small of ["errors", "webhooks"]) {
+          const includeFile = path.join(corpus, source, "includes", `_${small}.md`);
+          try {
+            write(folder, `includes/_${small}.md`, readFileSync(includeFile, "utf8"));
+          } catch {
+            // Not in this version.
+          }
+        }
+      }
+      return parseSourceSpec(`slate:${folder}`);
+    },
+  };
+}
+
+/**
+ * A whole page, and the page cut to each of its apps: its start, its index
+ * sections and that app's section, so that every app is also fuzzed in a file
+ * small enough for the quick selection.
+ */
+function pageSeeds(kind: InputKind, file: string, text: string, headingOf: (line: string) => string | undefined, place: Seed["place"]): Seed[] {
+  const lines = text.split("\n");
+  const starts = lines.flatMap((line, i) => (headingOf(line) === undefined ? [] : [i]));
+  const sections = starts.map((start, i) => {
+    const heading = headingOf(lines[start]!)!;
+    return { heading, isIndex: (INDEX_SECTIONS as readonly string[]).includes(heading), lines: lines.slice(start, starts[i + 1] ?? lines.length) };
+  });
+  const preamble = lines.slice(0, starts[0] ?? lines.length);
+  const excerpt = (app: (typeof sections)[number]) => [...preamble, ...sections.filter((s) => s.isIndex || s === app).flatMap((s) => s.lines)].join("\n");
+  const seed = (name: string, body: string): Seed => ({ kind, name, text: body, place });
+  return [seed(file, text), ...sections.filter((s) => !s.isIndex).map((app) => seed(`${file}#${app.heading}`, excerpt(app)))];
+}
+
+/** The built page: its sections start at `<h1>`. */
+function htmlSeeds(file: string, text: string): Seed[] {
+  const heading = (line: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(line)?.[1]?.replace(/&amp;/g, "&");
+  return pageSeeds("slate-html", file, text, heading, (folder, mutated) => {
+    write(folder, "index.html", mutated);
+    return parseSourceSpec(`slate:${path.join(folder, "index.html")}`);
+  });
+}
+
+/** Pages saved as text: the Slate page (seed 001), whose apps start at "PCO ...", and the developer-portal resource pages. */
+function textSeeds(file: string, text: string): Seed[] {
+  const placeAs = (kind: "slate" | "portal-page"): Seed["place"] => (folder, mutated) => {
+    write(folder, "page.txt", mutated);
+    return parseSourceSpec(`${kind}:${path.join(folder, "page.txt")}`);
+  };
+  if (/^Example Object$/m.test(text) && /^Attributes$/m.test(text)) return [{ kind: "portal-page-text", name: file, text, place: placeAs("portal-page") }];
+  if (!/^HTTP Request$/m.test(text)) return [];
+  const heading = (line: string) =>
+    (INDEX_SECTIONS as readonly string[]).includes(line) || /^PCO [A-Za-z-]+(?: \(BETA\))?$/.test(line) ? line : undefined;
+  return pageSeeds("slate-text", file, text, heading, placeAs("slate"));
+}
+
+/** Empties a case's folder. */
+export function clearFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+}

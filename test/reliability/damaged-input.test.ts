@@ -1,0 +1,221 @@
+/**
+ * Damage the fuzzer found harmful, each pinned by a test through the command
+ * line (exit code, the one line that says where, what is written) or the
+ * readers: a line of 10 MB, JSON nested 100,000 levels deep, HTML and
+ * markdown nested thousands deep, paragraphs that make the markdown parser
+ * quadratic, a truncated document, a byte order mark and CRLF line endings.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadSeeds, type Seed } from "../../generator/fuzz/targets.js";
+import { MAX_JSON_DEPTH, parseJson } from "../../generator/json-text.js";
+import { buildSpecs } from "../../generator/scrape.js";
+import { readSource } from "../../generator/sources/read-source.js";
+import { MAX_LINE_LENGTH } from "../../generator/sources/slate/documents.js";
+import { readHtml } from "../../generator/sources/slate/html.js";
+import { MAX_HTML_DEPTH } from "../../generator/sources/slate/html-limits.js";
+import { readMarkdown } from "../../generator/sources/slate/markdown.js";
+import { MAX_MARKDOWN_NESTING } from "../../generator/sources/slate/markdown-limits.js";
+import { serializeSpec } from "../../generator/spec/serialize.js";
+import { runCli } from "../helpers/cli.js";
+import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
+
+const work = mkdtempSync(path.join(tmpdir(), "pco-damaged-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let folders = 0;
+const folder = (name: string) => {
+  const made = path.join(work, `${folders++}-${name}`);
+  mkdirSync(made, { recursive: true });
+  return made;
+};
+const shown = (file: string) => path.relative(process.cwd(), file).split(path.sep).join("/");
+
+/** A copy of the 2025 capture's webhooks docs (five vertices, no Graph), to damage. */
+function webhooksMirror(): { root: string; vertex: (name: string) => string } {
+  const root = folder("portal");
+  cpSync(path.join(DOCS_DIR, "portal/captured-2025-07/webhooks"), path.join(root, "webhooks"), { recursive: true });
+  return { root, vertex: (name) => path.join(root, "webhooks/v2/documentation/2022-10-20/vertices", `${name}.json`) };
+}
+
+const scrape = (from: string, out: string) => runCli(["scrape", "--from", from, "--out", out]);
+
+/** The processor time a read takes: a refusal must come before the work it refuses. */
+function cpuMs(run: () => void): number {
+  const started = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+describe("JSON nested deeper than any document of the docs", () => {
+  it("is refused where the nesting goes too deep, not handed to recursive code", () => {
+    const text = `{"data":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    const result = parseJson(text);
+    // The object is level 1, so the limit is passed at the 100th bracket, after the 8 characters of `{"data":`.
+    expect(result).toEqual({ ok: false, message: `nested more than ${MAX_JSON_DEPTH} levels deep`, position: { line: 1, column: 8 + MAX_JSON_DEPTH } });
+  });
+
+  it("is accepted up to the limit", () => {
+    const depth = MAX_JSON_DEPTH;
+    const result = parseJson(`${"[".repeat(depth)}${"]".repeat(depth)}`);
+    expect(result.ok).toBe(true);
+  });
+
+  it("an error in megabytes of invalid JSON is placed without reading past it", () => {
+    const text = `[1, a${" b".repeat(5_000_000)}`;
+    let result: ReturnType<typeof parseJson> | undefined;
+    const ms = cpuMs(() => {
+      result = parseJson(text);
+    });
+    expect(result).toMatchObject({ ok: false, position: { line: 1, column: 5 } });
+    expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe("nesting no page of the docs has", () => {
+  it("a built page nested 20,000 elements deep: an error where the limit is passed, in a fraction of a second", () => {
+    let read: ReturnType<typeof readHtml> | undefined;
+    const ms = cpuMs(() => {
+      read = readHtml(`<div class="content">\n<h1>PCO Things</h1>\n<p>${"<b>".repeat(20_000)}deep</p>\n</div>`, "page.html");
+    });
+    expect(read!.blocks).toEqual([]);
+    expect(read!.diagnostics).toEqual([
+      // The content <div> and the <p> are open: the limit is passed at the 99th <b>, after the 3 characters of <p>.
+      expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.html", line: 3, column: 4 + 3 * (MAX_HTML_DEPTH - 2) }),
+    ]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("a built page whose elements are never ended, however many end tags of nothing it has: refused as fast", () => {
+    let read: ReturnType<typeof readHtml> | undefined;
+    const ms = cpuMs(() => {
+      read = readHtml(`<div class="content">\n${"<div></x>".repeat(20_000)}\n</div>`, "page.html");
+    });
+    expect(read!.diagnostics).toEqual([expect.objectContaining({ code: "SLATE_TOO_DEEP", line: 2 })]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it.each(["> ", "1. ", "- "])("a markdown line of 20,000 %j: an error at the line, read in a fraction of a second", (marker) => {
+    let read: ReturnType<typeof readMarkdown> | undefined;
+    const ms = cpuMs(() => {
+      read = readMarkdown({ text: `# PCO Things\n\n## Things\n\n${marker.repeat(20_000)}deep\n`, location: "page.md" });
+    });
+    expect(read!.blocks).toEqual([]);
+    expect(read!.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 5, column: 1 })]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("raw HTML in markdown nested 20,000 deep: an error at its line, the rest read, in a fraction of a second", () => {
+    let read: ReturnType<typeof readMarkdown> | undefined;
+    const ms = cpuMs(() => {
+      read = readMarkdown({ text: `# PCO Things\n\n${"<div>".repeat(20_000)}\n\n## Things\n`, location: "page.md" });
+    });
+    expect(read!.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 3, column: 1 })]);
+    expect(read!.blocks.map((b) => b.kind)).toEqual(["heading", "heading"]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it.each(["a~", "]", "a*", "[a]"])("a markdown paragraph of 60,000 characters of %j: an error at the paragraph, in a fraction of a second", (unit) => {
+    const paragraph = Array.from({ length: 10 }, () => unit.repeat(Math.floor(6000 / unit.length))).join("\n");
+    let read: ReturnType<typeof readMarkdown> | undefined;
+    const ms = cpuMs(() => {
+      read = readMarkdown({ text: `# PCO Things\n\n${paragraph}\n\n## Things\n`, location: "page.md" });
+    });
+    expect(read!.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "SLATE_TOO_COMPLEX", file: "page.md", line: 3, column: 1 })]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("up to the limit, a markdown line is read", () => {
+    const read = readMarkdown({ text: `${"> ".repeat(MAX_MARKDOWN_NESTING)}quoted\n`, location: "page.md" });
+    expect(read.diagnostics).toEqual([]);
+    expect(read.blocks).toEqual([expect.objectContaining({ kind: "paragraph", text: "quoted" })]);
+  });
+});
+
+describeCorpus("damaged documentation through the command line", () => {
+  it("a line of 10 MB in a markdown include: exit 2, the line named, nothing written", async () => {
+    const site = folder("slate");
+    const source = path.join(DOCS_DIR, "slate/2018-03-15/source");
+    writeFileSync(path.join(site, "index.md"), readFileSync(path.join(source, "index.md"), "utf8").replace(/^includes:\n(?: +- .*\n)+/m, "includes:\n  - webhooks\n"));
+    const include = readFileSync(path.join(source, "includes/_webhooks.md"), "utf8").split("\n");
+    include.splice(10, 0, "ab ".repeat(3_500_000));
+    mkdirSync(path.join(site, "includes"));
+    writeFileSync(path.join(site, "includes/_webhooks.md"), include.join("\n"));
+    const out = path.join(folder("out"), "spec");
+
+    const run = await scrape(`slate:${site}`, out);
+
+    const file = shown(path.join(site, "includes/_webhooks.md"));
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")).toEqual([
+      `${file}:11:1: error DOC_LINE_TOO_LONG: line 11 has 10500000 characters, more than the ${MAX_LINE_LENGTH} a documentation line may have; the file was not read`,
+      `error: cannot read ${file}: line 11 has 10500000 characters, more than the ${MAX_LINE_LENGTH} a documentation line may have`,
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a truncated vertex: exit 1, an error where the text stops, its app-version withheld", async () => {
+    const mirror = webhooksMirror();
+    const event = readFileSync(mirror.vertex("event"), "utf8");
+    writeFileSync(mirror.vertex("event"), event.slice(0, 1000));
+    const out = path.join(folder("out"), "spec");
+
+    const run = await scrape(`portal:${mirror.root}`, out);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${shown(mirror.vertex("event"))}:1:1001: error PORTAL_INVALID_JSON: invalid JSON:`);
+    expect(run.stderr).toContain("webhooks/2022-10-20.json: error SCRAPE_WITHHELD");
+    expect(readdirSync(out)).toEqual(["spec.schema.json"]);
+  });
+
+  it("an example object nested 100,000 levels deep: a warning at the example, the spec written without it", async () => {
+    const mirror = webhooksMirror();
+    const document = JSON.parse(readFileSync(mirror.vertex("event"), "utf8")) as { data: { attributes: { example?: string } } };
+    expect(document.data.attributes.example).toBeDefined();
+    document.data.attributes.example = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
+    writeFileSync(mirror.vertex("event"), JSON.stringify(document));
+    const out = path.join(folder("out"), "spec");
+
+    const run = await scrape(`portal:${mirror.root}`, out);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      new RegExp(`${shown(mirror.vertex("event"))}:1:\\d+: warning PORTAL_INVALID_EXAMPLE: the example object of Event is not valid JSON \\(nested more than ${MAX_JSON_DEPTH} levels deep\\); it was left out`),
+    );
+    const spec = JSON.parse(readFileSync(path.join(out, "webhooks/2022-10-20.json"), "utf8")) as { resources: { type: string; example?: unknown }[] };
+    expect(spec.resources.find((r) => r.type === "Event")!.example).toBeUndefined();
+  });
+});
+
+/**
+ * The specs a seed's text reads into and what is reported where (the line; a
+ * byte order mark is a column of the first line), placed in one folder so
+ * that their recorded locations agree.
+ */
+async function readingOf(seed: Seed, text: string, place: string): Promise<{ specs: string[]; diagnostics: string[] }> {
+  rmSync(place, { recursive: true, force: true });
+  mkdirSync(place, { recursive: true });
+  const read = await readSource(seed.place(place, text), { versions: { kind: "all" } });
+  const built = buildSpecs([read], { versions: { kind: "all" } });
+  return {
+    specs: built.specs.map(serializeSpec),
+    diagnostics: built.diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity} ${d.code}: ${d.message}`).sort(),
+  };
+}
+
+describeCorpus("a byte order mark and CRLF line endings", () => {
+  const seeds = [...loadSeeds(DOCS_DIR, "quick").values()].flatMap((list) => (list[0]?.kind === "portal-vertex" ? list.filter((_, i) => i % 60 === 0) : list));
+
+  it.each(seeds.map((seed) => [`${seed.kind} ${seed.name}`, seed] as const))("change no spec and no diagnostic: %s", async (_name, seed) => {
+    const place = path.join(work, "bom-crlf");
+    const plain = await readingOf(seed, seed.text, place);
+    expect(plain.specs.length + plain.diagnostics.length).toBeGreaterThan(0);
+    expect(await readingOf(seed, `\ufeff${seed.text.replace(/\n/g, "\r\n")}`, place)).toEqual(plain);
+  });
+
+  it("are tried on the index whose table a byte order mark once hid (the where operators of 2018)", () => {
+    expect(seeds.map((s) => s.name)).toContain("slate/2018-03-15/source/index.md");
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The short fuzz run of the test suite: 200 cases from the smaller files of
+ * the corpus, each damaged and read the way `scrape` reads it, in this
+ * process. `npm run fuzz` runs the long one (5,000 cases over every file).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { MUTATIONS } from "../../generator/fuzz/mutations.js";
+import { runFuzz, type CaseResult, type FuzzReport } from "../../generator/fuzz/runner.js";
+import { INPUT_KINDS } from "../../generator/fuzz/targets.js";
+import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
+
+const CASES = 200;
+const SEED = 2024;
+
+describeCorpus("fuzzing every reader", () => {
+  const workDir = mkdtempSync(path.join(tmpdir(), "pco-fuzz-test-"));
+  const results: CaseResult[] = [];
+  let report: FuzzReport;
+
+  beforeAll(async () => {
+    report = await runFuzz({ corpus: DOCS_DIR, cases: CASES, seed: SEED, selection: "quick", workDir, onCase: (r) => results.push(r) });
+  }, 120_000);
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  it("ends every case in specs, in located diagnostics or in a refusal naming the file, within 1 s", () => {
+    const failed = report.failures.map((f) => `case ${f.index} (${f.kind} ${f.seed}, ${f.mutations.join(" + ")}): ${f.failure}`);
+    expect(failed).toEqual([]);
+    expect(report.byOutcome.crash).toBe(0);
+    expect(report.cases).toBe(CASES);
+  });
+
+  it("fuzzes every input kind with every mutation, and the damage shows in the outcomes", () => {
+    for (const kind of INPUT_KINDS) expect(report.byKind[kind], kind).toBeGreaterThanOrEqual(Math.floor(CASES / INPUT_KINDS.length));
+    const used = new Set(results.flatMap((r) => r.mutations));
+    expect([...used].sort()).toEqual(MUTATIONS.map((m) => m.name).sort());
+    // Some damage is harmless, some is reported, some makes a file unreadable.
+    expect(report.byOutcome.spec).toBeGreaterThan(0);
+    expect(report.byOutcome.diagnostics).toBeGreaterThan(0);
+    expect(report.byOutcome.refused).toBeGreaterThan(0);
+  });
+
+  it("replays a case from its seed and number alone", async () => {
+    const chosen = results.find((r) => r.mutations.length > 1 && r.outcome === "diagnostics")!;
+    const replayed: CaseResult[] = [];
+    await runFuzz({ corpus: DOCS_DIR, cases: 0, only: [chosen.index], seed: SEED, selection: "quick", workDir, onCase: (r) => replayed.push(r) });
+    const { ms: _ms, ...plan } = chosen;
+    expect(replayed).toEqual([expect.objectContaining(plan)]);
+  });
+});
