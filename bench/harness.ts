@@ -79,16 +79,22 @@ export interface ChildRun {
   stderr: string;
   /** Peak resident memory of the child, when asked for with `peakMemory`. */
   maxRssBytes?: number;
+  /** Wall-clock time from spawn to the output `readyWhen` waits for, when asked for. */
+  readyMs?: number;
 }
 
 const RSS_MARK = "pco-bench-max-rss=";
 /** Loaded before the child's program: reports its peak resident memory on the way out. */
 const RSS_REPORTER = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n${RSS_MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
 
-/** Runs `node <args>` and times it, start to exit, as a user waiting on the command would. */
+/**
+ * Runs `node <args>` and times it, start to exit, as a user waiting on the
+ * command would. With `readyWhen`, a command that runs until stopped (a
+ * server) is also timed to the first output that matches, then sent SIGTERM.
+ */
 export function runNode(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; peakMemory?: boolean },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; peakMemory?: boolean; readyWhen?: RegExp },
 ): Promise<ChildRun> {
   const nodeArgs = options.peakMemory ? ["--import", RSS_REPORTER, ...args] : [...args];
   return new Promise((resolve, reject) => {
@@ -96,7 +102,14 @@ export function runNode(
     const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    let readyMs: number | undefined;
+    child.stdout.on("data", (chunk: Buffer) => {
+      out.push(chunk);
+      if (readyMs === undefined && options.readyWhen?.test(Buffer.concat(out).toString("utf8"))) {
+        readyMs = msSince(start);
+        child.kill("SIGTERM");
+      }
+    });
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", reject);
     child.on("close", (code) => {
@@ -108,7 +121,14 @@ export function runNode(
         maxRssBytes = Number(/\d+/.exec(stderr.slice(mark + RSS_MARK.length + 1))![0]) * 1024;
         stderr = stderr.slice(0, mark);
       }
-      resolve({ ms, code, stdout: Buffer.concat(out).toString("utf8"), stderr, ...(maxRssBytes === undefined ? {} : { maxRssBytes }) });
+      resolve({
+        ms,
+        code,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr,
+        ...(maxRssBytes === undefined ? {} : { maxRssBytes }),
+        ...(readyMs === undefined ? {} : { readyMs }),
+      });
     });
   });
 }

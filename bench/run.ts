@@ -11,6 +11,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { decodeFigure } from "./figures/decode.js";
+import { mockStartupFigure } from "./figures/mock-startup.js";
 import { noopGenerateFigure } from "./figures/noop-generate.js";
 import { pipelineFigure } from "./figures/pipeline.js";
 import { rateLimitFigure } from "./figures/rate-limit.js";
@@ -21,7 +22,7 @@ import type { Figure, FigureResult } from "./harness.js";
 import { machineInfo, resultsMarkdown } from "./results.js";
 import { createWorkspace } from "./workspace.js";
 
-const FIGURES: readonly Figure[] = [pipelineFigure, noopGenerateFigure, typeCheckFigure, decodeFigure, runtimeSizeFigure, rateLimitFigure];
+const FIGURES: readonly Figure[] = [pipelineFigure, noopGenerateFigure, typeCheckFigure, decodeFigure, runtimeSizeFigure, rateLimitFigure, mockStartupFigure];
 const MIN_RUNS = 5;
 
 async function main(): Promise<number> {

@@ -32,7 +32,11 @@ export const mockCommand: Command<MockArgs> = {
   run: (args, output) => runMock(args, output, nextSignal),
 };
 
-/** Serves until the promise `until` returns (asked for once the server listens) settles, then closes the server. */
+/**
+ * Serves until the promise `until` returns settles, then closes the server.
+ * It is asked for before the URL is printed: a signal sent the moment the URL
+ * appears (a test that got what it waited for) still stops the server cleanly.
+ */
 export async function runMock(args: MockArgs, output: Output, until: () => Promise<unknown>): Promise<number> {
   const rateLimit = args.rateLimit === undefined ? undefined : parseRateLimit(args.rateLimit);
   if (args.rateLimit !== undefined && rateLimit === undefined) {
@@ -56,10 +60,11 @@ export async function runMock(args: MockArgs, output: Output, until: () => Promi
   } catch (error) {
     throw new GeneratorError(`cannot listen on 127.0.0.1:${args.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }
+  const stopped = until();
   const served = loaded.value.map((s) => `${s.app} ${s.version}`).join(", ");
   output.err(`serving ${served}${rateLimit ? `; ${rateLimit.limit} requests per ${rateLimit.periodSeconds} s` : ""}${auth ? "; credentials required" : ""}`);
   output.out(server.url);
-  await until();
+  await stopped;
   await server.close();
   output.err("mock server stopped");
   return EXIT.ok;

@@ -4,6 +4,7 @@
  * look for the places where each format is fragile: brackets, table rows and
  * list items, headings, embedded JSON.
  */
+import { visit } from "jsonc-parser";
 import type { Random } from "./random.js";
 
 export interface Mutation {
@@ -37,6 +38,18 @@ function indicesOf(text: string, pattern: RegExp): number[] {
 }
 
 const isJson = (text: string) => /^\s*[{[]/.test(text);
+
+/** Where the strings of a JSON text are, keys and values, as its scanner finds them (damaged JSON included). */
+function stringLiterals(text: string): { offset: number; length: number }[] {
+  const found: { offset: number; length: number }[] = [];
+  visit(text, {
+    onObjectProperty: (_name, offset, length) => found.push({ offset, length }),
+    onLiteralValue: (value, offset, length) => {
+      if (typeof value === "string") found.push({ offset, length });
+    },
+  });
+  return found;
+}
 
 /** Table rows and list items: pipe-table and HTML rows, JSON:API resource objects in a list. */
 function rowSpans(text: string): { start: number; end: number }[] {
@@ -199,14 +212,14 @@ export const MUTATIONS: readonly Mutation[] = [
     large: true,
     appliesTo: (text) => isJson(text),
     apply: (text, random) => {
-      const strings = [...text.matchAll(/"(?:[^"\\]|\\.)*"/g)];
+      const strings = stringLiterals(text);
       if (strings.length === 0) return text;
       const chosen = random.pick(strings);
       const unit = random.pick(HUGE_LINE_UNITS).replace(/["\\]/g, "");
       const value = (unit || "a").repeat(Math.ceil(HUGE_VALUE_LENGTH / (unit.length || 1)));
       // The value keeps its start (a path, a name), then goes on for a megabyte.
-      const start = chosen[0].slice(1, 20).split("\\")[0];
-      return `${text.slice(0, chosen.index + 1)}${start}${value}"${text.slice(chosen.index + chosen[0].length)}`;
+      const start = text.slice(chosen.offset + 1, chosen.offset + 20).split(/["\\]/)[0];
+      return `${text.slice(0, chosen.offset + 1)}${start}${value}"${text.slice(chosen.offset + chosen.length)}`;
     },
   },
   {

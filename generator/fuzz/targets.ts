@@ -148,11 +148,19 @@ function pageSeeds(kind: InputKind, file: string, text: string, headingOf: (line
 
 /** The built page: its sections start at `<h1>`. */
 function htmlSeeds(file: string, text: string): Seed[] {
-  const heading = (line: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(line)?.[1]?.replace(/&amp;/g, "&");
+  const heading = (line: string) => h1Text(line)?.replace(/&amp;/g, "&");
   return pageSeeds("slate-html", file, text, heading, (folder, mutated) => {
     write(folder, "index.html", mutated);
     return parseSourceSpec(`slate:${path.join(folder, "index.html")}`);
   });
+}
+
+/** The text of a line's `<h1 ...>text</h1>`, found by position: a pattern would rescan a line of many `<h1`s from each. */
+function h1Text(line: string): string | undefined {
+  const open = line.indexOf("<h1");
+  const textStart = open < 0 ? -1 : line.indexOf(">", open) + 1;
+  const textEnd = textStart <= 0 ? -1 : line.indexOf("<", textStart);
+  return textEnd >= 0 && line.startsWith("</h1>", textEnd) ? line.slice(textStart, textEnd) : undefined;
 }
 
 /** Pages saved as text: the Slate page (seed 001), whose apps start at "PCO ...", and the developer-portal resource pages. */

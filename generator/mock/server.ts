@@ -21,6 +21,7 @@ import { handle, type AppVersion, type MockResponse } from "./handlers.js";
 import { parseQuery } from "./query.js";
 import { SlidingWindow, type RateLimit } from "./rate-limit.js";
 import { RouteTable } from "./routes.js";
+import { trimEndOf } from "../trim-chars.js";
 
 export interface MockServerOptions {
   specs?: readonly Spec[];
@@ -172,7 +173,7 @@ class Catalog {
 /** `/people/v2/people/` → `["", "people", "v2", "people"]`, each segment percent-decoded; undefined for a broken escape. */
 function decodeSegments(path: string): string[] | undefined {
   try {
-    return path.replace(/\/+$/, "").split("/").map(decodeURIComponent);
+    return trimEndOf(path, "/").split("/").map(decodeURIComponent);
   } catch {
     return undefined;
   }

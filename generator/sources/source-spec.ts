@@ -3,6 +3,7 @@
  * or `portal:https://api.planningcenteronline.com`.
  */
 import { GeneratorError } from "../diagnostics.js";
+import { trimEndOf } from "../trim-chars.js";
 
 export const SOURCE_KINDS = ["portal", "slate", "portal-page"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -24,5 +25,5 @@ export function parseSourceSpec(text: string): SourceSpec {
     );
   }
   const location = match[2]!.trim();
-  return { kind: kind as SourceKind, location: location.replace(/\/+$/, "") || location, isUrl: /^https?:\/\//i.test(location) };
+  return { kind: kind as SourceKind, location: trimEndOf(location, "/") || location, isUrl: /^https?:\/\//i.test(location) };
 }

@@ -31,7 +31,7 @@ export interface Transport {
 export function createTransport(api: ApiDefaults, options: ClientOptions): Transport {
   const base = new URL(options.baseUrl ?? api.baseUrl);
   const origin = base.origin;
-  const prefix = origin + base.pathname.replace(/\/+$/, "");
+  const prefix = origin + withoutTrailingSlashes(base.pathname);
   const uploadUrl = options.uploadUrl ?? api.uploadUrl;
   const trusted = new Set([origin, new URL(uploadUrl).origin]);
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -157,4 +157,11 @@ function retryAfterMs(value: string | null): number {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+}
+
+/** `/people/v2///` → `/people/v2`, in linear time (a `/\/+$/` retries from every slash of a run). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === "/") end -= 1;
+  return path.slice(0, end);
 }

@@ -106,6 +106,16 @@ describe("runNode", () => {
     expect(run.maxRssBytes).toBeGreaterThan(64 * 1024 * 1024);
     expect(run.ms).toBeGreaterThan(0);
   });
+
+  it("times a server to the output it waits for, then stops it with SIGTERM", async () => {
+    const server = 'process.on("SIGTERM", () => { process.stderr.write("stopped"); process.exit(0); }); setTimeout(() => process.stdout.write("listening\\n"), 200); setInterval(() => {}, 1000);';
+    const run = await runNode(["-e", server], { cwd: process.cwd(), readyWhen: /^listening$/m });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("stopped");
+    // Ready after its 200 ms wait, and stopped right after: it would otherwise run forever.
+    expect(run.readyMs).toBeGreaterThanOrEqual(200);
+    expect(run.ms).toBeGreaterThanOrEqual(run.readyMs!);
+  });
 });
 
 describe("inTurn", () => {

@@ -98,4 +98,14 @@ describe("pco-codegen mock, as a process", () => {
     expect(await exited).toBe(0);
     expect(stderr.trim().split("\n").at(-1)).toBe("mock server stopped");
   });
+
+  it("ends cleanly on a SIGTERM sent the moment its URL appears", async () => {
+    const child = spawn(process.execPath, [bundle, "mock", "--spec", SPEC_DIR, "--port", "0"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.kill("SIGTERM"));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+    expect(stderr.trim().split("\n").at(-1)).toBe("mock server stopped");
+  });
 });

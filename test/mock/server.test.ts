@@ -11,14 +11,11 @@ import { client } from "./http.js";
 let specs: Spec[];
 let server: MockServer;
 let api: ReturnType<typeof client>;
-let startupMs: number;
 const NOW = new Date("2024-06-01T10:20:30.456Z");
 
 beforeAll(async () => {
   specs = await committedSpecs();
-  const started = performance.now();
   server = await startMockServer({ specs, port: 0, now: () => NOW });
-  startupMs = performance.now() - started;
   api = client(server.url);
 });
 afterAll(() => server.close());
@@ -38,9 +35,9 @@ async function everything(path: string): Promise<{ records: Json[]; pages: Json[
 }
 
 describe("the mock server", () => {
-  it("starts in well under a second on 127.0.0.1", () => {
+  // How soon it starts is a figure of the benchmark (npm run bench, figure 7), not a timed test.
+  it("listens on 127.0.0.1", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+$/);
-    expect(startupMs).toBeLessThan(500);
   });
 
   it("pages through a collection to the end with per_page, offset and links.next", async () => {

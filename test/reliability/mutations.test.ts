@@ -3,7 +3,7 @@
  * the generator is reproducible from a seed.
  */
 import { describe, expect, it } from "vitest";
-import { HUGE_LINE_LENGTH, MUTATIONS, NESTING_DEPTH, type Mutation } from "../../generator/fuzz/mutations.js";
+import { HUGE_LINE_LENGTH, HUGE_VALUE_LENGTH, MUTATIONS, NESTING_DEPTH, type Mutation } from "../../generator/fuzz/mutations.js";
 import { caseSeed, Random } from "../../generator/fuzz/random.js";
 
 const MARKDOWN = [
@@ -92,6 +92,19 @@ describe("mutations", () => {
   it("huge-line adds a line of 10 MB", () => {
     const out = mutation("huge-line").apply(MARKDOWN, new Random(3));
     expect(Math.max(...lines(out).map((l) => l.length))).toBeGreaterThanOrEqual(HUGE_LINE_LENGTH);
+  });
+
+  it("huge-value makes one string of the JSON a megabyte long, keeping its start and the document valid", () => {
+    const strings = (value: unknown): string[] =>
+      typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+    const before = strings(JSON.parse(VERTEX));
+    for (let seed = 1; seed <= 12; seed += 1) {
+      const after = strings(JSON.parse(mutation("huge-value").apply(VERTEX, new Random(seed))));
+      const grown = after.filter((s) => !before.includes(s));
+      expect(grown).toHaveLength(1);
+      expect(grown[0]!.length).toBeGreaterThanOrEqual(HUGE_VALUE_LENGTH);
+      expect(before.some((s) => s.length > 0 && grown[0]!.startsWith(s.slice(0, 19).split("\\")[0]!))).toBe(true);
+    }
   });
 
   it("deep-nesting nests JSON 100,000 levels deep, in the document or in its embedded example", () => {

@@ -94,7 +94,7 @@ function authOf(token: Section | undefined, oauth: Section | undefined, scopes: 
     .flatMap((text) => text.split(" "))
     .find((word) => /^(https?:\/\/)?[\w.-]+\/oauth\/applications\.?$/.test(word));
   if (applications) auth.personalAccessToken = { applicationsUrl: withScheme(applications.replace(/\.$/, "")) };
-  const urls = urlsIn(blocksOf(oauth)).map((url) => url.replace(/\?.*$/, ""));
+  const urls = urlsIn(blocksOf(oauth)).map((url) => url.split("?")[0]!);
   const authorizeUrl = urls.find((url) => url.endsWith("/oauth/authorize"));
   const tokenUrl = urls.find((url) => url.endsWith("/oauth/token"));
   if (authorizeUrl && tokenUrl) {

@@ -225,8 +225,8 @@ function orderedListEnd(lines: readonly string[], start: number): number {
 function orderedList(lines: readonly string[], start: number, end: number, at: (index: number) => Origin): SlateBlock {
   const items: string[] = [];
   for (const line of lines.slice(start, end)) {
-    const item = /^\s+\d+\.\s+(.*)$/.exec(line);
-    if (item) items.push(item[1]!);
+    const item = /^\s+\d+\.\s(.*)$/.exec(line);
+    if (item) items.push(item[1]!.trimStart());
     else if (items.length > 0) items[items.length - 1] += ` ${line}`;
   }
   return { kind: "list", ordered: true, items: items.map(plainText), origin: at(start) };
