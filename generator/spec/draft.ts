@@ -38,6 +38,8 @@ export interface AssociationDraft extends Omit<Association, "filters"> {
 
 export interface EndpointDraft extends Omit<Endpoint, "filters"> {
   filters?: Located<Filter>[];
+  /** Where the docs give it: a request line, or the permission that names its create edge. */
+  origin?: Origin;
 }
 
 export interface ResourceDraft {

@@ -18,12 +18,12 @@ import { displayPath } from "../display-path.js";
 import { jsonLocator, parseJson, toPointer } from "../json-text.js";
 import { packageRoot } from "../package-root.js";
 import type { DraftRead } from "../sources/source-read.js";
-import type { NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
+import type { EndpointDraft, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
 import { isDatedVersion } from "./load.js";
 import { ATTRIBUTE_TYPES } from "./types.js";
 
 /** The lists of a resource an override can reach. */
-export const OVERRIDE_LISTS = ["attributes", "relationships", "associations", "actions", "where", "order", "include"] as const;
+export const OVERRIDE_LISTS = ["attributes", "relationships", "associations", "actions", "where", "order", "include", "endpoints"] as const;
 export type OverrideList = (typeof OVERRIDE_LISTS)[number];
 
 /** Lists whose items have a type annotation. */
@@ -37,14 +37,19 @@ export interface Override {
   /** The resource's JSON:API type, or `*`. */
   resource: string;
   list: OverrideList;
-  /** The item's name as the docs write it (an edge may be named `""`). */
+  /**
+   * The item's name as the docs write it (an edge may be named `""`); an
+   * endpoint's is its method and path, with or without the host, ids and
+   * parameters alike: `POST /services/v2/folders/{folder_id}/service_types`
+   * is also `POST https://api.planningcenteronline.com/services/v2/folders/1/service_types`.
+   */
   name: string;
   /** Field values the item must have: `{ "type": "integer" }` picks one of two `id`s. */
   match?: Record<string, string | number | boolean>;
   /** Only the n-th item (from 1) of that name and match, in the docs' order: one of two identical items. */
   occurrence?: number;
   action: "drop" | "rename" | "set-type";
-  /** The new name (rename) or type annotation (set-type). */
+  /** The new name (rename; for an endpoint, its method and path) or type annotation (set-type). */
   to?: string;
   /** Why: what is wrong in the docs. Shown with every application. */
   reason: string;
@@ -59,6 +64,9 @@ export interface OverrideSet {
 }
 
 export const NO_OVERRIDES: OverrideSet = { file: "overrides.json", overrides: [], at: () => ({ file: "overrides.json" }) };
+
+/** An endpoint's name: its method, a space, and its path. */
+const ENDPOINT_NAME = "^(GET|POST|PATCH|DELETE) [^ ]+$";
 
 const OVERRIDES_SCHEMA = {
   type: "object",
@@ -98,6 +106,10 @@ const OVERRIDES_SCHEMA = {
           // Each `if` requires the action, so that an override without one is told only that.
           { if: { required: ["action"], properties: { action: { const: "drop" } } }, then: { properties: { to: false } } },
           { if: { required: ["action"], properties: { action: { const: "rename" } } }, then: { required: ["to"] } },
+          {
+            if: { required: ["list"], properties: { list: { const: "endpoints" } } },
+            then: { properties: { name: { type: "string", pattern: ENDPOINT_NAME }, to: { type: "string", pattern: ENDPOINT_NAME } } },
+          },
           {
             if: { required: ["action"], properties: { action: { const: "set-type" } } },
             then: { required: ["to"], properties: { to: { enum: ATTRIBUTE_TYPES }, list: { enum: TYPED_LISTS } } },
@@ -208,7 +220,7 @@ function applyOne(draft: SpecDraft, override: Override, index: number, set: Over
   const resources = draft.resources.map((resource) => {
     if (override.resource !== "*" && override.resource !== resource.type) return resource;
     const items = listOf(resource, override.list) as readonly Item[];
-    const matching = items.filter((item) => item.name.trim() === override.name.trim() && matches(item, override.match));
+    const matching = items.filter((item) => sameName(override.list, item.name, override.name) && matches(item, override.match));
     const chosen = override.occurrence === undefined ? matching : matching.slice(override.occurrence - 1, override.occurrence);
     if (chosen.length === 0) return resource;
     const changed = items.flatMap((item) => (chosen.includes(item) ? changedItem(item, override) : [item]));
@@ -227,13 +239,40 @@ function applyOne(draft: SpecDraft, override: Override, index: number, set: Over
   return { value: diagnostics.length === 0 ? draft : { ...draft, resources }, diagnostics };
 }
 
+/**
+ * Whether an item has the name an override gives. Endpoints are compared by
+ * shape, so that one override reaches the same endpoint however a version of
+ * the docs writes it: with or without the host, with an id (`/plans/1`) or a
+ * parameter (`/plans/{plan_id}`).
+ */
+function sameName(list: OverrideList, itemName: string, overrideName: string): boolean {
+  return list === "endpoints" ? endpointShape(itemName) === endpointShape(overrideName) : itemName.trim() === overrideName.trim();
+}
+
+function endpointShape(name: string): string {
+  const space = name.indexOf(" ");
+  const path = name.slice(space + 1).replace(/^https?:\/\/[^/]+/i, "");
+  const segments = path.split("/").map((segment) => (/^(?:\{[^}]*\}|\d+)$/.test(segment) ? "{}" : segment));
+  return `${name.slice(0, space)} ${segments.join("/")}`;
+}
+
+/** The items of a list, each with its name; an endpoint is named by its method and path. */
 function listOf(resource: ResourceDraft, list: OverrideList): readonly NamedDraft[] {
+  if (list === "endpoints") return resource.endpoints.map((e) => ({ ...e, name: `${e.method} ${e.path}` }));
   return list === "where" || list === "order" || list === "include" ? resource.query[list] : resource[list];
 }
 
 function withList(resource: ResourceDraft, list: OverrideList, items: readonly Item[]): ResourceDraft {
+  if (list === "endpoints") return { ...resource, endpoints: items.map(endpointOf) };
   if (list === "where" || list === "order" || list === "include") return { ...resource, query: { ...resource.query, [list]: items } };
   return { ...resource, [list]: items };
+}
+
+/** An endpoint back from its named form: the name (a rename's included) gives its method and path. */
+function endpointOf(item: Item): EndpointDraft {
+  const { name, ...endpoint } = item as Item & EndpointDraft;
+  const space = name.indexOf(" ");
+  return { ...endpoint, method: name.slice(0, space) as EndpointDraft["method"], path: name.slice(space + 1) };
 }
 
 function matches(item: Item, match: Override["match"]): boolean {
@@ -277,6 +316,7 @@ const SINGULAR: Record<OverrideList, string> = {
   where: "where parameter",
   order: "order",
   include: "include",
+  endpoints: "endpoint",
 };
 
 const singular = (list: OverrideList) => SINGULAR[list];

@@ -4,7 +4,7 @@
  * override that matches nothing in the docs read is a warning that names its
  * place in the file; each action and matcher does what it says.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -83,6 +83,28 @@ describe("applying overrides", () => {
     expect(person.query.order).toEqual([{ name: "last_name" }]);
   });
 
+  it("reaches endpoints, named by method and path as the docs write them: drop one, move another", () => {
+    const endpoints = [
+      { operation: "list" as const, method: "GET" as const, path: "https://api.example.com/people/v2/people" },
+      { operation: "create" as const, method: "POST" as const, path: "https://api.example.com/people/v2/emails" },
+      { operation: "create" as const, method: "POST" as const, path: "https://api.example.com/people/v2/people/1/emails" },
+    ];
+    const set = overridesOf([
+      { list: "endpoints", name: "POST https://api.example.com/people/v2/people/1/emails", match: { operation: "create" } },
+      { list: "endpoints", name: "POST https://api.example.com/people/v2/emails", action: "rename", to: "POST https://api.example.com/people/v2/people" },
+    ]);
+    const result = applyOverrides([draftRead([{ ...PERSON, endpoints }])], set);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value[0]!.draft.resources[0]!.endpoints).toEqual([
+      { operation: "list", method: "GET", path: "https://api.example.com/people/v2/people" },
+      { operation: "create", method: "POST", path: "https://api.example.com/people/v2/people" },
+    ]);
+    expect(result.value[0]!.diagnostics.map((d) => d.message)).toEqual([
+      'Person endpoint "POST https://api.example.com/people/v2/people/1/emails" (operation create) dropped by override 1 of overrides.json: a known error',
+      'Person endpoint "POST https://api.example.com/people/v2/emails" renamed to "POST https://api.example.com/people/v2/people" by override 2 of overrides.json: a known error',
+    ]);
+  });
+
   it("reports each application as info where the docs have the error, and changes nothing else", () => {
     const set = overridesOf([{ name: "id", match: { type: "integer" }, reason: "ids are primary keys" }]);
     const input = draftRead([PERSON]);
@@ -150,6 +172,7 @@ describe("the overrides file", () => {
     ["not JSON", "{ overrides: [] }", [{ line: 1, column: 3 }]],
     ["an override without its reason", JSON.stringify({ overrides: [{ app: "people", versions: "*", resource: "Person", list: "attributes", name: "id", action: "drop" }] }, null, 2), [{ line: 3, column: 5, pointer: "/overrides/0" }]],
     ["a type the docs do not define", JSON.stringify({ overrides: [{ app: "people", versions: "*", resource: "Person", list: "attributes", name: "id", action: "set-type", to: "uuid", reason: "r" }] }, null, 2), [{ line: 10, column: 7, pointer: "/overrides/0/to" }]],
+    ["an endpoint named without its method", JSON.stringify({ overrides: [{ app: "people", versions: "*", resource: "Person", list: "endpoints", name: "/people/v2/people", action: "drop", reason: "r" }] }, null, 2), [{ line: 8, column: 7, pointer: "/overrides/0/name" }]],
     ["a rename without its new name", JSON.stringify({ overrides: [{ app: "people", versions: "*", resource: "Person", list: "order", name: "id", action: "rename", reason: "r" }] }, null, 2), [{ line: 3, column: 5, pointer: "/overrides/0" }]],
   ] as const)("%s: an error that says where", (_name, text, positions) => {
     const parsed = parseOverrides(text, "overrides.json");
@@ -158,12 +181,13 @@ describe("the overrides file", () => {
     for (const position of positions) expect(parsed.diagnostics).toContainEqual(expect.objectContaining(position));
   });
 
-  it("the committed one is valid, and names only apps the docs document", () => {
+  it("the committed one is valid, and names only apps the committed spec has", () => {
     const text = readFileSync(path.join(REPO_ROOT, "overrides.json"), "utf8");
     const parsed = parseOverrides(text, "overrides.json");
     expect(parsed.diagnostics).toEqual([]);
     expect(projectOverrides().overrides).toEqual(parsed.value!.overrides);
-    for (const o of parsed.value!.overrides) expect(["giving", "groups", "people"]).toContain(o.app);
+    const apps = readdirSync(path.join(REPO_ROOT, "spec"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    for (const o of parsed.value!.overrides) expect(apps).toContain(o.app);
   });
 });
 
@@ -186,10 +210,16 @@ describeCorpus("the committed overrides on the 2022 capture", () => {
     expect(rawItems("people", "2022-07-14", "workflow_step", "attributes").filter((a) => a.name === "name")).toHaveLength(2);
     expect(rawItems("people", "2022-07-14", "workflow_step", "can_order").filter((a) => a.name === "name")).toHaveLength(2);
     expect(rawItems("people", "2022-07-14", "person", "outbound_edges").filter((a) => a.name === "")).toHaveLength(1);
+    const livePermissions = JSON.parse(readFileSync(path.join(DOCS_DIR, "portal/captured-2022-12/services/v2/documentation/2018-11-01/vertices/live.json"), "utf8")) as {
+      data: { relationships: { permissions: { data: { attributes: { edges: string[] } } } } };
+    };
+    // Live's create edge is ServiceType's plans edge, which creates a Plan.
+    expect(livePermissions.data.relationships.permissions.data.attributes.edges).toEqual(["plan-servicetype-plans"]);
 
     const result = await scrape2022();
     const applied = result.diagnostics.filter((d) => d.code === "OVERRIDE_APPLIED");
-    expect(applied).toHaveLength(projectOverrides().overrides.length);
+    // Every override but those of the Slate docs, which this capture is not.
+    expect(applied).toHaveLength(projectOverrides().overrides.filter((o) => o.versions !== "legacy").length);
     for (const d of applied) expect(d).toMatchObject({ severity: "info", line: 1, column: expect.any(Number), pointer: expect.stringMatching(/^\/data\/relationships\//) });
     expect(result.diagnostics.filter((d) => d.code === "OVERRIDE_UNUSED" || d.code === "SPEC_EMPTY_NAME")).toEqual([]);
     expect(result.diagnostics.filter((d) => d.code === "SPEC_DUPLICATE_NAME").map((d) => d.message)).toEqual([]);
@@ -200,6 +230,28 @@ describeCorpus("the committed overrides on the 2022 capture", () => {
       expect(resourceOf(app, type).attributes.filter((a) => a.name === "id")).toEqual([expect.objectContaining({ type: "primary_key" })]);
     }
     expect(resourceOf("people", "Person").associations.map((a) => a.name)).not.toContain("");
+  });
+
+  it("give each create URL the docs gave two resources to one of them alone", async () => {
+    const result = await collectSpecs({
+      from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2025-07")}`), parseSourceSpec(`slate:${corpusPath("slate", "2018-03-15", "source")}`)],
+      apps: ["services"],
+      versions: { kind: "all" },
+    });
+    const creates = (version: string) => {
+      const spec = result.specs.find((s) => s.version === version)!;
+      const byPath = new Map<string, string[]>();
+      for (const r of spec.resources) for (const e of r.endpoints) if (e.method === "POST") byPath.set(e.path, [...(byPath.get(e.path) ?? []), r.type]);
+      return byPath;
+    };
+    const shared = (version: string) => [...creates(version)].filter(([, types]) => types.length > 1);
+    expect(shared("2018-11-01")).toEqual([]);
+    expect(shared("legacy")).toEqual([]);
+    expect(creates("2018-11-01").get("/services/v2/service_types/{service_type_id}/plans")).toEqual(["Plan"]);
+    // The legacy Folder is created where the portal's docs create one.
+    expect(creates("legacy").get("/services/v2/folders")).toEqual(["Folder"]);
+    expect(creates("2018-11-01").get("/services/v2/folders")).toEqual(["Folder"]);
+    expect(result.diagnostics.filter((d) => d.code === "OVERRIDE_APPLIED" && /^(Live|Folder) endpoint/.test(d.message))).toHaveLength(3);
   });
 
   it("are told on the command line with --verbose, where the docs have each error", async () => {

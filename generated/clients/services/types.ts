@@ -3241,7 +3241,7 @@ export interface LiveDef {
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
-  create: LiveCreate;
+  create: never;
   update: LiveUpdate;
 }
 
@@ -3251,10 +3251,6 @@ export interface LiveIncludes {
   items: Item[];
   next_item_time: ItemTime | null;
   service_type: ServiceType | null;
-}
-
-export interface LiveCreate {
-  [name: string]: never;
 }
 
 export interface LiveUpdate {

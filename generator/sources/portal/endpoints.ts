@@ -5,7 +5,7 @@
  * record's path. The app's root (`/people/v2`) holds only the entry vertex, read
  * with a single GET; other vertices documented there are not addressable.
  */
-import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { EndpointDraft, Located } from "../../spec/draft.js";
 import { pathShape, relativePath } from "../../spec/paths.js";
 import type { Filter } from "../../spec/types.js";
@@ -43,8 +43,8 @@ export function deriveEndpoints(read: VertexRead, context: EndpointContext): { v
   const endpoints: EndpointDraft[] = [{ operation: "list", method: "GET", path, ...(filters.length > 0 ? { filters } : {}) }];
   if (!resource.collectionOnly) endpoints.push({ operation: "get", method: "GET", path: item });
   if (resource.permissions.create) {
-    for (const createPath of createPaths(read, context, path, diagnostics)) {
-      endpoints.push({ operation: "create", method: "POST", path: createPath });
+    for (const create of createPaths(read, context, path, diagnostics)) {
+      endpoints.push({ operation: "create", method: "POST", ...create });
     }
   }
   if (resource.permissions.update) endpoints.push({ operation: "update", method: "PATCH", path: item });
@@ -52,11 +52,12 @@ export function deriveEndpoints(read: VertexRead, context: EndpointContext): { v
   return { value: endpoints, diagnostics };
 }
 
-function createPaths(read: VertexRead, context: EndpointContext, ownPath: string, diagnostics: Diagnostic[]): string[] {
-  if (read.createEdges.length === 0) return [ownPath];
+/** Where a record is created, each with the permission that says so (the resource's own path when none names an edge). */
+function createPaths(read: VertexRead, context: EndpointContext, ownPath: string, diagnostics: Diagnostic[]): { path: string; origin?: Origin }[] {
+  if (read.createEdges.length === 0) return [{ path: ownPath }];
   const paths = read.createEdges.flatMap(({ id, origin }) => {
     const edge = context.edgesById.get(id);
-    if (edge !== undefined) return [relativePath(edge.path)];
+    if (edge !== undefined) return [{ path: relativePath(edge.path), origin }];
     diagnostics.push(
       diagnostic(
         "warning",
@@ -65,7 +66,7 @@ function createPaths(read: VertexRead, context: EndpointContext, ownPath: string
         origin,
       ),
     );
-    return [ownPath];
+    return [{ path: ownPath, origin }];
   });
-  return [...new Set(paths)];
+  return paths.filter((p, i) => paths.findIndex((q) => q.path === p.path) === i);
 }

@@ -177,7 +177,13 @@ function endpointsOf(operations: readonly OperationRead[]): EndpointDraft[] {
     const operation = ENDPOINT_OPERATIONS[o.heading.kind];
     if (operation === undefined) return [];
     const filters = o.heading.kind === "list" ? o.parameters.filters : [];
-    return o.requests.map((request) => ({ operation, method: request.method, path: request.url, ...(filters.length > 0 ? { filters } : {}) }));
+    return o.requests.map((request) => ({
+      operation,
+      method: request.method,
+      path: request.url,
+      ...(filters.length > 0 ? { filters } : {}),
+      origin: request.origin,
+    }));
   });
 }
 
