@@ -26,7 +26,7 @@ describe("files", () => {
     const runtime = (await readdir(path.join(REPO_ROOT, "templates/runtime"))).filter((f) => f.endsWith(".ts")).sort();
 
     expect(value.map((f) => f.path).sort()).toEqual(
-      [...apps.flatMap((a) => [`clients/${a}/index.ts`, `clients/${a}/types.ts`]), ...runtime.map((f) => `clients/runtime/${f}`)].sort(),
+      [...apps.flatMap((a) => [`clients/${a}/index.ts`, `clients/${a}/types.d.ts`]), ...runtime.map((f) => `clients/runtime/${f}`)].sort(),
     );
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     for (const spec of latestPerApp(committed)) {

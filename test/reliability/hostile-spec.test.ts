@@ -66,7 +66,7 @@ it("renders every product of both apps, with warnings at most", () => {
   for (const app of ["constructor", "hostile"]) {
     expect(paths).toContain(`openapi/${app}-2024-01-01.json`);
     expect(paths).toContain(`clients/${app}/index.ts`);
-    expect(paths).toContain(`clients/${app}/types.ts`);
+    expect(paths).toContain(`clients/${app}/types.d.ts`);
   }
   expect(paths).toContain("openapi/latest.json");
   // One single-record fixture per resource.
@@ -132,7 +132,7 @@ export async function use(): Promise<void> {
       expect(PROSE_WORDS.filter((word) => identifiers.has(word)), f.path).toEqual([]);
     }
     // The prose is there, in comments.
-    for (const name of ["index.ts", "types.ts"]) expect(file(`clients/hostile/${name}`).contents).toContain("{@link nothing}");
+    for (const name of ["index.ts", "types.d.ts"]) expect(file(`clients/hostile/${name}`).contents).toContain("{@link nothing}");
   });
 });
 

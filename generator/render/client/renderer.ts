@@ -1,6 +1,6 @@
 /**
  * `generated/clients/`: a typed client for the latest version of every app
- * (`<app>/index.ts`, `<app>/types.ts`) and the runtime they share (`runtime/`,
+ * (`<app>/index.ts`, `<app>/types.d.ts`) and the runtime they share (`runtime/`,
  * copied from `templates/runtime/`).
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
@@ -41,7 +41,12 @@ async function refuseApp(spec: Spec): Promise<{ value: OutputFile[]; diagnostics
 
 export const runtimeNotice = (name: string) => `// Copied by \`npm run generate\` from templates/${RUNTIME}/${name}. Do not edit.`;
 
-/** One app's client: `clients/<app>/types.ts` and `clients/<app>/index.ts`. */
+/**
+ * One app's client: `clients/<app>/types.d.ts` and `clients/<app>/index.ts`.
+ * The types are a declaration file (they hold no code): a project built with
+ * `skipLibCheck` then takes them as they are, without checking their
+ * thousands of lines each time it compiles.
+ */
 export async function renderClient(spec: Spec): Promise<{ value: OutputFile[]; diagnostics: Diagnostic[] }> {
   const view = buildClientView(spec);
   const templates = await clientTemplates();
@@ -52,7 +57,7 @@ export async function renderClient(spec: Spec): Promise<{ value: OutputFile[]; d
   return {
     value: [
       { path: `${ROOT}/${spec.app}/index.ts`, contents: index },
-      { path: `${ROOT}/${spec.app}/types.ts`, contents: types },
+      { path: `${ROOT}/${spec.app}/types.d.ts`, contents: types },
     ],
     diagnostics: view.diagnostics,
   };
