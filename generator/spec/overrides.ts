@@ -20,6 +20,7 @@ import { packageRoot } from "../package-root.js";
 import type { DraftRead } from "../sources/source-read.js";
 import type { EndpointDraft, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
 import { isDatedVersion } from "./load.js";
+import { pathShape } from "./paths.js";
 import { ATTRIBUTE_TYPES } from "./types.js";
 
 /** The lists of a resource an override can reach. */
@@ -249,11 +250,10 @@ function sameName(list: OverrideList, itemName: string, overrideName: string): b
   return list === "endpoints" ? endpointShape(itemName) === endpointShape(overrideName) : itemName.trim() === overrideName.trim();
 }
 
+/** The method, and the path's shape as the collection index keys it (no host; ids and parameters alike). */
 function endpointShape(name: string): string {
   const space = name.indexOf(" ");
-  const path = name.slice(space + 1).replace(/^https?:\/\/[^/]+/i, "");
-  const segments = path.split("/").map((segment) => (/^(?:\{[^}]*\}|\d+)$/.test(segment) ? "{}" : segment));
-  return `${name.slice(0, space)} ${segments.join("/")}`;
+  return `${name.slice(0, space)} ${pathShape(name.slice(space + 1))}`;
 }
 
 /** The items of a list, each with its name; an endpoint is named by its method and path. */
