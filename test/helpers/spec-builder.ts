@@ -2,6 +2,7 @@
  * Small hand-written specs for tests that are about one rule: a resource or a
  * spec with every required field empty, and only what the test states filled in.
  */
+import type { ResourceDraft } from "../../generator/spec/draft.js";
 import { SPEC_VERSION, type Resource, type Spec } from "../../generator/spec/types.js";
 
 /** A resource of `type` with an `id` attribute and nothing else; its id is the type in snake_case. */
@@ -19,6 +20,11 @@ export function resource(type: string, fields: Partial<Resource> = {}): Resource
     permissions: { create: false, update: false, destroy: false },
     ...fields,
   };
+}
+
+/** A resource as a reader drafts it, before normalization: no attributes, and query lists of names. */
+export function resourceDraft(fields: Partial<ResourceDraft> & Pick<ResourceDraft, "type" | "id">): ResourceDraft {
+  return { ...resource(fields.type, { attributes: [] }), query: { where: [], order: [], include: [] }, ...fields };
 }
 
 /** A People spec of the given resources. */

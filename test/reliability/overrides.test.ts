@@ -15,13 +15,9 @@ import type { ResourceDraft, SpecDraft } from "../../generator/spec/draft.js";
 import { applyOverrides, NO_OVERRIDES, parseOverrides, projectOverrides, type Override, type OverrideSet } from "../../generator/spec/overrides.js";
 import { parseSourceSpec } from "../../generator/sources/source-spec.js";
 import { runCli } from "../helpers/cli.js";
-import { resource as specResource } from "../helpers/spec-builder.js";
+import { resourceDraft } from "../helpers/spec-builder.js";
 import { corpusPath, describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";
 
-/** A resource as a reader drafts it: the spec builder's, whose query lists hold names. */
-function resource(fields: Partial<ResourceDraft> & Pick<ResourceDraft, "type" | "id">): ResourceDraft {
-  return { ...specResource(fields.type, { attributes: [] }), query: { where: [], order: [], include: [] }, ...fields };
-}
 
 function draftRead(resources: ResourceDraft[], app = "people", version = "2022-07-14"): DraftRead {
   const draft: SpecDraft = { app, version, title: "People", baseUrl: "https://api.planningcenteronline.com", source: { format: "portal", location: "docs" }, resources };
@@ -41,7 +37,7 @@ function overridesOf(overrides: Partial<Override>[]): OverrideSet {
   return parsed.value!;
 }
 
-const PERSON = resource({
+const PERSON = resourceDraft({
   type: "Person",
   id: "person",
   attributes: [

@@ -3,20 +3,8 @@ import type { ResourceDraft, SpecDraft } from "../../generator/spec/draft.js";
 import { normalizeSpec } from "../../generator/spec/normalize.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { validateSpec } from "../../generator/spec/validate.js";
+import { resourceDraft } from "../helpers/spec-builder.js";
 
-function resource(overrides: Partial<ResourceDraft> & Pick<ResourceDraft, "type" | "id">): ResourceDraft {
-  return {
-    deprecated: false,
-    attributes: [],
-    relationships: [],
-    associations: [],
-    actions: [],
-    endpoints: [],
-    query: { where: [], order: [], include: [] },
-    permissions: { create: false, update: false, destroy: false },
-    ...overrides,
-  };
-}
 
 function draft(resources: ResourceDraft[]): SpecDraft {
   return {
@@ -29,7 +17,7 @@ function draft(resources: ResourceDraft[]): SpecDraft {
   };
 }
 
-const person = resource({
+const person = resourceDraft({
   type: "Person",
   id: "person",
   path: "https://api.planningcenteronline.com/people/v2/people",
@@ -60,7 +48,7 @@ const person = resource({
   query: { where: [], order: [{ name: "last_name" }, { name: "first_name" }, { name: "last_name" }], include: [{ name: "emails", assignOnCreate: true }] },
   permissions: { create: true, update: true, destroy: false, createAttributes: ["last_name", "first_name", "last_name"] },
 });
-const email = resource({ type: "Email", id: "email", path: "/people/v2/emails" });
+const email = resourceDraft({ type: "Email", id: "email", path: "/people/v2/emails" });
 
 describe("normalizeSpec", () => {
   const { value: spec, diagnostics } = normalizeSpec(draft([person, email]));
@@ -123,7 +111,7 @@ describe("normalizeSpec", () => {
   });
 
   it("adds its name to an action documented at the resource's own path, with a warning", () => {
-    const organization = resource({
+    const organization = resourceDraft({
       type: "Organization",
       id: "organization",
       path: "/check-ins/v2",
@@ -138,7 +126,7 @@ describe("normalizeSpec", () => {
   });
 
   it("reports a type annotation the docs do not define as an error", () => {
-    const bad = normalizeSpec(draft([resource({ type: "X", id: "x", attributes: [{ name: "a", type: "datetime" as never, origin: { file: "x.json", line: 3 } }] })]));
+    const bad = normalizeSpec(draft([resourceDraft({ type: "X", id: "x", attributes: [{ name: "a", type: "datetime" as never, origin: { file: "x.json", line: 3 } }] })]));
     expect(bad.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "SPEC_UNKNOWN_TYPE", file: "x.json", line: 3 }));
   });
 });
