@@ -17,7 +17,7 @@ import { pipelineFigure } from "./figures/pipeline.js";
 import { rateLimitFigure } from "./figures/rate-limit.js";
 import { runtimeSizeFigure } from "./figures/runtime-size.js";
 import { typeCheckFigure } from "./figures/type-check.js";
-import { packageRoot } from "../generator/package-root.js";
+import { packageRoot } from "../generator/util/package-root.js";
 import type { Figure, FigureResult } from "./harness.js";
 import { machineInfo, resultsMarkdown } from "./results.js";
 import { createWorkspace } from "./workspace.js";

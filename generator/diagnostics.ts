@@ -1,4 +1,4 @@
-import { compareText } from "./order.js";
+import { compareText } from "./util/order.js";
 
 /**
  * Problems found in the documentation or the environment, with where they were found.

@@ -7,7 +7,7 @@
  */
 import { access, cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { compareText } from "./order.js";
+import { compareText } from "./util/order.js";
 
 export interface OutputFile {
   /** Relative to the tree's root, with `/` separators. */

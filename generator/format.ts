@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { cacheRoot } from "./cache-root.js";
+import { cacheRoot } from "./util/cache-root.js";
 
 export type Parser = "typescript" | "markdown" | "json" | "yaml";
 

@@ -15,11 +15,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot } from "./cache-root.js";
+import { cacheRoot } from "./util/cache-root.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { listFiles, type OutputFile } from "./emit.js";
-import { sortedBy, sortedStrings } from "./order.js";
-import { packageRoot } from "./package-root.js";
+import { sortedBy, sortedStrings } from "./util/order.js";
+import { packageRoot } from "./util/package-root.js";
 import { SPEC_FILE } from "./spec/load.js";
 
 export interface GenerateRecord {

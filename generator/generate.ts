@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "./diagnostics.js";
 import type { OutputFile, TreePlan } from "./emit.js";
-import { compareText } from "./order.js";
+import { compareText } from "./util/order.js";
 import { renderers as allRenderers } from "./render/registry.js";
 import type { Renderer } from "./render/renderer.js";
 import type { Spec } from "./spec/types.js";

@@ -5,7 +5,7 @@
  */
 import { diagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
 import type { OutputFile, TreePlan } from "./emit.js";
-import { compareText } from "./order.js";
+import { compareText } from "./util/order.js";
 import type { SpecDraft } from "./spec/draft.js";
 import { normalizeSpec } from "./spec/normalize.js";
 import { applyOverrides, projectOverrides, type OverrideSet } from "./spec/overrides.js";

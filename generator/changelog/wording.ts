@@ -4,7 +4,7 @@
  * nothing in JSON). Changes are listed under their resource, so the sentence
  * does not repeat it.
  */
-import { compareText } from "../order.js";
+import { compareText } from "../util/order.js";
 import type { Change, ChangeValue, Subject } from "../spec/diff/change.js";
 
 export interface Style {

@@ -1,6 +1,6 @@
 /** `pco-codegen check`: fails when generated/ is not what the committed specs render to. */
 import { hasErrors } from "../diagnostics.js";
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../util/display-path.js";
 import { diffTree, isClean } from "../emit.js";
 import { generatedTreePlan, renderAll } from "../generate.js";
 import { loadSpecs } from "../spec/load.js";

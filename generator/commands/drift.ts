@@ -8,7 +8,7 @@
 import type { Argv } from "yargs";
 import { hasErrors } from "../diagnostics.js";
 import { buildChangelog, summaryOf, summaryText } from "../changelog/changelog.js";
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../util/display-path.js";
 import { familyOf } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseSourceSpec } from "../sources/source-spec.js";

@@ -1,7 +1,7 @@
 /** `pco-codegen generate`: spec/ → generated/, skipped when neither has changed since the last generate. */
 import type { Argv } from "yargs";
 import { hasErrors } from "../diagnostics.js";
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../util/display-path.js";
 import { writeTree } from "../emit.js";
 import { generatedTreePlan, renderAll } from "../generate.js";
 import { inputsFingerprint, unchangedSinceRecord, writeRecord } from "../generate-record.js";

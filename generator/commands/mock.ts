@@ -5,7 +5,7 @@
  */
 import type { Argv } from "yargs";
 import { GeneratorError, hasErrors } from "../diagnostics.js";
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../util/display-path.js";
 import { parseAuth } from "../mock/auth.js";
 import { parseRateLimit } from "../mock/rate-limit.js";
 import { startMockServer, type MockServer } from "../mock/server.js";

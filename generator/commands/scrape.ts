@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { GeneratorError, hasErrors } from "../diagnostics.js";
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../util/display-path.js";
 import { writeTree } from "../emit.js";
 import { collectSpecs, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";

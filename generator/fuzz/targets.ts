@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { compareText, sortedStrings } from "../order.js";
+import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
 import { parseSourceSpec, type SourceSpec } from "../sources/source-spec.js";
 

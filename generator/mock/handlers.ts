@@ -12,7 +12,7 @@ import { parameterResource, recordLocation } from "../render/fixtures/locations.
 import type { FixtureRecord, Linkage } from "../render/fixtures/records.js";
 import { backLink, relatedRecords } from "../render/fixtures/related.js";
 import { collectionScope, missingParent } from "../render/fixtures/scope.js";
-import { assignOwn, setOwn } from "../own-property.js";
+import { assignOwn, setOwn } from "../util/own-property.js";
 import { pathParameters } from "../spec/paths.js";
 import type { Resource, Spec } from "../spec/types.js";
 import { orderComparator } from "./ordering.js";

@@ -4,7 +4,7 @@
  * (numbers as numbers, dates and times in time order, text without regard to
  * case); empty values come last; ties keep the collection's order.
  */
-import { compareText } from "../order.js";
+import { compareText } from "../util/order.js";
 import { badParameter, type ErrorDocument } from "../render/fixtures/errors.js";
 import type { FixtureRecord } from "../render/fixtures/records.js";
 import type { Resource } from "../spec/types.js";

@@ -11,7 +11,7 @@ import { assignableAttributes, bodyPointer, notAssignable, type Assignment } fro
 import { errorDocument, errorObject, unprocessable, type ErrorDocument } from "../render/fixtures/errors.js";
 import type { FixtureRecord, Linkage, RelationshipData } from "../render/fixtures/records.js";
 import type { Relationship, Resource } from "../spec/types.js";
-import { setOwn } from "../own-property.js";
+import { setOwn } from "../util/own-property.js";
 import { expectedOf, fitsType } from "./value-types.js";
 
 export interface Assigned {

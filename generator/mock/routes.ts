@@ -7,7 +7,7 @@
  * path is (the docs give Services' `Live` a create at `.../plans`, which is
  * Plan's), then the spec's order. A static segment beats a parameter.
  */
-import { compareText } from "../order.js";
+import { compareText } from "../util/order.js";
 import { leadsToMany } from "../render/fixtures/related.js";
 import type { Action, Association, HttpMethod, Resource, Spec } from "../spec/types.js";
 

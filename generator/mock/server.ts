@@ -21,7 +21,7 @@ import { handle, type AppVersion, type MockResponse } from "./handlers.js";
 import { parseQuery } from "./query.js";
 import { SlidingWindow, type RateLimit } from "./rate-limit.js";
 import { RouteTable } from "./routes.js";
-import { trimEndOf } from "../trim-chars.js";
+import { trimEndOf } from "../util/trim-chars.js";
 
 export interface MockServerOptions {
   specs?: readonly Spec[];

@@ -3,7 +3,7 @@
  * page readers are loaded when a source needs them: they bring cheerio and
  * remark, whose loading would otherwise slow every command down.
  */
-import { displayPath } from "../display-path.js";
+import { displayPath } from "../util/display-path.js";
 import { folderStore } from "./portal/folder-store.js";
 import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
 import { readPortal } from "./portal/reader.js";

@@ -3,7 +3,7 @@
  * or `portal:https://api.planningcenteronline.com`.
  */
 import { GeneratorError } from "../diagnostics.js";
-import { trimEndOf } from "../trim-chars.js";
+import { trimEndOf } from "../util/trim-chars.js";
 
 export const SOURCE_KINDS = ["portal", "slate", "portal-page"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];

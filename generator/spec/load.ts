@@ -7,8 +7,8 @@ import path from "node:path";
 import { diagnostic, type StageResult } from "../diagnostics.js";
 import { listFiles } from "../emit.js";
 import { parseJson } from "../json-text.js";
-import { compareText } from "../order.js";
-import { displayPath } from "../display-path.js";
+import { compareText } from "../util/order.js";
+import { displayPath } from "../util/display-path.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
 

@@ -4,7 +4,7 @@
  * Safe repairs (a duplicate name, an empty name) are made and reported as warnings.
  */
 import { diagnostic, type Diagnostic, type Origin, type StageResult } from "../diagnostics.js";
-import { compareText, sortedStrings } from "../order.js";
+import { compareText, sortedStrings } from "../util/order.js";
 import type { AssociationDraft, EndpointDraft, Located, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
 import { buildCollectionIndex, pathShape, relativePath, templatePath, type CollectionIndex } from "./paths.js";
 import {

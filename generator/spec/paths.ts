@@ -6,7 +6,7 @@
  * collection, so that a change of writing style is never a change of API.
  */
 import pluralize from "pluralize";
-import { compareText } from "../order.js";
+import { compareText } from "../util/order.js";
 
 /** Strips scheme, host, query and trailing slash: `https://host/a/b/?x` → `/a/b`. */
 export function relativePath(pathOrUrl: string): string {

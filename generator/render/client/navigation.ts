@@ -12,7 +12,7 @@
  * no handle can reach is reported (info), so nothing is dropped silently.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
-import { sortedBy } from "../../order.js";
+import { sortedBy } from "../../util/order.js";
 import { isIdSegment, pathShape } from "../../spec/paths.js";
 import type { Action, Association, Filter, Resource, Spec } from "../../spec/types.js";
 import { associationIsToMany, lastSegment, parentShape, recordShapeOf } from "../../spec/cardinality.js";

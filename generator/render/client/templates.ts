@@ -8,7 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { sortedStrings } from "../../order.js";
+import { sortedStrings } from "../../util/order.js";
 import type { ClientView } from "./view-model.js";
 
 export interface ClientTemplates {

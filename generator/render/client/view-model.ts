@@ -5,7 +5,7 @@
  * same names whatever order it lists things in.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
-import { compareText, sortedBy, sortedStrings } from "../../order.js";
+import { compareText, sortedBy, sortedStrings } from "../../util/order.js";
 import { apiFactsOf, DOCUMENTED_API_FACTS } from "../../spec/api-facts.js";
 import type { Attribute, Resource, Spec } from "../../spec/types.js";
 import { includeIsToMany, includeTarget } from "../../spec/cardinality.js";

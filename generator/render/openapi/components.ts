@@ -9,7 +9,7 @@
  * `_2`, `_3`... in the order they are first used, which the renderer keeps
  * deterministic.
  */
-import { compareText } from "../../order.js";
+import { compareText } from "../../util/order.js";
 import { componentKey } from "./naming.js";
 import { ref, type Components, type Header, type Parameter, type Reference, type Response, type Schema } from "./model.js";
 

@@ -3,7 +3,7 @@
  * document of every app), with its keys in a fixed order and every map sorted.
  */
 import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics.js";
-import { sortedBy, sortedStrings } from "../../order.js";
+import { sortedBy, sortedStrings } from "../../util/order.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { ApiFacts, Resource, Spec } from "../../spec/types.js";
 import { ComponentRegistry } from "./components.js";

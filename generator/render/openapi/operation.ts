@@ -4,7 +4,7 @@
  * operation returns and how it is named; the others add their filters and
  * their words.
  */
-import { sortedBy } from "../../order.js";
+import { sortedBy } from "../../util/order.js";
 import type { Filter } from "../../spec/types.js";
 import type { AppContext, DocumentContext } from "./context.js";
 import { tagOf } from "./context.js";

@@ -6,7 +6,7 @@
  * most specific: an endpoint, then an association, then an action.
  */
 import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics.js";
-import { compareText } from "../../order.js";
+import { compareText } from "../../util/order.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { Action, Association, Endpoint, HttpMethod, Resource, Spec } from "../../spec/types.js";
 

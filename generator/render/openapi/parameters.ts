@@ -9,7 +9,7 @@
  * `filter`, and paging by `per_page` and `offset`.
  */
 import { pathParameters as templateParameters } from "../../spec/paths.js";
-import { sortedBy, sortedStrings } from "../../order.js";
+import { sortedBy, sortedStrings } from "../../util/order.js";
 import type { Filter, QueryParam, Resource } from "../../spec/types.js";
 import { isOrderedType, queryValueSchema } from "./attribute-schema.js";
 import type { AppContext, DocumentContext } from "./context.js";

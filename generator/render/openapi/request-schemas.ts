@@ -4,7 +4,7 @@
  * list none (the Slate docs never do), every documented attribute but the id
  * may be sent, and others are not refused.
  */
-import { sortedStrings } from "../../order.js";
+import { sortedStrings } from "../../util/order.js";
 import type { Resource } from "../../spec/types.js";
 import { attributeSchema, undocumentedAttributeSchema } from "./attribute-schema.js";
 import type { AppContext, DocumentContext } from "./context.js";

@@ -12,7 +12,7 @@
  * request-schemas.ts.) A type the spec names without describing it (a
  * relationship's target in another app) is a plain resource object.
  */
-import { sortedBy, sortedStrings } from "../../order.js";
+import { sortedBy, sortedStrings } from "../../util/order.js";
 import type { Relationship, Resource } from "../../spec/types.js";
 import { attributeSchema } from "./attribute-schema.js";
 import { docsExample } from "./docs-example.js";

@@ -3,7 +3,7 @@
  * HTTP Basic (application id and secret), or OAuth 2 with the authorization
  * code flow, where each app is a distinct scope.
  */
-import { sortedBy } from "../../order.js";
+import { sortedBy } from "../../util/order.js";
 import { oauthScopeOf } from "../../spec/api-facts.js";
 import type { ApiFacts, Spec } from "../../spec/types.js";
 import type { SecurityRequirement, SecurityScheme } from "./model.js";

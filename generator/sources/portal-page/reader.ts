@@ -8,8 +8,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
-import { displayPath } from "../../display-path.js";
-import { compareText } from "../../order.js";
+import { displayPath } from "../../util/display-path.js";
+import { compareText } from "../../util/order.js";
 import type { SpecDraft } from "../../spec/draft.js";
 import { DEFAULT_BASE_URL } from "../portal/reader.js";
 import type { VersionChoice } from "../portal/versions.js";

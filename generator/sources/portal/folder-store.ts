@@ -2,7 +2,7 @@
 import { access, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { GeneratorError } from "../../diagnostics.js";
-import { sortedStrings } from "../../order.js";
+import { sortedStrings } from "../../util/order.js";
 import type { PortalStore, RawDocument } from "./store.js";
 
 export function folderStore(folder: string): PortalStore {

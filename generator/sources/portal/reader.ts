@@ -8,7 +8,7 @@
  */
 import pLimit from "p-limit";
 import { diagnostic, GeneratorError, hasErrors, type Diagnostic } from "../../diagnostics.js";
-import { compareText, sortedStrings } from "../../order.js";
+import { compareText, sortedStrings } from "../../util/order.js";
 import type { ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { PartialNote } from "../../spec/types.js";
 import { parsePortalDocument } from "./document.js";

@@ -3,7 +3,7 @@
  * marked beta (the version clients get by default), or the newest of all when
  * every version is beta.
  */
-import { compareText } from "../../order.js";
+import { compareText } from "../../util/order.js";
 
 export type VersionChoice = { kind: "latest" } | { kind: "all" } | { kind: "list"; ids: string[] };
 

@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, GeneratorError } from "../../diagnostics.js";
-import { displayPath } from "../../display-path.js";
+import { displayPath } from "../../util/display-path.js";
 import { httpStore, type HttpStoreOptions } from "../portal/http-store.js";
 
 export interface TextFile {

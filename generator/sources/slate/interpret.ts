@@ -6,7 +6,7 @@
  * recognise is reported with its position, never skipped silently.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
-import { compareText } from "../../order.js";
+import { compareText } from "../../util/order.js";
 import type { ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { ApiFacts } from "../../spec/types.js";
 import { DEFAULT_BASE_URL } from "../portal/reader.js";

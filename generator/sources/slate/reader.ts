@@ -6,7 +6,7 @@
  * version `legacy`; the index's API-wide facts go in every one of them.
  */
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
-import { displayPath } from "../../display-path.js";
+import { displayPath } from "../../util/display-path.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import type { VersionChoice } from "../portal/versions.js";
 import type { SourceRead } from "../source-read.js";

@@ -5,7 +5,7 @@
  * normalizer are already sorted and deduplicated, but `diff` takes any spec
  * file, so the comparison makes no assumption about it.
  */
-import { compareText } from "../../order.js";
+import { compareText } from "../../util/order.js";
 import { pathShape } from "../paths.js";
 
 /** Prose compared by its words: runs of whitespace are one space, ends trimmed; absent is empty. */

@@ -2,7 +2,7 @@
  * Spec × Spec → one SpecComparison: the app-version's own changes, then its
  * resources matched by JSON:API type.
  */
-import { compareText } from "../../order.js";
+import { compareText } from "../../util/order.js";
 import type { ApiFacts, Spec } from "../types.js";
 import { byName, sameJson } from "./canonical.js";
 import type { Change, ChangeValue, ResourceChanges, SpecComparison } from "./change.js";

@@ -13,7 +13,7 @@ import { collectSpecs, familyOf, type VersionFamily } from "../../scrape.js";
 import type { HttpStoreOptions } from "../../sources/portal/http-store.js";
 import type { ReadContext } from "../../sources/source-read.js";
 import type { SourceSpec } from "../../sources/source-spec.js";
-import { compareText, sortedStrings } from "../../order.js";
+import { compareText, sortedStrings } from "../../util/order.js";
 import type { Spec } from "../types.js";
 
 /** Codes that mean "the docs no longer have it". */

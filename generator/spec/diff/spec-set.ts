@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
-import { displayPath } from "../../display-path.js";
+import { displayPath } from "../../util/display-path.js";
 import { collectSpecs } from "../../scrape.js";
 import type { ReadContext } from "../../sources/source-read.js";
 import type { ReadOptions } from "../../sources/read-source.js";
