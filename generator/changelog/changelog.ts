@@ -3,7 +3,7 @@
  * or set aside, and what they add up to. Every format renders this, and the
  * exit code of `diff` and `drift` is decided from it.
  */
-import { allChanges, CHANGE_CLASSES, type Change, type ChangeClass, type ResourceChanges, type SpecComparison } from "../spec/diff/change.js";
+import { allChanges, CHANGE_CLASSES, type Change, type ChangeClass, type ResourceChanges, type SpecComparison } from "../diff/change.js";
 
 export interface Changelog {
   /** What was compared, as the user named it: a folder, a file or a source (`portal:<url>`). */

@@ -3,7 +3,7 @@
  * changelogs. A field's meaning never changes within a `changelogVersion`;
  * new optional fields may appear.
  */
-import { CHANGE_ACTIONS, CHANGE_CLASSES, SUBJECTS } from "../spec/diff/change.js";
+import { CHANGE_ACTIONS, CHANGE_CLASSES, SUBJECTS } from "../diff/change.js";
 import { CHANGELOG_VERSION } from "./json.js";
 
 const summary = {

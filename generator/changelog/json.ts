@@ -4,7 +4,7 @@
  * Keys are written in a fixed order and absent values as `null` where the
  * schema says so, so two runs give the same bytes.
  */
-import { allChanges, type Change, type SpecComparison } from "../spec/diff/change.js";
+import { allChanges, type Change, type SpecComparison } from "../diff/change.js";
 import { summarize, summaryOf, type Changelog } from "./changelog.js";
 import { describeChange } from "./wording.js";
 

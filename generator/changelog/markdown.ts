@@ -5,7 +5,7 @@
  * changes first. Formatted with the project's prettier settings.
  */
 import { format } from "../format.js";
-import { allChanges, type Change, type SpecComparison } from "../spec/diff/change.js";
+import { allChanges, type Change, type SpecComparison } from "../diff/change.js";
 import { byClass, comparisonTitle, isUnchanged, plural, resourcesByStatus, summarize, summaryOf, summaryText, type Changelog } from "./changelog.js";
 import { describeChange, type Style } from "./wording.js";
 

@@ -4,7 +4,7 @@
  * asked for (the caller knows whether the output is a terminal).
  */
 import { styleText } from "node:util";
-import { allChanges, type Change, type ChangeClass, type SpecComparison } from "../spec/diff/change.js";
+import { allChanges, type Change, type ChangeClass, type SpecComparison } from "../diff/change.js";
 import { byClass, comparisonTitle, isUnchanged, plural, resourcesByStatus, summarize, summaryOf, summaryText, type Changelog } from "./changelog.js";
 import { describeChange, PLAIN, type Style } from "./wording.js";
 

@@ -5,7 +5,7 @@
  * does not repeat it.
  */
 import { compareText } from "../util/order.js";
-import type { Change, ChangeValue, Subject } from "../spec/diff/change.js";
+import type { Change, ChangeValue, Subject } from "../diff/change.js";
 
 export interface Style {
   /** Sets off a name or a value. */

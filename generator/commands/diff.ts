@@ -10,8 +10,8 @@ import { buildChangelog, fails, FAIL_ON, type Changelog, type FailOn } from "../
 import { FORMATS, renderChangelog, type ChangelogFormat } from "../changelog/render.js";
 import type { HttpStoreOptions } from "../sources/portal/http-store.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
-import { diffSpecs, diffSpecSets } from "../spec/diff/diff.js";
-import { readSpecSet } from "../spec/diff/spec-set.js";
+import { diffSpecs, diffSpecSets } from "../diff/diff.js";
+import { readSpecSet } from "../diff/spec-set.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics, type Output } from "./output.js";
 

@@ -10,7 +10,7 @@ import { CHANGELOG_SCHEMA } from "../../generator/changelog/json-schema.js";
 import { renderChangelog } from "../../generator/changelog/render.js";
 import { wantsColour } from "../../generator/commands/diff.js";
 import type { Output } from "../../generator/commands/output.js";
-import { diffSpecSets } from "../../generator/spec/diff/diff.js";
+import { diffSpecSets } from "../../generator/diff/diff.js";
 import { sampleAfter, sampleBefore } from "./sample.js";
 
 const changelog = (includeDocs: boolean) =>

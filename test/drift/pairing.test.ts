@@ -1,6 +1,6 @@
 /** Which app-versions are compared when two sets of specs are. */
 import { describe, expect, it } from "vitest";
-import { diffSpecSets } from "../../generator/spec/diff/diff.js";
+import { diffSpecSets } from "../../generator/diff/diff.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { spec } from "./spec-builder.js";
 

@@ -3,8 +3,8 @@
  * how it is classified, and what is normalized away.
  */
 import { describe, expect, it } from "vitest";
-import type { SpecComparison } from "../../generator/spec/diff/change.js";
-import { diffSpecs } from "../../generator/spec/diff/diff.js";
+import type { SpecComparison } from "../../generator/diff/change.js";
+import { diffSpecs } from "../../generator/diff/diff.js";
 import type { Resource } from "../../generator/spec/types.js";
 import { resource, spec } from "./spec-builder.js";
 

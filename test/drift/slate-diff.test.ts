@@ -8,8 +8,8 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { buildChangelog } from "../../generator/changelog/changelog.js";
 import { renderChangelog } from "../../generator/changelog/render.js";
-import { diffSpecSets } from "../../generator/spec/diff/diff.js";
-import { readSpecSet } from "../../generator/spec/diff/spec-set.js";
+import { diffSpecSets } from "../../generator/diff/diff.js";
+import { readSpecSet } from "../../generator/diff/spec-set.js";
 import { corpusPath, describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
 import { idsAsStars, rawSlate, type RawSlateResource } from "./raw-slate.js";
 

@@ -4,14 +4,14 @@
  * `slate:<path|url>`), which is read into specs on the spot.
  */
 import { stat } from "node:fs/promises";
-import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
-import { displayPath } from "../../util/display-path.js";
-import { collectSpecs } from "../../scrape.js";
-import type { ReadContext } from "../../sources/source-read.js";
-import type { ReadOptions } from "../../sources/read-source.js";
-import { parseSourceSpec, SOURCE_KINDS } from "../../sources/source-spec.js";
-import { loadSpecFile, loadSpecs } from "../load.js";
-import type { Spec } from "../types.js";
+import { diagnostic, GeneratorError, type Diagnostic } from "../diagnostics.js";
+import { displayPath } from "../util/display-path.js";
+import { collectSpecs } from "../scrape.js";
+import type { ReadContext } from "../sources/source-read.js";
+import type { ReadOptions } from "../sources/read-source.js";
+import { parseSourceSpec, SOURCE_KINDS } from "../sources/source-spec.js";
+import { loadSpecFile, loadSpecs } from "../spec/load.js";
+import type { Spec } from "../spec/types.js";
 
 export interface SpecSet {
   /** The operand as given, for the changelog's header. */

@@ -1,5 +1,5 @@
 /** What a resource's collection can be asked for: where, order, include, paging. */
-import type { PerPage, Query } from "../types.js";
+import type { PerPage, Query } from "../spec/types.js";
 import { nameSet } from "./canonical.js";
 import type { Change } from "./change.js";
 import { always, compareNamed, compareNames, proseChange, propertyChange, valueChange } from "./keyed.js";

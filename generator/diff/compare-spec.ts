@@ -2,8 +2,8 @@
  * Spec × Spec → one SpecComparison: the app-version's own changes, then its
  * resources matched by JSON:API type.
  */
-import { compareText } from "../../util/order.js";
-import type { ApiFacts, Spec } from "../types.js";
+import { compareText } from "../util/order.js";
+import type { ApiFacts, Spec } from "../spec/types.js";
 import { byName, sameJson } from "./canonical.js";
 import type { Change, ChangeValue, ResourceChanges, SpecComparison } from "./change.js";
 import { compareResource } from "./compare-resource.js";

@@ -5,7 +5,7 @@
  * instead of being listed again beside it, and a removed attribute is not
  * also listed as no longer writable.
  */
-import type { Endpoint, Operation, Permissions, Resource } from "../types.js";
+import type { Endpoint, Operation, Permissions, Resource } from "../spec/types.js";
 import { nameSet, pathKey } from "./canonical.js";
 import type { Change } from "./change.js";
 import { compareNamed, compareNames, proseChange } from "./keyed.js";

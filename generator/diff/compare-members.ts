@@ -1,5 +1,5 @@
 /** The data of a resource: its attributes and relationships. */
-import type { Attribute, Relationship } from "../types.js";
+import type { Attribute, Relationship } from "../spec/types.js";
 import type { ChangeClass } from "./change.js";
 import { always, compareNamed, proseChange, statedChange, valueChange } from "./keyed.js";
 

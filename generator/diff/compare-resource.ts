@@ -1,5 +1,5 @@
 /** Resource × Resource → the changes of one resource present on both sides. */
-import type { Resource } from "../types.js";
+import type { Resource } from "../spec/types.js";
 import { sameJson } from "./canonical.js";
 import type { Change } from "./change.js";
 import { compareAccess } from "./compare-access.js";

@@ -3,7 +3,7 @@
  * (added, removed, or compared item by item) and single properties (prose,
  * flags, values).
  */
-import { compareText } from "../../util/order.js";
+import { compareText } from "../util/order.js";
 import { byName, canonicalText } from "./canonical.js";
 import type { Change, ChangeClass, ChangeValue, Subject } from "./change.js";
 

@@ -3,7 +3,7 @@
  * one SpecComparison per app-version compared (unchanged ones included, so a
  * changelog can say what was checked).
  */
-import type { Spec } from "../types.js";
+import type { Spec } from "../spec/types.js";
 import type { SpecComparison } from "./change.js";
 import { compareSpecs } from "./compare-spec.js";
 import { newestVersion, pairSpecs } from "./pair.js";

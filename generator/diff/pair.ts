@@ -8,8 +8,8 @@
  * docs replaced); any other version on one side only is reported as added or
  * removed. Slate specs (`legacy`) are only ever compared with each other.
  */
-import { compareText } from "../../util/order.js";
-import type { Spec } from "../types.js";
+import { compareText } from "../util/order.js";
+import type { Spec } from "../spec/types.js";
 
 export interface SpecPair {
   app: string;

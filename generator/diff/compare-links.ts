@@ -1,5 +1,5 @@
 /** Where a resource leads: its associations (with their filters) and its actions. */
-import type { Action, Association, Filter } from "../types.js";
+import type { Action, Association, Filter } from "../spec/types.js";
 import { pathKey, sameJson } from "./canonical.js";
 import type { Change } from "./change.js";
 import { always, compareNamed, propertyChange, proseChange, valueChange, type Property } from "./keyed.js";

@@ -8,13 +8,13 @@
  * Versions older than the newest committed one are not brought in: only a
  * newer version appearing is news.
  */
-import { formatDiagnostic, GeneratorError, hasErrors, type Diagnostic, type StageResult } from "../../diagnostics.js";
-import { collectSpecs, familyOf, type VersionFamily } from "../../scrape.js";
-import type { HttpStoreOptions } from "../../sources/portal/http-store.js";
-import type { ReadContext } from "../../sources/source-read.js";
-import type { SourceSpec } from "../../sources/source-spec.js";
-import { compareText, sortedStrings } from "../../util/order.js";
-import type { Spec } from "../types.js";
+import { formatDiagnostic, GeneratorError, hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
+import { collectSpecs, familyOf, type VersionFamily } from "../scrape.js";
+import type { HttpStoreOptions } from "../sources/portal/http-store.js";
+import type { ReadContext } from "../sources/source-read.js";
+import type { SourceSpec } from "../sources/source-spec.js";
+import { compareText, sortedStrings } from "../util/order.js";
+import type { Spec } from "../spec/types.js";
 
 /** Codes that mean "the docs no longer have it". */
 const GONE = new Set(["PORTAL_UNKNOWN_VERSION", "PORTAL_UNKNOWN_APP"]);

@@ -5,8 +5,8 @@
  * normalizer are already sorted and deduplicated, but `diff` takes any spec
  * file, so the comparison makes no assumption about it.
  */
-import { compareText } from "../../util/order.js";
-import { pathShape } from "../paths.js";
+import { compareText } from "../util/order.js";
+import { pathShape } from "../spec/paths.js";
 
 /** Prose compared by its words: runs of whitespace are one space, ends trimmed; absent is empty. */
 export function canonicalText(text: string | undefined): string {
