@@ -12,6 +12,7 @@ import { applyOverrides, projectOverrides, type OverrideSet } from "./spec/overr
 import { specSchema } from "./spec/schema.js";
 import { serializeSpec, specFileName } from "./spec/serialize.js";
 import type { Spec } from "./spec/types.js";
+import { familyOf, type VersionFamily } from "./spec/version-family.js";
 import { validateSpec } from "./spec/validate.js";
 import type { DraftRead, ReadContext, SourceRead } from "./sources/source-read.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
@@ -37,14 +38,6 @@ export interface ScrapeResult {
   /** What each source was found to be, in `--from` order, for sources that say. */
   detected: string[];
 }
-
-/**
- * Dated portal versions, the Slate site's `legacy`, and `unversioned` pages
- * (portal pages that do not say their version) are kept and pruned apart.
- */
-export type VersionFamily = "portal" | "legacy" | "page";
-export const familyOf = (version: string): VersionFamily =>
-  version === "legacy" ? "legacy" : version === "unversioned" ? "page" : "portal";
 
 export async function collectSpecs(options: ScrapeOptions, context: ReadContext = {}): Promise<ScrapeResult> {
   const reads: SourceRead[] = [];

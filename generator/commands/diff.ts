@@ -11,7 +11,10 @@ import { FORMATS, renderChangelog, type ChangelogFormat } from "../changelog/ren
 import type { HttpStoreOptions } from "../sources/portal/http-store.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
 import { diffSpecs, diffSpecSets } from "../diff/diff.js";
+import type { ReadDocs } from "../diff/read-docs.js";
 import { readSpecSet } from "../diff/spec-set.js";
+import { collectSpecs } from "../scrape.js";
+import type { ReadContext } from "../sources/source-read.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics, type Output } from "./output.js";
 
@@ -48,6 +51,11 @@ export function httpOptionsOf(args: ChangelogArgs): HttpStoreOptions {
   return { cacheDir: args.cache ? args.cacheDir : false, maxRetries: args.retries, timeoutMs: args.timeout * 1000 };
 }
 
+/** The scrape's reading, as the diff stage asks for it: all or nothing, never a partial spec. */
+export function docsReader(http: HttpStoreOptions, context: ReadContext): ReadDocs {
+  return (request) => collectSpecs({ ...request, http, allowPartial: false }, context);
+}
+
 export const diffCommand: Command<DiffArgs> = {
   command: "diff <before> <after>",
   describe: "The API changes between two specs, spec folders or doc sources (e.g. spec-a/ spec-b/)",
@@ -58,12 +66,13 @@ export const diffCommand: Command<DiffArgs> = {
       .option("versions", { type: "string", default: "latest", describe: "For sources: latest, all, or a comma-separated list" }) as unknown as Argv<DiffArgs>,
 
   async run(args, output) {
-    const read = { ...(args.app?.length ? { apps: args.app } : {}), versions: parseVersionChoice(args.versions), http: httpOptionsOf(args) };
+    const read = { ...(args.app?.length ? { apps: args.app } : {}), versions: parseVersionChoice(args.versions) };
     const progress = output.progress?.();
+    const readDocs = docsReader(httpOptionsOf(args), progress ? { onProgress: progress.update } : {});
     let before, after;
     try {
-      before = await readSpecSet(args.before, read, progress ? { onProgress: progress.update } : {});
-      after = await readSpecSet(args.after, read, progress ? { onProgress: progress.update } : {});
+      before = await readSpecSet(args.before, read, readDocs);
+      after = await readSpecSet(args.after, read, readDocs);
     } finally {
       progress?.stop();
     }

@@ -9,7 +9,7 @@ import type { Argv } from "yargs";
 import { hasErrors } from "../diagnostics.js";
 import { buildChangelog, summaryOf, summaryText } from "../changelog/changelog.js";
 import { displayPath } from "../util/display-path.js";
-import { familyOf } from "../scrape.js";
+import { familyOf } from "../spec/version-family.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseSourceSpec } from "../sources/source-spec.js";
 import { readCurrentDocs, familyOfSource } from "../diff/current-docs.js";
@@ -17,7 +17,7 @@ import { diffSpecSets } from "../diff/diff.js";
 import { loadSpecs } from "../spec/load.js";
 import { specFileName } from "../spec/serialize.js";
 import { EXIT, type Command } from "./command.js";
-import { changelogOptions, httpOptionsOf, printChangelog, reportReading, type ChangelogArgs } from "./diff.js";
+import { changelogOptions, docsReader, httpOptionsOf, printChangelog, reportReading, type ChangelogArgs } from "./diff.js";
 import { printDiagnostics } from "./output.js";
 
 interface DriftArgs extends ChangelogArgs {
@@ -59,7 +59,7 @@ export const driftCommand: Command<DriftArgs> = {
     const progress = output.progress?.();
     let current;
     try {
-      current = await readCurrentDocs(checked, from, { http: httpOptionsOf(args) }, progress ? { onProgress: progress.update } : {});
+      current = await readCurrentDocs(checked, from, docsReader(httpOptionsOf(args), progress ? { onProgress: progress.update } : {}));
     } finally {
       progress?.stop();
     }

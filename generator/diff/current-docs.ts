@@ -9,12 +9,11 @@
  * newer version appearing is news.
  */
 import { formatDiagnostic, GeneratorError, hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
-import { collectSpecs, familyOf, type VersionFamily } from "../scrape.js";
-import type { HttpStoreOptions } from "../sources/portal/http-store.js";
-import type { ReadContext } from "../sources/source-read.js";
 import type { SourceSpec } from "../sources/source-spec.js";
 import { compareText, sortedStrings } from "../util/order.js";
 import type { Spec } from "../spec/types.js";
+import { familyOf, type VersionFamily } from "../spec/version-family.js";
+import type { ReadDocs } from "./read-docs.js";
 
 /** Codes that mean "the docs no longer have it". */
 const GONE = new Set(["PORTAL_UNKNOWN_VERSION", "PORTAL_UNKNOWN_APP"]);
@@ -24,12 +23,10 @@ export const familyOfSource = (source: SourceSpec): VersionFamily => (source.kin
 export async function readCurrentDocs(
   committed: readonly Spec[],
   from: readonly SourceSpec[],
-  options: { http?: HttpStoreOptions },
-  context: ReadContext = {},
+  readDocs: ReadDocs,
 ): Promise<StageResult<Spec[]>> {
   const apps = sortedStrings(new Set(committed.map((s) => s.app)));
-  const read = (apps: string[], versions: Parameters<typeof collectSpecs>[0]["versions"]) =>
-    collectSpecs({ from, apps, versions, ...(options.http === undefined ? {} : { http: options.http }) }, context);
+  const read = (apps: string[], versions: Parameters<ReadDocs>[0]["versions"]) => readDocs({ from, apps, versions });
 
   const latest = await read(apps, { kind: "latest" });
   const found = new Set(latest.specs.map(key));

@@ -6,12 +6,11 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, GeneratorError, type Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
-import { collectSpecs } from "../scrape.js";
-import type { ReadContext } from "../sources/source-read.js";
-import type { ReadOptions } from "../sources/read-source.js";
 import { parseSourceSpec, SOURCE_KINDS } from "../sources/source-spec.js";
+import type { VersionChoice } from "../sources/portal/versions.js";
 import { loadSpecFile, loadSpecs } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";
+import type { ReadDocs } from "./read-docs.js";
 
 export interface SpecSet {
   /** The operand as given, for the changelog's header. */
@@ -32,10 +31,14 @@ export function isSourceOperand(operand: string): boolean {
  * Reads one side. A missing path is a GeneratorError (exit 2); specs that
  * fail to load and docs with errors come back as error diagnostics.
  */
-export async function readSpecSet(operand: string, options: ReadOptions, context: ReadContext = {}): Promise<SpecSet> {
+export async function readSpecSet(
+  operand: string,
+  options: { apps?: readonly string[]; versions: VersionChoice },
+  readDocs: ReadDocs,
+): Promise<SpecSet> {
   const keep = (specs: Spec[]) => (options.apps?.length ? specs.filter((s) => options.apps!.includes(s.app)) : specs);
   if (isSourceOperand(operand)) {
-    const read = await collectSpecs({ from: [parseSourceSpec(operand)], ...options, allowPartial: false }, context);
+    const read = await readDocs({ from: [parseSourceSpec(operand)], ...options });
     return { label: operand, single: false, specs: read.specs, diagnostics: read.diagnostics };
   }
   const label = displayPath(operand);

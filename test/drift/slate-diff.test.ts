@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from "vitest";
 import { buildChangelog } from "../../generator/changelog/changelog.js";
 import { renderChangelog } from "../../generator/changelog/render.js";
 import { diffSpecSets } from "../../generator/diff/diff.js";
+import { docsReader } from "../../generator/commands/diff.js";
 import { readSpecSet } from "../../generator/diff/spec-set.js";
 import { corpusPath, describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
 import { idsAsStars, rawSlate, type RawSlateResource } from "./raw-slate.js";
@@ -42,7 +43,11 @@ describeCorpus("diff of two Slate markdown snapshots", () => {
   beforeAll(async () => {
     // Each snapshot is read once; both formats are rendered from the one comparison.
     const read = { versions: { kind: "latest" } as const };
-    const [before, after] = [await readSpecSet(`slate:${corpusPath("slate", BEFORE, "source")}`, read), await readSpecSet(`slate:${corpusPath("slate", AFTER, "source")}`, read)];
+    const readDocs = docsReader({ cacheDir: false }, {});
+    const [before, after] = [
+      await readSpecSet(`slate:${corpusPath("slate", BEFORE, "source")}`, read, readDocs),
+      await readSpecSet(`slate:${corpusPath("slate", AFTER, "source")}`, read, readDocs),
+    ];
     expect([...before.diagnostics, ...after.diagnostics].filter((d) => d.severity === "error")).toEqual([]);
     const built = buildChangelog(diffSpecSets(before.specs, after.specs), { from: before.label, to: after.label, includeDocs: false });
     changelog = JSON.parse(await renderChangelog(built, "json", { colour: false })) as JsonChangelog;
