@@ -4,7 +4,7 @@
  * phone numbers, 50 addresses, 20 households, 5 campuses), every attribute the
  * People spec documents for each type, valued as the fixtures value them.
  */
-import { attributeValue } from "../../generator/render/fixtures/attribute-value.js";
+import { attributeValue } from "../../generator/dataset/attribute-value.js";
 import type { Spec } from "../../generator/spec/types.js";
 
 export const PAGE_SIZE = 100;

@@ -4,14 +4,14 @@
  * create, update, delete, and actions. Every response is a JSON:API document
  * built the way the fixtures are, with the server's own URL in the links.
  */
-import { isoDateTime } from "../render/fixtures/attribute-value.js";
-import { linkageType, type Dataset } from "../render/fixtures/dataset.js";
-import { collectionDocument, singleDocument, type DocumentContext } from "../render/fixtures/documents.js";
-import { badParameter, notFound as notFoundError, recordNotFound, type ErrorDocument } from "../render/fixtures/errors.js";
-import { parameterResource, recordLocation } from "../render/fixtures/locations.js";
-import type { FixtureRecord, Linkage } from "../render/fixtures/records.js";
-import { backLink, relatedRecords } from "../render/fixtures/related.js";
-import { collectionScope, missingParent } from "../render/fixtures/scope.js";
+import { isoDateTime } from "../dataset/attribute-value.js";
+import { linkageType, type Dataset } from "../dataset/dataset.js";
+import { collectionDocument, singleDocument, type DocumentContext } from "../dataset/documents.js";
+import { badParameter, notFound as notFoundError, recordNotFound, type ErrorDocument } from "../dataset/errors.js";
+import { parameterResource, recordLocation } from "../dataset/locations.js";
+import type { FixtureRecord, Linkage } from "../dataset/records.js";
+import { backLink, relatedRecords } from "../dataset/related.js";
+import { collectionScope, missingParent } from "../dataset/scope.js";
 import { assignOwn, setOwn } from "../util/own-property.js";
 import { pathParameters } from "../spec/paths.js";
 import type { Resource, Spec } from "../spec/types.js";

@@ -5,8 +5,8 @@
  * case); empty values come last; ties keep the collection's order.
  */
 import { compareText } from "../util/order.js";
-import { badParameter, type ErrorDocument } from "../render/fixtures/errors.js";
-import type { FixtureRecord } from "../render/fixtures/records.js";
+import { badParameter, type ErrorDocument } from "../dataset/errors.js";
+import type { FixtureRecord } from "../dataset/records.js";
 import type { Resource } from "../spec/types.js";
 
 export type Comparator = (a: FixtureRecord, b: FixtureRecord) => number;

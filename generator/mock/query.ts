@@ -4,7 +4,7 @@
  * `include=a,b`, `filter=a,b`, `per_page` and `offset`. The raw pairs are kept
  * as sent, since `links` repeat them.
  */
-import type { QueryPair } from "../render/fixtures/documents.js";
+import type { QueryPair } from "../dataset/documents.js";
 
 export const OPERATORS = ["gt", "gte", "lt", "lte"] as const;
 export type Operator = (typeof OPERATORS)[number];

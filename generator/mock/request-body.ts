@@ -6,10 +6,10 @@
  * document is a 400; a `type` or `id` that contradicts the URL is a 409, as
  * JSON:API prescribes.
  */
-import { linkageType, type Dataset } from "../render/fixtures/dataset.js";
-import { assignableAttributes, bodyPointer, notAssignable, type Assignment } from "../render/fixtures/assignment.js";
-import { errorDocument, errorObject, unprocessable, type ErrorDocument } from "../render/fixtures/errors.js";
-import type { FixtureRecord, Linkage, RelationshipData } from "../render/fixtures/records.js";
+import { linkageType, type Dataset } from "../dataset/dataset.js";
+import { assignableAttributes, bodyPointer, notAssignable, type Assignment } from "../dataset/assignment.js";
+import { errorDocument, errorObject, unprocessable, type ErrorDocument } from "../dataset/errors.js";
+import type { FixtureRecord, Linkage, RelationshipData } from "../dataset/records.js";
 import type { Relationship, Resource } from "../spec/types.js";
 import { setOwn } from "../util/own-property.js";
 import { expectedOf, fitsType } from "./value-types.js";

@@ -8,7 +8,7 @@
  * Plan's), then the spec's order. A static segment beats a parameter.
  */
 import { compareText } from "../util/order.js";
-import { leadsToMany } from "../render/fixtures/related.js";
+import { leadsToMany } from "../dataset/related.js";
 import type { Action, Association, HttpMethod, Resource, Spec } from "../spec/types.js";
 
 export type Handler =

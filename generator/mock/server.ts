@@ -11,8 +11,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { buildDataset } from "../render/fixtures/dataset.js";
-import { errorDocument, errorObject, notFound, rateLimited, unauthorized, type ErrorDocument } from "../render/fixtures/errors.js";
+import { buildDataset } from "../dataset/dataset.js";
+import { errorDocument, errorObject, notFound, rateLimited, unauthorized, type ErrorDocument } from "../dataset/errors.js";
 import { DOCUMENTED_API_FACTS } from "../spec/api-facts.js";
 import { latestPerApp } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";

@@ -7,10 +7,10 @@
  * record. A queryable name the records do not carry (`search_name`) is accepted
  * and reported as not applied.
  */
-import { badParameter, type ErrorDocument } from "../render/fixtures/errors.js";
-import type { Dataset } from "../render/fixtures/dataset.js";
-import { linkagesOf, type FixtureRecord } from "../render/fixtures/records.js";
-import { associationNamed, relatedRecords } from "../render/fixtures/related.js";
+import { badParameter, type ErrorDocument } from "../dataset/errors.js";
+import type { Dataset } from "../dataset/dataset.js";
+import { linkagesOf, type FixtureRecord } from "../dataset/records.js";
+import { associationNamed, relatedRecords } from "../dataset/related.js";
 import type { Resource } from "../spec/types.js";
 import type { Operator, WhereClause } from "./query.js";
 

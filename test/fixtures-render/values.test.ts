@@ -1,8 +1,8 @@
 /** Seeded values, one attribute at a time. */
 import { describe, expect, it } from "vitest";
-import { attributeValue, isoDateTime } from "../../generator/render/fixtures/attribute-value.js";
-import { documentedValues } from "../../generator/render/fixtures/documented-values.js";
-import { seededInt, seededUnit } from "../../generator/render/fixtures/seeded.js";
+import { attributeValue, isoDateTime } from "../../generator/dataset/attribute-value.js";
+import { documentedValues } from "../../generator/dataset/documented-values.js";
+import { seededInt, seededUnit } from "../../generator/dataset/seeded.js";
 import type { AttributeType } from "../../generator/spec/types.js";
 
 describe("documentedValues", () => {
