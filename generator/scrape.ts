@@ -17,7 +17,7 @@ import { validateSpec } from "./spec/validate.js";
 import type { DraftRead, ReadContext, SourceRead } from "./sources/source-read.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
 import { readSource, type ReadOptions } from "./sources/read-source.js";
-import type { SourceSpec } from "./sources/source-spec.js";
+import type { SourceSpec } from "./sources/source-operand.js";
 
 export interface ScrapeOptions extends ReadOptions {
   from: readonly SourceSpec[];

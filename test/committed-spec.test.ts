@@ -8,7 +8,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { diffTree } from "../generator/emit.js";
 import { collectSpecs, specTreePlan } from "../generator/scrape.js";
-import { parseSourceSpec } from "../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../generator/sources/source-operand.js";
 import { loadSpecs } from "../generator/spec/load.js";
 import { describeCorpus, REPO_ROOT } from "./helpers/corpus.js";
 

@@ -56,7 +56,7 @@ export async function scrapeAndRender(sources: readonly string[]): Promise<Scrap
   const [{ collectSpecs }, { renderAll }, { parseSourceSpec }] = await Promise.all([
     import("../../generator/scrape.js"),
     import("../../generator/generate.js"),
-    import("../../generator/sources/source-spec.js"),
+    import("../../generator/sources/source-operand.js"),
     // Loaded by the scrape when a source needs them; loaded here so that loading stays out of the scrape's time.
     import("../../generator/sources/slate/reader.js"),
     import("../../generator/sources/portal-page/reader.js"),

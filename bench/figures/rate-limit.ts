@@ -10,7 +10,7 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
 import { collectSpecs } from "../../generator/scrape.js";
 import { emptyStats } from "../../generator/sources/portal/http-store.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { startDocsServer } from "../../test/helpers/docs-server.js";
 import { RowCollector, type Figure } from "../harness.js";

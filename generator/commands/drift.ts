@@ -11,7 +11,7 @@ import { buildChangelog, summaryOf, summaryText } from "../changelog/changelog.j
 import { displayPath } from "../util/display-path.js";
 import { familyOf } from "../spec/version-family.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
-import { parseSourceSpec } from "../sources/source-spec.js";
+import { parseSourceSpec } from "../sources/source-operand.js";
 import { readCurrentDocs, familyOfSource } from "../diff/current-docs.js";
 import { diffSpecSets } from "../diff/diff.js";
 import { loadSpecs } from "../spec/load.js";

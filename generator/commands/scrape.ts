@@ -8,7 +8,7 @@ import { writeTree } from "../emit.js";
 import { collectSpecs, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
-import { parseSourceSpec } from "../sources/source-spec.js";
+import { parseSourceSpec } from "../sources/source-operand.js";
 import { loadOverrides, NO_OVERRIDES, type OverrideSet } from "../spec/overrides.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics } from "./output.js";

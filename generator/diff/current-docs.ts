@@ -9,7 +9,7 @@
  * newer version appearing is news.
  */
 import { formatDiagnostic, GeneratorError, hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
-import type { SourceSpec } from "../sources/source-spec.js";
+import type { SourceSpec } from "../sources/source-operand.js";
 import { compareText, sortedStrings } from "../util/order.js";
 import type { Spec } from "../spec/types.js";
 import { familyOf, type VersionFamily } from "../spec/version-family.js";

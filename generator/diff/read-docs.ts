@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { VersionChoice } from "../sources/portal/versions.js";
-import type { SourceSpec } from "../sources/source-spec.js";
+import type { SourceSpec } from "../sources/source-operand.js";
 import type { Spec } from "../spec/types.js";
 
 export interface DocsRequest {

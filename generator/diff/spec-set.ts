@@ -6,7 +6,7 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, GeneratorError, type Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
-import { parseSourceSpec, SOURCE_KINDS } from "../sources/source-spec.js";
+import { parseSourceSpec, SOURCE_KINDS } from "../sources/source-operand.js";
 import type { VersionChoice } from "../sources/portal/versions.js";
 import { loadSpecFile, loadSpecs } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";

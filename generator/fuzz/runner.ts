@@ -10,7 +10,7 @@ import path from "node:path";
 import { GeneratorError, hasErrors, type Diagnostic } from "../diagnostics.js";
 import { buildSpecs } from "../scrape.js";
 import { readSource } from "../sources/read-source.js";
-import type { SourceSpec } from "../sources/source-spec.js";
+import type { SourceSpec } from "../sources/source-operand.js";
 import { serializeSpec } from "../spec/serialize.js";
 import { chooseMutations } from "./mutations.js";
 import { caseSeed, Random } from "./random.js";

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
-import { parseSourceSpec, type SourceSpec } from "../sources/source-spec.js";
+import { parseSourceSpec, type SourceSpec } from "../sources/source-operand.js";
 
 export const INPUT_KINDS = ["portal-vertex", "portal-graph", "slate-markdown", "slate-html", "slate-text", "portal-page-text"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];

@@ -9,7 +9,7 @@ import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
 import { readPortal } from "./portal/reader.js";
 import type { ReadContext, SourceRead } from "./source-read.js";
 import type { VersionChoice } from "./portal/versions.js";
-import type { SourceSpec } from "./source-spec.js";
+import type { SourceSpec } from "./source-operand.js";
 
 export interface ReadOptions {
   apps?: readonly string[];

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import { runCli } from "../helpers/cli.js";
 import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
 import { startDocsServer, type DocsServer } from "../helpers/docs-server.js";

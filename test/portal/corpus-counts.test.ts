@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { collectSpecs, type ScrapeResult } from "../../generator/scrape.js";
 import { emptyStats, type HttpStats } from "../../generator/sources/portal/http-store.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { runCli } from "../helpers/cli.js";

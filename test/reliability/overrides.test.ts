@@ -13,7 +13,7 @@ import { buildSpecs, collectSpecs } from "../../generator/scrape.js";
 import type { DraftRead, SourceRead } from "../../generator/sources/source-read.js";
 import type { ResourceDraft, SpecDraft } from "../../generator/spec/draft.js";
 import { applyOverrides, NO_OVERRIDES, parseOverrides, projectOverrides, type Override, type OverrideSet } from "../../generator/spec/overrides.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import { runCli } from "../helpers/cli.js";
 import { resourceDraft } from "../helpers/spec-builder.js";
 import { corpusPath, describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";

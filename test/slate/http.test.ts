@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GeneratorError } from "../../generator/diagnostics.js";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import { FIXTURES, scrape, specOf, withoutSource } from "./read.js";
 
 const SITE = path.resolve(`${FIXTURES}/site`);

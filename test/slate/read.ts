@@ -1,7 +1,7 @@
 /** Reading documentation the way `scrape` does, for the Slate and portal-page tests. */
 import { readFileSync } from "node:fs";
 import { collectSpecs, type ScrapeResult } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-spec.js";
+import { parseSourceSpec } from "../../generator/sources/source-operand.js";
 import { NO_OVERRIDES } from "../../generator/spec/overrides.js";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import type { Spec } from "../../generator/spec/types.js";

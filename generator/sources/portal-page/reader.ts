@@ -17,7 +17,7 @@ import { detectFormat, FORMAT_NAMES } from "../slate/detect.js";
 import { isFolder, openPage, type TextFile } from "../slate/documents.js";
 import { appSegmentOf } from "../slate/names.js";
 import type { DraftRead, SourceRead } from "../source-read.js";
-import type { SourceSpec } from "../source-spec.js";
+import type { SourceSpec } from "../source-operand.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import { pageSections } from "./page.js";
 import { readPageResource, type PageResource } from "./resource.js";
