@@ -14,7 +14,7 @@ import { serializeSpec, specFileName } from "./spec/serialize.js";
 import type { Spec } from "./spec/types.js";
 import { familyOf, type VersionFamily } from "./spec/version-family.js";
 import { validateSpec } from "./spec/validate.js";
-import type { DraftRead, ReadContext, SourceRead } from "./sources/source-read.js";
+import type { DraftRead, ReadContext, SourceRead } from "./sources/reader-result.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
 import { readSource, type ReadOptions } from "./sources/read-source.js";
 import type { SourceSpec } from "./sources/source-operand.js";

@@ -14,7 +14,7 @@ import { diffSpecs, diffSpecSets } from "../diff/diff.js";
 import type { ReadDocs } from "../diff/read-docs.js";
 import { readSpecSet } from "../diff/spec-set.js";
 import { collectSpecs } from "../scrape.js";
-import type { ReadContext } from "../sources/source-read.js";
+import type { ReadContext } from "../sources/reader-result.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics, type Output } from "./output.js";
 

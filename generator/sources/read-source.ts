@@ -7,7 +7,7 @@ import { displayPath } from "../util/display-path.js";
 import { folderStore } from "./portal/folder-store.js";
 import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
 import { readPortal } from "./portal/reader.js";
-import type { ReadContext, SourceRead } from "./source-read.js";
+import type { ReadContext, SourceRead } from "./reader-result.js";
 import type { VersionChoice } from "./portal/versions.js";
 import type { SourceSpec } from "./source-operand.js";
 

@@ -17,7 +17,7 @@ import { diagnostic, GeneratorError, type Diagnostic, type Origin, type StageRes
 import { displayPath } from "../util/display-path.js";
 import { jsonLocator, parseJson, toPointer } from "../json-text.js";
 import { packageRoot } from "../util/package-root.js";
-import type { DraftRead } from "../sources/source-read.js";
+import type { DraftRead } from "../sources/reader-result.js";
 import type { EndpointDraft, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
 import { isDatedVersion } from "./load.js";
 import { pathShape } from "./paths.js";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import { buildSpecs, collectSpecs } from "../../generator/scrape.js";
-import type { DraftRead, SourceRead } from "../../generator/sources/source-read.js";
+import type { DraftRead, SourceRead } from "../../generator/sources/reader-result.js";
 import type { ResourceDraft, SpecDraft } from "../../generator/spec/draft.js";
 import { applyOverrides, NO_OVERRIDES, parseOverrides, projectOverrides, type Override, type OverrideSet } from "../../generator/spec/overrides.js";
 import { parseSourceSpec } from "../../generator/sources/source-operand.js";

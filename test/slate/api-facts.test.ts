@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildSpecs } from "../../generator/scrape.js";
-import type { SourceRead } from "../../generator/sources/source-read.js";
+import type { SourceRead } from "../../generator/sources/reader-result.js";
 import type { SpecDraft } from "../../generator/spec/draft.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import type { ApiFacts } from "../../generator/spec/types.js";

@@ -16,7 +16,7 @@ import type { VersionChoice } from "../portal/versions.js";
 import { detectFormat, FORMAT_NAMES } from "../slate/detect.js";
 import { isFolder, openPage, type TextFile } from "../slate/documents.js";
 import { appSegmentOf } from "../slate/names.js";
-import type { DraftRead, SourceRead } from "../source-read.js";
+import type { DraftRead, SourceRead } from "../reader-result.js";
 import type { SourceSpec } from "../source-operand.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import { pageSections } from "./page.js";

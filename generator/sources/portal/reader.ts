@@ -14,7 +14,7 @@ import type { PartialNote } from "../../spec/types.js";
 import { parsePortalDocument } from "./document.js";
 import { deriveEndpoints, endpointContext } from "./endpoints.js";
 import { readGraph, type GraphInfo, type GraphVersion } from "./graph.js";
-import type { DraftRead, ReadContext, SourceRead } from "../source-read.js";
+import type { DraftRead, ReadContext, SourceRead } from "../reader-result.js";
 import { graphPath, vertexPath, type PortalStore } from "./store.js";
 import { chooseVersions, type VersionChoice } from "./versions.js";
 import { pascalCase, readVertex, type VertexRead } from "./vertex.js";

@@ -10,7 +10,7 @@ import { compareText } from "../../util/order.js";
 import type { ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { ApiFacts } from "../../spec/types.js";
 import { DEFAULT_BASE_URL } from "../portal/reader.js";
-import type { DraftRead } from "../source-read.js";
+import type { DraftRead } from "../reader-result.js";
 import { carriedBlocks } from "./carried.js";
 import { INDEX_SECTIONS } from "./headings.js";
 import { readIndexFacts } from "./index-facts.js";

@@ -9,7 +9,7 @@ import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.j
 import { displayPath } from "../../util/display-path.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import type { VersionChoice } from "../portal/versions.js";
-import type { SourceRead } from "../source-read.js";
+import type { SourceRead } from "../reader-result.js";
 import type { SourceSpec } from "../source-operand.js";
 import { detectFormat, FORMAT_NAMES } from "./detect.js";
 import { openPage, type PageFiles, type TextFile } from "./documents.js";
