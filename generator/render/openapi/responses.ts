@@ -9,8 +9,8 @@ import type { AppContext, DocumentContext } from "./context.js";
 import { jsonApiSchema } from "./json-api-schemas.js";
 import { JSON_API, type Reference, type Response } from "./model.js";
 import { pluralWords } from "./naming.js";
-import type { OperationResult } from "./operation-result.js";
-import type { OperationSource, PlannedOperation } from "./operations.js";
+import type { OperationResult } from "./result-kind.js";
+import type { OperationSource, PlannedOperation } from "./plan.js";
 import { documentSchema } from "./resource-schemas.js";
 
 type ErrorStatus = "401" | "403" | "404" | "422" | "429";

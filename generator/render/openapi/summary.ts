@@ -4,7 +4,7 @@
  * notes, an association's details, an action's description and who can run it).
  */
 import { pluralWords, sentenceCase, words } from "./naming.js";
-import { nameOf, type OperationSource, type PlannedOperation } from "./operations.js";
+import { nameOf, type OperationSource, type PlannedOperation } from "./plan.js";
 import { returnsCollection } from "./resource-index.js";
 
 export function summaryOf(planned: PlannedOperation): string {

@@ -3,7 +3,7 @@
  * page of records, one record (201 when created), nothing, or what an action
  * returns.
  */
-import type { OperationSource } from "./operations.js";
+import type { OperationSource } from "./plan.js";
 import { returnsCollection } from "./resource-index.js";
 
 export type OperationResult =
