@@ -5,8 +5,9 @@
  * the new one, never a mix. Files outside the tree's owned part (say,
  * `generated/changelog/` under `generate`) are carried over untouched.
  */
-import { access, cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { exists } from "./util/exists.js";
 import { compareText } from "./util/order.js";
 
 export interface OutputFile {
@@ -150,14 +151,5 @@ function assertSafePaths(files: readonly OutputFile[]): void {
     if (file.path === "" || normal.startsWith("../") || normal === ".." || path.posix.isAbsolute(normal) || normal !== file.path) {
       throw new Error(`refusing to write outside the output folder: ${JSON.stringify(file.path)}`);
     }
-  }
-}
-
-async function exists(target: string): Promise<boolean> {
-  try {
-    await access(target);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -17,10 +17,10 @@ import { validateSpec } from "./spec/validate.js";
 import type { DraftRead, ReadContext, SourceRead } from "./sources/reader-result.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
 import { readSource, type ReadOptions } from "./sources/read-source.js";
-import type { SourceSpec } from "./sources/source-operand.js";
+import type { SourceOperand } from "./sources/source-operand.js";
 
 export interface ScrapeOptions extends ReadOptions {
-  from: readonly SourceSpec[];
+  from: readonly SourceOperand[];
   /** Write app-versions whose docs had errors, saying in `partial` what is missing. */
   allowPartial?: boolean;
   /** Fixes of known errors in the docs; the project's `overrides.json` by default. */

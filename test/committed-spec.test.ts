@@ -8,7 +8,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { diffTree } from "../generator/emit.js";
 import { collectSpecs, specTreePlan } from "../generator/scrape.js";
-import { parseSourceSpec } from "../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../generator/sources/source-operand.js";
 import { loadSpecs } from "../generator/spec/load.js";
 import { describeCorpus, REPO_ROOT } from "./helpers/corpus.js";
 
@@ -25,7 +25,7 @@ describeCorpus("the committed spec", () => {
     const previous = process.cwd();
     process.chdir(REPO_ROOT); // sources are recorded relative to the repository, as the npm script runs them
     try {
-      const result = await collectSpecs({ from: config.from.map(parseSourceSpec), versions: { kind: "latest" } });
+      const result = await collectSpecs({ from: config.from.map(parseSourceOperand), versions: { kind: "latest" } });
       expect(result.withheld).toEqual([]);
       const difference = await diffTree(specTreePlan("spec", result, config.prune));
       expect(difference).toEqual({ missing: [], changed: [], extra: [] });

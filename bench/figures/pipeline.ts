@@ -53,7 +53,7 @@ async function filesUnder(location: string): Promise<string[]> {
 /** What `scrape` and `generate` do, in memory: every source read, every renderer run. */
 export async function scrapeAndRender(sources: readonly string[]): Promise<ScrapeAndRender> {
   const start = process.hrtime.bigint();
-  const [{ collectSpecs }, { renderAll }, { parseSourceSpec }] = await Promise.all([
+  const [{ collectSpecs }, { renderAll }, { parseSourceOperand }] = await Promise.all([
     import("../../generator/scrape.js"),
     import("../../generator/generate.js"),
     import("../../generator/sources/source-operand.js"),
@@ -63,7 +63,7 @@ export async function scrapeAndRender(sources: readonly string[]): Promise<Scrap
   ]);
   const loadMs = msSince(start);
   const scrapeStart = process.hrtime.bigint();
-  const scraped = await collectSpecs({ from: sources.map(parseSourceSpec), versions: { kind: "latest" } });
+  const scraped = await collectSpecs({ from: sources.map(parseSourceOperand), versions: { kind: "latest" } });
   const scrapeMs = msSince(scrapeStart);
   const renderStart = process.hrtime.bigint();
   const rendered = await renderAll(scraped.specs);

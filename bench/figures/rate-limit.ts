@@ -10,7 +10,7 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
 import { collectSpecs } from "../../generator/scrape.js";
 import { emptyStats } from "../../generator/sources/portal/http-store.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { startDocsServer } from "../../test/helpers/docs-server.js";
 import { RowCollector, type Figure } from "../harness.js";
@@ -69,7 +69,7 @@ export async function scrapeTwice(capture: string, apps: readonly string[], limi
   try {
     const scrape = async () => {
       const stats = emptyStats();
-      const result = await collectSpecs({ from: [parseSourceSpec(`portal:${proxy.url}`)], apps, versions: { kind: "latest" }, http: { cacheDir, stats } });
+      const result = await collectSpecs({ from: [parseSourceOperand(`portal:${proxy.url}`)], apps, versions: { kind: "latest" }, http: { cacheDir, stats } });
       const errors = result.diagnostics.filter((d) => d.severity === "error");
       if (errors.length > 0) throw new Error(`the scrape over HTTP reported errors: ${errors.map((d) => d.message).join("; ")}`);
       return { result, stats };

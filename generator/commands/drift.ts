@@ -11,7 +11,7 @@ import { buildChangelog, summaryOf, summaryText } from "../changelog/changelog.j
 import { displayPath } from "../util/display-path.js";
 import { familyOf } from "../spec/version-family.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
-import { parseSourceSpec } from "../sources/source-operand.js";
+import { parseSourceOperand } from "../sources/source-operand.js";
 import { readCurrentDocs, familyOfSource } from "../diff/current-docs.js";
 import { diffSpecSets } from "../diff/diff.js";
 import { loadSpecs } from "../spec/load.js";
@@ -44,7 +44,7 @@ export const driftCommand: Command<DriftArgs> = {
       output.err(`error: could not check: the specs in ${displayPath(args.spec)} have errors`);
       return EXIT.couldNotRun;
     }
-    const from = (args.from?.length ? args.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceSpec);
+    const from = (args.from?.length ? args.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceOperand);
     const families = new Set(from.map(familyOfSource));
     const wanted = loaded.value.filter((s) => !args.app?.length || args.app.includes(s.app));
     const checked = wanted.filter((s) => families.has(familyOf(s.version)));

@@ -8,7 +8,7 @@ import { writeTree } from "../emit.js";
 import { collectSpecs, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
-import { parseSourceSpec } from "../sources/source-operand.js";
+import { parseSourceOperand } from "../sources/source-operand.js";
 import { loadOverrides, NO_OVERRIDES, type OverrideSet } from "../spec/overrides.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics } from "./output.js";
@@ -63,7 +63,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
 
   async run(args, output) {
     const settings = args.config === undefined ? args : { ...args, ...(await readConfig(args.config)) };
-    const from = (settings.from?.length ? settings.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceSpec);
+    const from = (settings.from?.length ? settings.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceOperand);
     const progress = output.progress?.();
     let result;
     try {
@@ -114,7 +114,7 @@ async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
   }
   const base = path.dirname(file);
   const rebase = (source: string) => {
-    const spec = parseSourceSpec(source);
+    const spec = parseSourceOperand(source);
     return spec.isUrl ? source : `${spec.kind}:${displayPath(path.relative(process.cwd(), path.resolve(base, spec.location)) || ".")}`;
   };
   return {

@@ -9,7 +9,7 @@
  * newer version appearing is news.
  */
 import { formatDiagnostic, GeneratorError, hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
-import type { SourceSpec } from "../sources/source-operand.js";
+import type { SourceOperand } from "../sources/source-operand.js";
 import { compareText, sortedStrings } from "../util/order.js";
 import type { Spec } from "../spec/types.js";
 import { familyOf, type VersionFamily } from "../spec/version-family.js";
@@ -18,11 +18,11 @@ import type { ReadDocs } from "./read-docs.js";
 /** Codes that mean "the docs no longer have it". */
 const GONE = new Set(["PORTAL_UNKNOWN_VERSION", "PORTAL_UNKNOWN_APP"]);
 
-export const familyOfSource = (source: SourceSpec): VersionFamily => (source.kind === "slate" ? "legacy" : "portal");
+export const familyOfSource = (source: SourceOperand): VersionFamily => (source.kind === "slate" ? "legacy" : "portal");
 
 export async function readCurrentDocs(
   committed: readonly Spec[],
-  from: readonly SourceSpec[],
+  from: readonly SourceOperand[],
   readDocs: ReadDocs,
 ): Promise<StageResult<Spec[]>> {
   const apps = sortedStrings(new Set(committed.map((s) => s.app)));

@@ -5,11 +5,11 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { VersionChoice } from "../sources/portal/versions.js";
-import type { SourceSpec } from "../sources/source-operand.js";
+import type { SourceOperand } from "../sources/source-operand.js";
 import type { Spec } from "../spec/types.js";
 
 export interface DocsRequest {
-  from: readonly SourceSpec[];
+  from: readonly SourceOperand[];
   apps?: readonly string[];
   versions: VersionChoice;
 }

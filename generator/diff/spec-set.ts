@@ -6,7 +6,7 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, GeneratorError, type Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
-import { parseSourceSpec, SOURCE_KINDS } from "../sources/source-operand.js";
+import { parseSourceOperand, SOURCE_KINDS } from "../sources/source-operand.js";
 import type { VersionChoice } from "../sources/portal/versions.js";
 import { loadSpecFile, loadSpecs } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";
@@ -38,7 +38,7 @@ export async function readSpecSet(
 ): Promise<SpecSet> {
   const keep = (specs: Spec[]) => (options.apps?.length ? specs.filter((s) => options.apps!.includes(s.app)) : specs);
   if (isSourceOperand(operand)) {
-    const read = await readDocs({ from: [parseSourceSpec(operand)], ...options });
+    const read = await readDocs({ from: [parseSourceOperand(operand)], ...options });
     return { label: operand, single: false, specs: read.specs, diagnostics: read.diagnostics };
   }
   const label = displayPath(operand);

@@ -10,7 +10,7 @@ import path from "node:path";
 import { GeneratorError, hasErrors, type Diagnostic } from "../diagnostics.js";
 import { buildSpecs } from "../scrape.js";
 import { readSource } from "../sources/read-source.js";
-import type { SourceSpec } from "../sources/source-operand.js";
+import type { SourceOperand } from "../sources/source-operand.js";
 import { serializeSpec } from "../spec/serialize.js";
 import { chooseMutations } from "./mutations.js";
 import { caseSeed, Random } from "./random.js";
@@ -132,7 +132,7 @@ async function runCase(index: number, kind: InputKind, seeds: readonly Seed[], o
 }
 
 /** One read of a case's files, as `scrape` reads them, timed. */
-async function readCase(source: SourceSpec): Promise<{ outcome: Outcome; failure?: string; ms: number }> {
+async function readCase(source: SourceOperand): Promise<{ outcome: Outcome; failure?: string; ms: number }> {
   const started = performance.now();
   let outcome: Outcome;
   let failure: string | undefined;

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
-import { parseSourceSpec, type SourceSpec } from "../sources/source-operand.js";
+import { parseSourceOperand, type SourceOperand } from "../sources/source-operand.js";
 
 export const INPUT_KINDS = ["portal-vertex", "portal-graph", "slate-markdown", "slate-html", "slate-text", "portal-page-text"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
@@ -19,7 +19,7 @@ export interface Seed {
   name: string;
   text: string;
   /** Writes the mutated text, and what its reader needs beside it, into an empty folder; returns the source to read. */
-  place(folder: string, text: string): SourceSpec;
+  place(folder: string, text: string): SourceOperand;
 }
 
 /**
@@ -74,7 +74,7 @@ function vertexSeed(file: string, text: string): Seed {
     text,
     place(folder, mutated) {
       write(folder, mirrorPath, mutated);
-      return parseSourceSpec(`portal:${folder}`);
+      return parseSourceOperand(`portal:${folder}`);
     },
   };
 }
@@ -90,7 +90,7 @@ function graphSeed(corpus: string, file: string, text: string, files: readonly s
     place(folder, mutated) {
       write(folder, `${app}/v2/documentation.json`, mutated);
       for (const vertex of vertices) write(folder, vertex.split("/").slice(2).join("/"), readFileSync(path.join(corpus, vertex), "utf8"));
-      return parseSourceSpec(`portal:${folder}`);
+      return parseSourceOperand(`portal:${folder}`);
     },
   };
 }
@@ -123,7 +123,7 @@ function markdownSeed(corpus: string, file: string, text: string): Seed {
           }
         }
       }
-      return parseSourceSpec(`slate:${folder}`);
+      return parseSourceOperand(`slate:${folder}`);
     },
   };
 }
@@ -151,7 +151,7 @@ function htmlSeeds(file: string, text: string): Seed[] {
   const heading = (line: string) => h1Text(line)?.replace(/&amp;/g, "&");
   return pageSeeds("slate-html", file, text, heading, (folder, mutated) => {
     write(folder, "index.html", mutated);
-    return parseSourceSpec(`slate:${path.join(folder, "index.html")}`);
+    return parseSourceOperand(`slate:${path.join(folder, "index.html")}`);
   });
 }
 
@@ -167,7 +167,7 @@ function h1Text(line: string): string | undefined {
 function textSeeds(file: string, text: string): Seed[] {
   const placeAs = (kind: "slate" | "portal-page"): Seed["place"] => (folder, mutated) => {
     write(folder, "page.txt", mutated);
-    return parseSourceSpec(`${kind}:${path.join(folder, "page.txt")}`);
+    return parseSourceOperand(`${kind}:${path.join(folder, "page.txt")}`);
   };
   if (/^Example Object$/m.test(text) && /^Attributes$/m.test(text)) return [{ kind: "portal-page-text", name: file, text, place: placeAs("portal-page") }];
   if (!/^HTTP Request$/m.test(text)) return [];

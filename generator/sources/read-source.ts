@@ -9,7 +9,7 @@ import { httpStore, type HttpStoreOptions } from "./portal/http-store.js";
 import { readPortal } from "./portal/reader.js";
 import type { ReadContext, SourceRead } from "./reader-result.js";
 import type { VersionChoice } from "./portal/versions.js";
-import type { SourceSpec } from "./source-operand.js";
+import type { SourceOperand } from "./source-operand.js";
 
 export interface ReadOptions {
   apps?: readonly string[];
@@ -17,7 +17,7 @@ export interface ReadOptions {
   http?: HttpStoreOptions;
 }
 
-export async function readSource(source: SourceSpec, options: ReadOptions, context: ReadContext = {}): Promise<SourceRead> {
+export async function readSource(source: SourceOperand, options: ReadOptions, context: ReadContext = {}): Promise<SourceRead> {
   switch (source.kind) {
     case "portal": {
       const store = source.isUrl ? httpStore(source.location, options.http) : folderStore(displayPath(source.location));

@@ -8,14 +8,14 @@ import { trimEndOf } from "../util/trim-chars.js";
 export const SOURCE_KINDS = ["portal", "slate", "portal-page"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-export interface SourceSpec {
+export interface SourceOperand {
   kind: SourceKind;
   /** A folder or file as the user wrote it, or a URL. */
   location: string;
   isUrl: boolean;
 }
 
-export function parseSourceSpec(text: string): SourceSpec {
+export function parseSourceOperand(text: string): SourceOperand {
   const match = /^([a-z-]+):(.+)$/s.exec(text.trim());
   const kind = match?.[1];
   if (match === null || kind === undefined || !(SOURCE_KINDS as readonly string[]).includes(kind)) {

@@ -2,7 +2,7 @@
  * The resource spec: the contract between the documentation readers and the
  * renderers. One Spec per app and version, written to `spec/<app>/<version>.json`.
  *
- * The field names listed in DESIGN.md are fixed because tools outside the
+ * The field names listed in docs/spec.md are fixed because tools outside the
  * generator read them; fields may be added, never renamed.
  */
 

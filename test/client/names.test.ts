@@ -4,7 +4,7 @@
  */
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
-import { camelCase, NameScope, pascalCase, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "../../generator/render/client/names.js";
+import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "../../generator/render/client/names.js";
 import { docComment, propertyKey, stringLiteral } from "../../generator/render/client/ts-text.js";
 import { actionBody, assignableType, attributeType, exampleType } from "../../generator/render/client/type-expressions.js";
 
@@ -26,7 +26,7 @@ describe("identifiers", () => {
     ["???", "_", "_"],
     ["café_au_lait", "caféAuLait", "CaféAuLait"],
   ])("%j → %s, %s", (wire, camel, pascal) => {
-    expect([camelCase(wire), pascalCase(wire)]).toEqual([camel, pascal]);
+    expect([camelIdentifier(wire), pascalIdentifier(wire)]).toEqual([camel, pascal]);
     for (const name of [camel, pascal]) {
       const statement = parse(`let ${name};`).statements[0] as ts.VariableStatement;
       expect((statement.declarationList.declarations[0]!.name as ts.Identifier).text).toBe(name);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { runCli } from "../helpers/cli.js";
 import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
 import { startDocsServer, type DocsServer } from "../helpers/docs-server.js";
@@ -22,7 +22,7 @@ const LIMIT = { limit: 20, periodMs: 1000 };
 
 /** The committed spec folder a scrape of one capture would give, for APPS. */
 async function specFolderFrom(capture: string, root: string): Promise<string> {
-  const read = await collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", capture)}`)], apps: APPS, versions: { kind: "latest" } });
+  const read = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", capture)}`)], apps: APPS, versions: { kind: "latest" } });
   return writeSpecFolder(path.join(root, capture), read.specs);
 }
 
@@ -120,7 +120,7 @@ describeCorpus("pco-codegen drift", () => {
   });
 
   it("exits 2 when the docs are damaged", async () => {
-    const read = await collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: ["calendar"], versions: { kind: "latest" } });
+    const read = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: ["calendar"], versions: { kind: "latest" } });
     const committed = writeSpecFolder(path.join(root, "calendar"), read.specs);
     const run = await runCli(["drift", "--spec", committed, "--from", `portal:${corpusPath("portal", "damaged-2025-07")}`]);
     expect(run.code).toBe(2);

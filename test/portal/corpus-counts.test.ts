@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
 
@@ -74,7 +74,7 @@ describeCorpus("portal captures: the spec holds what the documents hold", () => 
 
   beforeAll(async () => {
     for (const capture of CAPTURES) {
-      const result = await collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", capture)}`)], versions: { kind: "latest" } });
+      const result = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", capture)}`)], versions: { kind: "latest" } });
       expect(result.withheld).toEqual([]);
       for (const spec of result.specs) specs.set(`${capture}/${spec.app}/${spec.version}`, spec);
     }

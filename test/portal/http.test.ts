@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { collectSpecs, type ScrapeResult } from "../../generator/scrape.js";
 import { emptyStats, type HttpStats } from "../../generator/sources/portal/http-store.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { runCli } from "../helpers/cli.js";
@@ -28,7 +28,7 @@ describeCorpus("the HTTP reader", () => {
   const cacheDir = mkdtempSync(path.join(tmpdir(), "pco-http-cache-"));
   const scrape = (url: string, stats: HttpStats, options: { cache?: string | false } = {}): Promise<ScrapeResult> =>
     collectSpecs({
-      from: [parseSourceSpec(`portal:${url}`)],
+      from: [parseSourceOperand(`portal:${url}`)],
       apps: APPS,
       versions: { kind: "latest" },
       http: { cacheDir: options.cache ?? cacheDir, rateLimit: LIMIT, stats, backoffMs: 20 },
@@ -47,7 +47,7 @@ describeCorpus("the HTTP reader", () => {
 
   it("gives the same specs as the folder reader, paced under the limit without a single 429", async () => {
     first = await scrape(server.url, firstStats);
-    const folder = await collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: APPS, versions: { kind: "latest" } });
+    const folder = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: APPS, versions: { kind: "latest" } });
     expect(first.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["giving/2019-10-18", "groups/2018-08-01", "webhooks/2018-08-01"]);
     expect(first.specs.map(bytesWithoutLocation)).toEqual(folder.specs.map(bytesWithoutLocation));
     expect(first.specs[0]!.source.location).toBe(server.url);

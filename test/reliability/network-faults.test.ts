@@ -15,7 +15,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../generator/emit.js";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { runCli } from "../helpers/cli.js";
@@ -122,7 +122,7 @@ describeCorpus("network faults", () => {
     let fromFolder: Spec[];
     const withoutLocation = (spec: Spec) => serializeSpec({ ...spec, source: { ...spec.source, location: "-" } });
     beforeAll(async () => {
-      fromFolder = (await collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: ["giving", "webhooks"], versions: { kind: "latest" } })).specs;
+      fromFolder = (await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: ["giving", "webhooks"], versions: { kind: "latest" } })).specs;
     });
 
     it.each([
@@ -133,7 +133,7 @@ describeCorpus("network faults", () => {
       let struck = 0;
       const server = await serve((request) => (request.path === TARGET && struck++ < RETRIES ? (fault as Fault) : undefined));
       const result = await collectSpecs({
-        from: [parseSourceSpec(`portal:${server.url}`)],
+        from: [parseSourceOperand(`portal:${server.url}`)],
         apps: ["giving", "webhooks"],
         versions: { kind: "latest" },
         http: { cacheDir: false, maxRetries: RETRIES, timeoutMs: TIMEOUT_SECONDS * 1000, backoffMs: 20 },

@@ -13,7 +13,7 @@ import { buildSpecs, collectSpecs } from "../../generator/scrape.js";
 import type { DraftRead, SourceRead } from "../../generator/sources/reader-result.js";
 import type { ResourceDraft, SpecDraft } from "../../generator/spec/draft.js";
 import { applyOverrides, NO_OVERRIDES, parseOverrides, projectOverrides, type Override, type OverrideSet } from "../../generator/spec/overrides.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { runCli } from "../helpers/cli.js";
 import { resourceDraft } from "../helpers/spec-builder.js";
 import { corpusPath, describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";
@@ -195,7 +195,7 @@ function rawItems(app: string, version: string, vertex: string, list: string): {
 }
 
 describeCorpus("the committed overrides on the 2022 capture", () => {
-  const scrape2022 = () => collectSpecs({ from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2022-12")}`)], versions: { kind: "all" } });
+  const scrape2022 = () => collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], versions: { kind: "all" } });
 
   it("fix every error they name, each reported once at its place in the docs", async () => {
     // The errors, as the docs have them.
@@ -230,7 +230,7 @@ describeCorpus("the committed overrides on the 2022 capture", () => {
 
   it("give each create URL the docs gave two resources to one of them alone", async () => {
     const result = await collectSpecs({
-      from: [parseSourceSpec(`portal:${corpusPath("portal", "captured-2025-07")}`), parseSourceSpec(`slate:${corpusPath("slate", "2018-03-15", "source")}`)],
+      from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2025-07")}`), parseSourceOperand(`slate:${corpusPath("slate", "2018-03-15", "source")}`)],
       apps: ["services"],
       versions: { kind: "all" },
     });

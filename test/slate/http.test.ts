@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GeneratorError } from "../../generator/diagnostics.js";
 import { collectSpecs } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { FIXTURES, scrape, specOf, withoutSource } from "./read.js";
 
 const SITE = path.resolve(`${FIXTURES}/site`);
@@ -40,7 +40,7 @@ describe("reading a Slate site over HTTP", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const overHttp = (url: string) =>
-    collectSpecs({ from: [parseSourceSpec(`slate:${url}`)], versions: { kind: "latest" }, http: { cacheDir: false, maxRetries: 0 } });
+    collectSpecs({ from: [parseSourceOperand(`slate:${url}`)], versions: { kind: "latest" }, http: { cacheDir: false, maxRetries: 0 } });
 
   it("reads the built page by its URL into the spec the file gives, asking for HTML", async () => {
     const [fromUrl, fromFile] = [await overHttp(`${base}/build/index.html`), await scrape(`slate:${FIXTURES}/site/build/index.html`)];

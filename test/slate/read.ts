@@ -1,7 +1,7 @@
 /** Reading documentation the way `scrape` does, for the Slate and portal-page tests. */
 import { readFileSync } from "node:fs";
 import { collectSpecs, type ScrapeResult } from "../../generator/scrape.js";
-import { parseSourceSpec } from "../../generator/sources/source-operand.js";
+import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { NO_OVERRIDES } from "../../generator/spec/overrides.js";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import type { Spec } from "../../generator/spec/types.js";
@@ -10,7 +10,7 @@ export const FIXTURES = "test/fixtures/slate";
 
 /** The docs as the readers read them, errors and all: the fixes of `overrides.json` are tested on their own (test/reliability/overrides.test.ts). */
 export function scrape(...from: string[]): Promise<ScrapeResult> {
-  return collectSpecs({ from: from.map(parseSourceSpec), versions: { kind: "latest" }, overrides: NO_OVERRIDES });
+  return collectSpecs({ from: from.map(parseSourceOperand), versions: { kind: "latest" }, overrides: NO_OVERRIDES });
 }
 
 /** A spec as the comparison of renderings sees it: everything but where it was read from. */

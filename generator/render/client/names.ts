@@ -6,26 +6,19 @@
  * the order names are claimed, so callers claim in a sorted order.
  */
 
-/** Words of a name: runs of letters and digits (`staff_only-reset` → staff, only, reset). */
-function words(name: string): string[] {
-  return name.split(/[^\p{L}\p{Nd}]+/u).filter((w) => w !== "");
-}
-
-const upperFirst = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-const lowerFirst = (w: string) => w.charAt(0).toLowerCase() + w.slice(1);
+import { camelCase, pascalCase } from "../../util/case.js";
 
 /** An identifier may not start with a digit. */
 const identifierStart = (name: string) => (name === "" ? "_" : /^\p{Nd}/u.test(name) ? `_${name}` : name);
 
-/** `staff_only_reset_age_checks` → `staffOnlyResetAgeChecks`. */
-export function camelCase(name: string): string {
-  const [first = "", ...rest] = words(name);
-  return identifierStart(lowerFirst(first) + rest.map(upperFirst).join(""));
+/** A member's identifier: `staff_only_reset_age_checks` → `staffOnlyResetAgeChecks`, `1st` → `_1st`. */
+export function camelIdentifier(name: string): string {
+  return identifierStart(camelCase(name));
 }
 
-/** `PersonApp` → `PersonApp`, `check-in` → `CheckIn`. */
-export function pascalCase(name: string): string {
-  return identifierStart(words(name).map(upperFirst).join(""));
+/** A type's identifier: `PersonApp` → `PersonApp`, `check-in` → `CheckIn`. */
+export function pascalIdentifier(name: string): string {
+  return identifierStart(pascalCase(name));
 }
 
 /** Claims names in one scope: a taken or reserved name gets the first free numeric suffix. */

@@ -3,11 +3,10 @@
  * sources (`templates/runtime/`), found from this module whether it runs from
  * the sources or from `dist/`.
  */
-import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { packageRoot } from "../../util/package-root.js";
 import { sortedStrings } from "../../util/order.js";
 import type { ClientView } from "./view-model.js";
 
@@ -17,13 +16,7 @@ export interface ClientTemplates {
 }
 
 function templatesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "templates", "client"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("the templates/ folder of pco-codegen was not found");
-    dir = parent;
-  }
-  return path.join(dir, "templates");
+  return path.join(packageRoot(), "templates");
 }
 
 let templates: Promise<ClientTemplates> | undefined;

@@ -10,7 +10,7 @@ import { apiFactsOf, DOCUMENTED_API_FACTS } from "../../spec/api-facts.js";
 import type { Attribute, Resource, Spec } from "../../spec/types.js";
 import { includeIsToMany, includeTarget } from "../../spec/cardinality.js";
 import { buildNavigation, specFile, type CollectionMember, type Member, type RecordNav } from "./navigation.js";
-import { camelCase, NameScope, pascalCase, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
+import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
 import { docComment, propertyKey, stringLiteral, type DocTag } from "./ts-text.js";
 import { actionBody, assignableType, attributeType, literalUnion, whereType } from "./type-expressions.js";
 
@@ -84,10 +84,10 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
   const navigation = buildNavigation(spec);
   const resources = sortedBy(spec.resources, (r) => r.type);
   const typeNames = new NameScope(RESERVED_TYPE_NAMES);
-  const clientName = typeNames.claim(`${pascalCase(spec.app)}Client`);
+  const clientName = typeNames.claim(`${pascalIdentifier(spec.app)}Client`);
   const baseNames = new Map<string, string>();
   for (const resource of resources) {
-    const preferred = pascalCase(resource.type);
+    const preferred = pascalIdentifier(resource.type);
     baseNames.set(resource.type, typeNames.claimFamily(RESERVED_TYPE_NAMES.includes(preferred) ? `${preferred}Resource` : preferred, FAMILY));
   }
   const context: Context = {
@@ -146,12 +146,12 @@ function membersView(context: Context, members: readonly Member[], owner: string
   const properties: PropertyView[] = [];
   const entries: string[] = [];
   for (const member of ordered) {
-    const name = scope.claim(camelCase(member.wire));
+    const name = scope.claim(camelIdentifier(member.wire));
     const key = propertyKey(name);
     const tags: DocTag[] = member.deprecated ? [{ name: "deprecated" }] : [];
     const route = context.routes.get(member.kind === "action" ? "" : member.target) ?? 0;
     if (member.kind === "collection") {
-      const view = collectionView(context, member, context.typeNames.claim(`${owner}${pascalCase(name)}Collection`));
+      const view = collectionView(context, member, context.typeNames.claim(`${owner}${pascalIdentifier(name)}Collection`));
       collections.push(view);
       properties.push({ doc: docComment([member.details, `${member.target} records: \`GET ${member.template}\``, filtersDoc(member)], tags), key, type: view.name });
       entries.push(memberEntry(name, member.suffix, 0, route));
@@ -160,7 +160,7 @@ function membersView(context: Context, members: readonly Member[], owner: string
       const one = `pco.One<${defOf(context, member.target)}>`;
       let type = member.record && base !== undefined ? `${base}Record` : one;
       if (type === one && member.create && base !== undefined) {
-        type = context.typeNames.claim(`${owner}${pascalCase(name)}One`);
+        type = context.typeNames.claim(`${owner}${pascalIdentifier(name)}One`);
         collections.push({ doc: "", name: type, heritage: heritageOf([one, `pco.Create<${base}Def>`]), properties: [] });
       }
       properties.push({ doc: docComment([member.details, `One ${member.target}: \`GET ${member.template}\``], tags), key, type });

@@ -5,34 +5,19 @@
  */
 import pluralize from "pluralize";
 import type { HttpMethod } from "../../spec/types.js";
-
-/** `WebhookSubscription` → `Webhook Subscription`; `rotate_secret` → `rotate secret`. */
-export function words(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_\s]+/g, " ")
-    .trim();
-}
+import { pascalCase, spacedWords } from "../../util/case.js";
 
 /** The plural of a type's words, inflecting only the last word: `Field Datum` → `Field Data`. */
 export function pluralWords(type: string): string {
-  const parts = words(type).split(" ");
+  const parts = spacedWords(type).split(" ");
   const last = parts.pop() ?? "";
   return [...parts, pluralize.plural(last)].join(" ");
 }
 
 /** `Rotate secret` from `rotate_secret`. */
 export function sentenceCase(name: string): string {
-  const text = words(name);
+  const text = spacedWords(name);
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function pascalCase(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part !== "")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
 }
 
 /**

@@ -3,13 +3,14 @@
  * with what the operation is and goes on in the docs' own words (permission
  * notes, an association's details, an action's description and who can run it).
  */
-import { pluralWords, sentenceCase, words } from "./naming.js";
+import { spacedWords } from "../../util/case.js";
+import { pluralWords, sentenceCase } from "./naming.js";
 import { nameOf, type OperationSource, type PlannedOperation } from "./plan.js";
 import { returnsCollection } from "./resource-index.js";
 
 export function summaryOf(planned: PlannedOperation): string {
   const { item, resource, spec } = planned.sources[0]!;
-  const type = words(resource.type);
+  const type = spacedWords(resource.type);
   if (item.kind === "endpoint") {
     const verbs = {
       list: `List ${pluralWords(resource.type)}`,
@@ -21,7 +22,7 @@ export function summaryOf(planned: PlannedOperation): string {
     return verbs[item.endpoint.operation];
   }
   if (item.kind === "association") {
-    return `${returnsCollection(spec, resource, item.association) ? "List" : "Get"} ${type} ${words(item.association.name)}`;
+    return `${returnsCollection(spec, resource, item.association) ? "List" : "Get"} ${type} ${spacedWords(item.association.name)}`;
   }
   const actions = planned.sources.filter((s) => s.item.kind === "action").map((s) => sentenceCase(nameOf(s.item)));
   return `${actions.join(", ")} (${type})`;

@@ -17,7 +17,7 @@ import { detectFormat, FORMAT_NAMES } from "../slate/detect.js";
 import { isFolder, openPage, type TextFile } from "../slate/documents.js";
 import { appSegmentOf } from "../slate/names.js";
 import type { DraftRead, SourceRead } from "../reader-result.js";
-import type { SourceSpec } from "../source-operand.js";
+import type { SourceOperand } from "../source-operand.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import { pageSections } from "./page.js";
 import { readPageResource, type PageResource } from "./resource.js";
@@ -31,7 +31,7 @@ export interface PortalPageReadOptions {
   http?: HttpStoreOptions;
 }
 
-export async function readPortalPages(source: SourceSpec, options: PortalPageReadOptions): Promise<SourceRead> {
+export async function readPortalPages(source: SourceOperand, options: PortalPageReadOptions): Promise<SourceRead> {
   const { files, folder } = await pageFiles(source, options.http);
   const diagnostics: Diagnostic[] = [];
   const pages: { page: PageResource; file: string; own: Diagnostic[] }[] = [];
@@ -64,7 +64,7 @@ export async function readPortalPages(source: SourceSpec, options: PortalPageRea
 }
 
 /** The page, or every file of a folder of pages. */
-async function pageFiles(source: SourceSpec, http: HttpStoreOptions | undefined): Promise<{ files: TextFile[]; folder: boolean }> {
+async function pageFiles(source: SourceOperand, http: HttpStoreOptions | undefined): Promise<{ files: TextFile[]; folder: boolean }> {
   if (source.isUrl || !(await isFolder(source.location))) return { files: [(await openPage(source.location, source.isUrl, http)).entry], folder: false };
   const names = (await readdir(source.location, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort(compareText);
   if (names.length === 0) throw new GeneratorError(`${displayPath(source.location)} holds no page`, { exitCode: 2 });

@@ -1,7 +1,8 @@
 /** A mirror folder of the documentation API: each document at `<path>.json`. */
-import { access, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { GeneratorError } from "../../diagnostics.js";
+import { exists } from "../../util/exists.js";
 import { sortedStrings } from "../../util/order.js";
 import type { PortalStore, RawDocument } from "./store.js";
 
@@ -50,15 +51,6 @@ export function folderStore(folder: string): PortalStore {
       }
     },
   };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isMissing(error: unknown): boolean {

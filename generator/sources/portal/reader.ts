@@ -17,7 +17,8 @@ import { readGraph, type GraphInfo, type GraphVersion } from "./graph.js";
 import type { DraftRead, ReadContext, SourceRead } from "../reader-result.js";
 import { graphPath, vertexPath, type PortalStore } from "./store.js";
 import { chooseVersions, type VersionChoice } from "./versions.js";
-import { pascalCase, readVertex, type VertexRead } from "./vertex.js";
+import { pascalCase } from "../../util/case.js";
+import { readVertex, type VertexRead } from "./vertex.js";
 
 export const DEFAULT_BASE_URL = "https://api.planningcenteronline.com";
 

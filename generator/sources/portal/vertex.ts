@@ -9,6 +9,7 @@ import { JsonNode } from "../../json-node.js";
 import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, IncludeDraft, Located, NamedDraft, ResourceDraft } from "../../spec/draft.js";
 import type { Action, Attribute, AttributeType, Filter, PerPage, Permissions, QueryParam, Relationship } from "../../spec/types.js";
+import { pascalCase } from "../../util/case.js";
 import type { PortalDocument } from "./document.js";
 import { itemFields, sectionItems, vertexView, VERTEX_SECTIONS, type VertexView } from "./vertex-view.js";
 
@@ -354,11 +355,3 @@ function optionalText<K extends string>(key: K, node: JsonNode): { [P in K]?: st
   return text === undefined ? {} : ({ [key]: text } as { [P in K]?: string });
 }
 
-/** `event_instance` → `EventInstance`, for a vertex the docs left unnamed. */
-export function pascalCase(id: string): string {
-  return id
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join("");
-}

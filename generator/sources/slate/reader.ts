@@ -10,7 +10,7 @@ import { displayPath } from "../../util/display-path.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import type { VersionChoice } from "../portal/versions.js";
 import type { SourceRead } from "../reader-result.js";
-import type { SourceSpec } from "../source-operand.js";
+import type { SourceOperand } from "../source-operand.js";
 import { detectFormat, FORMAT_NAMES } from "./detect.js";
 import { openPage, type PageFiles, type TextFile } from "./documents.js";
 import { readHtml } from "./html.js";
@@ -25,7 +25,7 @@ export interface SlateReadOptions {
   http?: HttpStoreOptions;
 }
 
-export async function readSlate(source: SourceSpec, options: SlateReadOptions): Promise<SourceRead> {
+export async function readSlate(source: SourceOperand, options: SlateReadOptions): Promise<SourceRead> {
   const files = await openPage(source.location, source.isUrl, options.http);
   const { document, diagnostics } = await slateDocument(files);
   const read = interpretSlate(document, source.isUrl ? source.location : displayPath(source.location));
