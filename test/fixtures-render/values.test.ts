@@ -4,6 +4,7 @@ import { attributeValue, isoDateTime } from "../../generator/dataset/attribute-v
 import { documentedValues } from "../../generator/dataset/documented-values.js";
 import { seededInt, seededUnit } from "../../generator/dataset/seeded.js";
 import type { AttributeType } from "../../generator/spec/types.js";
+import { cpuMs } from "../helpers/cpu-time.js";
 
 describe("documentedValues", () => {
   const cases: [string, { given: { description?: string; note?: string }; want: string[] }][] = [
@@ -35,10 +36,11 @@ describe("documentedValues", () => {
   });
 
   it("reads a 10 MB line in linear time", () => {
-    const started = performance.now();
-    documentedValues({ description: `Possible values: ${"`a`, ".repeat(1_000_000)}` });
-    documentedValues({ description: `One of ${"x".repeat(10_000_000)}` });
-    expect(performance.now() - started).toBeLessThan(2000);
+    const ms = cpuMs(() => {
+      documentedValues({ description: `Possible values: ${"`a`, ".repeat(1_000_000)}` });
+      documentedValues({ description: `One of ${"x".repeat(10_000_000)}` });
+    });
+    expect(ms).toBeLessThan(2000);
   });
 });
 

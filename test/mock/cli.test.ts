@@ -3,7 +3,6 @@
  * cleanly on SIGINT and SIGTERM (checked on a real process); bad options are
  * usage errors.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runMock } from "../../generator/commands/mock.js";
 import { runCli } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
+import { withProcess, type RunningProcess } from "../helpers/process.js";
 
 const SPEC_DIR = path.join(REPO_ROOT, "spec");
 
@@ -84,28 +84,26 @@ describe("pco-codegen mock, as a process", () => {
     });
   });
 
+  const mock = <T>(body: (running: RunningProcess) => Promise<T>) =>
+    withProcess(process.execPath, [bundle, "mock", "--spec", SPEC_DIR, "--port", "0"], { cwd: REPO_ROOT }, body);
+
   it.each(["SIGINT", "SIGTERM"] as const)("ends cleanly on %s", async (signal) => {
-    const child = spawn(process.execPath, [bundle, "mock", "--spec", SPEC_DIR, "--port", "0"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await expect.poll(() => stdout, { timeout: 10_000 }).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+\n$/);
-    const url = stdout.trim();
-    expect((await fetch(`${url}/webhooks/v2/available_events`)).status).toBe(200);
-    child.kill(signal);
-    expect(await exited).toBe(0);
-    expect(stderr.trim().split("\n").at(-1)).toBe("mock server stopped");
+    await mock(async (running) => {
+      // Waits for the URL however long the start takes on a busy machine; an exit before it fails at once.
+      const stdout = await running.waitForStdout(/\n/);
+      expect(stdout).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+\n$/);
+      expect((await fetch(`${stdout.trim()}/webhooks/v2/available_events`)).status).toBe(200);
+      running.child.kill(signal);
+      expect((await running.exited).code).toBe(0);
+      expect(running.stderr().trim().split("\n").at(-1)).toBe("mock server stopped");
+    });
   });
 
   it("ends cleanly on a SIGTERM sent the moment its URL appears", async () => {
-    const child = spawn(process.execPath, [bundle, "mock", "--spec", SPEC_DIR, "--port", "0"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.once("data", () => child.kill("SIGTERM"));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
-    expect(code).toBe(0);
-    expect(stderr.trim().split("\n").at(-1)).toBe("mock server stopped");
+    await mock(async (running) => {
+      running.child.stdout!.once("data", () => running.child.kill("SIGTERM"));
+      expect((await running.exited).code).toBe(0);
+      expect(running.stderr().trim().split("\n").at(-1)).toBe("mock server stopped");
+    });
   });
 });

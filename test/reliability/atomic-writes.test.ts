@@ -15,12 +15,13 @@ import { listFiles, writeTree, type OutputFile } from "../../generator/emit.js";
 import { generatedTreePlan, renderAll } from "../../generator/generate.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { corpusPath, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
+import { stopProcess } from "../helpers/process.js";
 import { bundledCli, runCliProcess, startCli, type ProcessRun } from "./cli-process.js";
 
 const HOSTILE = path.join(REPO_ROOT, "test/fixtures/hostile");
 const work = mkdtempSync(path.join(tmpdir(), "pco-atomic-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-beforeAll(() => bundledCli(), 60_000);
+beforeAll(() => bundledCli());
 
 /** Every file of a tree and a digest of its bytes. */
 async function snapshot(root: string): Promise<Record<string, string>> {
@@ -46,16 +47,19 @@ async function expectKilledWhileWriting(args: readonly string[], root: string, p
 async function killedWhileWriting(args: readonly string[], root: string): Promise<{ run: ProcessRun; staging: string | undefined }> {
   const parent = path.dirname(root);
   let staging: string | undefined;
-  const { child, finished } = await startCli(args, { cwd: REPO_ROOT });
+  const { running, finished } = await startCli(args, { cwd: REPO_ROOT });
   const watcher = watch(parent, (_event, name) => {
-    if (staging === undefined && name === `${path.basename(root)}.staging-${child.pid}`) {
+    if (staging === undefined && name === `${path.basename(root)}.staging-${running.child.pid}`) {
       staging = path.join(parent, name);
-      child.kill("SIGKILL");
+      running.child.kill("SIGKILL");
     }
   });
-  const run = await finished;
-  watcher.close();
-  return { run, staging };
+  try {
+    return { run: await finished, staging };
+  } finally {
+    watcher.close();
+    await stopProcess(running);
+  }
 }
 
 describe("generate, killed while writing", () => {
@@ -71,11 +75,11 @@ describe("generate, killed while writing", () => {
     mkdirSync(path.join(root, "changelog"));
     writeFileSync(path.join(root, "changelog/kept.md"), "not generate's\n");
     previous = await snapshot(root);
-  }, 60_000);
+  });
 
   it("leaves the previous generated/ as it was", async () => {
     await expectKilledWhileWriting(["generate", "--spec", HOSTILE, "--out", root], root, previous);
-  }, 60_000);
+  });
 
   it("and the next run clears the leftover and writes the whole new tree", async () => {
     const run = await runCliProcess(["generate", "--spec", HOSTILE, "--out", root], { cwd: REPO_ROOT });
@@ -83,7 +87,7 @@ describe("generate, killed while writing", () => {
     expect(readdirSync(parent)).toEqual(["generated"]);
     const expected = digests((await renderAll((await loadSpecs(HOSTILE)).value)).files);
     expect(await snapshot(root)).toEqual({ ...expected, "changelog/kept.md": previous["changelog/kept.md"] });
-  }, 60_000);
+  });
 });
 
 describeCorpus("scrape, killed while writing", () => {
@@ -101,7 +105,7 @@ describeCorpus("scrape, killed while writing", () => {
 
   it("leaves the previous spec/ as it was", async () => {
     await expectKilledWhileWriting(args, root, previous);
-  }, 60_000);
+  });
 
   it("and the next run clears the leftover and writes the new specs", async () => {
     const run = await runCliProcess(args, { cwd: REPO_ROOT });
@@ -121,7 +125,7 @@ describeCorpus("scrape, killed while writing", () => {
       "services/2018-11-01",
       "webhooks/2018-08-01",
     ]);
-  }, 60_000);
+  });
 });
 
 describe("a write that fails half way", () => {

@@ -5,10 +5,10 @@
  * repository's node_modules/.cache), which takes a fraction of a second and is
  * never stale, unlike `dist/`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { REPO_ROOT } from "../helpers/corpus.js";
+import { startProcess, stopProcess, type RunningProcess } from "../helpers/process.js";
 
 export const CLI_BUNDLE = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-reliability", "cli.mjs");
 
@@ -35,17 +35,24 @@ export interface ProcessRun {
   stderr: string;
 }
 
-/** Starts the CLI; `finished` settles when it exits, however it ends. */
-export async function startCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ child: ChildProcess; finished: Promise<ProcessRun> }> {
-  const child = spawn(process.execPath, [await bundledCli(), ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const finished = new Promise<ProcessRun>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, finished };
+/**
+ * Starts the CLI; `finished` settles when it exits, however it ends. The
+ * caller stops it with `stopProcess` in `finally`.
+ */
+export async function startCli(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ running: RunningProcess; finished: Promise<ProcessRun> }> {
+  const running = startProcess(process.execPath, [await bundledCli(), ...args], { cwd: options.cwd, env: options.env ?? process.env });
+  const finished = running.exited.then(({ code, signal }) => ({ code, signal, stdout: running.stdout(), stderr: running.stderr() }));
+  return { running, finished };
 }
 
 export async function runCliProcess(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ProcessRun> {
-  return (await startCli(args, options)).finished;
+  const { running, finished } = await startCli(args, options);
+  try {
+    return await finished;
+  } finally {
+    await stopProcess(running);
+  }
 }

@@ -21,6 +21,7 @@ import { MAX_MARKDOWN_NESTING } from "../../generator/sources/slate/markdown-lim
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
+import { cpuMs } from "../helpers/cpu-time.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "pco-damaged-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,14 +42,7 @@ function webhooksMirror(): { root: string; vertex: (name: string) => string } {
 
 const scrape = (from: string, out: string) => runCli(["scrape", "--from", from, "--out", out]);
 
-/** The processor time a read takes: a refusal must come before the work it refuses. */
-function cpuMs(run: () => void): number {
-  const started = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000;
-}
-
+// CPU time, not the clock: a refusal must come before the work it refuses, however busy the machine.
 describe("JSON nested deeper than any document of the docs", () => {
   it("is refused where the nesting goes too deep, not handed to recursive code", () => {
     const text = `{"data":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;

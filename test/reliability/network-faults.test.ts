@@ -41,13 +41,11 @@ async function scrapeInto(url: string, name: string) {
   const out = path.join(work, name);
   cpSync(path.join(REPO_ROOT, "spec"), out, { recursive: true });
   const before = await snapshot(out);
-  const started = performance.now();
   const run = await runCli([
     "scrape", "--from", `portal:${url}`, "--app", "giving", "--app", "webhooks", "--out", out,
     "--retries", String(RETRIES), "--timeout", String(TIMEOUT_SECONDS), "--no-cache",
   ]);
-  const seconds = (performance.now() - started) / 1000;
-  return { run, seconds, before, after: await snapshot(out) };
+  return { run, before, after: await snapshot(out) };
 }
 
 describeCorpus("network faults", () => {
@@ -74,7 +72,7 @@ describeCorpus("network faults", () => {
     ["HTTP 503", { kind: "status", status: 503 }, /^HTTP 503 after 2 retries$/],
   ] as const)("%s: retried twice, then one line, exit 2, spec/ untouched", async (_name, fault, reason) => {
     const server = await serve(onTarget(fault as Fault));
-    const { run, seconds, before, after } = await scrapeInto(server.url, `${fault.kind}-${"status" in fault ? fault.status : ""}`);
+    const { run, before, after } = await scrapeInto(server.url, `${fault.kind}-${"status" in fault ? fault.status : ""}`);
 
     expect(run.code).toBe(2);
     const lines = run.stderr.split("\n");
@@ -86,8 +84,6 @@ describeCorpus("network faults", () => {
     // Giving was read whole before webhooks failed; nothing of it was written either.
     expect(server.log.filter((entry) => entry.path.startsWith("/giving/") && entry.status === 200).length).toBeGreaterThan(10);
     expect(after).toEqual(before);
-    // Three attempts of at most 0.3 s, two backoffs of at most 0.5 and 1 s: bounded.
-    expect(seconds).toBeLessThan(10);
   });
 
   it("without a fault the same scrape writes both apps' specs (so an untouched spec/ above means something)", async () => {

@@ -13,6 +13,7 @@ import { readHtml } from "../../generator/sources/slate/html.js";
 import { interpretSlate } from "../../generator/sources/slate/interpret.js";
 import { readMarkdown } from "../../generator/sources/slate/markdown.js";
 import { readPageText } from "../../generator/sources/slate/page-text.js";
+import { cpuMs } from "../helpers/cpu-time.js";
 
 const SIZE = 400_000;
 
@@ -39,22 +40,24 @@ const portalPage = (line: string) =>
 
 describe("very long lines", () => {
   it.each(Object.entries(LINES))("%s are read in time proportional to their length", (_name, line) => {
-    const started = performance.now();
-    detectFormat(slatePage(line));
-    const text = readPageText(slatePage(line), "page.txt");
-    interpretSlate({ format: "slate-text", blocks: text.blocks, detected: "" }, "page.txt");
-    // The markdown parser (micromark) takes seconds per megabyte by itself; a tenth of the line tests what is read after it.
-    const short = line.slice(0, SIZE / 10);
-    const markdown = readMarkdown({ text: `# PCO Things\n\n## Things\n\n${short}\n\n### List Things\n\n#### HTTP Request\n\n${short}\n`, location: "page.md" });
-    interpretSlate({ format: "slate-markdown", blocks: markdown.blocks, detected: "" }, "page.md");
-    readPageResource(pageSections(portalPage(line)), "page.txt", []);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    const ms = cpuMs(() => {
+      detectFormat(slatePage(line));
+      const text = readPageText(slatePage(line), "page.txt");
+      interpretSlate({ format: "slate-text", blocks: text.blocks, detected: "" }, "page.txt");
+      // The markdown parser (micromark) takes seconds per megabyte by itself; a tenth of the line tests what is read after it.
+      const short = line.slice(0, SIZE / 10);
+      const markdown = readMarkdown({ text: `# PCO Things\n\n## Things\n\n${short}\n\n### List Things\n\n#### HTTP Request\n\n${short}\n`, location: "page.md" });
+      interpretSlate({ format: "slate-markdown", blocks: markdown.blocks, detected: "" }, "page.md");
+      readPageResource(pageSections(portalPage(line)), "page.txt", []);
+    });
+    expect(ms).toBeLessThan(20_000);
   });
 
   it("a long paragraph of the built page", () => {
-    const started = performance.now();
-    const html = readHtml(`<div class="content"><h1>PCO Things</h1><p>${"a ".repeat(SIZE / 2)}</p></div>`, "page.html");
-    interpretSlate({ format: "slate-html", blocks: html.blocks, detected: "" }, "page.html");
-    expect(performance.now() - started).toBeLessThan(20_000);
+    const ms = cpuMs(() => {
+      const html = readHtml(`<div class="content"><h1>PCO Things</h1><p>${"a ".repeat(SIZE / 2)}</p></div>`, "page.html");
+      interpretSlate({ format: "slate-html", blocks: html.blocks, detected: "" }, "page.html");
+    });
+    expect(ms).toBeLessThan(20_000);
   });
 });
