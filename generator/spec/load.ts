@@ -12,8 +12,9 @@ import { displayPath } from "../display-path.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
 
-/** Spec files are exactly `<app>/<version>.json`; anything else in the folder is not a spec. */
-export const SPEC_FILE = /^[^/]+\/[^/]+\.json$/;
+import { SPEC_FILE } from "./spec-file.js";
+
+export { SPEC_FILE };
 
 export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
   const files = (await listFiles(folder)).filter((f) => SPEC_FILE.test(f));
