@@ -12,6 +12,7 @@
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "../../generator/emit.js";
+import { SPEC_FILE } from "../../generator/spec/spec-file.js";
 import { assertSucceeded, megabytes, RowCollector, runNode, type ChildRun, type Figure } from "../harness.js";
 import { cliPath } from "../workspace.js";
 
@@ -31,7 +32,7 @@ export function copiedVersion(version: string, k: number): string {
 
 /** `copies` copies of every spec of `from`, written into `to`; returns the number of specs. */
 export async function copySpecs(from: string, to: string, copies: number): Promise<number> {
-  const files = (await listFiles(from)).filter((file) => /^[^/]+\/[^/]+\.json$/.test(file));
+  const files = (await listFiles(from)).filter((file) => SPEC_FILE.test(file));
   let count = 0;
   for (const file of files) {
     const text = await readFile(path.join(from, file), "utf8");

@@ -9,10 +9,9 @@ import { listFiles } from "../emit.js";
 import { parseJson } from "../json-text.js";
 import { compareText } from "../order.js";
 import { displayPath } from "../display-path.js";
+import { SPEC_FILE } from "./spec-file.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
-
-import { SPEC_FILE } from "./spec-file.js";
 
 export { SPEC_FILE };
 
