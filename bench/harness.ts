@@ -92,14 +92,25 @@ const RSS_REPORTER = `data:text/javascript,process.on("exit",()=>process.stderr.
  * command would. With `readyWhen`, a command that runs until stopped (a
  * server) is also timed to the first output that matches, then sent SIGTERM.
  */
-export function runNode(
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; peakMemory?: boolean; readyWhen?: RegExp },
-): Promise<ChildRun> {
-  const nodeArgs = options.peakMemory ? ["--import", RSS_REPORTER, ...args] : [...args];
+export function runNode(args: readonly string[], options: ChildOptions): Promise<ChildRun> {
+  return runProcess(process.execPath, options.peakMemory ? ["--import", RSS_REPORTER, ...args] : [...args], options);
+}
+
+export interface ChildOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  peakMemory?: boolean;
+  readyWhen?: RegExp;
+}
+
+/**
+ * Runs any program (`npm`, say) the same way. `peakMemory` is only honoured
+ * for Node processes that load the reporter, which `runNode` arranges.
+ */
+export function runProcess(file: string, args: readonly string[], options: ChildOptions): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, [...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let readyMs: number | undefined;

@@ -16,13 +16,23 @@ import { noopGenerateFigure } from "./figures/noop-generate.js";
 import { pipelineFigure } from "./figures/pipeline.js";
 import { rateLimitFigure } from "./figures/rate-limit.js";
 import { runtimeSizeFigure } from "./figures/runtime-size.js";
+import { scalingFigure } from "./figures/scaling.js";
 import { typeCheckFigure } from "./figures/type-check.js";
 import { packageRoot } from "../generator/util/package-root.js";
 import type { Figure, FigureResult } from "./harness.js";
 import { machineInfo, resultsMarkdown } from "./results.js";
 import { createWorkspace } from "./workspace.js";
 
-const FIGURES: readonly Figure[] = [pipelineFigure, noopGenerateFigure, typeCheckFigure, decodeFigure, runtimeSizeFigure, rateLimitFigure, mockStartupFigure];
+const FIGURES: readonly Figure[] = [
+  pipelineFigure,
+  noopGenerateFigure,
+  typeCheckFigure,
+  decodeFigure,
+  runtimeSizeFigure,
+  rateLimitFigure,
+  mockStartupFigure,
+  scalingFigure,
+];
 const MIN_RUNS = 5;
 
 async function main(): Promise<number> {

@@ -3,10 +3,10 @@
  * process's exit code: 0 success, 1 problems in the docs or drift, 2 could not
  * run (bad usage, unreachable docs, unreadable files).
  */
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
 import yargs from "yargs";
 import { formatDiagnostic, GeneratorError } from "./diagnostics.js";
-import { commands } from "./commands/index.js";
+import { commandsFor } from "./commands/index.js";
 import { EXIT } from "./commands/command.js";
 import type { Output, ProgressSink } from "./commands/output.js";
 
@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 110));
 
-  for (const command of commands) {
+  for (const command of await commandsFor(argv)) {
     parser.command(command.command, command.describe, command.builder, async (args) => {
       exitCode = await command.run(args as never, output);
     });
@@ -75,6 +75,8 @@ function processOutput(argv: readonly string[]): Output {
 }
 
 function progressBar(): ProgressSink {
+  // Loaded on a terminal only, when a command asks for a bar.
+  const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof import("cli-progress");
   const bar = new cliProgress.SingleBar(
     { format: "reading docs [{bar}] {value}/{total} {label}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -1,13 +1,28 @@
 /**
  * The only code that writes output. A tree of files is written all at once:
  * the new tree is built in a staging folder beside the old one and swapped in
- * with two renames, so that a failure at any point leaves either the old tree or
- * the new one, never a mix. Files outside the tree's owned part (say,
- * `generated/changelog/` under `generate`) are carried over untouched.
+ * with two renames, so that a failure or a kill at any point leaves either the
+ * old tree or the new one, never a mix. The staging folder starts as hard
+ * links to the old tree's files, so a write costs what changed: unchanged
+ * files are linked, not copied, and only new and changed files are written.
+ * Files outside the tree's owned part (say, `generated/changelog/`, or a
+ * `.git` folder) are carried over untouched; folders are removed only when
+ * the plan's own removals emptied them.
+ *
+ * While it writes, a writer holds a lock beside the folder, so that two
+ * commands writing one folder take turns. An output folder that is a symbolic
+ * link, not a folder, or the working folder itself (which must not be
+ * swapped from under the user) is refused.
  */
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { exists } from "./util/exists.js";
+import { GeneratorError } from "./diagnostics.js";
+import { displayPath } from "./util/display-path.js";
+import { compareTrees } from "./emit/compare-trees.js";
+import { linkTree } from "./emit/link-tree.js";
+import { withOutputLock } from "./emit/output-lock.js";
+import { isRunning } from "./emit/process-alive.js";
+import { asWriteError } from "./emit/write-error.js";
 import { compareText } from "./util/order.js";
 
 export interface OutputFile {
@@ -31,64 +46,104 @@ export interface TreeDifference {
 
 export const isClean = (d: TreeDifference): boolean => d.missing.length + d.changed.length + d.extra.length === 0;
 
-/** What writing the plan would change. */
+/** What writing the plan would change. Reads the existing files a few at a time: memory stays bounded by the plan. */
 export async function diffTree(plan: TreePlan): Promise<TreeDifference> {
-  await recoverInterruptedSwap(plan.root);
-  const existing = new Set((await listFiles(plan.root)).filter(plan.owns));
-  const planned = new Set(plan.files.map((f) => f.path));
-  const changed: string[] = [];
-  const missing: string[] = [];
-  await Promise.all(
-    plan.files.map(async (file) => {
-      if (!existing.has(file.path)) missing.push(file.path);
-      else if ((await readFile(path.join(plan.root, file.path), "utf8")) !== file.contents) changed.push(file.path);
-    }),
-  );
-  return {
-    missing: missing.sort(compareText),
-    changed: changed.sort(compareText),
-    extra: [...existing].filter((f) => !planned.has(f)).sort(compareText),
-  };
+  const root = path.resolve(plan.root);
+  await recoverInterruptedSwap(root);
+  return compareTrees(root, plan.files, plan.owns);
 }
 
 /** Writes the plan; does nothing when the tree already matches it. */
 export async function writeTree(plan: TreePlan, hooks: { beforeSwap?: () => void } = {}): Promise<TreeDifference> {
   assertSafePaths(plan.files);
-  const difference = await diffTree(plan);
-  if (isClean(difference)) return difference;
-
   const root = path.resolve(plan.root);
+  await assertWritableRoot(root);
+  try {
+    await mkdir(path.dirname(root), { recursive: true });
+    return await withOutputLock(root, async () => {
+      const difference = await diffTree(plan);
+      if (isClean(difference)) return difference;
+      await stageAndSwap(root, plan, difference, hooks);
+      return difference;
+    });
+  } catch (error) {
+    throw asWriteError(error, root);
+  }
+}
+
+async function stageAndSwap(root: string, plan: TreePlan, difference: TreeDifference, hooks: { beforeSwap?: () => void }): Promise<void> {
   const staging = `${root}.staging-${process.pid}`;
   const previous = `${root}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  const hadRoot = await isFolder(root);
   try {
-    if (await exists(root)) await cp(root, staging, { recursive: true });
-    else await mkdir(staging, { recursive: true });
-    for (const extra of difference.extra) await rm(path.join(staging, extra), { force: true });
+    if (hadRoot) await linkTree(root, staging);
+    else await mkdir(staging);
+    const removed = new Set(difference.extra);
+    for (const extra of difference.extra) await unlink(path.join(staging, extra));
+    const toWrite = new Set([...difference.missing, ...difference.changed]);
     for (const file of plan.files) {
+      if (!toWrite.has(file.path)) continue;
       const target = path.join(staging, file.path);
       await mkdir(path.dirname(target), { recursive: true });
+      // A changed file is a hard link to the old tree's: unlink it first, never write through it.
+      await rm(target, { force: true });
       await writeFile(target, file.contents);
     }
-    await removeEmptyFolders(staging);
+    await removeEmptiedFolders(staging, removed);
     hooks.beforeSwap?.();
+    if (hadRoot) await rename(root, previous);
+    try {
+      await rename(staging, root);
+    } catch (error) {
+      if (hadRoot) await rename(previous, root);
+      throw error;
+    }
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
-  const hadRoot = await exists(root);
-  if (hadRoot) await rename(root, previous);
-  await rename(staging, root);
   if (hadRoot) await rm(previous, { recursive: true, force: true });
-  return difference;
+}
+
+/**
+ * Folders the plan's removals left empty, from the deepest up to the root
+ * (not included). Folders that were empty already are not the plan's to remove.
+ */
+async function removeEmptiedFolders(staging: string, removed: ReadonlySet<string>): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of removed) {
+    for (let folder = path.posix.dirname(file); folder !== "."; folder = path.posix.dirname(folder)) folders.add(folder);
+  }
+  for (const folder of [...folders].sort((a, b) => b.length - a.length || compareText(a, b))) {
+    const full = path.join(staging, folder);
+    if ((await readdir(full).catch(() => ["?"])).length === 0) await rmdir(full);
+  }
+}
+
+/** The output folder is a real folder (or absent), and not the working folder or one holding it. */
+async function assertWritableRoot(root: string): Promise<void> {
+  const stats = await lstat(root).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw asWriteError(error, root);
+  });
+  const shown = displayPath(root);
+  if (stats?.isSymbolicLink()) {
+    throw new GeneratorError(`cannot write ${shown}: it is a symbolic link; name the folder it points to, so that the write stays atomic`);
+  }
+  if (stats !== undefined && !stats.isDirectory()) throw new GeneratorError(`cannot write ${shown}: it exists and is not a folder`);
+  const relative = path.relative(root, process.cwd());
+  if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
+    throw new GeneratorError(`cannot write ${shown}: it is (or holds) the working folder, which a write must not swap; name a folder inside it`);
+  }
 }
 
 /**
  * A run killed between the two renames leaves `<root>.previous-<pid>` and no
- * root: put the previous tree back. Leftover staging folders are discarded.
+ * root: put the previous tree back. Leftover staging folders of processes that
+ * are gone are discarded; those of a live writer are its own business.
  */
-async function recoverInterruptedSwap(rootPath: string): Promise<void> {
-  const root = path.resolve(rootPath);
+async function recoverInterruptedSwap(root: string): Promise<void> {
   const parent = path.dirname(root);
   const base = path.basename(root);
   let siblings: string[];
@@ -97,23 +152,14 @@ async function recoverInterruptedSwap(rootPath: string): Promise<void> {
   } catch {
     return;
   }
-  const previous = siblings.filter((s) => s.startsWith(`${base}.previous-`)).sort(compareText);
-  if (previous.length > 0 && !(await exists(root))) await rename(path.join(parent, previous[0]!), root);
-  for (const leftover of siblings.filter((s) => s.startsWith(`${base}.staging-`) || s.startsWith(`${base}.previous-`))) {
-    if (leftover.endsWith(`-${process.pid}`) || !(await isRunning(leftover))) {
-      await rm(path.join(parent, leftover), { recursive: true, force: true });
-    }
-  }
-}
-
-async function isRunning(folderName: string): Promise<boolean> {
-  const pid = Number(/-(\d+)$/.exec(folderName)?.[1]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+  const leftovers = siblings
+    .filter((s) => s.startsWith(`${base}.staging-`) || s.startsWith(`${base}.previous-`))
+    .filter((s) => s.endsWith(`-${process.pid}`) || !isRunning(Number(/-(\d+)$/.exec(s)?.[1])))
+    .sort(compareText);
+  const previous = leftovers.find((s) => s.startsWith(`${base}.previous-`));
+  if (previous !== undefined && !(await isFolder(root))) await rename(path.join(parent, previous), root);
+  for (const leftover of leftovers) {
+    if (leftover !== previous || (await isFolder(path.join(parent, leftover)))) await rm(path.join(parent, leftover), { recursive: true, force: true });
   }
 }
 
@@ -131,19 +177,6 @@ export async function listFiles(root: string): Promise<string[]> {
     .sort(compareText);
 }
 
-async function removeEmptyFolders(folder: string): Promise<boolean> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  let empty = true;
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await removeEmptyFolders(path.join(folder, entry.name)))) {
-      await rm(path.join(folder, entry.name), { recursive: true });
-    } else {
-      empty = false;
-    }
-  }
-  return empty;
-}
-
 /** Output paths come from names in the docs: none may climb out of the tree. */
 function assertSafePaths(files: readonly OutputFile[]): void {
   for (const file of files) {
@@ -151,5 +184,13 @@ function assertSafePaths(files: readonly OutputFile[]): void {
     if (file.path === "" || normal.startsWith("../") || normal === ".." || path.posix.isAbsolute(normal) || normal !== file.path) {
       throw new Error(`refusing to write outside the output folder: ${JSON.stringify(file.path)}`);
     }
+  }
+}
+
+async function isFolder(target: string): Promise<boolean> {
+  try {
+    return (await lstat(target)).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -11,29 +11,31 @@
  * generator's cache, never in the output; `check` never consults them.
  */
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot } from "./util/cache-root.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { listFiles, type OutputFile } from "./emit.js";
-import { sortedBy, sortedStrings } from "./util/order.js";
+import { sortedStrings } from "./util/order.js";
 import { packageRoot } from "./util/package-root.js";
-import { SPEC_FILE } from "./spec/load.js";
+import { SPEC_FILE } from "./spec/spec-file.js";
 
 export interface GenerateRecord {
   inputs: string;
-  /** The hash of the owned files, as `treeHash` computes it. */
+  /** The owned files as that generate left them, as `statHash` computes it. */
   tree: string;
   files: number;
+  /** The folders and files of the output that generate owned (its renderers' roots). */
+  roots: string[];
   /** What that generate printed, to print again. */
   diagnostics: Diagnostic[];
 }
 
 /** The generator's compiled code (dist/generator) or its sources, wherever this module runs from. */
 const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
-const FORMAT = "pco-codegen generate record 1";
+const FORMAT = "pco-codegen generate record 2";
 
 /** A hash of every input of a generate from `specFolder`. */
 export async function inputsFingerprint(specFolder: string): Promise<string> {
@@ -41,8 +43,10 @@ export async function inputsFingerprint(specFolder: string): Promise<string> {
   // The paths diagnostics print depend on where the specs are and on the working directory.
   const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0${path.resolve(specFolder)}\0${process.cwd()}\0`);
   hashFiles(hash, "spec", specFolder, (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file)));
-  hashFiles(hash, "generator", GENERATOR_DIR, await listFiles(GENERATOR_DIR));
-  hashFiles(hash, "templates", path.join(root, "templates"), await listFiles(path.join(root, "templates")));
+  // The generator's own files by their stats: a rebuild that rewrote them only costs one render.
+  hash.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
+  const templates = path.join(root, "templates");
+  hash.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
   hash.update(await dependencyVersions(root));
   return hash.digest("hex");
 }
@@ -75,23 +79,38 @@ async function dependencyVersions(root: string): Promise<string> {
   return versions.join("\0");
 }
 
-/** One hash over files, paths and contents (as UTF-8 bytes), in path order. */
-export function treeHash(files: readonly { path: string; contents: string | Buffer }[]): string {
+/**
+ * One hash over what the file system says of each file: its path, size,
+ * modification time and inode. An edit, a file put in its place or a
+ * `touch` changes it; reading the files is not needed, which for a thousand
+ * files of output is most of a no-op's time (make and git judge files alike).
+ */
+export function statHash(folder: string, files: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const file of sortedBy(files, (f) => f.path)) {
-    const size = typeof file.contents === "string" ? Buffer.byteLength(file.contents) : file.contents.length;
-    hash.update(`${file.path}\0${size}\0`).update(file.contents);
+  for (const file of sortedStrings(files)) {
+    const stat = lstatSync(path.join(folder, file), { bigint: true });
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}\0`);
   }
   return hash.digest("hex");
 }
 
-/** The record, when the folder is as the last generate into it left it. */
-export async function unchangedSinceRecord(out: string, inputs: string, owns: (file: string) => boolean): Promise<GenerateRecord | undefined> {
+/**
+ * The record, when the folder is as the last generate into it left it. What
+ * that generate owned is read from the record: the renderers (and their
+ * modules) are not loaded to say it, and a generator that owns other roots
+ * has another fingerprint anyway.
+ */
+export async function unchangedSinceRecord(out: string, inputs: string): Promise<GenerateRecord | undefined> {
   const record = await readRecord(out);
   if (record === undefined || record.inputs !== inputs) return undefined;
+  const owns = (file: string) => record.roots.some((root) => file === root || file.startsWith(`${root}/`));
   const owned = (await listFiles(out)).filter(owns);
   if (owned.length !== record.files) return undefined;
-  return treeHash(readAll(out, owned)) === record.tree ? record : undefined;
+  try {
+    return statHash(out, owned) === record.tree ? record : undefined;
+  } catch {
+    return undefined; // a file went away meanwhile: render
+  }
 }
 
 const recordFile = (out: string): string =>
@@ -100,16 +119,34 @@ const recordFile = (out: string): string =>
 async function readRecord(out: string): Promise<GenerateRecord | undefined> {
   try {
     const record = JSON.parse(await readFile(recordFile(out), "utf8")) as Partial<GenerateRecord>;
-    const valid = typeof record.inputs === "string" && typeof record.tree === "string" && typeof record.files === "number" && Array.isArray(record.diagnostics);
+    const valid =
+      typeof record.inputs === "string" &&
+      typeof record.tree === "string" &&
+      typeof record.files === "number" &&
+      Array.isArray(record.roots) &&
+      record.roots.every((root) => typeof root === "string") &&
+      Array.isArray(record.diagnostics);
     return valid ? (record as GenerateRecord) : undefined;
   } catch {
     return undefined; // none yet, or unreadable: render
   }
 }
 
-/** Records a generate that wrote `files` (all the files it owns) into `out`. */
-export async function writeRecord(out: string, inputs: string, files: readonly OutputFile[], diagnostics: readonly Diagnostic[]): Promise<void> {
-  const record: GenerateRecord = { inputs, tree: treeHash(files), files: files.length, diagnostics: [...diagnostics] };
+/** Records a generate that has just written `files` (all the files it owns) into `out`. */
+export async function writeRecord(
+  out: string,
+  inputs: string,
+  files: readonly OutputFile[],
+  roots: readonly string[],
+  diagnostics: readonly Diagnostic[],
+): Promise<void> {
+  let tree: string;
+  try {
+    tree = statHash(out, files.map((f) => f.path));
+  } catch {
+    return; // the folder changed under us: no record, the next generate renders
+  }
+  const record: GenerateRecord = { inputs, tree, files: files.length, roots: [...roots], diagnostics: [...diagnostics] };
   const file = recordFile(out);
   try {
     await mkdir(path.dirname(file), { recursive: true });

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./helpers/corpus.js";
 import { runCli } from "./helpers/cli.js";
 
 describe("the command line", () => {
@@ -35,6 +36,32 @@ describe("the command line", () => {
       expect(run.code).toBe(2);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("lets a flag given on the command line win over the sources file", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-config-"));
+    try {
+      const config = path.join(folder, "sources.json");
+      const site = path.join(REPO_ROOT, "test/fixtures/slate/site/source");
+      writeFileSync(config, JSON.stringify({ from: [`slate:${site}`], out: "from-config" }));
+      const flagged = path.join(folder, "from-flag");
+      const run = await runCli(["scrape", "--config", config, "--out", flagged]);
+      expect(run.code).toBe(0);
+      expect(readdirSync(flagged)).toContain("spec.schema.json");
+      expect(existsSync(path.join(folder, "from-config"))).toBe(false);
+
+      // Without the flag, the file's "out" (relative to the file) is where the specs go.
+      const cwd = process.cwd();
+      process.chdir(folder);
+      try {
+        expect((await runCli(["scrape", "--config", config])).code).toBe(0);
+      } finally {
+        process.chdir(cwd);
+      }
+      expect(readdirSync(path.join(folder, "from-config"))).toContain("spec.schema.json");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

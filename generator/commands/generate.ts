@@ -2,10 +2,7 @@
 import type { Argv } from "yargs";
 import { hasErrors } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
-import { writeTree } from "../emit.js";
-import { generatedTreePlan, renderAll } from "../generate.js";
 import { inputsFingerprint, unchangedSinceRecord, writeRecord } from "../generate-record.js";
-import { loadSpecs } from "../spec/load.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics } from "./output.js";
 
@@ -35,12 +32,19 @@ export const generateCommand: Command<GenerateCommandArgs> = {
   async run(args, output) {
     // Taken before the specs are read: a spec changed meanwhile only costs the next generate a render.
     const inputs = await inputsFingerprint(args.spec);
-    const unchanged = args.force ? undefined : await unchangedSinceRecord(args.out, inputs, generatedTreePlan(args.out, []).owns);
+    const unchanged = args.force ? undefined : await unchangedSinceRecord(args.out, inputs);
     if (unchanged !== undefined) {
       printDiagnostics(output, unchanged.diagnostics);
       output.err(`${unchanged.files} files in ${args.out}, unchanged`);
       return EXIT.ok;
     }
+    // Loaded only when there is something to render: the no-op above is most generates.
+    const [{ loadSpecs }, { generatedTreePlan, renderAll }, { writeTree }, { renderers }] = await Promise.all([
+      import("../spec/load.js"),
+      import("../generate.js"),
+      import("../emit.js"),
+      import("../render/registry.js"),
+    ]);
     const loaded = await loadSpecs(args.spec);
     if (loaded.value.length === 0 && !hasErrors(loaded.diagnostics)) {
       output.err(`no specs in ${displayPath(args.spec)}; run pco-codegen scrape first`);
@@ -54,7 +58,13 @@ export const generateCommand: Command<GenerateCommandArgs> = {
       return EXIT.problems;
     }
     const difference = await writeTree(generatedTreePlan(args.out, rendered.files));
-    await writeRecord(args.out, inputs, rendered.files, diagnostics);
+    await writeRecord(
+      args.out,
+      inputs,
+      rendered.files,
+      renderers.map((r) => r.root),
+      diagnostics,
+    );
     const changed = difference.missing.length + difference.changed.length + difference.extra.length;
     output.err(
       `${rendered.files.length} files in ${args.out}` +

@@ -15,11 +15,12 @@ import { printDiagnostics } from "./output.js";
 
 interface ScrapeArgs {
   from?: string[];
-  out: string;
+  /** `out`, `versions` and `prune` have no yargs default: a value here was given on the command line, and wins over the config file. */
+  out?: string;
   app?: string[];
-  versions: string;
+  versions?: string;
   allowPartial: boolean;
-  prune: boolean;
+  prune?: boolean;
   config?: string;
   cacheDir?: string;
   cache: boolean;
@@ -47,11 +48,11 @@ export const scrapeCommand: Command<ScrapeArgs> = {
         array: true,
         describe: `Sources, later wins: portal:<folder|url>, slate:<path|url>, portal-page:<file> (default: portal:${DEFAULT_BASE_URL})`,
       })
-      .option("out", { type: "string", default: "spec", describe: "Folder to write the specs to" })
+      .option("out", { type: "string", describe: `Folder to write the specs to (default: ${DEFAULTS.out})` })
       .option("app", { type: "string", array: true, describe: "Only these apps (e.g. people check-ins)" })
-      .option("versions", { type: "string", default: "latest", describe: "latest, all, or a comma-separated list of versions" })
+      .option("versions", { type: "string", describe: `latest, all, or a comma-separated list of versions (default: ${DEFAULTS.versions})` })
       .option("allow-partial", { type: "boolean", default: false, describe: "Write specs of damaged docs, listing what is missing" })
-      .option("prune", { type: "boolean", default: false, describe: "Remove specs of the scraped apps that this scrape no longer produces" })
+      .option("prune", { type: "boolean", describe: "Remove specs of the scraped apps that this scrape no longer produces (default: no)" })
       .option("config", { type: "string", describe: "A JSON file with the sources and options of a reproducible scrape" })
       .option("cache-dir", { type: "string", describe: "HTTP cache folder (default ~/.cache/pco-codegen/http)" })
       .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
@@ -62,7 +63,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       }) as unknown as Argv<ScrapeArgs>,
 
   async run(args, output) {
-    const settings = args.config === undefined ? args : { ...args, ...(await readConfig(args.config)) };
+    const settings = withConfig(args, args.config === undefined ? {} : await readConfig(args.config));
     const from = (settings.from?.length ? settings.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceOperand);
     const progress = output.progress?.();
     let result;
@@ -93,6 +94,17 @@ export const scrapeCommand: Command<ScrapeArgs> = {
     return hasErrors(result.diagnostics) ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** What a scrape does unless the config file or a flag says otherwise. */
+const DEFAULTS = { out: "spec", versions: "latest", prune: false } as const;
+
+/** The defaults, then the config file, then every flag given on the command line: the user's explicit word wins. */
+function withConfig(args: ScrapeArgs, config: Partial<ScrapeArgs>): ScrapeSettings {
+  const given = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+  return { ...DEFAULTS, ...config, ...given } as ScrapeSettings;
+}
+
+type ScrapeSettings = ScrapeArgs & { out: string; versions: string; prune: boolean };
 
 /** `--overrides <file>` reads that file, `--no-overrides` reads none; without either, the project's own applies. */
 function overridesOption(value: string | boolean | undefined): { overrides?: OverrideSet } {

@@ -9,11 +9,11 @@ import { listFiles } from "../emit.js";
 import { parseJson } from "../json-text.js";
 import { compareText } from "../util/order.js";
 import { displayPath } from "../util/display-path.js";
+import { SPEC_FILE } from "./spec-file.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
 
-/** Spec files are exactly `<app>/<version>.json`; anything else in the folder is not a spec. */
-export const SPEC_FILE = /^[^/]+\/[^/]+\.json$/;
+export { SPEC_FILE };
 
 export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
   const files = (await listFiles(folder)).filter((f) => SPEC_FILE.test(f));

@@ -2,14 +2,14 @@
  * Validation of a spec against its JSON Schema (ajv), reported as diagnostics
  * that name the spec file and the JSON pointer of each violation.
  */
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { specSchema } from "./schema.js";
+import { compileSpecValidator } from "./spec-validator.js";
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(specSchema);
+  compiled ??= compileSpecValidator();
   return compiled;
 }
 

@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingProxy } from "../../bench/figures/counting-proxy.js";
 import { buildDecodePage, PAGE_SIZE } from "../../bench/figures/decode-page.js";
 import { checkDecoders, decoders, loadRuntimeDecoder, opsPerSecond, resolvedLinks } from "../../bench/figures/decode.js";
-import { readInputs, scrapeAndRender } from "../../bench/figures/pipeline.js";
+import { baselineProcess, pipelineProcesses } from "../../bench/figures/pipeline.js";
 import { scrapeTwice } from "../../bench/figures/rate-limit.js";
-import { bundleSize } from "../../bench/figures/runtime-size.js";
+import { bundleSize, OPENAPI_FETCH_PROGRAM, OURS_PROGRAM, PCO_CLIENT_PROGRAM } from "../../bench/figures/runtime-size.js";
+import { changeOneSpec, copiedVersion, copySpecs } from "../../bench/figures/scaling.js";
 import { prepareTypeCheck, runTsc } from "../../bench/figures/type-check.js";
 import { writeTree } from "../../generator/emit.js";
 import { clientRenderer } from "../../generator/render/client/renderer.js";
@@ -23,6 +24,7 @@ import { openApiRenderer } from "../../generator/render/openapi/openapi-renderer
 import { latestDatedPerApp, loadSpecs } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { DOCS_DIR, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
+import { bundledCli } from "../reliability/cli-process.js";
 
 let dir: string;
 let generated: string;
@@ -73,14 +75,43 @@ describe("decode figure", () => {
 });
 
 describe("runtime size figure", () => {
-  it("bundles and gzips the rendered runtime and openapi-fetch", async () => {
-    const ours = await bundleSize("./index.js", path.join(generated, "clients", "runtime"));
-    const peer = await bundleSize("openapi-fetch", REPO_ROOT);
-    for (const size of [ours, peer]) {
+  it("bundles each three-call program, keeping only what it reaches", async () => {
+    const ours = await bundleSize(OURS_PROGRAM, dir);
+    const runtimeAlone = await bundleSize(`export * from "./index.js";`, path.join(generated, "clients", "runtime"));
+    const peer = await bundleSize(OPENAPI_FETCH_PROGRAM, REPO_ROOT);
+    const official = await bundleSize(PCO_CLIENT_PROGRAM, REPO_ROOT);
+    for (const size of [ours, runtimeAlone, peer, official]) {
       expect(size.minified).toBeGreaterThan(1000);
       expect(size.gzipped).toBeGreaterThan(0);
       expect(size.gzipped).toBeLessThan(size.minified);
     }
+    // The People program carries the app's route table on top of the runtime.
+    expect(ours.minified).toBeGreaterThan(runtimeAlone.minified);
+    // A program that does not resolve is not measured as a small one.
+    await expect(bundleSize(`import { nothing } from "./missing.js"; export { nothing };`, dir)).rejects.toThrow();
+  });
+});
+
+describe("scaling figure", () => {
+  it("renames each copy's version and writes K copies of every spec", async () => {
+    expect([0, 1, 15].map((k) => copiedVersion("2025-03-20", k))).toEqual(["2025-03-20", "2024-03-20", "2010-03-20"]);
+    expect(copiedVersion("legacy", 3)).toBe("1003-01-01");
+    expect(copiedVersion("unversioned", 3)).toBe("1003-01-02");
+    const from = await mkdtemp(path.join(dir, "specs-"));
+    const to = path.join(dir, "specs-copied");
+    await writeFile(path.join(from, "not-a-spec.json"), "{}");
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(from, "people"));
+    await writeFile(path.join(from, "people", "2025-03-20.json"), `{\n  "title": "People",\n  "version": "2025-03-20"\n}\n`);
+    await writeFile(path.join(from, "people", "legacy.json"), `{\n  "title": "People",\n  "version": "legacy"\n}\n`);
+    expect(await copySpecs(from, to, 3)).toBe(6);
+    expect((await readdir(path.join(to, "people"))).sort()).toEqual(
+      ["2023-03-20.json", "2024-03-20.json", "2025-03-20.json", "1001-01-01.json", "1002-01-01.json", "legacy.json"].sort(),
+    );
+    expect(JSON.parse(await readFile(path.join(to, "people", "1002-01-01.json"), "utf8"))).toEqual({ title: "People", version: "1002-01-01" });
+    await changeOneSpec(to, "people/2024-03-20.json", "1");
+    await changeOneSpec(to, "people/2024-03-20.json", "2");
+    expect(JSON.parse(await readFile(path.join(to, "people", "2024-03-20.json"), "utf8"))).toEqual({ title: "People (edit 2)", version: "2024-03-20" });
   });
 });
 
@@ -104,24 +135,27 @@ describe("type-check figure", () => {
 describe("pipeline figure", () => {
   const site = "slate:test/fixtures/slate/site/source";
 
-  it("reads and parses every input file as its baseline", async () => {
+  it("reads and parses every input file as its baseline, in a process of its own", async () => {
     const folder = path.join(REPO_ROOT, "test/fixtures/slate/site/source");
     const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     const texts = await Promise.all(files.map((e) => readFile(path.join(e.parentPath, e.name), "utf8")));
-    const read = await readInputs(REPO_ROOT, [site]);
-    expect(read.files).toBe(files.length);
-    expect(read.bytes).toBe(texts.reduce((sum, text) => sum + text.length, 0));
+    const sample = await baselineProcess(REPO_ROOT, [site]);
+    expect(sample.read.files).toBe(files.length);
+    expect(sample.read.bytes).toBe(texts.reduce((sum, text) => sum + text.length, 0));
+    expect(sample.ms).toBeGreaterThan(sample.read.ms);
 
     const broken = await mkdtemp(path.join(dir, "broken-"));
     await writeFile(path.join(broken, "vertex.json"), "{ not json");
-    await expect(readInputs(dir, [`portal:${broken}`])).rejects.toThrow(SyntaxError);
+    await expect(baselineProcess(dir, [`portal:${broken}`])).rejects.toThrow(/SyntaxError/);
   });
 
-  it("scrapes and renders a source with every renderer", async () => {
-    const result = await scrapeAndRender([site]);
-    expect(result).toMatchObject({ specs: 1, errors: 0 });
-    // The app's client (index.ts, types.ts), its OpenAPI document, and more.
-    expect(result.files).toBeGreaterThan(3);
+  it("scrapes into a new folder and generates from it, as two processes", async () => {
+    const work = await mkdtemp(path.join(dir, "pipeline-"));
+    const run = await pipelineProcesses(await bundledCli(), REPO_ROOT, [site], work, path.join(work, "cache"));
+    expect(run.summary).toMatch(/^1 spec in .*: 2 new, 0 changed, 0 removed; \d+ files in .*: \d+ new, 0 changed, 0 removed$/);
+    expect(await readdir(path.join(work, "spec"))).toEqual(expect.arrayContaining(["spec.schema.json"]));
+    expect((await readdir(path.join(work, "generated"))).length).toBeGreaterThan(0);
+    expect(run.peakRssBytes).toBeGreaterThan(0);
   });
 });
 

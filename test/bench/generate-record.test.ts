@@ -3,12 +3,12 @@
  * it skips rendering only while the specs and the owned output are exactly
  * as its last run left them, and says the same as a rendering run would.
  */
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderAll } from "../../generator/generate.js";
-import { inputsFingerprint, treeHash } from "../../generator/generate-record.js";
+import { inputsFingerprint, statHash } from "../../generator/generate-record.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { runCli } from "../helpers/cli.js";
 import { resource, spec } from "../helpers/spec-builder.js";
@@ -145,17 +145,23 @@ describe("inputsFingerprint", () => {
   });
 });
 
-describe("treeHash", () => {
-  it("depends on paths and contents, not on the order files come in, nor on strings against bytes", () => {
-    const files = [
-      { path: "a/x.json", contents: "{}\n" },
-      { path: "b.md", contents: "# é\n" },
-    ];
-    expect(treeHash(files)).toBe(treeHash([...files].reverse()));
-    expect(treeHash(files)).toBe(treeHash(files.map((f) => ({ path: f.path, contents: Buffer.from(f.contents) }))));
-    expect(treeHash(files)).not.toBe(treeHash([{ ...files[0]!, path: "a/y.json" }, files[1]!]));
-    expect(treeHash(files)).not.toBe(treeHash([files[0]!, { ...files[1]!, contents: "# e\n" }]));
-    // A file's end cannot pass for the next one's start.
-    expect(treeHash([{ path: "a", contents: "bc" }, { path: "d", contents: "" }])).not.toBe(treeHash([{ path: "a", contents: "b" }, { path: "d", contents: "c" }]));
+describe("statHash", () => {
+  it("changes when a file is edited, replaced or renamed, and not when it is only read", async () => {
+    const folder = await mkdtemp(path.join(dir, "stat-"));
+    await writeFile(path.join(folder, "a.json"), "{}\n");
+    await writeFile(path.join(folder, "b.md"), "# b\n");
+    const before = statHash(folder, ["a.json", "b.md"]);
+    expect(statHash(folder, ["b.md", "a.json"])).toBe(before);
+    await readFile(path.join(folder, "a.json"));
+    expect(statHash(folder, ["a.json", "b.md"])).toBe(before);
+    // Same size, same contents, but another file put in its place (as a checkout does).
+    await writeFile(path.join(folder, "a.json.new"), "{}\n");
+    await rename(path.join(folder, "a.json.new"), path.join(folder, "a.json"));
+    const replaced = statHash(folder, ["a.json", "b.md"]);
+    expect(replaced).not.toBe(before);
+    await writeFile(path.join(folder, "b.md"), "# c\n");
+    expect(statHash(folder, ["a.json", "b.md"])).not.toBe(replaced);
+    await rename(path.join(folder, "b.md"), path.join(folder, "c.md"));
+    expect(() => statHash(folder, ["a.json", "b.md"])).toThrow(/ENOENT/);
   });
 });

@@ -13,6 +13,8 @@ import { diagnostic } from "../../generator/diagnostics.js";
 import { listFiles, writeTree } from "../../generator/emit.js";
 import type { Renderer } from "../../generator/render/renderer.js";
 import { runCli } from "../helpers/cli.js";
+// Loaded here, as the CLI loads its commands only when they run, so that the mock above is in place for them.
+import "../../generator/generate.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 
 type Failure = "none" | "throws" | "reports an error" | "writes outside its folder";
@@ -68,7 +70,7 @@ it.each([
 ] as const)("a renderer that %s: exit %i, nothing written", async (failure, code, message) => {
   injected.failure = failure;
   const run = await runCli(["generate", "--spec", HOSTILE, "--out", root]);
-  expect(run.code).toBe(code);
+  expect(run.code, run.stderr).toBe(code);
   expect(run.stderr).toContain(message);
   expect(await snapshot()).toEqual(previous);
   expect(readdirSync(parent)).toEqual(["generated"]);

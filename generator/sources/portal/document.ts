@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { JsonNode, type JsonPath } from "../../json-node.js";
-import { jsonLocator, parseJson, toPointer } from "../../json-text.js";
+import { jsonLocator, parseJson, toPointer, type Position } from "../../json-text.js";
 import type { RawDocument } from "./store.js";
 
 export interface PortalDocument {
@@ -36,7 +36,7 @@ export function parsePortalDocument(raw: RawDocument, expected: "Graph" | "Verte
   const locate = jsonLocator(raw.text);
   const at = (nodeOrPath: JsonNode | JsonPath): Origin => {
     const path = nodeOrPath instanceof JsonNode ? nodeOrPath.path : nodeOrPath;
-    return { file: raw.location, ...locate(path), pointer: toPointer(path) };
+    return lazyOrigin(raw.location, toPointer(path), () => locate(path));
   };
   const root = new JsonNode(parsed.value);
   if (!root.isRecord) {
@@ -61,6 +61,26 @@ export function parsePortalDocument(raw: RawDocument, expected: "Graph" | "Verte
         at([]),
       ),
     ],
+  };
+}
+
+/**
+ * Every fact keeps its origin, but only a diagnostic reads a line and column:
+ * finding them means parsing the text a second time, as a tree, so they are
+ * found on first reading (once per origin), not when the origin is made.
+ */
+function lazyOrigin(file: string, pointer: string, locate: () => Position | undefined): Origin {
+  let position: Position | undefined | null = null;
+  const found = () => (position === null ? (position = locate()) : position);
+  return {
+    file,
+    get line() {
+      return found()?.line;
+    },
+    get column() {
+      return found()?.column;
+    },
+    pointer,
   };
 }
 

@@ -19,6 +19,7 @@ import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
+import { parseCached } from "./markdown-parse-cache.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
 import type { SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
@@ -45,7 +46,7 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
   if (refusal !== undefined) {
     return { blocks: [], includes: [], diagnostics: [diagnostic("error", refusal.code, `${refusal.problem}; the file was not read`, { file: file.location, line: refusal.line, column: 1 })] };
   }
-  const tree = parser.parse(file.text) as Root;
+  const tree = parseCached(file.text, (text) => parser.parse(text) as Root);
   const diagnostics: Diagnostic[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }): Origin => ({
     file: file.location,

@@ -1,0 +1,54 @@
+/**
+ * An output folder against the files a plan would write: which are missing,
+ * which differ, which owned files the plan no longer has. A file whose size
+ * differs is not read; the others are read a few at a time and compared as
+ * bytes, so that comparing a large tree holds only a handful of its files in
+ * memory at once, beside the plan itself.
+ */
+import { open } from "node:fs/promises";
+import path from "node:path";
+import pLimit from "p-limit";
+import { compareText } from "../util/order.js";
+import type { OutputFile, TreeDifference } from "../emit.js";
+import { listFiles } from "../emit.js";
+
+/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
+const CONCURRENT_READS = 8;
+
+export async function compareTrees(root: string, files: readonly OutputFile[], owns: (relative: string) => boolean): Promise<TreeDifference> {
+  const existing = new Set((await listFiles(root)).filter(owns));
+  const planned = new Set(files.map((f) => f.path));
+  const limit = pLimit(CONCURRENT_READS);
+  const verdicts = await Promise.all(
+    files.map((file) =>
+      limit(async (): Promise<"missing" | "changed" | "same"> => {
+        if (!existing.has(file.path)) return "missing";
+        return (await sameContents(path.join(root, file.path), file.contents)) ? "same" : "changed";
+      }),
+    ),
+  );
+  const pick = (verdict: string) => files.filter((_, i) => verdicts[i] === verdict).map((f) => f.path).sort(compareText);
+  return {
+    missing: pick("missing"),
+    changed: pick("changed"),
+    extra: [...existing].filter((f) => !planned.has(f)).sort(compareText),
+  };
+}
+
+async function sameContents(file: string, contents: string): Promise<boolean> {
+  const expected = Buffer.from(contents, "utf8");
+  const handle = await open(file, "r");
+  try {
+    if ((await handle.stat()).size !== expected.length) return false;
+    const actual = Buffer.allocUnsafe(expected.length);
+    let offset = 0;
+    while (offset < actual.length) {
+      const { bytesRead } = await handle.read(actual, offset, actual.length - offset, offset);
+      if (bytesRead === 0) return false;
+      offset += bytesRead;
+    }
+    return actual.equals(expected);
+  } finally {
+    await handle.close();
+  }
+}
