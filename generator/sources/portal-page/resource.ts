@@ -22,6 +22,8 @@ export interface PageResource {
   exampleUrl?: string;
   /** A portal version the page states, if it states one. */
   version?: string;
+  /** The app the page's own links name (`#/apps/groups/...`), if they name one. */
+  app?: string;
 }
 
 const ENDPOINT_GROUPS: Partial<Record<SectionTitle, { operation: Operation; method: HttpMethod }>> = {
