@@ -83,11 +83,20 @@ function readMarkdownPage(file: TextFile, diagnostics: Diagnostic[]): PageResour
   return readMarkdownResource(parsed.page, file.location, diagnostics);
 }
 
+const FORMAT_COUNTED: Readonly<Record<DocumentFormat | "unknown", string>> = {
+  "portal-page-text": "portal pages as text",
+  "portal-page-markdown": "portal pages as markdown",
+  "slate-markdown": "Slate markdown",
+  "slate-html": "built Slate pages",
+  "slate-text": "Slate pages as text",
+  unknown: "not documentation this tool reads",
+};
+
 /** "15 portal pages saved as markdown, 2 Slate markdown": what the files were, for a source that yields no spec. */
 function formatCounts(formats: ReadonlyMap<string, number>): string {
   return [...formats.entries()]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([format, count]) => `${count} ${format === "unknown" ? "not documentation this tool reads" : FORMAT_NAMES[format as DocumentFormat]}`)
+    .map(([format, count]) => `${count} ${FORMAT_COUNTED[format as DocumentFormat | "unknown"]}`)
     .join(", ");
 }
 
