@@ -13,6 +13,7 @@ import { buildNavigation, specFile, type CollectionMember, type Member, type Rec
 import { camelCase, NameScope, pascalCase, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
 import { docComment, propertyKey, stringLiteral, type DocTag } from "./ts-text.js";
 import { actionBody, assignableType, attributeType, literalUnion, whereType } from "./type-expressions.js";
+import { typeOriginNote } from "../type-origin-note.js";
 
 /** One property of an interface: its doc comment, key (with `?` when optional) and type. */
 export interface PropertyView {
@@ -293,7 +294,7 @@ function attributeDoc(attribute: Attribute, dateFormats: DateFormats): string {
   const isDate = attribute.type === "date" || attribute.type === "date_time";
   const format = dateFormats.find((f) => f.name === (attribute.type === "date" ? "date" : "date and time"));
   const dateNote = isDate && format !== undefined ? `An ISO 8601 ${format.name} (\`${format.format}\`, e.g. \`${format.example}\`).` : undefined;
-  return docComment([attribute.description, attribute.note, dateNote, attribute.permission && `Permission: ${attribute.permission}.`]);
+  return docComment([attribute.description, attribute.note, typeOriginNote(attribute), dateNote, attribute.permission && `Permission: ${attribute.permission}.`]);
 }
 
 function fieldsView(resources: readonly Resource[]): InterfaceView {
