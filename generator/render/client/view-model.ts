@@ -234,6 +234,8 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
     { doc: "", key: "where", type: where.length > 0 ? `${name}Where` : "{ [name: string]: never }" },
     { doc: "", key: "order", type: resource.query.order.length > 0 ? `pco.Order<${literalUnion(sortedStrings(resource.query.order))}>` : "never" },
     { doc: "", key: "perPage", type: perPageType(resource.query.perPage) },
+    // Only a list the docs give an id cursor for takes `after` or `before` (pco.ListQuery reads this key).
+    ...(resource.query.cursor === undefined ? [] : [{ doc: "", key: "cursor", type: literalUnion([...resource.query.cursor]) }]),
     { doc: "", key: "fields", type: FIELDS },
     { doc: "", key: "create", type: creatable ? `${name}Create` : "never" },
     { doc: "", key: "update", type: nav.update ? `${name}Update` : "never" },
