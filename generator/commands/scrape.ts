@@ -8,6 +8,7 @@ import { writeTree } from "../emit.js";
 import { collectSpecs, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
+import { strictly } from "../sources/repair-policy.js";
 import { parseSourceOperand } from "../sources/source-operand.js";
 import { loadOverrides, NO_OVERRIDES, type OverrideSet } from "../spec/overrides.js";
 import { EXIT, type Command } from "./command.js";
@@ -27,6 +28,7 @@ interface ScrapeArgs {
   retries: number;
   timeout: number;
   overrides?: string | boolean;
+  strict: boolean;
 }
 
 /** A sources file: the `--from` list and options of a reproducible scrape. */
@@ -58,6 +60,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
       .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request (network error, timeout, 5xx)" })
       .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" })
+      .option("strict", { type: "boolean", default: false, describe: "Make every repair of the docs an error (a type synonym read as its annotation, an unreadable type cell typed unknown, a re-joined table)" })
       .option("overrides", {
         describe: "Fixes of known errors in the docs (default: the project's overrides.json; --no-overrides for none)",
       }) as unknown as Argv<ScrapeArgs>,
@@ -83,7 +86,17 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       progress?.stop();
     }
     for (const line of result.detected) output.err(line);
-    printDiagnostics(output, result.diagnostics);
+    const diagnostics = args.strict ? strictly(result.diagnostics) : result.diagnostics;
+    printDiagnostics(output, diagnostics);
+    if (result.specs.length === 0 && result.withheld.length === 0) {
+      output.err(`no spec read: the sources hold no documentation of an app (${result.detected.join("; ")})`);
+      return EXIT.problems;
+    }
+    // Under --strict a repaired spec is not one to keep: nothing is written.
+    if (hasErrors(diagnostics) && !hasErrors(result.diagnostics)) {
+      output.err(`not written: --strict, and the docs needed repairs`);
+      return EXIT.problems;
+    }
     const difference = await writeTree(specTreePlan(settings.out, result, settings.prune));
     const changed = difference.missing.length + difference.changed.length + difference.extra.length;
     output.err(

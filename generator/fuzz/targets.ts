@@ -10,7 +10,7 @@ import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
 import { parseSourceOperand, type SourceOperand } from "../sources/source-operand.js";
 
-export const INPUT_KINDS = ["portal-vertex", "portal-graph", "slate-markdown", "slate-html", "slate-text", "portal-page-text"] as const;
+export const INPUT_KINDS = ["portal-vertex", "portal-graph", "slate-markdown", "slate-html", "slate-text", "portal-page-text", "portal-page-markdown"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface Seed {
@@ -41,6 +41,7 @@ export function loadSeeds(corpus: string, selection: SeedSelection): Map<InputKi
     ...files.filter((f) => /^slate\/[^/]+\/source\/(index\.md|includes\/_[^/]+\.md)$/.test(f)).map((f) => markdownSeed(corpus, f, read(f))),
     ...files.filter((f) => /^slate\/[^/]+\/build\/index\.html$/.test(f)).flatMap((f) => htmlSeeds(f, read(f))),
     ...files.filter((f) => f.startsWith("seeds/")).flatMap((f) => textSeeds(f, read(f))),
+    ...files.filter((f) => /^portal-pages\/.+\.md$/.test(f)).flatMap((f) => markdownPageSeeds(f, read(f))),
   ];
   const kept = selection === "full" ? all : all.filter((seed) => isQuick(seed, files));
   return new Map(INPUT_KINDS.map((kind) => [kind, kept.filter((s) => s.kind === kind).sort((a, b) => compareText(a.name, b.name))]));
@@ -174,6 +175,16 @@ function textSeeds(file: string, text: string): Seed[] {
   const heading = (line: string) =>
     (INDEX_SECTIONS as readonly string[]).includes(line) || /^PCO [A-Za-z-]+(?: \(BETA\))?$/.test(line) ? line : undefined;
   return pageSeeds("slate-text", file, text, heading, placeAs("slate"));
+}
+
+/** Portal resource pages saved as markdown: those whose sections are link-headings (an app's index page is not one). */
+function markdownPageSeeds(file: string, text: string): Seed[] {
+  if (!/^\[# Attributes\]\(/m.test(text)) return [];
+  const place: Seed["place"] = (folder, mutated) => {
+    write(folder, "page.md", mutated);
+    return parseSourceOperand(`portal-page:${path.join(folder, "page.md")}`);
+  };
+  return [{ kind: "portal-page-markdown", name: file, text, place }];
 }
 
 /** Empties a case's folder. */

@@ -9,6 +9,7 @@ import type {
   Action,
   Association,
   Attribute,
+  CursorParam,
   Endpoint,
   Filter,
   PartialNote,
@@ -61,6 +62,7 @@ export interface ResourceDraft {
     include: IncludeDraft[];
     perPage?: PerPage;
     offset?: boolean;
+    cursor?: CursorParam[];
   };
   permissions: Permissions;
   example?: unknown;

@@ -9,6 +9,7 @@ import type { AssociationDraft, EndpointDraft, Located, NamedDraft, ResourceDraf
 import { buildCollectionIndex, pathShape, relativePath, templatePath, type CollectionIndex } from "./paths.js";
 import {
   ATTRIBUTE_TYPES,
+  CURSOR_PARAMS,
   OPERATIONS,
   SPEC_VERSION,
   type Action,
@@ -133,6 +134,8 @@ function normalizeAttribute(a: Located<Attribute>, label: string, context: Conte
     {
       name: a.name,
       type: a.type,
+      ...optional("typeOrigin", a.typeOrigin),
+      ...optional("documentedAs", a.documentedAs),
       ...optional("description", a.description),
       ...optional("note", a.note),
       ...optional("permission", a.permission),
@@ -251,6 +254,7 @@ function normalizeQuery(query: ResourceDraft["query"], label: string, context: C
     include: include.map((i) => i.name),
     ...(query.perPage === undefined ? {} : { perPage: { ...query.perPage } }),
     ...(query.offset === true ? { offset: true } : {}),
+    ...(query.cursor === undefined || query.cursor.length === 0 ? {} : { cursor: CURSOR_PARAMS.filter((c) => query.cursor!.includes(c)) }),
     ...(hasAssignFlags
       ? { assignableIncludes: { create: assignable("assignOnCreate"), update: assignable("assignOnUpdate") } }
       : {}),

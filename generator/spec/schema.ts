@@ -3,7 +3,7 @@
  * is written, and tests validate the committed ones. Tools outside the generator
  * can use `spec/spec.schema.json`, written from this object by `scrape`.
  */
-import { ATTRIBUTE_TYPES, OPERATIONS } from "./types.js";
+import { ATTRIBUTE_TYPES, CURSOR_PARAMS, OPERATIONS, TYPE_ORIGINS } from "./types.js";
 
 const text = { type: "string" } as const;
 const nonEmpty = { type: "string", minLength: 1 } as const;
@@ -24,6 +24,8 @@ const attribute = {
   properties: {
     name: nonEmpty,
     type: { enum: [...ATTRIBUTE_TYPES] },
+    typeOrigin: { enum: [...TYPE_ORIGINS] },
+    documentedAs: nonEmpty,
     description: text,
     note: text,
     permission: text,
@@ -110,6 +112,7 @@ const query = {
       properties: { min: count, max: count, default: count },
     },
     offset: { type: "boolean" },
+    cursor: { type: "array", uniqueItems: true, items: { enum: [...CURSOR_PARAMS] } },
     assignableIncludes: {
       type: "object",
       additionalProperties: false,
@@ -264,7 +267,7 @@ export const specSchema = {
       additionalProperties: false,
       required: ["format", "location"],
       properties: {
-        format: { enum: ["portal", "slate-markdown", "slate-html", "slate-text", "portal-page-text"] },
+        format: { enum: ["portal", "slate-markdown", "slate-html", "slate-text", "portal-page-text", "portal-page-markdown"] },
         // Relative or a URL: never a path that only exists on one machine.
         location: { type: "string", minLength: 1, not: { pattern: "^(/|[A-Za-z]:[\\\\/])" } },
       },

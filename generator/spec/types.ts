@@ -44,7 +44,8 @@ export type SourceFormat =
   | "slate-markdown"
   | "slate-html"
   | "slate-text"
-  | "portal-page-text";
+  | "portal-page-text"
+  | "portal-page-markdown";
 
 export interface Spec {
   specVersion: number;
@@ -135,11 +136,22 @@ export interface Resource {
 export interface Attribute {
   name: string;
   type: AttributeType;
+  /**
+   * Where the type came from, when the docs did not state it as written:
+   * `repaired` from a known synonym (`documentedAs` holds the docs' spelling),
+   * `inferred` from the JSON type of the example object's value. Absent: documented.
+   */
+  typeOrigin?: TypeOrigin;
+  /** The docs' own spelling of a repaired type (`int`, `Boolean`...). */
+  documentedAs?: string;
   description?: string;
   note?: string;
   /** The docs' permission level for reading the attribute (`public`, `editor`...). */
   permission?: string;
 }
+
+export type TypeOrigin = "repaired" | "inferred";
+export const TYPE_ORIGINS = ["repaired", "inferred"] as const;
 
 export interface Relationship {
   name: string;
@@ -206,9 +218,14 @@ export interface Query {
   perPage?: PerPage;
   /** The list pages with `offset` (the docs list the parameter). */
   offset?: boolean;
+  /** The id cursors the docs list for paging (`after`: records after this id; `before`). */
+  cursor?: CursorParam[];
   /** Includes that may also be sent in a create or update body. */
   assignableIncludes?: { create: string[]; update: string[] };
 }
+
+export const CURSOR_PARAMS = ["after", "before"] as const;
+export type CursorParam = (typeof CURSOR_PARAMS)[number];
 
 export interface Permissions {
   create: boolean;

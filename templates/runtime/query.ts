@@ -1,7 +1,7 @@
 /**
  * Query parameters as the API reads them: `where[name]=value`,
  * `where[name][gte]=value`, `include=a,b`, `order=-created_at`, `filter=a,b`,
- * `per_page`, `offset`, `fields[Type]=a,b`.
+ * `per_page`, `offset`, `after`, `before`, `fields[Type]=a,b`.
  */
 import type { CallOptions, Params } from "./types.js";
 
@@ -13,6 +13,8 @@ export interface AnyQuery extends CallOptions {
   filter?: string | readonly string[];
   perPage?: number;
   offset?: number;
+  after?: string;
+  before?: string;
   fields?: { [type: string]: readonly string[] | undefined };
   params?: Params;
   relationships?: { [name: string]: unknown };
@@ -40,6 +42,8 @@ export function searchParams(query: AnyQuery | undefined): URLSearchParams {
   if (query.filter !== undefined) params.set("filter", commaList(query.filter));
   if (query.perPage !== undefined) params.set("per_page", String(query.perPage));
   if (query.offset !== undefined) params.set("offset", String(query.offset));
+  if (query.after !== undefined) params.set("after", query.after);
+  if (query.before !== undefined) params.set("before", query.before);
   for (const [type, names] of Object.entries(query.fields ?? {})) {
     if (names) params.set(`fields[${type}]`, names.join(","));
   }

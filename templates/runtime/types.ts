@@ -144,6 +144,10 @@ export interface ListQuery<D extends Def, I, F extends string> extends GetQuery<
   filter?: F | readonly F[];
   perPage?: D["perPage"];
   offset?: number;
+  /** Records after this id: the cursor the docs of some versions give instead of `offset`. */
+  after?: D extends { cursor: infer C } ? ("after" extends C ? string : never) : never;
+  /** Records before this id, where the docs give it. */
+  before?: D extends { cursor: infer C } ? ("before" extends C ? string : never) : never;
 }
 
 /** Options of a create or an update. */

@@ -129,6 +129,29 @@ describeCorpus("developer-portal pages saved as text (seeds 003, 004)", () => {
     }
   });
 
+  it.each(Object.entries(SEEDS))("%s: relationships, where, order, include and actions are those the page shows, none", async (app, file) => {
+    const lines = readFileSync(file, "utf8").split("\n").map((line) => line.trim());
+    const example = JSON.parse(section(lines, "Example Object").join("\n")) as { relationships: Record<string, unknown> };
+    // The page's own tables of these facts, counted from its text: rows of "Relationships", "where[...]" parameters, "order" and "include" rows, "Actions".
+    const shown = {
+      relationships: Object.keys(example.relationships).length,
+      where: lines.filter((line) => /(^|\s)where\[/.test(line)).length,
+      order: lines.filter((line) => /^order\s/.test(line)).length,
+      include: lines.filter((line) => /^include\s/.test(line)).length,
+      actions: lines.filter((line) => line === "Actions").length,
+    };
+    const organization = specs.get(app)!.resources[0]!;
+    expect({
+      relationships: organization.relationships.length,
+      where: organization.query.where.length,
+      order: organization.query.order.length,
+      include: organization.query.include.length,
+      actions: organization.actions.length,
+    }).toEqual(shown);
+    const result = await scrape(`portal-page:${file}`);
+    expect(result.diagnostics.filter((d) => d.code === "PAGE_SECTION_NOT_READ")).toEqual([]);
+  });
+
   it("calendar: event_instances has all its filters and resource_bookings has 10", () => {
     const associations = specs.get("calendar")!.resources[0]!.associations;
     const filters = (name: string) => associations.find((a) => a.name === name)!.filters;

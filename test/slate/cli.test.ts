@@ -49,7 +49,7 @@ describe("scrape from Slate docs and portal pages", () => {
     const page = `${FIXTURES}/site/page.txt`;
     const run = await runCli(["scrape", "--from", `portal-page:${page}`, "--out", temporary()]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: ${page} is not a developer-portal resource page saved as text (it is a Slate page saved as text)`);
+    expect(run.stderr).toBe(`error: ${page} is not a developer-portal resource page saved as text or markdown (it is a Slate page saved as text)`);
   });
 
   it("exits 2 when a file is no documentation at all", async () => {

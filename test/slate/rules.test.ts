@@ -86,21 +86,19 @@ describe("Slate rules", () => {
     expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
 
-  it("types attributes from example values only where they determine a type, and leaves out an endpoint without a URL", async () => {
+  it("types attributes from example values, marking the type inferred where the value is realistic, and leaves out an endpoint without a URL", async () => {
     const file = `${RULES}/untyped-and-no-url.md`;
     const result = await scrape(`slate:${file}`);
     const thing = specOf(result, "things").resources[0]!;
-    expect(thing.attributes.map((a) => [a.name, a.type])).toEqual([
-      ["colour", "unknown"],
-      ["id", "primary_key"],
-      ["made_on", "date"],
-      ["options", "unknown"],
+    // A realistic value ("USD", a date that is not the docs' sample 2000-01-01) is evidence of its JSON type: inferred.
+    expect(thing.attributes.map((a) => [a.name, a.type, a.typeOrigin])).toEqual([
+      ["colour", "string", "inferred"],
+      ["id", "primary_key", undefined],
+      ["made_on", "date", "inferred"],
+      ["options", "unknown", undefined],
     ]);
     const json = lineOf(file, "```json");
-    expect(at(result.diagnostics, "SLATE_UNTYPED_ATTRIBUTE")).toEqual([
-      { severity: "warning", file, line: json },
-      { severity: "warning", file, line: json },
-    ]);
+    expect(at(result.diagnostics, "SLATE_UNTYPED_ATTRIBUTE")).toEqual([{ severity: "warning", file, line: json }]);
     expect(at(result.diagnostics, "SLATE_NO_URL")).toEqual([{ severity: "warning", file, line: lineOf(file, "`GET `") }]);
     expect(thing.endpoints.map((e) => e.operation)).toEqual(["get"]);
   });

@@ -751,8 +751,12 @@ export interface PersonAttributes {
   permissions: number | null;
   resolves_conflicts: boolean | null;
   site_administrator: boolean | null;
-  /** Possible values: active, pending, or inactive */
-  status: unknown;
+  /**
+   * Possible values: active, pending, or inactive
+   *
+   * Type inferred from the docs' example value (`string`); the docs do not annotate it.
+   */
+  status: string | null;
   /** An ISO 8601 date and time (`YYYY-MM-DDTHH:MM:SSZ`, e.g. `2015-05-05T22:40:07Z`). */
   updated_at: string | null;
 }

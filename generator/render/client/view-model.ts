@@ -13,6 +13,7 @@ import { buildNavigation, specFile, type CollectionMember, type Member, type Rec
 import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
 import { docComment, propertyKey, stringLiteral, type DocTag } from "./ts-text.js";
 import { actionBody, assignableType, attributeType, literalUnion, whereType } from "./type-expressions.js";
+import { typeOriginNote } from "../type-origin-note.js";
 
 /** One property of an interface: its doc comment, key (with `?` when optional) and type. */
 export interface PropertyView {
@@ -233,6 +234,8 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
     { doc: "", key: "where", type: where.length > 0 ? `${name}Where` : "{ [name: string]: never }" },
     { doc: "", key: "order", type: resource.query.order.length > 0 ? `pco.Order<${literalUnion(sortedStrings(resource.query.order))}>` : "never" },
     { doc: "", key: "perPage", type: perPageType(resource.query.perPage) },
+    // Only a list the docs give an id cursor for takes `after` or `before` (pco.ListQuery reads this key).
+    ...(resource.query.cursor === undefined ? [] : [{ doc: "", key: "cursor", type: literalUnion([...resource.query.cursor]) }]),
     { doc: "", key: "fields", type: FIELDS },
     { doc: "", key: "create", type: creatable ? `${name}Create` : "never" },
     { doc: "", key: "update", type: nav.update ? `${name}Update` : "never" },
@@ -293,7 +296,7 @@ function attributeDoc(attribute: Attribute, dateFormats: DateFormats): string {
   const isDate = attribute.type === "date" || attribute.type === "date_time";
   const format = dateFormats.find((f) => f.name === (attribute.type === "date" ? "date" : "date and time"));
   const dateNote = isDate && format !== undefined ? `An ISO 8601 ${format.name} (\`${format.format}\`, e.g. \`${format.example}\`).` : undefined;
-  return docComment([attribute.description, attribute.note, dateNote, attribute.permission && `Permission: ${attribute.permission}.`]);
+  return docComment([attribute.description, attribute.note, typeOriginNote(attribute), dateNote, attribute.permission && `Permission: ${attribute.permission}.`]);
 }
 
 function fieldsView(resources: readonly Resource[]): InterfaceView {

@@ -14,6 +14,7 @@
  * for unset ones, so a returned or assigned attribute may always be null.
  */
 import type { Attribute, AttributeType } from "../../spec/types.js";
+import { typeOriginNote } from "../type-origin-note.js";
 import { OPEN_OBJECT, type Schema } from "./model.js";
 
 const VALUE_SCHEMAS: Record<AttributeType, Schema> = {
@@ -46,7 +47,7 @@ function nullable(schema: Schema): Schema {
 
 /** An attribute in a resource object or a request body. */
 export function attributeSchema(attribute: Attribute): Schema {
-  const description = [attribute.description, attribute.note].filter((t) => t !== undefined && t !== "").join("\n\n");
+  const description = [attribute.description, attribute.note, typeOriginNote(attribute)].filter((t) => t !== undefined && t !== "").join("\n\n");
   return {
     ...nullable(VALUE_SCHEMAS[attribute.type]),
     ...(description === "" ? {} : { description }),

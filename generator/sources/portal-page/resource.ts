@@ -11,7 +11,7 @@ import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, EndpointDraft, Located, ResourceDraft } from "../../spec/draft.js";
 import { relativePath } from "../../spec/paths.js";
-import { ATTRIBUTE_TYPES, type Attribute, type AttributeType, type Filter, type HttpMethod, type Operation, type PerPage } from "../../spec/types.js";
+import { ATTRIBUTE_TYPES, CURSOR_PARAMS, type Attribute, type CursorParam, type AttributeType, type Filter, type HttpMethod, type Operation, type PerPage } from "../../spec/types.js";
 import { snakeCase } from "../slate/names.js";
 import { excerpt } from "../slate/report.js";
 import { NAVIGATION, type PageLine, type PageSection, type PageSections, type SectionTitle } from "./page.js";
@@ -22,6 +22,8 @@ export interface PageResource {
   exampleUrl?: string;
   /** A portal version the page states, if it states one. */
   version?: string;
+  /** The app the page's own links name (`#/apps/groups/...`), if they name one. */
+  app?: string;
 }
 
 const ENDPOINT_GROUPS: Partial<Record<SectionTitle, { operation: Operation; method: HttpMethod }>> = {
@@ -68,6 +70,7 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
   const paging = section("Pagination").map((s) => pagingOf(s, label, at, diagnostics));
   const perPage = paging.map((p) => p.perPage).find((p) => p !== undefined);
   const offset = paging.some((p) => p.offset);
+  const cursor = [...new Set(paging.flatMap((p) => p.cursor))];
   for (const s of page.sections.filter((s) => ["Relationships", "URL Parameters", "Actions"].includes(s.title) && s.lines.length > 0)) {
     diagnostics.push(diagnostic("warning", "PAGE_SECTION_NOT_READ", `${label}: the section "${s.title}" is not read from page text (its layout is not known); the portal's JSON has it`, at(s.line)));
   }
@@ -84,7 +87,7 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
     associations: section("Associations").flatMap((s) => edgeRows(s, label, at, diagnostics)),
     actions: [],
     endpoints: [...endpoints, ...belongsTo.map(inboundEndpoint)],
-    query: { where: [], order: [], include: [], ...(perPage === undefined ? {} : { perPage }), ...(offset ? { offset: true } : {}) },
+    query: { where: [], order: [], include: [], ...(perPage === undefined ? {} : { perPage }), ...(offset ? { offset: true } : {}), ...(cursor.length === 0 ? {} : { cursor }) },
     permissions: {
       create: endpoints.some((e) => e.operation === "create"),
       update: endpoints.some((e) => e.operation === "update"),
@@ -122,16 +125,17 @@ function attributeRows(section: PageSection, label: string, at: (line: number) =
  * "per_page per_page integer" with "how many records to return per page (min=1, max=100, default=25)",
  * and "offset offset integer".
  */
-function pagingOf(section: PageSection, label: string, at: (line: number) => Origin, diagnostics: Diagnostic[]): { perPage?: PerPage; offset: boolean } {
+function pagingOf(section: PageSection, label: string, at: (line: number) => Origin, diagnostics: Diagnostic[]): { perPage?: PerPage; offset: boolean; cursor: CursorParam[] } {
   const rows = rowsOf(section, PAGING_ROW, label, at, diagnostics);
   const offset = rows.some((row) => row.match[2] === "offset");
+  const cursor = rows.map((row) => row.match[2]).filter((name): name is CursorParam => (CURSOR_PARAMS as readonly string[]).includes(name ?? ""));
   const perPageRow = rows.find((row) => row.match[2] === "per_page");
-  if (perPageRow === undefined) return { offset };
+  if (perPageRow === undefined) return { offset, cursor };
   const perPage = perPageFromText(describe(perPageRow.match[4], perPageRow.more) ?? "");
   if (perPage === undefined) {
     diagnostics.push(diagnostic("warning", "PAGE_PER_PAGE", `${label}: per_page does not say "(min=…, max=…, default=…)"`, at(perPageRow.line)));
   }
-  return { ...(perPage === undefined ? {} : { perPage }), offset };
+  return { ...(perPage === undefined ? {} : { perPage }), offset, cursor };
 }
 
 function endpointRows(

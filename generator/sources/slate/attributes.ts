@@ -8,7 +8,8 @@ import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { Located } from "../../spec/draft.js";
 import type { Attribute, AttributeType } from "../../spec/types.js";
 import type { AttributeNote } from "./attribute-info.js";
-import { typeOfExampleValue } from "./example-types.js";
+import { readTypeCell, typeRepairMessage } from "../type-repair.js";
+import { exampleEvidence } from "./example-types.js";
 import type { OperationRead } from "./operation.js";
 
 export function attributesOf(
@@ -25,15 +26,9 @@ export function attributesOf(
   const attributes = names.map((name): Located<Attribute> => {
     const table = tabled.get(name);
     const origin = table?.origin ?? example!.origin;
-    // JSON:API's `id` is the primary key; the docs annotate every id they type as such.
-    const type = table?.type ?? (name === "id" ? "primary_key" : typeOfExampleValue(sample.get(name)));
-    if (type === undefined) {
-      diagnostics.push(
-        diagnostic("warning", "SLATE_UNTYPED_ATTRIBUTE", `${owner}.${name}: the docs give no type and the example value ${JSON.stringify(sample.get(name))} determines none; typed unknown`, origin),
-      );
-    }
     const note = [table?.note, notes.find((n) => n.name === name)?.note].filter((n) => n !== undefined).join("\n\n");
-    return { name, type: (type ?? "unknown") as AttributeType, ...(note === "" ? {} : { note }), origin };
+    const typed = table === undefined ? untabledType(name, sample, owner, origin, diagnostics) : tabledType(name, table.type, sample, owner, origin, diagnostics);
+    return { name, ...typed, ...(note === "" ? {} : { note }), origin };
   });
   for (const note of notes) {
     if (!names.includes(note.name)) {
@@ -41,6 +36,32 @@ export function attributesOf(
     }
   }
   return attributes;
+}
+
+type Typed = Pick<Attribute, "type" | "typeOrigin" | "documentedAs">;
+
+/** An attribute only the example shows: typed by its value. JSON:API's `id` is the primary key; the docs annotate every id they type as such. */
+function untabledType(name: string, sample: ReadonlyMap<string, unknown>, owner: string, origin: Origin, diagnostics: Diagnostic[]): Typed {
+  if (name === "id") return { type: "primary_key" };
+  const evidence = exampleEvidence(sample.get(name));
+  if (evidence === undefined) {
+    diagnostics.push(
+      diagnostic("warning", "SLATE_UNTYPED_ATTRIBUTE", `${owner}.${name}: the docs give no type and the example value ${JSON.stringify(sample.get(name))} determines none; typed unknown`, origin),
+    );
+    return { type: "unknown" };
+  }
+  return { type: evidence.type, ...(evidence.inferred ? { typeOrigin: "inferred" as const } : {}) };
+}
+
+/** A type cell of a "Resource Attributes" table, repaired or degraded as the repair policy says (docs/readers.md). */
+function tabledType(name: string, written: string, sample: ReadonlyMap<string, unknown>, owner: string, origin: Origin, diagnostics: Diagnostic[]): Typed {
+  const reading = readTypeCell(written);
+  if (reading.kind === "documented") return { type: reading.type };
+  const evidence = reading.kind === "unreadable" ? exampleEvidence(sample.get(name)) : undefined;
+  const type: AttributeType = reading.kind === "repaired" ? reading.type : evidence?.type ?? "unknown";
+  diagnostics.push(diagnostic("warning", "SLATE_TYPE_REPAIRED", typeRepairMessage(`${owner}.${name}`, reading, type, evidence !== undefined), origin));
+  if (reading.kind === "repaired") return { type, typeOrigin: "repaired", documentedAs: reading.written };
+  return { type, ...(evidence === undefined ? {} : { typeOrigin: "inferred" as const }) };
 }
 
 /** The example's attributes, with `id` first: the docs write the primary key there. */

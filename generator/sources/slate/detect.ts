@@ -5,7 +5,7 @@
  */
 import type { SlateFormat } from "./model.js";
 
-export type DocumentFormat = SlateFormat | "portal-page-text";
+export type DocumentFormat = SlateFormat | "portal-page-text" | "portal-page-markdown";
 
 /** Looks at the first lines only: enough to tell, and cheap on a large page. */
 const SNIFF_LENGTH = 64 * 1024;
@@ -15,13 +15,28 @@ export function detectFormat(text: string): DocumentFormat | undefined {
   const start = head.trimStart().slice(0, 256).toLowerCase();
   if (start.startsWith("<!doctype html") || start.startsWith("<html") || /<div class=["']content["']>/.test(head)) return "slate-html";
   const lines = head.split(/\r?\n/);
+  // Checked before Slate's markdown, which also has fenced blocks and `#` headings.
+  if (isPortalMarkdown(lines)) return "portal-page-markdown";
   // A saved page has "# to list records..." too, but always right above its curl command.
   const heading = (line: string, i: number) => /^#{1,6} \S/.test(line) && (lines[i + 1] ?? "").trim() === "";
-  if (lines[0]?.trim() === "---" || lines.some((line, i) => line.startsWith("```") || heading(line, i))) return "slate-markdown";
+  // Any markdown has fenced blocks and headings: Slate's has front matter, or its app and request headings.
+  const slateHeading = lines.some((line) => /^#{1,6} (HTTP Request|PCO \S)/.test(line));
+  if (lines[0]?.trim() === "---" || (slateHeading && lines.some((line, i) => line.startsWith("```") || heading(line, i)))) return "slate-markdown";
   const has = (wanted: string) => lines.some((line) => line.trim() === wanted);
   if (has("Example Object") && has("Attributes")) return "portal-page-text";
   if (has("HTTP Request") || has("Rate limiting") || lines.some((line) => line.startsWith("PCO "))) return "slate-text";
   return undefined;
+}
+
+/**
+ * A portal page saved as markdown titles its sections with links to their
+ * anchors (`[# Attributes](#/apps/...)`), or with headings: a page with both
+ * an "Attributes" and an "Endpoints" section title is one; Slate's own
+ * sections are "Resource Attributes" and "HTTP Request".
+ */
+function isPortalMarkdown(lines: readonly string[]): boolean {
+  const titled = (title: string) => lines.some((line) => line.startsWith(`[# ${title}](`) || new RegExp(`^#{1,6} ${title}\\s*$`).test(line));
+  return lines.some((line) => /^\[#{1,6} [A-Z][A-Za-z ]*\]\(#\/apps\//.test(line)) || (titled("Attributes") && titled("Endpoints"));
 }
 
 export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
@@ -29,4 +44,5 @@ export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
   "slate-html": "a built Slate page (HTML)",
   "slate-text": "a Slate page saved as text",
   "portal-page-text": "a developer-portal resource page saved as text",
+  "portal-page-markdown": "a developer-portal resource page saved as markdown",
 };

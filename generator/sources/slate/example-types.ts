@@ -54,3 +54,19 @@ export function tableType(text: string): { type: string; repaired?: boolean } {
 function withoutUnderscores(text: string): string {
   return text.replace(/_/g, "");
 }
+
+/** The sample values the docs' generator writes for an annotation: a value like these states the type. */
+const CONVENTIONAL: readonly unknown[] = [true, 1, 1.42, "string", "primary_key", "unknown", "2000-01-01T12:00:00Z", "2000-01-01"];
+
+/**
+ * A type from an example value, and whether it is only inferred: a realistic
+ * value (`"USD"`, `12`, `false`, `"2017-06-01T09:30:00Z"`) is evidence of its
+ * JSON type, not the docs' annotation. An object or `null` says too little.
+ */
+export function exampleEvidence(value: unknown): { type: AttributeType; inferred: boolean } | undefined {
+  const named = typeOfExampleValue(value);
+  const conventional = CONVENTIONAL.includes(value) || (Array.isArray(value) && value.length === 0);
+  if (named !== undefined) return { type: named, inferred: !conventional };
+  if (typeof value === "string") return { type: "string", inferred: true };
+  return undefined;
+}

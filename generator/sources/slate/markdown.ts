@@ -21,7 +21,7 @@ import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
 import { parseCached } from "./markdown-parse-cache.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
-import type { SlateBlock, TableBlock } from "./model.js";
+import type { ParagraphBlock, SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
 
 export interface MarkdownFile {
@@ -54,10 +54,16 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
   });
   const blocks: SlateBlock[] = [];
   let includes: string[] = [];
+  let open: OpenTable | undefined;
   tree.children.forEach((node, index) => {
     if (node.type === "yaml") {
       includes = includesOf(node.value, at(node), diagnostics);
       return;
+    }
+    if (open !== undefined) {
+      const step = continueTable(open, node, file, blocks, diagnostics);
+      if (step === "rows") return;
+      if (step === "closed") open = undefined;
     }
     const before = tree.children[index - 1];
     const previous = blocks.at(-1);
@@ -67,9 +73,84 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
       if (rest.length > 0) blocks.push({ kind: "list", ordered: false, items: rest.map((item) => plainText(nodeText(item))), origin: at(rest[0]!) });
       return;
     }
-    blocks.push(...blocksOf(node, file, at, diagnostics));
+    const read = blocksOf(node, file, at, diagnostics);
+    blocks.push(...read);
+    const table = read.at(-1);
+    if (table?.kind === "table") open = { table, pending: [], rejoined: false };
+    else if (open !== undefined && read.length === 1 && read[0]!.kind === "paragraph") open.pending.push(read[0]!);
   });
+  if (open !== undefined) closeTable(open, blocks);
   return { blocks, includes, diagnostics };
+}
+
+/** A table that more rows may continue: the paragraphs read since its last row, and whether it was continued already. */
+interface OpenTable {
+  table: TableBlock;
+  pending: ParagraphBlock[];
+  rejoined: boolean;
+}
+
+/**
+ * Redcarpet, like GFM, ends a table at a blank line, so a cell whose text runs
+ * over several paragraphs cuts its table in two: the rest of the cell reads as
+ * paragraphs, the next rows as a paragraph of pipe rows (`open | https://… |
+ * …`, often after a stray ` |  | ` row). Where such a paragraph has exactly
+ * the table's columns, its rows continue the table and the paragraphs between
+ * are more of the last row's last cell. A paragraph of pipe rows that does not
+ * fit is reported, quoting the row, and left as it is.
+ */
+function continueTable(open: OpenTable, node: RootContent, file: MarkdownFile, blocks: SlateBlock[], diagnostics: Diagnostic[]): "rows" | "open" | "closed" {
+  if (node.type !== "paragraph") {
+    closeTable(open, blocks);
+    return "closed";
+  }
+  const raw = rawLines(node, file);
+  if (raw === undefined || !raw.every((line) => line.includes("|")) || raw.some(isDelimiterRow)) return "open";
+  // A stray ` |  | ` row, all pipes and blanks, holds nothing.
+  const lines = raw.filter((line) => !/^[\s|]*$/.test(line));
+  if (lines.length === 0) return "open";
+  const origin = { file: file.location, line: node.position?.start.line ?? 1, column: 1 };
+  const width = open.table.header.length;
+  const misfit = lines.find((line) => pipeCells(line).length !== width);
+  if (misfit !== undefined || (open.pending.length > 0 && open.table.rows.length === 0)) {
+    const row = misfit ?? lines[0]!;
+    diagnostics.push(diagnostic("warning", "SLATE_TABLE_ROW", `the row "${row.trim().slice(0, 80)}" follows a table of ${width} columns but ${misfit === undefined ? "nothing before it holds a row to continue" : `has ${pipeCells(row).length}`}; not joined to the table`, origin));
+    closeTable(open, blocks);
+    return "closed";
+  }
+  foldPending(open, blocks);
+  const inline = (cell: string) => plainText(nodeText(parser.parse(cell) as Root));
+  const rows = lines
+    .map((line, i) => ({ cells: pipeCells(line).map(inline), origin: { ...origin, line: origin.line + i } }))
+    .filter((row) => row.cells.some((c) => c !== ""));
+  open.table.rows.push(...rows);
+  open.rejoined = true;
+  diagnostics.push(
+    diagnostic("warning", "SLATE_TABLE_REJOINED", `the table at line ${open.table.origin.line ?? 1} goes on here, after a cell that runs over several paragraphs; ${rows.length} row${rows.length === 1 ? "" : "s"} joined to it`, origin),
+  );
+  return "rows";
+}
+
+/** The paragraphs after a continued table's last row, up to the next heading, end its last cell too. */
+function closeTable(open: OpenTable, blocks: SlateBlock[]): void {
+  if (open.rejoined) foldPending(open, blocks);
+}
+
+/** The pending paragraphs, taken out of the blocks and added to the last row's last cell. */
+function foldPending(open: OpenTable, blocks: SlateBlock[]): void {
+  const row = open.table.rows.at(-1);
+  if (row === undefined || open.pending.length === 0) return;
+  const last = row.cells.length - 1;
+  row.cells[last] = [row.cells[last], ...open.pending.map((p) => p.text)].filter((t) => t !== "").join("\n\n");
+  for (const paragraph of open.pending) blocks.splice(blocks.indexOf(paragraph), 1);
+  open.pending = [];
+}
+
+function rawLines(node: Paragraph, file: MarkdownFile): string[] | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  return file.text.slice(start, end).split("\n");
 }
 
 function includesOf(yaml: string, origin: Origin, diagnostics: Diagnostic[]): string[] {

@@ -60,7 +60,7 @@ export function readOperation(section: Section, heading: OperationHeading, owner
   const read: OperationRead = {
     heading,
     requests: [],
-    parameters: { where: [], order: [], include: [], filters: [], offset: false },
+    parameters: { where: [], order: [], include: [], filters: [], offset: false, cursor: [] },
     attributes: [],
     includedResources: [],
     associations: [],
@@ -152,6 +152,7 @@ function readTable(table: TableBlock, part: Part, { read, label, diagnostics }: 
       filters: [...read.parameters.filters, ...parameters.filters],
       ...(parameters.perPage ?? read.parameters.perPage ? { perPage: parameters.perPage ?? read.parameters.perPage! } : {}),
       offset: read.parameters.offset || parameters.offset,
+      cursor: [...read.parameters.cursor, ...parameters.cursor],
     };
   } else if (part === "Resource Attributes" && (shape === "attributes" || shape === "attributesWithNote")) {
     for (const { cells, origin } of table.rows) {

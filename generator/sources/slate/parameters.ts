@@ -2,12 +2,13 @@
  * A "URL Parameters" table → what a list can be asked for: `where[x]` with its
  * type, each `order`, each `include`, each `filter` with its description and
  * the `per_page` limits (from "(min=1, max=100, default=25)") and whether the
- * list pages by `offset`.
+ * list pages by `offset` or by an id cursor (`after`, `before`: older versions
+ * of the site document these instead).
  */
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { IncludeDraft, Located, NamedDraft } from "../../spec/draft.js";
 import { perPageFromText } from "../../spec/per-page.js";
-import type { Filter, PerPage, QueryParam } from "../../spec/types.js";
+import type { CursorParam, Filter, PerPage, QueryParam } from "../../spec/types.js";
 import { tableType } from "./example-types.js";
 import type { TableBlock } from "./model.js";
 
@@ -18,12 +19,14 @@ export interface Parameters {
   filters: Located<Filter>[];
   perPage?: PerPage;
   offset: boolean;
+  /** The id cursors the list pages with (`after`, and `before` where documented). */
+  cursor: CursorParam[];
 }
 
 const WHERE = /^where\[([^\][]+)\]$/;
 
 export function readParameters(table: TableBlock, owner: string, diagnostics: Diagnostic[]): Parameters {
-  const read: Parameters = { where: [], order: [], include: [], filters: [], offset: false };
+  const read: Parameters = { where: [], order: [], include: [], filters: [], offset: false, cursor: [] };
   for (const row of table.rows) {
     const [parameter = "", value = "", description = ""] = row.cells;
     const origin = row.origin;
@@ -46,6 +49,10 @@ export function readParameters(table: TableBlock, owner: string, diagnostics: Di
       case "offset":
         read.offset = true;
         break;
+      case "after":
+      case "before":
+        read.cursor.push(parameter);
+        break;
       case "per_page": {
         const perPage = perPageFromText(description);
         if (perPage === undefined) {
@@ -56,7 +63,7 @@ export function readParameters(table: TableBlock, owner: string, diagnostics: Di
         break;
       }
       default:
-        diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_PARAMETER", `${owner}: the URL parameter "${parameter}" is not one the docs define (where[…], order, include, filter, per_page, offset); not read`, origin));
+        diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_PARAMETER", `${owner}: the URL parameter "${parameter}" is not one the docs define (where[…], order, include, filter, per_page, offset, after, before); not read`, origin));
     }
   }
   return read;

@@ -57,6 +57,7 @@ async function slateDocument(files: PageFiles): Promise<{ document: SlateDocumen
       return { document: { format, blocks: read.blocks, detected: `${FORMAT_NAMES[format]}, ${entry.location}` }, diagnostics: read.diagnostics };
     }
     case "portal-page-text":
+    case "portal-page-markdown":
       throw new GeneratorError(`${entry.location} is ${FORMAT_NAMES[format]}; read it with --from portal-page:${entry.location}`, { exitCode: 2 });
     default:
       throw new GeneratorError(`${entry.location} is not Slate documentation (neither its markdown, its built page nor the page as text)`, { exitCode: 2 });

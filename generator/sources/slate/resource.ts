@@ -84,6 +84,7 @@ export function readResource(section: Section, app: string, diagnostics: Diagnos
       include: includesOf(query.include, operations, owner, diagnostics),
       ...(query.perPage === undefined ? {} : { perPage: query.perPage }),
       ...(query.offset ? { offset: true } : {}),
+      ...(query.cursor.length === 0 ? {} : { cursor: [...new Set(query.cursor)] }),
     },
     permissions: {
       create: of("create").length > 0,
@@ -108,6 +109,7 @@ function queryOf(operations: readonly OperationRead[]): Parameters {
     include: operations.flatMap((o) => o.parameters.include),
     filters: operations.flatMap((o) => o.parameters.filters),
     offset: operations.some((o) => o.parameters.offset),
+    cursor: operations.flatMap((o) => o.parameters.cursor),
     ...(perPage === undefined ? {} : { perPage }),
   };
 }
