@@ -157,7 +157,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
     listApps: async () => undefined,
     listVersions: async () => [],
     listVertices: async () => [],
-    read: (documentPath) => get(insideBase(documentPath, base)),
+    read: async (documentPath) => get(insideBase(documentPath, base)),
   };
 }
 
