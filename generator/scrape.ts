@@ -4,6 +4,7 @@
  * Writing is left to the caller (`specTreePlan` + emit).
  */
 import { diagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
+import { isPathName, pathNameProblem } from "./path-name.js";
 import type { OutputFile, TreePlan } from "./emit.js";
 import { compareText } from "./util/order.js";
 import type { SpecDraft } from "./spec/draft.js";
@@ -59,6 +60,13 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
   const specs: Spec[] = [];
   const withheld: string[] = [];
   for (const { draft, diagnostics: own } of kept) {
+    const unsafe = unsafeNames(draft);
+    if (unsafe.length > 0) {
+      // Its file name would leave the output folder: never written, even with --allow-partial.
+      diagnostics.push(...unsafe);
+      withheld.push(`${draft.app}/${draft.version}`);
+      continue;
+    }
     const normalized = normalizeSpec(draft);
     const file = specFileName(draft);
     const problems = [...own, ...normalized.diagnostics, ...validateSpec(normalized.value, file)];
@@ -79,6 +87,17 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
   specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
   const detected = reads.flatMap((read) => (read.detected === undefined ? [] : [read.detected]));
   return { specs, withheld: withheld.sort(compareText), diagnostics, covered, detected };
+}
+
+/** A draft's app and version become its file name, `<app>/<version>.json`. */
+function unsafeNames(draft: SpecDraft): Diagnostic[] {
+  const origin = { file: draft.source.location };
+  return [
+    ...(isPathName(draft.app) ? [] : [diagnostic("error", "SCRAPE_UNSAFE_NAME", `the app ${pathNameProblem("app", draft.app)}; no spec was written for it`, origin)]),
+    ...(isPathName(draft.version)
+      ? []
+      : [diagnostic("error", "SCRAPE_UNSAFE_NAME", `${draft.app}: the version ${pathNameProblem("version", draft.version)}; no spec was written for it`, origin)]),
+  ];
 }
 
 /**

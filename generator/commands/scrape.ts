@@ -2,9 +2,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Argv } from "yargs";
+import { DOCUMENTED_API_HOST, isHostName } from "../api-host.js";
 import { GeneratorError, hasErrors } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
 import { writeTree } from "../emit.js";
+import { assertPathNames } from "../path-name.js";
 import { collectSpecs, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
@@ -29,6 +31,7 @@ interface ScrapeArgs {
   timeout: number;
   overrides?: string | boolean;
   strict: boolean;
+  apiHost?: string[];
 }
 
 /** A sources file: the `--from` list and options of a reproducible scrape. */
@@ -38,6 +41,7 @@ interface SourcesConfig {
   prune?: boolean;
   versions?: string;
   app?: string[];
+  apiHost?: string[];
 }
 
 export const scrapeCommand: Command<ScrapeArgs> = {
@@ -61,12 +65,23 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request (network error, timeout, 5xx)" })
       .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" })
       .option("strict", { type: "boolean", default: false, describe: "Make every repair of the docs an error (a type synonym read as its annotation, an unreadable type cell typed unknown, a re-joined table)" })
+      .option("api-host", {
+        type: "string",
+        array: true,
+        describe: `Another host the docs' URLs may name as the API's (default: only ${DOCUMENTED_API_HOST})`,
+      })
       .option("overrides", {
         describe: "Fixes of known errors in the docs (default: the project's overrides.json; --no-overrides for none)",
       }) as unknown as Argv<ScrapeArgs>,
 
   async run(args, output) {
     const settings = withConfig(args, args.config === undefined ? {} : await readConfig(args.config));
+    assertPathNames(args.config === undefined ? "--app" : `--app (or "app" in ${args.config})`, "app", settings.app ?? []);
+    const apiHosts = settings.apiHost ?? [];
+    const badHost = apiHosts.find((host) => !isHostName(host));
+    if (badHost !== undefined) {
+      throw new GeneratorError(`--api-host ${JSON.stringify(badHost)} is not a host name (such as staging.example.com or 127.0.0.1:8080, without a scheme or path)`, { exitCode: 2 });
+    }
     const from = (settings.from?.length ? settings.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceOperand);
     const progress = output.progress?.();
     let result;
@@ -77,6 +92,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
           ...(settings.app?.length ? { apps: settings.app } : {}),
           versions: parseVersionChoice(settings.versions),
           allowPartial: settings.allowPartial,
+          ...(apiHosts.length > 0 ? { apiHosts } : {}),
           ...overridesOption(args.overrides),
           http: { cacheDir: args.cache ? args.cacheDir : false, maxRetries: args.retries, timeoutMs: args.timeout * 1000 },
         },
@@ -134,8 +150,18 @@ async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
   } catch (error) {
     throw new GeneratorError(`cannot read the sources file ${file}: ${(error as Error).message}`, { exitCode: 2 });
   }
-  if (!Array.isArray(config.from) || config.from.some((f) => typeof f !== "string")) {
+  if (typeof config !== "object" || config === null || !Array.isArray(config.from) || config.from.some((f) => typeof f !== "string")) {
     throw new GeneratorError(`${file}: "from" must be a list of sources such as "portal:<folder>"`, { exitCode: 2 });
+  }
+  const listOfText = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === "string");
+  for (const [key, ok, want] of [
+    ["out", config.out === undefined || typeof config.out === "string", "a folder"],
+    ["versions", config.versions === undefined || typeof config.versions === "string", 'a string such as "latest"'],
+    ["prune", config.prune === undefined || typeof config.prune === "boolean", "true or false"],
+    ["app", config.app === undefined || listOfText(config.app), "a list of app names"],
+    ["apiHost", config.apiHost === undefined || listOfText(config.apiHost), "a list of host names"],
+  ] as const) {
+    if (!ok) throw new GeneratorError(`${file}: "${key}" must be ${want}`, { exitCode: 2 });
   }
   const base = path.dirname(file);
   const rebase = (source: string) => {
@@ -148,5 +174,6 @@ async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
     ...(config.prune === undefined ? {} : { prune: config.prune }),
     ...(config.versions === undefined ? {} : { versions: config.versions }),
     ...(config.app === undefined ? {} : { app: config.app }),
+    ...(config.apiHost === undefined ? {} : { apiHost: config.apiHost }),
   };
 }

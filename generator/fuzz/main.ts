@@ -2,6 +2,11 @@
  * `npm run fuzz`: the long fuzz run over the documentation corpus.
  *
  *   node dist/generator/fuzz/main.js [--cases 5000] [--seed 1] [--selection full|quick] [--case <n>]... [--corpus <dir>]
+ *   node dist/generator/fuzz/main.js --mode hostile-server [--cases 200] [--seed 1] [--case <n>]...
+ *
+ * The default mode damages the docs' files; `--mode hostile-server` serves
+ * the docs from a loopback server that lies in its headers, sizes, redirects
+ * and ids (hostile.ts).
  *
  * The cases run in a worker thread, watched from this one: a case that stops
  * answering (a hang, whatever its cause) is stopped and named. Prints the
@@ -15,6 +20,7 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { packageRoot } from "../util/package-root.js";
 import { CASE_LIMIT_MS, OUTCOMES, type CasePlan, type CaseResult, type FuzzOptions, type FuzzReport, type Outcome } from "./runner.js";
+import { runHostileFuzz } from "./hostile.js";
 import { INPUT_KINDS, type SeedSelection } from "./targets.js";
 import type { WorkerMessage } from "./worker.js";
 
@@ -27,6 +33,7 @@ type WorkerOptions = Omit<FuzzOptions, "onStart" | "onCase">;
 type RunOutcome = { report: FuzzReport } | { hung: CasePlan | undefined } | { error: string; during: CasePlan | undefined };
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--mode")) return mainOfMode(argv);
   let parsed: Omit<WorkerOptions, "workDir">;
   try {
     parsed = parseOptions(argv);
@@ -79,6 +86,46 @@ function parseOptions(argv: string[]): Omit<WorkerOptions, "workDir"> {
     selection: values.selection as SeedSelection,
     ...(values.case === undefined ? {} : { only: values.case.map((c) => integer("case", c)) }),
   };
+}
+
+/** `--mode <name>`: `files` (the default) or `hostile-server`. */
+async function mainOfMode(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { mode: { type: "string" }, cases: { type: "string", default: "200" }, seed: { type: "string", default: "1" }, case: { type: "string", multiple: true }, corpus: { type: "string" }, selection: { type: "string" } },
+  });
+  if (values.mode === "files") return main(argv.filter((a, i) => a !== "--mode" && argv[i - 1] !== "--mode"));
+  const whole = (name: string, text: string) => {
+    if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a whole number, not "${text}"`);
+    return Number(text);
+  };
+  let options: { cases: number; seed: number; only?: number[] };
+  try {
+    if (values.mode !== "hostile-server") throw new Error(`--mode is files or hostile-server, not "${values.mode}"`);
+    options = { cases: whole("cases", values.cases), seed: whole("seed", values.seed), ...(values.case ? { only: values.case.map((c) => whole("case", c)) } : {}) };
+  } catch (error) {
+    console.error(`fuzz: ${(error as Error).message}`);
+    return 2;
+  }
+  const corpus = path.resolve(packageRoot(), values.corpus ?? process.env.PCO_DOCS_DIR ?? "../shared/docs");
+  if (!existsSync(path.join(corpus, "portal"))) {
+    console.error(`fuzz: no documentation corpus at ${corpus} (set PCO_DOCS_DIR or pass --corpus)`);
+    return 2;
+  }
+  const started = performance.now();
+  const report = await runHostileFuzz({ corpus, ...options });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `fuzz: ${report.cases.toLocaleString("en-US")} hostile-server cases from seed ${options.seed}, ${report.crashes} crash${report.crashes === 1 ? "" : "es"}, ` +
+      `${report.hangs} hang${report.hangs === 1 ? "" : "s"}, ${report.failures.length} failed`,
+  );
+  console.log(`  hostilities: ${Object.entries(report.byHostility).map(([name, n]) => `${name} ${n}`).join(", ")}`);
+  console.log(`  took ${Math.round(seconds)} s`);
+  for (const failure of report.failures.slice(0, FAILURES_SHOWN)) {
+    console.log(`  FAILED case ${failure.index} (${failure.hostility}, request ${failure.target}): ${failure.failure}`);
+    console.log(`    replay: npm run fuzz -- --mode hostile-server --seed ${options.seed} --case ${failure.index}`);
+  }
+  return report.failures.length === 0 ? 0 : 1;
 }
 
 function runInWorker(options: WorkerOptions): Promise<RunOutcome> {

@@ -12,19 +12,31 @@ export interface RateLimit {
 
 export type Admission = { allowed: true; count: number } | { allowed: false; count: number; retryAfterSeconds: number };
 
+/** The keys a window remembers at most; past it, the least recently seen key is forgotten first. */
+export const MAX_RATE_KEYS = 10_000;
+
 export class SlidingWindow {
+  /** In least-recently-seen order: a key seen again moves to the end. */
   private readonly arrivals = new Map<string, number[]>();
 
   constructor(
     readonly rate: RateLimit,
     private readonly clock: () => number = () => performance.now(),
+    private readonly maxKeys = MAX_RATE_KEYS,
   ) {}
+
+  /** Keys remembered now: never more than `maxKeys`. */
+  get size(): number {
+    return this.arrivals.size;
+  }
 
   /** Admits or refuses one request by `key` (the credentials, or the client's address). */
   take(key: string): Admission {
     const now = this.clock();
     const windowMs = this.rate.periodSeconds * 1000;
     const recent = (this.arrivals.get(key) ?? []).filter((t) => t > now - windowMs);
+    this.arrivals.delete(key);
+    this.evict(now - windowMs);
     if (recent.length < this.rate.limit) {
       recent.push(now);
       this.arrivals.set(key, recent);
@@ -33,6 +45,18 @@ export class SlidingWindow {
     this.arrivals.set(key, recent);
     const retryAfterSeconds = Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
     return { allowed: false, count: recent.length + 1, retryAfterSeconds };
+  }
+
+  /**
+   * Makes room for one more key: keys whose requests have all left the window
+   * are forgotten (they would be admitted afresh anyway), oldest first; when
+   * every key is still counting, the least recently seen one is forgotten.
+   */
+  private evict(cutoff: number): void {
+    for (const [key, times] of this.arrivals) {
+      if (this.arrivals.size < this.maxKeys && times[times.length - 1]! > cutoff) break;
+      if (this.arrivals.size >= this.maxKeys || times[times.length - 1]! <= cutoff) this.arrivals.delete(key);
+    }
   }
 }
 

@@ -6,6 +6,7 @@
  * document is a 400; a `type` or `id` that contradicts the URL is a 409, as
  * JSON:API prescribes.
  */
+import { MAX_JSON_DEPTH, parseJson } from "../json-text.js";
 import { linkageType, type Dataset } from "../dataset/dataset.js";
 import { assignableAttributes, bodyPointer, notAssignable, type Assignment } from "../dataset/assignment.js";
 import { errorDocument, errorObject, unprocessable, type ErrorDocument } from "../dataset/errors.js";
@@ -25,12 +26,14 @@ type Problem = { pointer: string; detail: string };
 
 /** `recordId` is the id in the URL of an update. */
 export function parseBody(text: string, dataset: Dataset, resource: Resource, operation: Assignment, recordId?: string): BodyResult {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    return badRequest(`The request body is not JSON: ${(error as Error).message}`);
+  // Refused before anything is stored: a value nested thousands of levels deep would overflow
+  // the stack of every later step (rendering, filtering) and break the whole collection.
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const where = `line ${parsed.position.line}, column ${parsed.position.column}`;
+    return badRequest(`The request body is not JSON of at most ${MAX_JSON_DEPTH} levels: ${parsed.message} (${where})`);
   }
+  const body = parsed.value;
   const data = isObject(body) ? body.data : undefined;
   if (!isObject(data)) return badRequest('The request body must be a JSON:API document: {"data": {"type": ..., "attributes": {...}}}');
   if (data.type !== undefined && data.type !== resource.type) {

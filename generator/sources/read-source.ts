@@ -15,6 +15,8 @@ export interface ReadOptions {
   apps?: readonly string[];
   versions: VersionChoice;
   http?: HttpStoreOptions;
+  /** Hosts besides the documented API host that the docs' URLs may name (`--api-host`). */
+  apiHosts?: readonly string[];
 }
 
 export async function readSource(source: SourceOperand, options: ReadOptions, context: ReadContext = {}): Promise<SourceRead> {

@@ -43,8 +43,9 @@ export function folderStore(folder: string): PortalStore {
     },
     async read(documentPath): Promise<RawDocument | undefined> {
       const relative = `${documentPath}.json`;
+      const file = insideRoot(folder, relative);
       try {
-        return { text: await readFile(path.join(folder, relative), "utf8"), location: display(relative) };
+        return { text: await readFile(file, "utf8"), location: display(relative) };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw unreadable(display(relative), error);
@@ -52,6 +53,17 @@ export function folderStore(folder: string): PortalStore {
     },
   };
 }
+
+/** The file of a document path, which must resolve inside the mirror folder. */
+function insideRoot(folder: string, relative: string): string {
+  const root = path.resolve(folder);
+  const file = path.resolve(root, relative);
+  if (path.isAbsolute(relative) || !file.startsWith(root + path.sep)) {
+    throw new GeneratorError(`refused to read ${JSON.stringify(relative)}: it resolves outside the mirror folder ${folder}`, { exitCode: 2 });
+  }
+  return file;
+}
+
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -4,6 +4,7 @@
  * vertex and the list of vertices.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { isPathName, pathNameProblem } from "../../path-name.js";
 import type { PortalDocument } from "./document.js";
 
 export interface GraphVertex {
@@ -17,6 +18,8 @@ export interface GraphVersion {
   details?: string;
   entry?: string;
   vertices: GraphVertex[];
+  /** Listed vertices refused for their id (one that would leave the documentation's paths), as errors of this version. */
+  refused: Diagnostic[];
 }
 
 export interface GraphInfo {
@@ -39,7 +42,12 @@ export function readGraph(doc: PortalDocument): { value: GraphInfo; diagnostics:
       diagnostics.push(diagnostic("warning", "PORTAL_VERSION_WITHOUT_ID", "a version without an id was skipped", doc.at(v)));
       return [];
     }
+    if (!isPathName(id)) {
+      diagnostics.push(diagnostic("error", "PORTAL_UNSAFE_NAME", `the Graph lists the version ${pathNameProblem("version", id)}; it was not read`, doc.at(v.get("id"))));
+      return [];
+    }
     const rels = v.get("relationships");
+    const refused: Diagnostic[] = [];
     const details = v.get("attributes").get("details").text();
     const entry = rels.get("entry").get("data").get("id").text();
     return [
@@ -55,8 +63,14 @@ export function readGraph(doc: PortalDocument): { value: GraphInfo; diagnostics:
           .flatMap((vertex) => {
             const vertexId = vertex.get("id").text();
             const name = vertex.get("attributes").get("name").text();
+            if (vertexId !== undefined && !isPathName(vertexId)) {
+              const problem = `the Graph lists the vertex ${pathNameProblem("vertex", vertexId)}; it was not read`;
+              refused.push(diagnostic("error", "PORTAL_UNSAFE_NAME", problem, doc.at(vertex.get("id"))));
+              return [];
+            }
             return vertexId === undefined ? [] : [{ id: vertexId, ...(name === undefined ? {} : { name }) }];
           }),
+        refused,
       },
     ];
   });

@@ -5,10 +5,17 @@
  * document cannot be fetched, the whole read fails with exit code 2: a scrape
  * never writes a spec from part of the docs, and an unreachable server is never
  * mistaken for "nothing changed".
+ *
+ * The server is not trusted: a body is read as a stream and abandoned once its
+ * decompressed bytes pass `maxResponseBytes` (a gzip bomb costs no more than
+ * that); a Retry-After or rate period beyond `maxRetryAfterMs` fails at once,
+ * naming the wait asked for; and a document path never leaves the base URL.
  */
 import { GeneratorError } from "../../diagnostics.js";
 import { defaultCacheDir, HttpCache } from "./http-cache.js";
-import { RateLimiter, systemClock, type Clock, type RateLimitState } from "./rate-limiter.js";
+import { DEFAULT_WAIT_LIMITS, RateLimiter, systemClock, WaitRefused, type Clock, type RateLimitState } from "./rate-limiter.js";
+import { readCappedBody, ResponseTooLarge } from "./response-body.js";
+import { headerCount } from "./server-numbers.js";
 import type { PortalStore, RawDocument } from "./store.js";
 
 export interface HttpStoreOptions {
@@ -24,8 +31,12 @@ export interface HttpStoreOptions {
   maxBackoffMs?: number;
   /** 429 responses tolerated for one document before giving up. */
   max429?: number;
-  /** Longest Retry-After honoured. */
+  /** Longest Retry-After or rate period waited for; a longer one fails the read at once. */
   maxRetryAfterMs?: number;
+  /** Most time spent waiting for the rate limit over the store's life. */
+  maxTotalWaitMs?: number;
+  /** Largest response body, counted in decompressed bytes. */
+  maxResponseBytes?: number;
   clock?: Clock;
   /** Counts of what crossed the network, filled in as the store is used. */
   stats?: HttpStats;
@@ -45,10 +56,16 @@ export const emptyStats = (): HttpStats => ({ requests: 0, bytes: 0, notModified
 
 const MAX_REDIRECTS = 5;
 
+/** 32 MiB: the largest documentation document is about 2 MB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): PortalStore & { stats: HttpStats; limiter: RateLimiter } {
   const base = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
   const clock = options.clock ?? systemClock;
-  const limiter = new RateLimiter(options.rateLimit, clock);
+  const limiter = new RateLimiter(options.rateLimit, clock, {
+    maxWaitMs: options.maxRetryAfterMs ?? DEFAULT_WAIT_LIMITS.maxWaitMs,
+    maxTotalWaitMs: options.maxTotalWaitMs ?? DEFAULT_WAIT_LIMITS.maxTotalWaitMs,
+  });
   const cache = options.cacheDir === false ? undefined : new HttpCache(options.cacheDir ?? defaultCacheDir());
   const stats = options.stats ?? emptyStats();
   const settings = {
@@ -57,7 +74,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
     backoffMs: options.backoffMs ?? 500,
     maxBackoffMs: options.maxBackoffMs ?? 10_000,
     max429: options.max429 ?? 10,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
 
   async function get(url: URL): Promise<RawDocument | undefined> {
@@ -66,7 +83,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
     let refusals = 0;
     let target = url;
     for (let redirects = 0; ; ) {
-      await limiter.acquire();
+      await refusedWaits(target, () => limiter.acquire());
       let response: Response;
       let body: string;
       try {
@@ -81,16 +98,17 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
             ...(cached?.lastModified ? { "if-modified-since": cached.lastModified } : {}),
           },
         });
-        body = await response.text();
+        body = await readCappedBody(response, settings.maxResponseBytes);
       } catch (error) {
         limiter.release();
+        if (error instanceof ResponseTooLarge) throw unreachable(target, error.message);
         failures += 1;
         if (failures > settings.maxRetries) throw unreachable(target, describeNetworkError(error), error);
         stats.retries += 1;
         await clock.sleep(backoff(failures, settings));
         continue;
       }
-      limiter.release(response.headers);
+      await refusedWaits(target, async () => limiter.release(response.headers));
       stats.bytes += Buffer.byteLength(body);
 
       if (response.status === 304 && cached !== undefined) {
@@ -117,7 +135,8 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
         stats.status429 += 1;
         refusals += 1;
         if (refusals > settings.max429) throw unreachable(url, `still rate limited (429) after ${settings.max429} waits`);
-        limiter.pause(Math.min(retryAfterMs(response, limiter.state.periodMs), settings.maxRetryAfterMs));
+        const wait = retryAfterMs(response, limiter.state.periodMs);
+        await refusedWaits(url, async () => limiter.pause(wait, "a wait (Retry-After)"));
         continue;
       }
       if (response.status >= 500 || response.status === 408) {
@@ -138,8 +157,27 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
     listApps: async () => undefined,
     listVersions: async () => [],
     listVertices: async () => [],
-    read: (documentPath) => get(new URL(documentPath, base)),
+    read: async (documentPath) => get(insideBase(documentPath, base)),
   };
+}
+
+/** The URL of a document path, which must stay on the base URL's origin and under its path. */
+function insideBase(documentPath: string, base: URL): URL {
+  const url = new URL(documentPath, base);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+    throw new GeneratorError(`refused to fetch ${JSON.stringify(documentPath)}: it resolves to ${url.href}, outside ${base.href}`, { exitCode: 2 });
+  }
+  return url;
+}
+
+/** A wait the limiter refuses (a Retry-After or rate period beyond the cap, the total spent) fails the read. */
+async function refusedWaits<T>(url: URL, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof WaitRefused) throw unreachable(url, error.message);
+    throw error;
+  }
 }
 
 /** Follows a redirect on the same origin; a redirect elsewhere is refused. */
@@ -157,7 +195,8 @@ function followRedirect(from: URL, response: Response, base: URL): URL {
 function retryAfterMs(response: Response, periodMs: number): number {
   const header = response.headers.get("retry-after")?.trim();
   if (header === undefined || header === "") return periodMs;
-  if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header) * 1000);
+  if (/^\d+$/.test(header)) return (headerCount(header) ?? 0) * 1000;
+  if (/^\d+\.\d+$/.test(header)) return Math.ceil(Number(header) * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? periodMs : Math.max(0, date - Date.now());
 }

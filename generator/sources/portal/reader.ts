@@ -7,11 +7,13 @@
  * that is on disk, versions and vertices are discovered from the folders.
  */
 import pLimit from "p-limit";
+import { DOCUMENTED_API_HOST, isAllowedApiOrigin } from "../../api-host.js";
 import { diagnostic, GeneratorError, hasErrors, type Diagnostic } from "../../diagnostics.js";
+import { assertPathNames, isPathName, pathNameProblem } from "../../path-name.js";
 import { compareText, sortedStrings } from "../../util/order.js";
 import type { ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { PartialNote } from "../../spec/types.js";
-import { parsePortalDocument } from "./document.js";
+import { parsePortalDocument, type PortalDocument } from "./document.js";
 import { deriveEndpoints, endpointContext } from "./endpoints.js";
 import { readGraph, type GraphInfo, type GraphVersion } from "./graph.js";
 import type { DraftRead, ReadContext, SourceRead } from "../reader-result.js";
@@ -39,9 +41,12 @@ export interface PortalReadOptions {
   apps?: readonly string[];
   versions: VersionChoice;
   concurrency?: number;
+  /** Hosts besides the documented API host that vertex paths may name (`--api-host`). */
+  apiHosts?: readonly string[];
 }
 
 export async function readPortal(store: PortalStore, options: PortalReadOptions, context: ReadContext = {}): Promise<SourceRead> {
+  assertPathNames("--app", "app", options.apps ?? []);
   const listed = await store.listApps();
   const apps = options.apps?.length ? [...options.apps] : [...(listed ?? KNOWN_APPS)];
   if (listed !== undefined && listed.length === 0) {
@@ -50,7 +55,7 @@ export async function readPortal(store: PortalStore, options: PortalReadOptions,
   const progress = progressCounter(context);
   const limit = pLimit(options.concurrency ?? 8);
   const results = await Promise.all(
-    sortedStrings(apps).map((app) => readApp(store, app, options, { limit, progress, listedApps: listed })),
+    sortedStrings(apps).map((app) => readApp(store, app, options, { limit, progress, listedApps: listed, apiHosts: options.apiHosts ?? [] })),
   );
   return {
     drafts: results.flatMap((r) => r.drafts),
@@ -62,6 +67,7 @@ interface AppContext {
   limit: ReturnType<typeof pLimit>;
   progress: ReturnType<typeof progressCounter>;
   listedApps: string[] | undefined;
+  apiHosts: readonly string[];
 }
 
 async function readApp(store: PortalStore, app: string, options: PortalReadOptions, ctx: AppContext): Promise<SourceRead> {
@@ -130,6 +136,7 @@ async function readAppVersion(
   const diagnostics: Diagnostic[] = [];
   const partial: PartialNote[] = [];
   const listedVersion = graph?.versions.find((v) => v.id === version);
+  diagnostics.push(...(listedVersion?.refused ?? []));
   const vertexIds = await vertexIdsOf(store, app, version, listedVersion, diagnostics);
   ctx.progress.add(vertexIds.length);
 
@@ -152,6 +159,8 @@ async function readAppVersion(
         }
         const read = readVertex(parsed.document, vertexId);
         diagnostics.push(...read.diagnostics);
+        const foreign = foreignHost(read.value, parsed.document, ctx.apiHosts);
+        if (foreign !== undefined) diagnostics.push(foreign);
         if (read.value.missing.length > 0) {
           partial.push({ resource: read.value.resource.id, file, missing: read.value.missing, reason: "sections missing from the vertex document" });
         }
@@ -160,7 +169,7 @@ async function readAppVersion(
     ),
   );
   const vertices = reads.filter((r): r is VertexRead => r !== undefined);
-  const draft = assemble(app, version, graph, listedVersion, vertices, store.location, diagnostics);
+  const draft = assemble(app, version, graph, listedVersion, vertices, store.location, diagnostics, ctx.apiHosts);
   if (hasErrors(diagnostics)) draft.partial = partial;
   return { draft, diagnostics };
 }
@@ -173,7 +182,14 @@ async function vertexIdsOf(
   diagnostics: Diagnostic[],
 ): Promise<string[]> {
   const listed = (listedVersion?.vertices ?? []).map((v) => v.id);
-  const onDisk = await store.listVertices(app, version);
+  const onDisk: string[] = [];
+  for (const id of await store.listVertices(app, version)) {
+    if (isPathName(id)) onDisk.push(id);
+    else {
+      const file = `${store.location}/${vertexPath(app, version, id)}.json`;
+      diagnostics.push(diagnostic("error", "PORTAL_UNSAFE_NAME", `the file of the vertex ${pathNameProblem("vertex", id)}; it was not read`, { file }));
+    }
+  }
   if (listedVersion !== undefined) {
     for (const id of onDisk.filter((id) => !listed.includes(id))) {
       diagnostics.push(
@@ -194,6 +210,7 @@ function assemble(
   vertices: readonly VertexRead[],
   location: string,
   diagnostics: Diagnostic[],
+  apiHosts: readonly string[],
 ): SpecDraft {
   const typeOfVertex = new Map<string, string>([
     ...(listedVersion?.vertices ?? []).flatMap((v) => (v.name === undefined ? [] : [[v.id, v.name] as const])),
@@ -218,7 +235,7 @@ function assemble(
     version,
     title: graph?.title ?? `Planning Center ${titleCase(app)}`,
     ...(graph?.description === undefined ? {} : { description: graph.description }),
-    baseUrl: baseUrlOf(vertices),
+    baseUrl: baseUrlOf(vertices, apiHosts),
     ...(listedVersion === undefined ? {} : { beta: listedVersion.beta }),
     ...(listedVersion?.details === undefined ? {} : { versionDetails: listedVersion.details }),
     source: { format: "portal", location },
@@ -226,12 +243,38 @@ function assemble(
   };
 }
 
-/** The scheme and host the docs' own URLs use. */
-function baseUrlOf(vertices: readonly VertexRead[]): string {
+/** The scheme and host of a vertex's `path`, where it names one. */
+function originOfPath(path: string | undefined): string | undefined {
+  if (path === undefined || !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(path)) return undefined;
+  try {
+    const url = new URL(path, "https://relative.invalid");
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : path;
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * A vertex whose `path` names a host other than the API's: the spec's baseUrl
+ * would send credentials there, so it is an error unless the user named the host.
+ */
+function foreignHost(read: VertexRead, doc: PortalDocument, apiHosts: readonly string[]): Diagnostic | undefined {
+  const origin = originOfPath(read.resource.path);
+  if (origin === undefined || isAllowedApiOrigin(origin, apiHosts)) return undefined;
+  return diagnostic(
+    "error",
+    "PORTAL_FOREIGN_HOST",
+    `the path ${JSON.stringify(read.resource.path)} is not on https://${DOCUMENTED_API_HOST}; it is not used as the API's URL (--api-host names another host to allow)`,
+    doc.at(doc.data.get("attributes").get("path")),
+  );
+}
+
+/** The scheme and host the docs' own URLs use, of those allowed to be the API's. */
+function baseUrlOf(vertices: readonly VertexRead[], apiHosts: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const v of vertices) {
-    const origin = /^(https?:\/\/[^/?#]+)/i.exec(v.resource.path ?? "")?.[1];
-    if (origin !== undefined) counts.set(origin, (counts.get(origin) ?? 0) + 1);
+    const origin = originOfPath(v.resource.path);
+    if (origin !== undefined && isAllowedApiOrigin(origin, apiHosts)) counts.set(origin, (counts.get(origin) ?? 0) + 1);
   }
   const ranked = [...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b));
   return ranked[0]?.[0] ?? DEFAULT_BASE_URL;

@@ -4,6 +4,7 @@
  * every version is beta.
  */
 import { compareText } from "../../util/order.js";
+import { assertPathNames } from "../../path-name.js";
 
 export type VersionChoice = { kind: "latest" } | { kind: "all" } | { kind: "list"; ids: string[] };
 
@@ -15,7 +16,9 @@ export interface AvailableVersion {
 export function parseVersionChoice(option: string | undefined): VersionChoice {
   if (option === undefined || option === "latest") return { kind: "latest" };
   if (option === "all") return { kind: "all" };
-  return { kind: "list", ids: option.split(",").map((v) => v.trim()).filter(Boolean) };
+  const ids = option.split(",").map((v) => v.trim()).filter(Boolean);
+  assertPathNames("--versions", "version", ids);
+  return { kind: "list", ids };
 }
 
 /** Version ids to read, oldest first; ids asked for but not available are returned separately. */

@@ -1,0 +1,73 @@
+/**
+ * The mock server under hostile clients: a 40 KB create holding an array
+ * nested 20,000 levels deep is refused before it is stored (and the
+ * collection keeps answering), and 50,000 distinct credentials do not grow
+ * the rate-limit window past its bound.
+ */
+import { describe, expect, it } from "vitest";
+import { MAX_RATE_KEYS, SlidingWindow } from "../../generator/mock/rate-limit.js";
+import { startMockServer } from "../../generator/mock/server.js";
+import { committedSpecs } from "../fixtures-render/committed-specs.js";
+import { client } from "../mock/http.js";
+
+const SCHOOL_OPTIONS = "/people/v2/school_options";
+
+describe("the mock server's limits", () => {
+  it("refuses a create nested 20,000 levels deep with a 400, stores nothing, and the collection keeps working", async () => {
+    const server = await startMockServer({ specs: await committedSpecs(), port: 0 });
+    try {
+      const api = client(server.url);
+      const before = await api.get(SCHOOL_OPTIONS);
+      expect(before.status).toBe(200);
+      // school_types is an assignable array attribute: the deep value fits its documented type.
+      const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+      const body = `{"data": {"type": "SchoolOption", "attributes": {"value": "x", "school_types": ${deep}}}}`;
+      expect(body.length).toBeGreaterThan(40_000);
+      const refused = await api.post(SCHOOL_OPTIONS, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].detail).toMatch(/nested more than 100 levels deep \(line 1, column \d+\)/);
+
+      const after = await api.get(SCHOOL_OPTIONS);
+      expect(after.status).toBe(200);
+      expect(after.body.data).toEqual(before.body.data);
+      const created = await api.post(SCHOOL_OPTIONS, { data: { type: "SchoolOption", attributes: { value: "y", school_types: [["a"]] } } });
+      expect(created.status).toBe(201);
+      expect((await api.get(SCHOOL_OPTIONS)).body.data).toHaveLength(before.body.data.length + 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("remembers at most MAX_RATE_KEYS keys, however many distinct credentials arrive", () => {
+    let now = 0;
+    const window = new SlidingWindow({ limit: 100, periodSeconds: 20 }, () => now);
+    let admitted = 0;
+    for (let i = 0; i < 50_000; i += 1) {
+      now += 0.01; // 50,000 keys inside one 20 s window: none has expired
+      if (window.take(`Bearer key-${i}`).allowed) admitted += 1;
+    }
+    expect(admitted).toBe(50_000);
+    expect(window.size).toBe(MAX_RATE_KEYS);
+    // The most recent key is still counted; its second request is its second.
+    expect(window.take("Bearer key-49999").count).toBe(2);
+  });
+
+  it("forgets keys whose requests have all left the window", () => {
+    let now = 0;
+    const window = new SlidingWindow({ limit: 3, periodSeconds: 1 }, () => now, 100);
+    for (let i = 0; i < 50; i += 1) window.take(`key-${i}`);
+    expect(window.size).toBe(50);
+    now += 5_000;
+    window.take("late");
+    expect(window.size).toBe(1);
+  });
+
+  it("still refuses a key over its limit while others come and go", () => {
+    let now = 0;
+    const window = new SlidingWindow({ limit: 2, periodSeconds: 10 }, () => now, 5);
+    window.take("busy");
+    window.take("busy");
+    for (let i = 0; i < 3; i += 1) window.take(`other-${i}`);
+    expect(window.take("busy")).toMatchObject({ allowed: false, count: 3 });
+  });
+});
