@@ -16,6 +16,7 @@ import type {
   Permissions,
   QueryParam,
   Relationship,
+  SourceFormat,
   Spec,
 } from "./types.js";
 
@@ -59,11 +60,14 @@ export interface ResourceDraft {
     where: Located<QueryParam>[];
     order: NamedDraft[];
     include: IncludeDraft[];
+    nestedInclude?: NamedDraft[];
+    relationalWhere?: Located<QueryParam>[];
     perPage?: PerPage;
     offset?: boolean;
   };
   permissions: Permissions;
   example?: unknown;
+  sources?: SourceFormat[];
 }
 
 export interface SpecDraft extends Omit<Spec, "specVersion" | "resources" | "partial"> {
