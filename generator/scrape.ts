@@ -1,12 +1,15 @@
 /**
- * docs → specs: read every source, let a later source win where two give the
- * same app-version, keep the versions asked for, normalize and validate.
+ * docs → specs: read every source; where two sources of one format give the
+ * same app-version the later wins, where sources of different formats do
+ * (the documentation API and the official OpenAPI) the spec is their union
+ * (spec/merge.ts); keep the versions asked for, normalize and validate.
  * Writing is left to the caller (`specTreePlan` + emit).
  */
 import { diagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
 import type { OutputFile, TreePlan } from "./emit.js";
 import { compareText } from "./order.js";
 import type { SpecDraft } from "./spec/draft.js";
+import { mergeDraftReads, rankOf } from "./spec/merge.js";
 import { normalizeSpec } from "./spec/normalize.js";
 import { applyOverrides, projectOverrides, type OverrideSet } from "./spec/overrides.js";
 import { specSchema } from "./spec/schema.js";
@@ -56,9 +59,7 @@ export async function collectSpecs(options: ScrapeOptions, context: ReadContext 
 export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOptions, "versions" | "allowPartial" | "overrides">): ScrapeResult {
   const overridden = applyOverrides(reads.flatMap((read) => read.drafts), options.overrides ?? projectOverrides());
   const diagnostics: Diagnostic[] = [...reads.flatMap((read) => read.diagnostics), ...overridden.diagnostics];
-  const byKey = new Map<string, DraftRead>();
-  for (const entry of overridden.value) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
-  const kept = keepVersions([...byKey.values()], options.versions);
+  const kept = keepVersions(unionPerAppVersion(overridden.value), options.versions);
   const covered = {
     apps: new Set(kept.map((k) => k.draft.app)),
     families: new Set(kept.map((k) => familyOf(k.draft.version))),
@@ -86,6 +87,26 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
   specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
   const detected = reads.flatMap((read) => (read.detected === undefined ? [] : [read.detected]));
   return { specs, withheld: withheld.sort(compareText), diagnostics, covered, detected };
+}
+
+/**
+ * One draft per app-version: the last read of the documentation (documentation
+ * API, Slate, pages) and the last official OpenAPI document, merged in
+ * precedence order when there are both.
+ */
+function unionPerAppVersion(entries: readonly DraftRead[]): DraftRead[] {
+  const byKey = new Map<string, Map<string, DraftRead>>();
+  for (const entry of entries) {
+    const key = `${entry.draft.app}/${entry.draft.version}`;
+    const formats = byKey.get(key) ?? new Map<string, DraftRead>();
+    formats.set(entry.draft.source.format === "openapi" ? "openapi" : "docs", entry);
+    byKey.set(key, formats);
+  }
+  return [...byKey.values()].map((formats) =>
+    [...formats.values()]
+      .sort((a, b) => rankOf(a.draft.source.format) - rankOf(b.draft.source.format))
+      .reduce((merged, next) => mergeDraftReads(merged, next)),
+  );
 }
 
 /**

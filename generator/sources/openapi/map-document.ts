@@ -75,7 +75,7 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
     if (op.operation === "update") build.draft.permissions = { ...permissions, update: true, updateAttributes: [...(permissions.updateAttributes ?? []), ...op.assignable] };
     if (op.operation === "delete") build.draft.permissions = { ...permissions, destroy: true };
     const association = associationOf(op, query.filters, typeAt, builds.has("Organization"), full, located);
-    if (association !== undefined) builds.get(association.owner)?.draft.associations.push(association.value);
+    if (association !== undefined) addAssociation(builds.get(association.owner)?.draft, association.value);
   }
 
   for (const build of builds.values()) {
@@ -85,7 +85,7 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
       const differs = endpointQueryOf(endpoint.operation, query, build.draft.query);
       if (differs !== undefined) endpoint.query = differs;
     }
-    build.draft.path = resourcePathOf(build.draft);
+    build.draft.path = resourcePathOf(build.draft, `/${app}/v2`);
     build.draft.collectionOnly = build.draft.endpoints.some((e) => e.operation === "list") && !build.draft.endpoints.some((e) => e.operation === "get") ? true : undefined;
   }
 
@@ -102,6 +102,16 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
     resources: [...builds.values()].map((b) => b.draft),
   };
   return { draft, diagnostics };
+}
+
+/** One association per name: the document repeats it under every route to its owner; the shortest is kept. */
+function addAssociation(owner: ResourceDraft | undefined, association: AssociationDraft): void {
+  if (owner === undefined) return;
+  const index = owner.associations.findIndex((a) => a.name === association.name);
+  const seen = owner.associations[index];
+  if (seen === undefined) owner.associations.push(association);
+  else if (association.path.length < seen.path.length) owner.associations[index] = { ...association, filters: [...seen.filters, ...association.filters] };
+  else seen.filters.push(...association.filters);
 }
 
 /**
@@ -125,12 +135,15 @@ function associationOf(
   return { owner, value: { name, target: op.type, path: full(op.path), filters, origin: located(op.node) } };
 }
 
-/** A resource's own collection: its shortest list path, else its shortest record path without the id. */
-function resourcePathOf(resource: ResourceDraft): string | undefined {
-  const shortest = (paths: string[]) => paths.sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : a > b ? 1 : 0))[0];
-  const list = shortest(resource.endpoints.filter((e) => e.operation === "list").map((e) => e.path));
-  if (list !== undefined) return list;
-  const get = shortest(resource.endpoints.filter((e) => e.operation === "get").map((e) => e.path));
-  return get?.replace(/\/\{[^/]*\}$/, "");
+/**
+ * A resource's own collection: where the document lists it (or, for a
+ * resource read one at a time, returns it) at the app's top level. A resource
+ * reached only through others has none: the document does not say one.
+ */
+function resourcePathOf(resource: ResourceDraft, appPrefix: string): string | undefined {
+  const topLevel = (e: EndpointDraft) => /^\/[^/{}]+$/.test(e.path.slice(appPrefix.length));
+  const list = resource.endpoints.find((e) => e.operation === "list" && topLevel(e));
+  if (list !== undefined) return list.path;
+  const get = resource.endpoints.find((e) => e.operation === "get" && topLevel(e));
+  return get?.path;
 }
-
