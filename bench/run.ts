@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { decodeFigure } from "./figures/decode.js";
 import { mockStartupFigure } from "./figures/mock-startup.js";
 import { noopGenerateFigure } from "./figures/noop-generate.js";
+import { openApiReadFigure } from "./figures/openapi-read.js";
 import { pipelineFigure } from "./figures/pipeline.js";
 import { rateLimitFigure } from "./figures/rate-limit.js";
 import { runtimeSizeFigure } from "./figures/runtime-size.js";
@@ -22,7 +23,7 @@ import type { Figure, FigureResult } from "./harness.js";
 import { machineInfo, resultsMarkdown } from "./results.js";
 import { createWorkspace } from "./workspace.js";
 
-const FIGURES: readonly Figure[] = [pipelineFigure, noopGenerateFigure, typeCheckFigure, decodeFigure, runtimeSizeFigure, rateLimitFigure, mockStartupFigure];
+const FIGURES: readonly Figure[] = [pipelineFigure, noopGenerateFigure, typeCheckFigure, decodeFigure, runtimeSizeFigure, rateLimitFigure, mockStartupFigure, openApiReadFigure];
 const MIN_RUNS = 5;
 
 async function main(): Promise<number> {
