@@ -122,7 +122,7 @@ describe("one document", () => {
 });
 
 describe("reading a file", () => {
-  it("reads one document, and locates its diagnostics by line and column", async () => {
+  it("reads one document; its warnings carry their JSON pointer, an error its line and column", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "pco-openapi-file-"));
     try {
       const file = path.join(folder, "widgets.json");
@@ -130,8 +130,12 @@ describe("reading a file", () => {
       const read = await readSource(parseSourceSpec(`openapi:${file}`), { versions: { kind: "latest" } });
       expect(read.drafts.map((d) => `${d.draft.app}/${d.draft.version}`)).toEqual(["widgets/2024-01-01"]);
       const untyped = read.drafts[0]!.diagnostics.find((d) => d.code === "OPENAPI_UNMAPPED_TYPE")!;
-      expect(untyped.line).toBeGreaterThan(1);
-      expect(untyped.column).toBeGreaterThan(1);
+      expect(untyped.pointer).toBe("/components/schemas/widget_attributes/properties/colour");
+      const other = path.join(folder, "other.json");
+      writeFileSync(other, JSON.stringify({ openapi: "3.1.1", info: { version: "2024-01-01" }, servers: [{ url: "https://example.com/" }] }, null, 2));
+      const refused = await readSource(parseSourceSpec(`openapi:${other}`), { versions: { kind: "latest" } });
+      // The member servers[0].url starts on line 8, column 7, of the indented text.
+      expect(refused.drafts[0]!.diagnostics).toEqual([expect.objectContaining({ code: "OPENAPI_NOT_PCO", pointer: "/servers/0/url", line: 8, column: 7 })]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

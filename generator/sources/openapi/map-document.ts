@@ -9,11 +9,11 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { AssociationDraft, EndpointDraft, Located, ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { Filter } from "../../spec/types.js";
-import { child, isObject, pointerOf, text, type Node } from "./openapi-node.js";
+import { child, isObject, pointerOf, rootNode, text, type Node } from "./openapi-node.js";
 import { parentPath, readOperations, type OpenApiOperation } from "./operations.js";
-import { readQuery, type OperationQuery } from "./operation-query.js";
+import { readQuery, type OperationQuery, type ParameterCache } from "./operation-query.js";
 import { readResources, type ResourceBuild } from "./resources.js";
-import { endpointQueryOf, resourceQueryOf } from "./resource-query.js";
+import { endpointQueryOf, queryNames, resourceQueryOf } from "./resource-query.js";
 import { securityOf } from "./security.js";
 
 export interface MapResult {
@@ -24,7 +24,7 @@ export interface MapResult {
 /** `file` is where the document was read (relative or a URL): `source.location` and every diagnostic's file. */
 export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const diagnostics: Diagnostic[] = [];
-  const root: Node = { value: document, path: [] };
+  const root = rootNode(document);
   const located = (node: Node) => ({ file, pointer: pointerOf(node) });
   const serverUrl = text(child(child(child(root, "servers"), 0), "url"));
   const server = serverUrl === undefined ? null : /^(https?:\/\/[^/]+)\/([a-z][a-z0-9_-]*)\/v2\/?$/.exec(serverUrl);
@@ -47,6 +47,7 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const typeAt = new Map<string, string>();
   for (const op of operations) if ((op.operation === "get" || op.operation === "list") && op.type !== undefined) typeAt.set(op.path, op.type);
   const queries = new Map<ResourceBuild, { endpoint: EndpointDraft; query: OperationQuery }[]>();
+  const parameters: ParameterCache = new WeakMap();
 
   for (const op of operations) {
     if (op.type === undefined) continue;
@@ -55,7 +56,7 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
       diagnostics.push(diagnostic("warning", "OPENAPI_UNKNOWN_TYPE", `${op.method} ${op.path} works on ${op.type}, which no <type>_resource schema describes; skipped`, located(op.node)));
       continue;
     }
-    const query = readQuery(op, builds, file, diagnostics);
+    const query = readQuery(op, builds, file, diagnostics, parameters);
     if (op.operation === undefined) {
       const description = text(child(child(child(root, "paths"), op.path), "description"))?.trim();
       build.draft.actions.push({
@@ -81,8 +82,9 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   for (const build of builds.values()) {
     const own = queries.get(build) ?? [];
     build.draft.query = resourceQueryOf(own.map((q) => q.query));
+    const names = queryNames(build.draft.query);
     for (const { endpoint, query } of own) {
-      const differs = endpointQueryOf(endpoint.operation, query, build.draft.query);
+      const differs = endpointQueryOf(endpoint.operation, query, names);
       if (differs !== undefined) endpoint.query = differs;
     }
     build.draft.path = resourcePathOf(build.draft, `/${app}/v2`);

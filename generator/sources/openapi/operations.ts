@@ -90,7 +90,7 @@ function responseData(root: Node, op: Node): Node {
   const responses = child(op, "responses");
   const ok = entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
   const schema = ok === undefined ? undefined : resolve(root, child(child(child(resolve(root, ok), "content"), "application/json"), "schema"));
-  return schema === undefined ? { value: undefined, path: [...responses.path] } : resolve(root, child(child(schema, "properties"), "data"));
+  return schema === undefined ? { value: undefined, parent: responses.parent, key: responses.key } : resolve(root, child(child(schema, "properties"), "data"));
 }
 
 /** The one-value `type` enum of a `<type>_resource` schema. */

@@ -131,7 +131,11 @@ async function readAll(
   return { drafts: reads.flat(), diagnostics };
 }
 
-/** One document's text → its draft, with every diagnostic located in the text (positions found only when one is needed). */
+/**
+ * One document's text → its draft. Every diagnostic has its JSON pointer; an
+ * error also gets its line and column, found in the text only then (a scan of
+ * the whole text costs more than reading the document).
+ */
 export function readDocument(raw: RawDocument, expected?: { app: string; version: string }): DraftRead[] {
   if (raw.text.length > MAX_DOCUMENT_BYTES) {
     throw new GeneratorError(`${raw.location}: larger than ${MAX_DOCUMENT_BYTES} bytes; not an OpenAPI document of the API`, { exitCode: 2 });
@@ -172,9 +176,9 @@ function emptyDraft(location: string, expected: { app: string; version: string }
 }
 
 function withPositions(text: string, value: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length === 0) return diagnostics;
+  if (!diagnostics.some((d) => d.severity === "error")) return diagnostics;
   const locate = jsonLocator(text);
-  return diagnostics.map((d) => (d.pointer === undefined || d.line !== undefined || d.severity === "info" ? d : { ...d, ...locate(pathOf(value, d.pointer)) }));
+  return diagnostics.map((d) => (d.pointer === undefined || d.line !== undefined || d.severity !== "error" ? d : { ...d, ...locate(pathOf(value, d.pointer)) }));
 }
 
 /** A JSON pointer as path segments, array indices as numbers (jsonc-parser tells arrays from objects by them). */

@@ -25,24 +25,30 @@ export function resourceQueryOf(queries: readonly OperationQuery[]): ResourceDra
 
 /** One entry per name, its operators the union of every entry's (`where[x]` and `where[x][gt]` are one clause). */
 function mergeWhere(params: readonly Located<QueryParam>[]): Located<QueryParam>[] {
-  const byName = new Map<string, Located<QueryParam>>();
+  const byName = new Map<string, { first: Located<QueryParam>; description?: string; operators: Set<string> }>();
   for (const param of params) {
-    const seen = byName.get(param.name);
-    if (seen === undefined) {
-      byName.set(param.name, { ...param });
-      continue;
-    }
-    const operators = unique([...(seen.operators ?? []), ...(param.operators ?? [])]);
-    byName.set(param.name, {
-      ...seen,
-      ...(seen.description === undefined && param.description !== undefined ? { description: param.description } : {}),
-      ...(operators.length === 0 ? {} : { operators }),
-    });
+    const seen = byName.get(param.name) ?? { first: param, operators: new Set<string>() };
+    if (seen.description === undefined && param.description !== undefined) seen.description = param.description;
+    for (const operator of param.operators ?? []) seen.operators.add(operator);
+    byName.set(param.name, seen);
   }
-  return [...byName.values()];
+  return [...byName.values()].map(({ first, description, operators }) => {
+    const { description: _own, operators: _ops, ...rest } = first;
+    return { ...rest, ...(description === undefined ? {} : { description }), ...(operators.size === 0 ? {} : { operators: sortedStrings(operators) }) };
+  });
 }
 
-export function endpointQueryOf(operation: Operation, own: OperationQuery, resource: ResourceDraft["query"]): EndpointQuery | undefined {
+/** The resource's own query as names, to compare each endpoint's with. */
+export function queryNames(resource: ResourceDraft["query"]): EndpointQuery {
+  return {
+    where: unique(resource.where.map((w) => w.name)),
+    relationalWhere: unique((resource.relationalWhere ?? []).map((w) => w.name)),
+    order: unique(resource.order.map((o) => o.name)),
+    include: unique([...resource.include, ...(resource.nestedInclude ?? [])].map((i) => i.name)),
+  };
+}
+
+export function endpointQueryOf(operation: Operation, own: OperationQuery, all: EndpointQuery): EndpointQuery | undefined {
   if (operation !== "list" && operation !== "get") return undefined;
   const mine: EndpointQuery = {
     where: operation === "list" ? unique(own.where.map((w) => w.name)) : [],
@@ -50,14 +56,10 @@ export function endpointQueryOf(operation: Operation, own: OperationQuery, resou
     order: operation === "list" ? unique(own.order) : [],
     include: unique([...own.include, ...own.nestedInclude]),
   };
-  const all: EndpointQuery = {
-    where: unique(resource.where.map((w) => w.name)),
-    relationalWhere: unique((resource.relationalWhere ?? []).map((w) => w.name)),
-    order: unique(resource.order.map((o) => o.name)),
-    include: unique([...resource.include, ...(resource.nestedInclude ?? [])].map((i) => i.name)),
-  };
-  const same = (key: keyof EndpointQuery) => operation === "get" && key !== "include" ? true : mine[key].join("\n") === all[key].join("\n");
+  const same = (key: keyof EndpointQuery) => (operation === "get" && key !== "include") || sameList(mine[key], all[key]);
   return (["where", "relationalWhere", "order", "include"] as const).every(same) ? undefined : mine;
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, i) => name === b[i]);
 
 const unique = (names: readonly string[]): string[] => sortedStrings(new Set(names));
