@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { decodeFigure } from "./figures/decode.js";
 import { mockStartupFigure } from "./figures/mock-startup.js";
 import { noopGenerateFigure } from "./figures/noop-generate.js";
+import { openApiReadFigure } from "./figures/openapi-read.js";
 import { pipelineFigure } from "./figures/pipeline.js";
 import { rateLimitFigure } from "./figures/rate-limit.js";
 import { runtimeSizeFigure } from "./figures/runtime-size.js";
@@ -32,6 +33,7 @@ const FIGURES: readonly Figure[] = [
   rateLimitFigure,
   mockStartupFigure,
   scalingFigure,
+  openApiReadFigure,
 ];
 const MIN_RUNS = 5;
 

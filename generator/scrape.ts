@@ -1,6 +1,8 @@
 /**
- * docs → specs: read every source, let a later source win where two give the
- * same app-version, keep the versions asked for, normalize and validate.
+ * docs → specs: read every source; where two sources of one format give the
+ * same app-version the later wins, where sources of different formats do
+ * (the documentation API and the official OpenAPI) the spec is their union
+ * (spec/merge.ts); keep the versions asked for, normalize and validate.
  * Writing is left to the caller (`specTreePlan` + emit).
  */
 import { diagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
@@ -8,6 +10,7 @@ import { isPathName, pathNameProblem } from "./path-name.js";
 import type { OutputFile, TreePlan } from "./emit.js";
 import { compareText } from "./util/order.js";
 import type { SpecDraft } from "./spec/draft.js";
+import { mergeDraftReads, rankOf } from "./spec/merge.js";
 import { normalizeSpec } from "./spec/normalize.js";
 import { applyOverrides, projectOverrides, type OverrideSet } from "./spec/overrides.js";
 import { specSchema } from "./spec/schema.js";
@@ -50,9 +53,7 @@ export async function collectSpecs(options: ScrapeOptions, context: ReadContext 
 export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOptions, "versions" | "allowPartial" | "overrides">): ScrapeResult {
   const overridden = applyOverrides(reads.flatMap((read) => read.drafts), options.overrides ?? projectOverrides());
   const diagnostics: Diagnostic[] = [...reads.flatMap((read) => read.diagnostics), ...overridden.diagnostics];
-  const byKey = new Map<string, DraftRead>();
-  for (const entry of overridden.value) byKey.set(`${entry.draft.app}/${entry.draft.version}`, entry);
-  const kept = keepVersions([...byKey.values()], options.versions);
+  const kept = keepVersions(unionPerAppVersion(overridden.value), options.versions);
   const covered = {
     apps: new Set(kept.map((k) => k.draft.app)),
     families: new Set(kept.map((k) => familyOf(k.draft.version))),
@@ -98,6 +99,26 @@ function unsafeNames(draft: SpecDraft): Diagnostic[] {
       ? []
       : [diagnostic("error", "SCRAPE_UNSAFE_NAME", `${draft.app}: the version ${pathNameProblem("version", draft.version)}; no spec was written for it`, origin)]),
   ];
+}
+
+/**
+ * One draft per app-version: the last read of the documentation (documentation
+ * API, Slate, pages) and the last official OpenAPI document, merged in
+ * precedence order when there are both.
+ */
+function unionPerAppVersion(entries: readonly DraftRead[]): DraftRead[] {
+  const byKey = new Map<string, Map<string, DraftRead>>();
+  for (const entry of entries) {
+    const key = `${entry.draft.app}/${entry.draft.version}`;
+    const formats = byKey.get(key) ?? new Map<string, DraftRead>();
+    formats.set(entry.draft.source.format === "openapi" ? "openapi" : "docs", entry);
+    byKey.set(key, formats);
+  }
+  return [...byKey.values()].map((formats) =>
+    [...formats.values()]
+      .sort((a, b) => rankOf(a.draft.source.format) - rankOf(b.draft.source.format))
+      .reduce((merged, next) => mergeDraftReads(merged, next)),
+  );
 }
 
 /**

@@ -52,7 +52,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       .option("from", {
         type: "string",
         array: true,
-        describe: `Sources, later wins: portal:<folder|url>, slate:<path|url>, portal-page:<file> (default: portal:${DEFAULT_BASE_URL})`,
+        describe: `Sources: portal:<folder|url>, slate:<path|url>, portal-page:<file>, openapi:<file|folder|url>; of the docs the later wins, an OpenAPI document is merged in (default: portal:${DEFAULT_BASE_URL})`,
       })
       .option("out", { type: "string", describe: `Folder to write the specs to (default: ${DEFAULTS.out})` })
       .option("app", { type: "string", array: true, describe: "Only these apps (e.g. people check-ins)" })

@@ -29,5 +29,7 @@ export async function readSource(source: SourceOperand, options: ReadOptions, co
       return (await import("./slate/reader.js")).readSlate(source, options);
     case "portal-page":
       return (await import("./portal-page/reader.js")).readPortalPages(source, options);
+    case "openapi":
+      return (await import("./openapi/reader.js")).readOpenApi(source, options, context);
   }
 }

@@ -5,7 +5,7 @@
 import { GeneratorError } from "../diagnostics.js";
 import { trimEndOf } from "../util/trim-chars.js";
 
-export const SOURCE_KINDS = ["portal", "slate", "portal-page"] as const;
+export const SOURCE_KINDS = ["portal", "slate", "portal-page", "openapi"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface SourceOperand {

@@ -17,6 +17,7 @@ import type {
   Permissions,
   QueryParam,
   Relationship,
+  SourceFormat,
   Spec,
 } from "./types.js";
 
@@ -60,12 +61,15 @@ export interface ResourceDraft {
     where: Located<QueryParam>[];
     order: NamedDraft[];
     include: IncludeDraft[];
+    nestedInclude?: NamedDraft[];
+    relationalWhere?: Located<QueryParam>[];
     perPage?: PerPage;
     offset?: boolean;
     cursor?: CursorParam[];
   };
   permissions: Permissions;
   example?: unknown;
+  sources?: SourceFormat[];
 }
 
 export interface SpecDraft extends Omit<Spec, "specVersion" | "resources" | "partial"> {

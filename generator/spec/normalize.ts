@@ -22,6 +22,8 @@ import {
   type QueryParam,
   type Relationship,
   type Resource,
+  type Security,
+  type SourceFormat,
   type Spec,
 } from "./types.js";
 
@@ -54,6 +56,10 @@ export function normalizeSpec(draft: SpecDraft): StageResult<Spec> {
     ...optional("beta", draft.beta),
     ...optional("versionDetails", draft.versionDetails),
     source: { format: draft.source.format, location: draft.source.location },
+    ...(draft.sources === undefined || draft.sources.length < 2
+      ? {}
+      : { sources: draft.sources.map((s) => ({ format: s.format, location: s.location })) }),
+    ...(draft.security === undefined ? {} : { security: normalizeSecurity(draft.security) }),
     ...(draft.partial && draft.partial.length > 0
       ? {
           partial: [...draft.partial]
@@ -116,6 +122,28 @@ function normalizeResource(draft: ResourceDraft & { name: string }, context: Con
     query: normalizeQuery(draft.query, label, context),
     permissions: normalizePermissions(draft.permissions),
     ...(draft.example === undefined ? {} : { example: draft.example }),
+    ...sourcesOf(draft.sources),
+  };
+}
+
+function sourcesOf(sources: readonly SourceFormat[] | undefined): { sources?: SourceFormat[] } {
+  return sources === undefined || sources.length === 0 ? {} : { sources: sortedStrings(new Set(sources)) as SourceFormat[] };
+}
+
+function normalizeSecurity(security: Security): Security {
+  const oauth2 = security.oauth2;
+  return {
+    ...(oauth2 === undefined
+      ? {}
+      : {
+          oauth2: {
+            authorizationUrl: oauth2.authorizationUrl,
+            tokenUrl: oauth2.tokenUrl,
+            ...optional("refreshUrl", oauth2.refreshUrl),
+            scopes: sortedStrings(new Set(oauth2.scopes)),
+          },
+        }),
+    ...optional("personalAccessToken", security.personalAccessToken),
   };
 }
 
@@ -139,6 +167,8 @@ function normalizeAttribute(a: Located<Attribute>, label: string, context: Conte
       ...optional("description", a.description),
       ...optional("note", a.note),
       ...optional("permission", a.permission),
+      ...optional("mappedFrom", a.mappedFrom),
+      ...sourcesOf(a.sources),
     },
   ];
 }
@@ -151,6 +181,7 @@ function normalizeRelationship(r: Located<Relationship>): Relationship {
     ...optional("polymorphic", r.polymorphic),
     ...optional("note", r.note),
     ...optional("authorization", r.authorization),
+    ...sourcesOf(r.sources),
   };
 }
 
@@ -167,6 +198,7 @@ function normalizeAssociation(
     filters: normalizeFilters(a.filters, `${label}.${a.name}`, context),
     ...optional("deprecated", a.deprecated),
     ...optional("details", a.details),
+    ...sourcesOf(a.sources),
   };
 }
 
@@ -187,6 +219,7 @@ function normalizeAction(a: Located<Action>, template: (path: string) => string)
     ...optional("returnType", a.returnType),
     ...(a.exampleBody === undefined ? {} : { exampleBody: a.exampleBody }),
     ...optional("deprecated", a.deprecated),
+    ...sourcesOf(a.sources),
   };
 }
 
@@ -232,6 +265,17 @@ function normalizeEndpoints(
       method: e.method,
       path,
       ...(e.filters && e.filters.length > 0 ? { filters: normalizeFilters(e.filters, `${label} ${key}`, context) } : {}),
+      ...(e.query === undefined
+        ? {}
+        : {
+            query: {
+              where: sortedStrings(new Set(e.query.where)),
+              relationalWhere: sortedStrings(new Set(e.query.relationalWhere)),
+              order: sortedStrings(new Set(e.query.order)),
+              include: sortedStrings(new Set(e.query.include)),
+            },
+          }),
+      ...sourcesOf(e.sources),
     });
   }
   return [...byKey.values()].sort(
@@ -246,12 +290,20 @@ function normalizeQuery(query: ResourceDraft["query"], label: string, context: C
   const include = dedupeByName(query.include, "include", label, context);
   const assignable = (flag: "assignOnCreate" | "assignOnUpdate") => include.filter((i) => i[flag]).map((i) => i.name);
   const hasAssignFlags = include.some((i) => i.assignOnCreate !== undefined || i.assignOnUpdate !== undefined);
+  const whereParam = (w: Located<QueryParam>): QueryParam => ({
+    name: w.name,
+    type: w.type,
+    ...optional("description", w.description),
+    ...(w.operators === undefined || w.operators.length === 0 ? {} : { operators: sortedStrings(new Set(w.operators)) }),
+  });
+  const nested = dedupeByName(query.nestedInclude ?? [], "nested include", label, context).map((i) => i.name);
+  const relational = dedupeByName(query.relationalWhere ?? [], "relational where", label, context).map(whereParam);
   return {
-    where: dedupeByName(query.where, "where", label, context).map(
-      (w): QueryParam => ({ name: w.name, type: w.type, ...optional("description", w.description) }),
-    ),
+    where: dedupeByName(query.where, "where", label, context).map(whereParam),
     order: dedupeByName(query.order, "order", label, context).map((o) => o.name),
     include: include.map((i) => i.name),
+    ...(nested.length === 0 ? {} : { nestedInclude: nested }),
+    ...(relational.length === 0 ? {} : { relationalWhere: relational }),
     ...(query.perPage === undefined ? {} : { perPage: { ...query.perPage } }),
     ...(query.offset === true ? { offset: true } : {}),
     ...(query.cursor === undefined || query.cursor.length === 0 ? {} : { cursor: CURSOR_PARAMS.filter((c) => query.cursor!.includes(c)) }),

@@ -3,12 +3,23 @@
  * is written, and tests validate the committed ones. Tools outside the generator
  * can use `spec/spec.schema.json`, written from this object by `scrape`.
  */
-import { ATTRIBUTE_TYPES, CURSOR_PARAMS, OPERATIONS, TYPE_ORIGINS } from "./types.js";
+import { ATTRIBUTE_TYPES, CURSOR_PARAMS, OPERATIONS, SOURCE_FORMATS, TYPE_ORIGINS } from "./types.js";
 
 const text = { type: "string" } as const;
 const nonEmpty = { type: "string", minLength: 1 } as const;
 const names = { type: "array", items: nonEmpty, uniqueItems: true } as const;
 const templatedPath = { type: "string", pattern: "^/[^?#\\s]*$" } as const;
+const sourceFormats = { type: "array", items: { enum: [...SOURCE_FORMATS] }, uniqueItems: true, minItems: 1 } as const;
+const specSource = {
+  type: "object",
+  additionalProperties: false,
+  required: ["format", "location"],
+  properties: {
+    format: { enum: [...SOURCE_FORMATS] },
+    // Relative or a URL: never a path that only exists on one machine.
+    location: { type: "string", minLength: 1, not: { pattern: "^(/|[A-Za-z]:[\\\\/])" } },
+  },
+} as const;
 
 const filter = {
   type: "object",
@@ -29,6 +40,8 @@ const attribute = {
     description: text,
     note: text,
     permission: text,
+    mappedFrom: nonEmpty,
+    sources: sourceFormats,
   },
 } as const;
 
@@ -43,6 +56,7 @@ const relationship = {
     polymorphic: { type: "boolean" },
     note: text,
     authorization: text,
+    sources: sourceFormats,
   },
 } as const;
 
@@ -57,6 +71,7 @@ const association = {
     filters: { type: "array", items: filter },
     deprecated: { type: "boolean" },
     details: text,
+    sources: sourceFormats,
   },
 } as const;
 
@@ -73,6 +88,7 @@ const action = {
     returnType: text,
     exampleBody: {},
     deprecated: { type: "boolean" },
+    sources: sourceFormats,
   },
 } as const;
 
@@ -85,6 +101,13 @@ const endpoint = {
     method: { enum: ["GET", "POST", "PATCH", "DELETE"] },
     path: templatedPath,
     filters: { type: "array", items: filter },
+    query: {
+      type: "object",
+      additionalProperties: false,
+      required: ["where", "relationalWhere", "order", "include"],
+      properties: { where: names, relationalWhere: names, order: names, include: names },
+    },
+    sources: sourceFormats,
   },
 } as const;
 
@@ -92,7 +115,7 @@ const queryParam = {
   type: "object",
   additionalProperties: false,
   required: ["name", "type"],
-  properties: { name: nonEmpty, type: text, description: text },
+  properties: { name: nonEmpty, type: text, description: text, operators: names },
 } as const;
 
 const count = { type: "integer", minimum: 0 } as const;
@@ -105,6 +128,8 @@ const query = {
     where: { type: "array", items: queryParam },
     order: names,
     include: names,
+    nestedInclude: names,
+    relationalWhere: { type: "array", items: queryParam },
     perPage: {
       type: "object",
       additionalProperties: false,
@@ -170,6 +195,7 @@ const resource = {
     query,
     permissions,
     example: {},
+    sources: sourceFormats,
   },
 } as const;
 
@@ -262,14 +288,19 @@ export const specSchema = {
     baseUrl: { type: "string", pattern: "^https?://[^/]+$" },
     beta: { type: "boolean" },
     versionDetails: text,
-    source: {
+    source: specSource,
+    sources: { type: "array", items: specSource, minItems: 2 },
+    security: {
       type: "object",
       additionalProperties: false,
-      required: ["format", "location"],
       properties: {
-        format: { enum: ["portal", "slate-markdown", "slate-html", "slate-text", "portal-page-text", "portal-page-markdown"] },
-        // Relative or a URL: never a path that only exists on one machine.
-        location: { type: "string", minLength: 1, not: { pattern: "^(/|[A-Za-z]:[\\\\/])" } },
+        oauth2: {
+          type: "object",
+          additionalProperties: false,
+          required: ["authorizationUrl", "tokenUrl", "scopes"],
+          properties: { authorizationUrl: url, tokenUrl: url, refreshUrl: url, scopes: names },
+        },
+        personalAccessToken: { type: "boolean" },
       },
     },
     partial: {

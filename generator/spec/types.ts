@@ -6,8 +6,13 @@
  * generator read them; fields may be added, never renamed.
  */
 
-/** Bumped when the meaning of an existing field changes. */
-export const SPEC_VERSION = 1;
+/**
+ * Bumped when the meaning of an existing field changes. 2: a spec may be the
+ * union of several sources (`sources`), `source` is the one whose values are
+ * written where they disagree, and the query vocabulary grew relational where
+ * and nested includes.
+ */
+export const SPEC_VERSION = 2;
 
 /** The documentation's own type annotations, exactly as the docs write them. */
 export const ATTRIBUTE_TYPES = [
@@ -39,13 +44,16 @@ export interface SpecSource {
   location: string;
 }
 
-export type SourceFormat =
-  | "portal"
-  | "slate-markdown"
-  | "slate-html"
-  | "slate-text"
-  | "portal-page-text"
-  | "portal-page-markdown";
+export const SOURCE_FORMATS = [
+  "portal",
+  "slate-markdown",
+  "slate-html",
+  "slate-text",
+  "portal-page-text",
+  "portal-page-markdown",
+  "openapi",
+] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export interface Spec {
   specVersion: number;
@@ -60,6 +68,14 @@ export interface Spec {
   /** What the docs say changed in this version. */
   versionDetails?: string;
   source: SpecSource;
+  /**
+   * Every source this spec was read from, when there are several (the
+   * documentation API and the official OpenAPI document of one version),
+   * `source` first. Facts that only some of them give name theirs in `sources`.
+   */
+  sources?: SpecSource[];
+  /** How the API authenticates this app, from the docs' security schemes. */
+  security?: Security;
   /** Present only when written with `--allow-partial`: what the docs failed to give. */
   partial?: PartialNote[];
   /** API-wide facts (auth, rate limits, uploads...) the docs state once for every app. */
@@ -102,6 +118,19 @@ export interface ApiFacts {
   errors?: { status: number; title: string; cause: string }[];
 }
 
+/** The security schemes a document declares for the whole app. */
+export interface Security {
+  oauth2?: {
+    authorizationUrl: string;
+    tokenUrl: string;
+    refreshUrl?: string;
+    /** The scopes an OAuth token needs for this app (`people`, `check_ins`). */
+    scopes: string[];
+  };
+  /** HTTP Basic with a personal access token's client id and secret. */
+  personalAccessToken?: boolean;
+}
+
 /** One thing the documentation was missing or unreadable, kept in a partial spec. */
 export interface PartialNote {
   /** The resource (vertex) concerned, or absent when the whole document was unreadable. */
@@ -131,6 +160,8 @@ export interface Resource {
   permissions: Permissions;
   /** The docs' example object, parsed. */
   example?: unknown;
+  /** In a spec of several sources: the formats of the sources that document the resource. */
+  sources?: SourceFormat[];
 }
 
 export interface Attribute {
@@ -148,6 +179,13 @@ export interface Attribute {
   note?: string;
   /** The docs' permission level for reading the attribute (`public`, `editor`...). */
   permission?: string;
+  /**
+   * The type as another vocabulary wrote it, when `type` was mapped from it:
+   * `openapi string/date-time` for an OpenAPI `string` of format `date-time`.
+   */
+  mappedFrom?: string;
+  /** In a spec of several sources: the sources that give the attribute, when not all do. */
+  sources?: SourceFormat[];
 }
 
 export type TypeOrigin = "repaired" | "inferred";
@@ -161,6 +199,8 @@ export interface Relationship {
   note?: string;
   /** The docs' authorization level for the relationship. */
   authorization?: string;
+  /** In a spec of several sources: the sources that give it, when not all do. */
+  sources?: SourceFormat[];
 }
 
 export interface Filter {
@@ -176,6 +216,8 @@ export interface Association {
   filters: Filter[];
   deprecated?: boolean;
   details?: string;
+  /** In a spec of several sources: the sources that give it, when not all do. */
+  sources?: SourceFormat[];
 }
 
 /** A POST endpoint that runs an operation on the resource. */
@@ -190,6 +232,8 @@ export interface Action {
   /** The example request body, parsed when the docs give valid JSON. */
   exampleBody?: unknown;
   deprecated?: boolean;
+  /** In a spec of several sources: the sources that give it, when not all do. */
+  sources?: SourceFormat[];
 }
 
 export interface Endpoint {
@@ -197,12 +241,27 @@ export interface Endpoint {
   method: HttpMethod;
   path: string;
   filters?: Filter[];
+  /** The query vocabulary of this endpoint, present only where it differs from the resource's `query`. */
+  query?: EndpointQuery;
+  /** In a spec of several sources: the sources that give it, when not all do. */
+  sources?: SourceFormat[];
+}
+
+/** Names out of the resource's `query` lists that one endpoint accepts. */
+export interface EndpointQuery {
+  where: string[];
+  relationalWhere: string[];
+  order: string[];
+  include: string[];
 }
 
 export interface QueryParam {
+  /** The attribute, or for a relational where the dotted path to it (`group.name` for `where[group][name]`). */
   name: string;
   type: string;
   description?: string;
+  /** The comparison operators the docs list for it (`gt`, `gte`, `lt`, `lte`): `where[name][gt]`. */
+  operators?: string[];
 }
 
 export interface PerPage {
@@ -215,6 +274,10 @@ export interface Query {
   where: QueryParam[];
   order: string[];
   include: string[];
+  /** Includes of includes, dotted (`location.group`): `include=location.group`. */
+  nestedInclude?: string[];
+  /** Where clauses on a related record's attribute: `where[group][name]`, named `group.name`. */
+  relationalWhere?: QueryParam[];
   perPage?: PerPage;
   /** The list pages with `offset` (the docs list the parameter). */
   offset?: boolean;

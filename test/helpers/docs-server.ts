@@ -126,11 +126,16 @@ export async function startDocsServer(options: DocsServerOptions): Promise<DocsS
   };
 }
 
-/** `/people/v2/documentation` → `<folder>/people/v2/documentation.json`; nothing outside the folder. */
+/**
+ * `/people/v2/documentation` → `<folder>/people/v2/documentation.json`, and an
+ * official OpenAPI document `/groups/v2/open_api/2023-07-10` →
+ * `<folder>/groups/v2/open_api/2023-07-10.json`; nothing outside the folder.
+ */
 function fileFor(folder: string, urlPath: string): string | undefined {
   const segments = urlPath.split("/").filter(Boolean);
   if (segments.some((s) => s === ".." || s.includes("\\"))) return undefined;
   const isGraph = segments.length === 3 && segments[1] === "v2" && segments[2] === "documentation";
   const isVertex = segments.length === 6 && segments[1] === "v2" && segments[2] === "documentation" && segments[4] === "vertices";
-  return isGraph || isVertex ? path.join(folder, ...segments) + ".json" : undefined;
+  const isOpenApi = segments.length === 4 && segments[1] === "v2" && segments[2] === "open_api";
+  return isGraph || isVertex || isOpenApi ? path.join(folder, ...segments) + ".json" : undefined;
 }

@@ -33,7 +33,7 @@ describeCorpus("Slate docs of 2017", () => {
 
   it("2017-09-20: the markdown and the built page give deep-equal specs, source aside", () => {
     const markdown = read.get("markdown")!.specs.map(withoutSource);
-    expect(markdown.map((s) => s.app)).toEqual(["check_ins", "giving", "people", "services", "webhooks"]);
+    expect(markdown.map((s) => s.app)).toEqual(["check-ins", "giving", "people", "services", "webhooks"]);
     expect(read.get("html")!.specs.map(withoutSource)).toEqual(markdown);
   });
 
@@ -54,7 +54,7 @@ describeCorpus("Slate docs of 2017", () => {
 
   it("2017-09-20: resources per app are those the issue states and the markdown's ## sections", () => {
     const counts = specCounts(read.get("markdown")!.specs);
-    expect(counts.resources).toEqual({ check_ins: 20, giving: 11, people: 41, services: 51, webhooks: 5 });
+    expect(counts.resources).toEqual({ "check-ins": 20, giving: 11, people: 41, services: 51, webhooks: 5 });
     expect(counts.resources).toEqual(markdownCounts(`${SEPTEMBER}/source`).resources);
     expect(specCounts(read.get("html")!.specs).resources).toEqual(htmlCounts(`${SEPTEMBER}/build/index.html`).resources);
   });
@@ -72,7 +72,7 @@ describeCorpus("Slate docs of 2017", () => {
 
   it("2017-09-20: PCO Giving is marked beta, the others are not", () => {
     const beta = Object.fromEntries(read.get("text")!.specs.map((s) => [s.app, s.beta === true]));
-    expect(beta).toEqual({ check_ins: false, giving: true, people: false, services: false, webhooks: false });
+    expect(beta).toEqual({ "check-ins": false, giving: true, people: false, services: false, webhooks: false });
     expect(specOf(read.get("text")!, "giving").title).toBe("PCO Giving");
   });
 

@@ -29,7 +29,7 @@ describeCorpus("Slate docs of 2018", () => {
 
   it("have the resources app, and giving is no longer beta", () => {
     for (const result of [march, july]) {
-      expect(result.specs.map((s) => s.app)).toEqual(["check_ins", "giving", "people", "resources", "services", "webhooks"]);
+      expect(result.specs.map((s) => s.app)).toEqual(["check-ins", "giving", "people", "resources", "services", "webhooks"]);
       expect(specOf(result, "giving").beta).toBeUndefined();
       expect(specOf(result, "resources").beta).toBe(true);
     }

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Spec } from "../../generator/spec/types.js";
 
 export interface Counts {
-  /** Resources (`##` sections) per app URL segment. */
+  /** Resources (`##` sections) per app: its URL segment, under the name the API uses today. */
   resources: Record<string, number>;
   /** "HTTP Request" blocks that give a URL, per method. */
   requests: Record<string, number>;
@@ -80,9 +80,13 @@ export function htmlCounts(file: string): Counts {
   return counts;
 }
 
+/** The site's URL segment `check_ins` is the app the API now names `check-ins`. */
+const TODAYS_NAME: Readonly<Record<string, string>> = { check_ins: "check-ins" };
+
 /** The app of a part of the docs: the first path segment of its first API URL. */
 function appOf(text: string): string | undefined {
-  return /https:\/\/api\.planningcenteronline\.com\/([a-z_]+)\/v2/.exec(text)?.[1];
+  const segment = /https:\/\/api\.planningcenteronline\.com\/([a-z_]+)\/v2/.exec(text)?.[1];
+  return segment === undefined ? undefined : (TODAYS_NAME[segment] ?? segment);
 }
 
 /** The same counts, from specs. */

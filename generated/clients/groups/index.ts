@@ -41,8 +41,8 @@ const routes: readonly Route[] = [
       ["locations", "/groups/v2/locations", 0, 9],
       ["organization", "/groups/v2", 1, 11],
       ["people", "/groups/v2/people", 0, 13],
-      ["tagGroups", "/groups/v2/tag_groups", 0, 16],
-      ["tags", "/groups/v2/tags", 0, 15],
+      ["tagGroups", "/groups/v2/tag_groups", 0, 17],
+      ["tags", "/groups/v2/tags", 0, 16],
     ],
   ],
   ["Attendance", [["person", "/person", 1, 13]]],
@@ -55,27 +55,11 @@ const routes: readonly Route[] = [
       ["group", "/group", 1, 6],
       ["location", "/location", 1, 9],
       ["notes", "/notes", 0, 5],
+      ["rsvps", "/rsvps", 0, 14],
     ],
   ],
   ["EventNote", [["owner", "/owner", 1, 12]]],
-  [
-    "Group",
-    [
-      ["applications", "/applications", 0, 7],
-      ["assignCampuses", "/assign_campuses", 2, 0, "GroupAssignCampuses"],
-      ["campuses", "/campuses", 0, 2],
-      ["disableChat", "/disable_chat", 2, 0, "GroupDisableChat"],
-      ["enableChat", "/enable_chat", 2, 0, "GroupEnableChat"],
-      ["enrollment", "/enrollment", 1, 3],
-      ["events", "/events", 0, 4],
-      ["groupType", "/group_type", 1, 8],
-      ["location", "/location", 1, 9],
-      ["memberships", "/memberships", 0, 10],
-      ["people", "/people", 0, 13],
-      ["resources", "/resources", 0, 14],
-      ["tags", "/tags", 0, 15],
-    ],
-  ],
+  ["Group", []],
   [
     "GroupApplication",
     [
@@ -90,10 +74,10 @@ const routes: readonly Route[] = [
     [
       ["events", "/events", 0, 4],
       ["groups", "/groups", 0, 6],
-      ["resources", "/resources", 0, 14],
+      ["resources", "/resources", 0, 15],
     ],
   ],
-  ["Location", [["group", "/group", 1, 6]]],
+  ["Location", []],
   [
     "Membership",
     [
@@ -109,28 +93,23 @@ const routes: readonly Route[] = [
       ["groupApplications", "/group_applications", 0, 7],
       ["groupTypes", "/group_types", 0, 8],
       ["groups", "/groups", 0, 6],
+      ["me", "/me", 1, 13],
       ["people", "/people", 0, 13],
-      ["tagGroups", "/tag_groups", 0, 16],
+      ["tagGroups", "/tag_groups", 0, 17],
     ],
   ],
   ["Owner", []],
-  [
-    "Person",
-    [
-      ["events", "/events", 0, 4],
-      ["groups", "/groups", 0, 6],
-      ["memberships", "/memberships", 0, 10],
-    ],
-  ],
+  ["Person", []],
+  ["RSVP", []],
   [
     "Resource",
     [
-      ["download", "/download", 1, 14],
-      ["visit", "/visit", 1, 14],
+      ["download", "/download", 1, 15],
+      ["visit", "/visit", 1, 15],
     ],
   ],
-  ["Tag", [["groups", "/groups", 0, 6]]],
-  ["TagGroup", [["tags", "/tags", 0, 15]]],
+  ["Tag", []],
+  ["TagGroup", [["tags", "/tags", 0, 16]]],
 ];
 
 /**

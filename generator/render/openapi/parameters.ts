@@ -5,8 +5,11 @@
  *
  * The query conventions are the docs': `where[attr]=value` (equality, or a
  * prefix/suffix match with `%`), `where[attr][gt|gte|lt|lte]` for dates,
- * times and numbers, `order=attr` or `-attr`, comma-separated `include` and
- * `filter`, and paging by `per_page` and `offset`.
+ * times and numbers (the operators the docs list, or all four for an ordered
+ * type where they list none), relational `where[relation][attr]`,
+ * `order=attr` or `-attr`, comma-separated `include` (nested paths such as
+ * `location.group` among them) and `filter`, and paging by `per_page` and
+ * `offset`.
  */
 import { pathParameters as templateParameters } from "../../spec/paths.js";
 import { sortedBy, sortedStrings } from "../../util/order.js";
@@ -66,18 +69,24 @@ export function recordParameters(ctx: DocumentContext, app: AppContext, type: st
     .map((t) => app.resource(t))
     .filter((r): r is Resource => r !== undefined && fieldNames(r).length > 0);
   return [
-    ...(resource.query.include.length > 0 ? [includeParameter(ctx, app, resource)] : []),
+    ...(resource.query.include.length + (resource.query.nestedInclude?.length ?? 0) > 0 ? [includeParameter(ctx, app, resource)] : []),
     ...fieldTypes.map((r) => fieldsParameter(ctx, app, r)),
   ];
 }
 
 function whereParameters(ctx: DocumentContext, app: AppContext, resource: Resource): Reference[] {
-  return sortedBy(resource.query.where, (w) => w.name).flatMap((where) => [
+  const clauses = [...resource.query.where, ...(resource.query.relationalWhere ?? [])];
+  return sortedBy(clauses, (w) => w.name).flatMap((where) => [
     whereParameter(ctx, app, resource, where, undefined),
-    ...(isOrderedType(where.type)
-      ? (Object.keys(COMPARISONS) as Comparison[]).map((c) => whereParameter(ctx, app, resource, where, c))
-      : []),
+    ...comparisonsOf(where).map((c) => whereParameter(ctx, app, resource, where, c)),
   ]);
+}
+
+/** The operators the docs list for a clause; where they list none, all four for an ordered type. */
+function comparisonsOf(where: QueryParam): Comparison[] {
+  const all = Object.keys(COMPARISONS) as Comparison[];
+  if (where.operators !== undefined) return all.filter((c) => where.operators!.includes(c));
+  return isOrderedType(where.type) ? all : [];
 }
 
 function whereParameter(
@@ -88,8 +97,10 @@ function whereParameter(
   comparison: Comparison | undefined,
 ): Reference {
   const suffix = comparison === undefined ? "" : `.${comparison}`;
+  // A relational clause is named by its dotted path (`group.name`): `where[group][name]`.
+  const bracketed = where.name.split(".").map((part) => `[${part}]`).join("");
   return resourceParameter(ctx, app, resource, `where.${where.name}${suffix}`, () => ({
-    name: comparison === undefined ? `where[${where.name}]` : `where[${where.name}][${comparison}]`,
+    name: comparison === undefined ? `where${bracketed}` : `where${bracketed}[${comparison}]`,
     in: "query",
     description:
       comparison === undefined
@@ -115,7 +126,7 @@ function includeParameter(ctx: DocumentContext, app: AppContext, resource: Resou
     description: "Related resources to return in `included`, comma-separated.",
     style: "form",
     explode: false,
-    schema: { type: "array", items: { type: "string", enum: sortedStrings(resource.query.include) } },
+    schema: { type: "array", items: { type: "string", enum: sortedStrings([...resource.query.include, ...(resource.query.nestedInclude ?? [])]) } },
   }));
 }
 

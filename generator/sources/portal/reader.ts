@@ -24,11 +24,18 @@ import { readVertex, type VertexRead } from "./vertex.js";
 
 export const DEFAULT_BASE_URL = "https://api.planningcenteronline.com";
 
-/** Apps of the documentation API, for stores that cannot list them (HTTP). */
+/**
+ * PCO's apps, for stores that cannot list them (HTTP). `api` (OAuth and
+ * personal access tokens) and `current` (`/me`) are documented by the official
+ * OpenAPI documents only; asked for by this list rather than by the user, an
+ * app without documentation-API docs is skipped with a note, not an error.
+ */
 export const KNOWN_APPS = [
+  "api",
   "calendar",
   "check-ins",
   "giving",
+  "current",
   "groups",
   "people",
   "publishing",
@@ -89,7 +96,8 @@ async function readApp(store: PortalStore, app: string, options: PortalReadOptio
       graph = read.value;
     }
   } else if (ctx.listedApps === undefined) {
-    return { drafts: [], diagnostics: [diagnostic("error", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: graphFile })] };
+    const asked = options.apps?.includes(app) === true;
+    return { drafts: [], diagnostics: [diagnostic(asked ? "error" : "info", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: graphFile })] };
   }
 
   const onDisk = await store.listVersions(app);

@@ -11,6 +11,7 @@ import type { ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { ApiFacts } from "../../spec/types.js";
 import { DEFAULT_BASE_URL } from "../portal/reader.js";
 import type { DraftRead } from "../reader-result.js";
+import { currentAppName } from "./app-name.js";
 import { carriedBlocks } from "./carried.js";
 import { INDEX_SECTIONS } from "./headings.js";
 import { readIndexFacts } from "./index-facts.js";
@@ -79,7 +80,8 @@ function readApp(section: Section, document: SlateDocument, location: string, di
   }
   const reads = section.children.map((child) => readResource(child, label, diagnostics));
   const urls = reads.flatMap((r) => r.urls);
-  const app = mostCommon(urls.map(appSegmentOf));
+  const segment = mostCommon(urls.map(appSegmentOf));
+  const app = segment === undefined ? undefined : currentAppName(segment);
   if (app === undefined) {
     diagnostics.push(diagnostic("error", "SLATE_NO_APP", `${label}: no endpoint URL says which app this is (its first path segment)`, section.heading.origin));
     return undefined;

@@ -1,0 +1,103 @@
+/**
+ * The operations of an official OpenAPI document: each path and method, with
+ * what it does to which resource. A GET returns a collection or one record
+ * (the response's `data` is an array or an object); a POST whose body is a
+ * `<type>_resource_create` creates, any other POST runs an action; PATCH
+ * updates and DELETE deletes the record its path addresses.
+ */
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import type { HttpMethod, Operation } from "../../spec/types.js";
+import { child, entries, enumValues, isObject, pointerOf, refName, resolve, text, type Node } from "./openapi-node.js";
+
+export interface OpenApiOperation {
+  /** As the document writes it, relative to the server URL: `/groups/{group_id}`. */
+  path: string;
+  method: HttpMethod;
+  /** `undefined` for an action. */
+  operation: Operation | undefined;
+  /** The JSON:API type the operation reads or writes; for an action, the type it runs on, when known. */
+  type: string | undefined;
+  node: Node;
+  /** Path-level and operation-level parameters, resolved. */
+  parameters: Node[];
+  /** For create and update: the attributes the request body may hold. */
+  assignable: string[];
+}
+
+const METHODS: Readonly<Record<string, HttpMethod>> = { get: "GET", post: "POST", patch: "PATCH", delete: "DELETE" };
+const PATH_ITEM_TEXT = new Set(["summary", "description", "parameters"]);
+
+export function readOperations(root: Node, file: string, diagnostics: Diagnostic[]): OpenApiOperation[] {
+  const found: OpenApiOperation[] = [];
+  for (const [path, item] of entries(child(root, "paths"))) {
+    const shared = parametersOf(root, child(item, "parameters"));
+    for (const [key, node] of entries(item)) {
+      const method = METHODS[key];
+      if (method === undefined) {
+        if (!PATH_ITEM_TEXT.has(key)) {
+          diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_METHOD", `${key.toUpperCase()} ${path} is not a method the spec knows (GET, POST, PATCH, DELETE); skipped`, { file, pointer: pointerOf(node) }));
+        }
+        continue;
+      }
+      found.push(operationOf(root, path, method, node, [...shared, ...parametersOf(root, child(node, "parameters"))]));
+    }
+  }
+  // A DELETE, or an action, whose own shape does not say its type takes the type of the path it sits at.
+  const typeAtPath = new Map<string, string>();
+  for (const op of found) if (op.type !== undefined && op.operation !== undefined && !typeAtPath.has(op.path)) typeAtPath.set(op.path, op.type);
+  return found.map((op) => {
+    if (op.type !== undefined) return op;
+    const type = op.operation === undefined ? typeAtPath.get(parentPath(op.path)) : typeAtPath.get(op.path);
+    if (type === undefined) {
+      diagnostics.push(diagnostic("warning", "OPENAPI_UNTYPED_OPERATION", `${op.method} ${op.path}: no resource type could be found for it; skipped`, { file, pointer: pointerOf(op.node) }));
+    }
+    return { ...op, type };
+  });
+}
+
+export const parentPath = (path: string): string => path.replace(/\/[^/]*$/, "");
+
+function parametersOf(root: Node, list: Node): Node[] {
+  return Array.isArray(list.value) ? list.value.map((_, i) => resolve(root, child(list, i))) : [];
+}
+
+function operationOf(root: Node, path: string, method: HttpMethod, node: Node, parameters: Node[]): OpenApiOperation {
+  const base = { path, method, node, parameters, assignable: [] as string[] };
+  const body = resolve(root, child(node, "requestBody"));
+  const bodyData = resolve(root, child(child(child(child(child(body, "content"), "application/json"), "schema"), "properties"), "data"));
+  const bodyType = enumValues(child(child(bodyData, "properties"), "type"))[0];
+  const assignable = entries(child(resolve(root, child(child(bodyData, "properties"), "attributes")), "properties")).map(([name]) => name);
+  switch (method) {
+    case "GET": {
+      const data = responseData(root, node);
+      const many = child(data, "type").value === "array";
+      const resource = resolve(root, many ? child(data, "items") : data);
+      return { ...base, operation: many ? "list" : "get", type: resourceType(resource) };
+    }
+    case "POST": {
+      const creates = refName(child(node, "requestBody"))?.endsWith("_resource_create") === true;
+      return creates ? { ...base, operation: "create", type: bodyType, assignable } : { ...base, operation: undefined, type: undefined };
+    }
+    case "PATCH":
+      return { ...base, operation: "update", type: bodyType ?? resourceType(resolve(root, responseData(root, node))), assignable };
+    case "DELETE":
+      return { ...base, operation: "delete", type: undefined };
+  }
+}
+
+/** The `data` member of the operation's successful JSON response. */
+function responseData(root: Node, op: Node): Node {
+  const responses = child(op, "responses");
+  const ok = entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
+  const schema = ok === undefined ? undefined : resolve(root, child(child(child(resolve(root, ok), "content"), "application/json"), "schema"));
+  return schema === undefined ? { value: undefined, parent: responses.parent, key: responses.key } : resolve(root, child(child(schema, "properties"), "data"));
+}
+
+/** The one-value `type` enum of a `<type>_resource` schema. */
+export function resourceType(resource: Node): string | undefined {
+  return isObject(resource.value) ? enumValues(child(child(resource, "properties"), "type"))[0] : undefined;
+}
+
+export const operationLabel = (op: Pick<OpenApiOperation, "method" | "path">): string => `${op.method} ${op.path}`;
+
+export const summaryOf = (node: Node): string | undefined => text(child(node, "summary"));
