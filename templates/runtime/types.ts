@@ -96,14 +96,12 @@ export type With<D extends Def, I extends keyof D["includes"]> = [I] extends [ne
 /** An orderable name, ascending, or descending with a leading `-`. */
 export type Order<Name extends string> = Name | `-${Name}`;
 
-/** Page sizes the API accepts. */
-// prettier-ignore
-export type PerPage =
-  | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20
-  | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40
-  | 41 | 42 | 43 | 44 | 45 | 46 | 47 | 48 | 49 | 50 | 51 | 52 | 53 | 54 | 55 | 56 | 57 | 58 | 59 | 60
-  | 61 | 62 | 63 | 64 | 65 | 66 | 67 | 68 | 69 | 70 | 71 | 72 | 73 | 74 | 75 | 76 | 77 | 78 | 79 | 80
-  | 81 | 82 | 83 | 84 | 85 | 86 | 87 | 88 | 89 | 90 | 91 | 92 | 93 | 94 | 95 | 96 | 97 | 98 | 99 | 100;
+/**
+ * A page size: the API takes 1 to 100. Any number compiles (a size computed at
+ * run time is common); one outside 1-100, or not whole, is refused with a
+ * PcoError before the request is sent.
+ */
+export type PerPage = number;
 
 /** `gt`, `gte`, `lt`, `lte`: `where[ATTRIBUTE][OPERATOR]=VALUE`. */
 export interface Range<T> {
@@ -142,8 +140,11 @@ export interface ListQuery<D extends Def, I, F extends string> extends GetQuery<
   where?: D["where"];
   order?: D["order"] | readonly D["order"][];
   filter?: F | readonly F[];
+  /** Records a page (1-100); `each()` asks for 100 unless told otherwise. */
   perPage?: D["perPage"];
   offset?: number;
+  /** `each()` only: read at most this many pages, then stop. */
+  maxPages?: number;
 }
 
 /** Options of a create or an update. */
