@@ -54,6 +54,8 @@ export interface ClientView {
   createDoc: string;
   client: InterfaceView;
   fields: InterfaceView;
+  /** Each JSON:API type name with its record type: what types a webhook event's record. */
+  resourceTypes: InterfaceView;
   rootCollections: InterfaceView[];
   resources: ResourceView[];
   api: string;
@@ -85,6 +87,7 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
   const resources = sortedBy(spec.resources, (r) => r.type);
   const typeNames = new NameScope(RESERVED_TYPE_NAMES);
   const clientName = typeNames.claim(`${pascalCase(spec.app)}Client`);
+  const resourceTypesName = typeNames.claim("ResourceTypes");
   const baseNames = new Map<string, string>();
   for (const resource of resources) {
     const preferred = pascalCase(resource.type);
@@ -123,6 +126,12 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
       ]),
       client,
       fields: fieldsView(resources),
+      resourceTypes: {
+        doc: docComment(["Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it."]),
+        name: resourceTypesName,
+        heritage: "",
+        properties: resources.map((r) => ({ doc: "", key: propertyKey(r.type), type: baseNames.get(r.type)! })),
+      },
       rootCollections: root.collections,
       resources: resourceViews.map((r) => r.view),
       api: apiLiteral(spec),
