@@ -143,7 +143,11 @@ export function connect(
         const from = url;
         url = http.follow(next, "GET", from);
         if (seen.has(url))
-          throw http.fail("links.next points back to a page already read", "GET", new URL(from).pathname);
+          throw http.fail(
+            "links.next points back to a page already read",
+            "GET",
+            new URL(from).pathname,
+          );
       }
     },
     create,

@@ -28,13 +28,15 @@ export function documentProblem(body: unknown): string | undefined {
     }
   }
   for (const key of ["meta", "links"] as const)
-    if (body[key] !== undefined && !isObject(body[key])) return `/${key} is ${kindOf(body[key])}, not an object`;
+    if (body[key] !== undefined && !isObject(body[key]))
+      return `/${key} is ${kindOf(body[key])}, not an object`;
   return undefined;
 }
 
 function resourceProblem(value: unknown, pointer: string): string | undefined {
   if (!isObject(value)) return `${pointer} is ${kindOf(value)}, not a resource object`;
-  if (typeof value.type !== "string") return `${pointer}/type is ${kindOf(value.type)}, not a string`;
+  if (typeof value.type !== "string")
+    return `${pointer}/type is ${kindOf(value.type)}, not a string`;
   if (typeof value.id !== "string") return `${pointer}/id is ${kindOf(value.id)}, not a string`;
   for (const key of ["attributes", "relationships", "links", "meta"] as const)
     if (value[key] !== undefined && !isObject(value[key]))

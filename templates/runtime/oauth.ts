@@ -37,7 +37,10 @@ export function authorizeUrl(request: AuthorizeRequest): { url: string; state: s
   url.searchParams.set("client_id", request.clientId);
   url.searchParams.set("redirect_uri", request.redirectUri);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("scope", typeof request.scope === "string" ? request.scope : request.scope.join(" "));
+  url.searchParams.set(
+    "scope",
+    typeof request.scope === "string" ? request.scope : request.scope.join(" "),
+  );
   url.searchParams.set("state", state);
   return { url: url.href, state };
 }

@@ -26,7 +26,10 @@ const MAX_PER_PAGE = 100;
 /** Why the API would refuse this query, checked before anything is sent; undefined when it would not. */
 export function queryProblem(query: AnyQuery | undefined): string | undefined {
   const perPage = query?.perPage;
-  if (perPage !== undefined && !(Number.isInteger(perPage) && perPage >= MIN_PER_PAGE && perPage <= MAX_PER_PAGE))
+  if (
+    perPage !== undefined &&
+    !(Number.isInteger(perPage) && perPage >= MIN_PER_PAGE && perPage <= MAX_PER_PAGE)
+  )
     return `perPage must be a whole number from ${MIN_PER_PAGE} to ${MAX_PER_PAGE}, not ${String(perPage)}`;
   const maxPages = query?.maxPages;
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages >= 1))

@@ -106,9 +106,13 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
     const path = new URL(url).pathname;
     let current = new URL(url);
     let currentMethod = method;
-    let body: BodyInit | null = call.form ?? (call.json === undefined ? null : JSON.stringify(call.json));
+    let body: BodyInit | null =
+      call.form ?? (call.json === undefined ? null : JSON.stringify(call.json));
     for (let hops = 0; ; hops++) {
-      const { headers, authorization } = headersFor(current, body !== null && call.form === undefined);
+      const { headers, authorization } = headersFor(
+        current,
+        body !== null && call.form === undefined,
+      );
       const response = await doFetch(current.href, {
         method: currentMethod,
         headers,
@@ -124,12 +128,19 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
       }
       await response.body?.cancel().catch(() => {});
       const location = response.headers.get("location");
-      if (location === null) throw fail(`answered ${response.status} without a Location`, method, path, response.status);
+      if (location === null)
+        throw fail(`answered ${response.status} without a Location`, method, path, response.status);
       const next = new URL(location, current);
       next.hash = "";
       if (next.origin !== current.origin)
-        throw fail(`refusing to follow a redirect to another origin (${next.origin})`, method, path, response.status);
-      if (hops >= MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, method, path, response.status);
+        throw fail(
+          `refusing to follow a redirect to another origin (${next.origin})`,
+          method,
+          path,
+          response.status,
+        );
+      if (hops >= MAX_REDIRECTS)
+        throw fail(`more than ${MAX_REDIRECTS} redirects`, method, path, response.status);
       if (response.status === 303 || (response.status <= 302 && currentMethod === "POST")) {
         currentMethod = "GET";
         body = null;
@@ -142,8 +153,10 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
     const path = new URL(url).pathname;
     const mayRetry = method === "GET" || method === "DELETE" || options.retryNonIdempotent === true;
     const attemptMs = call.timeoutMs ?? timeoutMs;
-    const budget: WaitBudget = waitBudget({ singleMs: attemptMs, totalMs: maxWaitMs }, call.signal, (message) =>
-      fail(message, method, path),
+    const budget: WaitBudget = waitBudget(
+      { singleMs: attemptMs, totalMs: maxWaitMs },
+      call.signal,
+      (message) => fail(message, method, path),
     );
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -151,7 +164,12 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
       const timeout = AbortSignal.timeout(attemptMs);
       let answer: Awaited<ReturnType<typeof exchange>>;
       try {
-        answer = await exchange(method, url, call, call.signal ? AbortSignal.any([call.signal, timeout]) : timeout);
+        answer = await exchange(
+          method,
+          url,
+          call,
+          call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
+        );
       } catch (error) {
         if (error instanceof PcoError) throw error;
         if (call.signal?.aborted) throw call.signal.reason;
@@ -160,7 +178,9 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
           await budget.wait(backoff(attempt), "the retry backoff");
           continue;
         }
-        const reason = timeout.aborted ? `no answer within ${attemptMs} ms` : "no answer (network error)";
+        const reason = timeout.aborted
+          ? `no answer within ${attemptMs} ms`
+          : "no answer (network error)";
         throw fail(reason, method, path, 0, error);
       }
       const { response, text, authorization } = answer;
@@ -188,7 +208,14 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
       try {
         if (text !== "") parsed = JSON.parse(text);
       } catch (error) {
-        if (response.ok) throw fail(`answered ${status} with a body that is not JSON`, method, path, status, error);
+        if (response.ok)
+          throw fail(
+            `answered ${status} with a body that is not JSON`,
+            method,
+            path,
+            status,
+            error,
+          );
       }
       if (!response.ok) throw answerError(status, parsed, method, path, redact);
       return parsed;
@@ -204,7 +231,11 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
       const url = new URL(link, from);
       url.hash = "";
       if (url.origin !== origin)
-        throw fail(`refusing to follow a link to another origin (${url.origin})`, method, new URL(from).pathname);
+        throw fail(
+          `refusing to follow a link to another origin (${url.origin})`,
+          method,
+          new URL(from).pathname,
+        );
       return url.href;
     },
     send,

@@ -29,13 +29,18 @@ export function waitBudget(
     async wait(ms, reason) {
       if (!(ms > 0)) return;
       if (ms > single)
-        throw refuse(`${reason} asked for a wait of ${seconds(ms)}, longer than the ${seconds(single)} a wait may last`);
+        throw refuse(
+          `${reason} asked for a wait of ${seconds(ms)}, longer than the ${seconds(single)} a wait may last`,
+        );
       if (ms > left)
-        throw refuse(`${reason} asked for a wait of ${seconds(ms)}, more than the ${seconds(left)} left of this call's waits`);
+        throw refuse(
+          `${reason} asked for a wait of ${seconds(ms)}, more than the ${seconds(left)} left of this call's waits`,
+        );
       left -= ms;
       await sleep(ms, signal);
     },
   };
 }
 
-const seconds = (ms: number) => `${Number.isFinite(ms) ? Math.round(ms / 100) / 10 : "unbounded"} s`;
+const seconds = (ms: number) =>
+  `${Number.isFinite(ms) ? Math.round(ms / 100) / 10 : "unbounded"} s`;

@@ -21,7 +21,8 @@ import type { AnyResource, Document, Resource } from "./types.js";
 /** The header PCO signs each delivery with. */
 export const AUTHENTICITY_HEADER = "x-pco-webhooks-authenticity";
 
-export type WebhookFailure = "missing_signature" | "bad_signature" | "malformed_body" | "body_too_large";
+export type WebhookFailure =
+  "missing_signature" | "bad_signature" | "malformed_body" | "body_too_large";
 
 export class WebhookError extends Error {
   constructor(
@@ -104,7 +105,8 @@ export async function verifyWebhook<Types extends object = { [type: string]: Any
   secret: string,
   options: VerifyOptions = {},
 ): Promise<WebhookEvent<Types>[]> {
-  const bytes = typeof rawBody === "string" ? new TextEncoder().encode(rawBody) : new Uint8Array(rawBody);
+  const bytes =
+    typeof rawBody === "string" ? new TextEncoder().encode(rawBody) : new Uint8Array(rawBody);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes)
     throw new WebhookError("body_too_large", `the body is larger than ${maxBytes} bytes`);
@@ -112,7 +114,10 @@ export async function verifyWebhook<Types extends object = { [type: string]: Any
   if (signature === undefined)
     throw new WebhookError("missing_signature", `no ${AUTHENTICITY_HEADER} header`);
   if (!(await signatureMatches(bytes, signature, secret)))
-    throw new WebhookError("bad_signature", `the ${AUTHENTICITY_HEADER} signature does not match the body and secret`);
+    throw new WebhookError(
+      "bad_signature",
+      `the ${AUTHENTICITY_HEADER} signature does not match the body and secret`,
+    );
   return eventsOf(new TextDecoder().decode(bytes), options.seen) as WebhookEvent<Types>[];
 }
 
@@ -131,7 +136,8 @@ export function recentEventIds(max = 10_000): SeenEvents {
 }
 
 function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as Headers).get === "function")
+    return (headers as Headers).get(name) ?? undefined;
   const plain = headers as { [name: string]: string | readonly string[] | undefined };
   for (const key of Object.keys(plain)) {
     if (key.toLowerCase() !== name) continue;
@@ -142,7 +148,11 @@ function headerValue(headers: WebhookHeaders, name: string): string | undefined 
   return undefined;
 }
 
-async function signatureMatches(body: Uint8Array, signature: string, secret: string): Promise<boolean> {
+async function signatureMatches(
+  body: Uint8Array,
+  signature: string,
+  secret: string,
+): Promise<boolean> {
   const hex = signature.trim();
   if (!/^[0-9a-f]{64}$/i.test(hex)) return false;
   const expected = new Uint8Array(32);
@@ -179,7 +189,8 @@ function eventsOf(text: string, seen: SeenEvents | undefined): WebhookEvent[] {
     const attempt = attributes?.attempt;
     const payloadText = attributes?.payload;
     if (typeof name !== "string") throw malformed(`${at}/attributes/name is not a string`);
-    if (typeof payloadText !== "string") throw malformed(`${at}/attributes/payload is not a string`);
+    if (typeof payloadText !== "string")
+      throw malformed(`${at}/attributes/payload is not a string`);
     let payload: unknown;
     try {
       payload = JSON.parse(payloadText);

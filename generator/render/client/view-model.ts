@@ -313,9 +313,20 @@ function fieldsView(resources: readonly Resource[]): InterfaceView {
     properties: resources.map((r) => ({
       doc: "",
       key: `${propertyKey(r.type)}?`,
-      type: `readonly (${literalUnion(sortedStrings(new Set([...r.attributes.map((a) => a.name), ...r.relationships.map((x) => x.name)])))})[]`,
+      type: `readonly (${literalUnion(sortedStrings(fieldNames(r)))})[]`,
     })),
   };
+}
+
+/**
+ * What `fields[Type]` takes: the type's attributes and relationships, and the
+ * relationships its includes follow (the API, and the official OpenAPI's
+ * `fields[Type]` enums, accept those; the spec may list an include that its
+ * relationships table leaves out).
+ */
+function fieldNames(resource: Resource): Set<string> {
+  const includes = resource.query.include.filter((name) => !name.includes(".") && !RESOURCE_KEYS.has(name));
+  return new Set([...resource.attributes.map((a) => a.name), ...resource.relationships.map((x) => x.name), ...includes]);
 }
 
 /** The runtime's `ApiDefaults`: the base URL, the version header, and what the docs say once for the API. */
