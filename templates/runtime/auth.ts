@@ -4,7 +4,6 @@
  * credentials is refreshed on a 401; calls in flight share one refresh.
  */
 import type { OAuthToken, PersonalAccessToken } from "./options.js";
-import { requestTokens } from "./token.js";
 
 export interface Authorizer {
   header(): string;
@@ -36,6 +35,8 @@ export function authorizer(
   let pending: Promise<void> | undefined;
 
   async function refreshNow(): Promise<void> {
+    // Loaded on the first refresh: a bundler splits it out, and most programs never refresh.
+    const { requestTokens } = await import("./token.js");
     const tokens = await requestTokens(
       tokenUrl,
       {

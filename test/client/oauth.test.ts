@@ -5,7 +5,8 @@
  * only.
  */
 import { describe, expect, test } from "vitest";
-import { authorizeUrl, codeFromRedirect, exchangeCode, PcoError, type TokenSet } from "../../templates/runtime/index.js";
+import { PcoError } from "../../templates/runtime/index.js";
+import { authorizeUrl, codeFromRedirect, exchangeCode, type TokenSet } from "../../templates/runtime/oauth.js";
 import { serveDuringTests } from "./server.js";
 
 const server = serveDuringTests();

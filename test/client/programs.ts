@@ -57,7 +57,7 @@ export function rejectionsProgram(withDirectives: boolean): { text: string; line
 /** Typed results, checked exactly: a wrong type, or `any`, fails to compile. */
 export const PEOPLE_SAMPLE = `
 import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person, type ResourceTypes } from "pco-codegen/people";
-import { verifyWebhook } from "pco-codegen/runtime";
+import { verifyWebhook } from "pco-codegen/runtime/webhooks";
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(): void {}

@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { recentEventIds, verifyWebhook, WebhookError, type WebhookEvent } from "../../templates/runtime/index.js";
+import { recentEventIds, verifyWebhook, WebhookError, type WebhookEvent } from "../../templates/runtime/webhooks.js";
 
 const SECRET = "whsec-9f3b2c71a0d84e56";
 const seen = recentEventIds();
