@@ -298,6 +298,7 @@ export interface Fields {
   )[];
   Event?: readonly (
     | "approval_status"
+    | "attachments"
     | "created_at"
     | "description"
     | "id"
@@ -308,6 +309,7 @@ export interface Fields {
     | "percent_rejected"
     | "registration_url"
     | "summary"
+    | "tags"
     | "updated_at"
     | "visible_in_church_center"
   )[];
@@ -317,11 +319,14 @@ export interface Fields {
     | "created_at"
     | "ends_at"
     | "event"
+    | "event_times"
     | "id"
     | "location"
     | "recurrence"
     | "recurrence_description"
+    | "resource_bookings"
     | "starts_at"
+    | "tags"
     | "updated_at"
   )[];
   EventResourceRequest?: readonly (
@@ -374,6 +379,7 @@ export interface Fields {
     | "middle_name"
     | "name_prefix"
     | "name_suffix"
+    | "organization"
     | "pending_request_count"
     | "people_permissions_type"
     | "permissions"
@@ -387,7 +393,7 @@ export interface Fields {
   ReportTemplate?: readonly (
     "body" | "created_at" | "description" | "id" | "title" | "updated_at"
   )[];
-  RequiredApproval?: readonly "id"[];
+  RequiredApproval?: readonly ("id" | "resource")[];
   Resource?: readonly (
     | "created_at"
     | "description"
@@ -399,17 +405,30 @@ export interface Fields {
     | "name"
     | "path_name"
     | "quantity"
+    | "resource_approval_groups"
+    | "resource_folder"
+    | "resource_questions"
+    | "room_setups"
     | "serial_number"
     | "updated_at"
   )[];
   ResourceApprovalGroup?: readonly (
-    "created_at" | "form_count" | "id" | "name" | "resource_count" | "room_count" | "updated_at"
+    | "created_at"
+    | "form_count"
+    | "id"
+    | "name"
+    | "people"
+    | "resource_count"
+    | "resources"
+    | "room_count"
+    | "updated_at"
   )[];
   ResourceBooking?: readonly (
     | "created_at"
     | "ends_at"
     | "event"
     | "event_instance"
+    | "event_resource_request"
     | "id"
     | "quantity"
     | "resource"
@@ -417,7 +436,7 @@ export interface Fields {
     | "updated_at"
   )[];
   ResourceFolder?: readonly (
-    "ancestry" | "created_at" | "id" | "kind" | "name" | "path_name" | "updated_at"
+    "ancestry" | "created_at" | "id" | "kind" | "name" | "path_name" | "resources" | "updated_at"
   )[];
   ResourceQuestion?: readonly (
     | "choices"
@@ -448,8 +467,36 @@ export interface Fields {
     | "room_setup"
     | "updated_at"
   )[];
-  Tag?: readonly ("color" | "created_at" | "id" | "name" | "position" | "updated_at")[];
-  TagGroup?: readonly ("created_at" | "id" | "name" | "required" | "updated_at")[];
+  Tag?: readonly (
+    "color" | "created_at" | "id" | "name" | "position" | "tag_group" | "updated_at"
+  )[];
+  TagGroup?: readonly (
+    "created_at" | "events" | "id" | "name" | "required" | "tags" | "updated_at"
+  )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Attachment: Attachment;
+  Conflict: Conflict;
+  Event: Event;
+  EventInstance: EventInstance;
+  EventResourceRequest: EventResourceRequest;
+  EventTime: EventTime;
+  Feed: Feed;
+  Organization: Organization;
+  Person: Person;
+  ReportTemplate: ReportTemplate;
+  RequiredApproval: RequiredApproval;
+  Resource: Resource;
+  ResourceApprovalGroup: ResourceApprovalGroup;
+  ResourceBooking: ResourceBooking;
+  ResourceFolder: ResourceFolder;
+  ResourceQuestion: ResourceQuestion;
+  ResourceSuggestion: ResourceSuggestion;
+  RoomSetup: RoomSetup;
+  Tag: Tag;
+  TagGroup: TagGroup;
 }
 
 /** An uploaded file attached to an event. */

@@ -129,28 +129,39 @@ export interface Fields {
     "color" | "created_at" | "event" | "id" | "limit" | "name" | "updated_at"
   )[];
   CheckIn?: readonly (
+    | "check_in_times"
+    | "checked_in_at"
+    | "checked_in_by"
     | "checked_out_at"
+    | "checked_out_by"
     | "confirmed"
     | "confirmed_at"
     | "created_at"
     | "emergency_contact_name"
     | "emergency_contact_phone_number"
+    | "event"
     | "event_period"
+    | "event_times"
     | "first_name"
     | "id"
     | "kind"
     | "last_name"
+    | "locations"
     | "medical_notes"
     | "number"
+    | "options"
     | "person"
     | "security_code"
     | "updated_at"
   )[];
   CheckInGroup?: readonly (
+    | "check_ins"
     | "check_ins_count"
     | "created_at"
+    | "event_period"
     | "id"
     | "name_labels_count"
+    | "print_station"
     | "print_status"
     | "security_labels_count"
     | "updated_at"
@@ -168,8 +179,10 @@ export interface Fields {
   Event?: readonly (
     | "app_source"
     | "archived_at"
+    | "attendance_types"
     | "created_at"
     | "enable_services_integration"
+    | "event_periods"
     | "frequency"
     | "id"
     | "integration_key"
@@ -179,12 +192,21 @@ export interface Fields {
     | "updated_at"
   )[];
   EventLabel?: readonly (
-    "created_at" | "for_guest" | "for_regular" | "for_volunteer" | "id" | "quantity" | "updated_at"
+    | "created_at"
+    | "event"
+    | "for_guest"
+    | "for_regular"
+    | "for_volunteer"
+    | "id"
+    | "label"
+    | "quantity"
+    | "updated_at"
   )[];
   EventPeriod?: readonly (
     | "created_at"
     | "ends_at"
     | "event"
+    | "event_times"
     | "guest_count"
     | "id"
     | "note"
@@ -199,6 +221,7 @@ export interface Fields {
     | "event"
     | "event_period"
     | "guest_count"
+    | "headcounts"
     | "hides_at"
     | "hour"
     | "id"
@@ -224,30 +247,55 @@ export interface Fields {
     | "child_or_adult"
     | "created_at"
     | "effective_date"
+    | "event"
     | "gender"
     | "grade_max"
     | "grade_min"
     | "id"
     | "kind"
+    | "locations"
     | "max_occupancy"
     | "min_volunteers"
     | "name"
     | "opened"
+    | "options"
     | "parent"
     | "position"
     | "questions"
     | "updated_at"
   )[];
   LocationEventPeriod?: readonly (
-    "created_at" | "guest_count" | "id" | "regular_count" | "updated_at" | "volunteer_count"
+    | "created_at"
+    | "event_period"
+    | "guest_count"
+    | "id"
+    | "location"
+    | "regular_count"
+    | "updated_at"
+    | "volunteer_count"
   )[];
   LocationEventTime?: readonly (
-    "created_at" | "guest_count" | "id" | "regular_count" | "updated_at" | "volunteer_count"
+    | "created_at"
+    | "event_time"
+    | "guest_count"
+    | "id"
+    | "location"
+    | "regular_count"
+    | "updated_at"
+    | "volunteer_count"
   )[];
   LocationLabel?: readonly (
-    "created_at" | "for_guest" | "for_regular" | "for_volunteer" | "id" | "quantity" | "updated_at"
+    | "created_at"
+    | "for_guest"
+    | "for_regular"
+    | "for_volunteer"
+    | "id"
+    | "label"
+    | "location"
+    | "quantity"
+    | "updated_at"
   )[];
-  Option?: readonly ("body" | "created_at" | "id" | "quantity" | "updated_at")[];
+  Option?: readonly ("body" | "created_at" | "id" | "label" | "quantity" | "updated_at")[];
   Organization?: readonly (
     | "avatar_url"
     | "created_at"
@@ -259,7 +307,7 @@ export interface Fields {
     | "time_zone_olson"
     | "updated_at"
   )[];
-  Pass?: readonly ("code" | "created_at" | "id" | "kind" | "send_to" | "updated_at")[];
+  Pass?: readonly ("code" | "created_at" | "id" | "kind" | "person" | "send_to" | "updated_at")[];
   Person?: readonly (
     | "addresses"
     | "avatar_url"
@@ -281,6 +329,7 @@ export interface Fields {
     | "name"
     | "name_prefix"
     | "name_suffix"
+    | "organization"
     | "passed_background_check"
     | "permission"
     | "phone_numbers"
@@ -288,17 +337,30 @@ export interface Fields {
     | "top_permission"
     | "updated_at"
   )[];
-  PersonEvent?: readonly ("check_in_count" | "created_at" | "id" | "updated_at")[];
+  PersonEvent?: readonly (
+    | "check_in_count"
+    | "created_at"
+    | "event"
+    | "first_check_in"
+    | "id"
+    | "last_check_in"
+    | "person"
+    | "updated_at"
+  )[];
   Station?: readonly (
     | "check_in_count"
     | "created_at"
+    | "event"
     | "id"
     | "input_type"
     | "input_type_options"
+    | "location"
     | "mode"
     | "name"
     | "next_shows_at"
     | "online"
+    | "print_station"
+    | "theme"
     | "timeout_seconds"
     | "updated_at"
   )[];
@@ -314,6 +376,31 @@ export interface Fields {
     | "text_color"
     | "updated_at"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  AttendanceType: AttendanceType;
+  CheckIn: CheckIn;
+  CheckInGroup: CheckInGroup;
+  CheckInTime: CheckInTime;
+  Event: Event;
+  EventLabel: EventLabel;
+  EventPeriod: EventPeriod;
+  EventTime: EventTime;
+  Headcount: Headcount;
+  Label: Label;
+  Location: Location;
+  LocationEventPeriod: LocationEventPeriod;
+  LocationEventTime: LocationEventTime;
+  LocationLabel: LocationLabel;
+  Option: Option;
+  Organization: Organization;
+  Pass: Pass;
+  Person: Person;
+  PersonEvent: PersonEvent;
+  Station: Station;
+  Theme: Theme;
 }
 
 /** A kind of attendee which is tracked by _headcount_, not by check-in. */

@@ -108,34 +108,48 @@ export interface ThemesCollection extends pco.Collection<ThemeDef>, pco.GetById<
 
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
-  AttendanceType?: readonly ("color" | "created_at" | "id" | "name" | "updated_at")[];
+  AttendanceType?: readonly ("color" | "created_at" | "event" | "id" | "name" | "updated_at")[];
   CheckIn?: readonly (
+    | "checked_in_at"
+    | "checked_in_by"
     | "checked_out_at"
+    | "checked_out_by"
     | "created_at"
     | "emergency_contact_name"
     | "emergency_contact_phone_number"
+    | "event"
+    | "event_period"
+    | "event_times"
     | "first_name"
     | "id"
     | "kind"
     | "last_name"
+    | "location"
     | "medical_notes"
     | "number"
+    | "options"
+    | "person"
     | "security_code"
     | "updated_at"
   )[];
   CheckInGroup?: readonly (
+    | "check_ins"
     | "check_ins_count"
     | "created_at"
+    | "event_period"
     | "id"
     | "name_labels_count"
+    | "print_station"
     | "print_status"
     | "security_labels_count"
     | "updated_at"
   )[];
   Event?: readonly (
     | "archived_at"
+    | "attendance_types"
     | "created_at"
     | "enable_services_integration"
+    | "event_periods"
     | "frequency"
     | "id"
     | "integration_key"
@@ -143,11 +157,21 @@ export interface Fields {
     | "updated_at"
   )[];
   EventLabel?: readonly (
-    "created_at" | "for_guest" | "for_regular" | "for_volunteer" | "id" | "quantity" | "updated_at"
+    | "created_at"
+    | "event"
+    | "for_guest"
+    | "for_regular"
+    | "for_volunteer"
+    | "id"
+    | "label"
+    | "quantity"
+    | "updated_at"
   )[];
   EventPeriod?: readonly (
     | "created_at"
     | "ends_at"
+    | "event"
+    | "event_times"
     | "guest_count"
     | "id"
     | "regular_count"
@@ -157,7 +181,10 @@ export interface Fields {
   )[];
   EventTime?: readonly (
     | "created_at"
+    | "event"
+    | "event_period"
     | "guest_count"
+    | "headcounts"
     | "hides_at"
     | "id"
     | "regular_count"
@@ -167,7 +194,9 @@ export interface Fields {
     | "updated_at"
     | "volunteer_count"
   )[];
-  Headcount?: readonly ("created_at" | "id" | "total" | "updated_at")[];
+  Headcount?: readonly (
+    "attendance_type" | "created_at" | "event_time" | "id" | "total" | "updated_at"
+  )[];
   Label?: readonly ("created_at" | "id" | "name" | "prints_for" | "roll" | "updated_at" | "xml")[];
   Location?: readonly (
     | "age_max_in_months"
@@ -177,28 +206,56 @@ export interface Fields {
     | "child_or_adult"
     | "created_at"
     | "effective_date"
+    | "event"
     | "gender"
     | "grade_max"
     | "grade_min"
     | "id"
     | "kind"
+    | "locations"
     | "max_occupancy"
     | "name"
     | "opened"
+    | "options"
+    | "parent"
     | "position"
     | "questions"
     | "updated_at"
   )[];
   LocationEventPeriod?: readonly (
-    "created_at" | "guest_count" | "id" | "regular_count" | "updated_at" | "volunteer_count"
+    | "created_at"
+    | "event_period"
+    | "guest_count"
+    | "id"
+    | "location"
+    | "regular_count"
+    | "updated_at"
+    | "volunteer_count"
   )[];
   LocationEventTime?: readonly (
-    "created_at" | "guest_count" | "id" | "regular_count" | "updated_at" | "volunteer_count"
+    | "created_at"
+    | "event_time"
+    | "guest_count"
+    | "id"
+    | "location"
+    | "regular_count"
+    | "updated_at"
+    | "volunteer_count"
   )[];
   LocationLabel?: readonly (
-    "created_at" | "for_guest" | "for_regular" | "for_volunteer" | "id" | "quantity" | "updated_at"
+    | "created_at"
+    | "for_guest"
+    | "for_regular"
+    | "for_volunteer"
+    | "id"
+    | "label"
+    | "location"
+    | "quantity"
+    | "updated_at"
   )[];
-  Option?: readonly ("body" | "created_at" | "id" | "quantity" | "updated_at")[];
+  Option?: readonly (
+    "body" | "check_ins" | "created_at" | "id" | "label" | "location" | "quantity" | "updated_at"
+  )[];
   Organization?: readonly (
     | "avatar_url"
     | "created_at"
@@ -210,7 +267,7 @@ export interface Fields {
     | "time_zone_olson"
     | "updated_at"
   )[];
-  Pass?: readonly ("code" | "created_at" | "id" | "kind" | "updated_at")[];
+  Pass?: readonly ("code" | "created_at" | "id" | "kind" | "person" | "updated_at")[];
   Person?: readonly (
     | "addresses"
     | "avatar_url"
@@ -229,19 +286,33 @@ export interface Fields {
     | "middle_name"
     | "name_prefix"
     | "name_suffix"
+    | "organization"
     | "permission"
     | "phone_numbers"
     | "updated_at"
   )[];
-  PersonEvent?: readonly ("check_in_count" | "created_at" | "id" | "updated_at")[];
+  PersonEvent?: readonly (
+    | "check_in_count"
+    | "created_at"
+    | "event"
+    | "first_check_in"
+    | "id"
+    | "last_check_in"
+    | "person"
+    | "updated_at"
+  )[];
   Station?: readonly (
     | "created_at"
+    | "event"
     | "id"
     | "input_type"
     | "input_type_options"
+    | "location"
     | "mode"
     | "name"
     | "online"
+    | "print_station"
+    | "theme"
     | "timeout_seconds"
     | "updated_at"
   )[];
@@ -255,6 +326,30 @@ export interface Fields {
     | "text_color"
     | "updated_at"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  AttendanceType: AttendanceType;
+  CheckIn: CheckIn;
+  CheckInGroup: CheckInGroup;
+  Event: Event;
+  EventLabel: EventLabel;
+  EventPeriod: EventPeriod;
+  EventTime: EventTime;
+  Headcount: Headcount;
+  Label: Label;
+  Location: Location;
+  LocationEventPeriod: LocationEventPeriod;
+  LocationEventTime: LocationEventTime;
+  LocationLabel: LocationLabel;
+  Option: Option;
+  Organization: Organization;
+  Pass: Pass;
+  Person: Person;
+  PersonEvent: PersonEvent;
+  Station: Station;
+  Theme: Theme;
 }
 
 /** A kind of attendee which is tracked by headcount, not by check-in. */

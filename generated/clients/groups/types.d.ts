@@ -163,6 +163,7 @@ export interface Fields {
     | "contact_email"
     | "created_at"
     | "description"
+    | "enrollment"
     | "events_visibility"
     | "group_type"
     | "header_image"
@@ -193,6 +194,7 @@ export interface Fields {
   Location?: readonly (
     | "display_preference"
     | "full_formatted_address"
+    | "group"
     | "id"
     | "latitude"
     | "longitude"
@@ -222,6 +224,26 @@ export interface Fields {
   TagGroup?: readonly (
     "display_publicly" | "id" | "multiple_options_enabled" | "name" | "position"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Attendance: Attendance;
+  Campus: Campus;
+  Enrollment: Enrollment;
+  Event: Event;
+  EventNote: EventNote;
+  Group: Group;
+  GroupApplication: GroupApplication;
+  GroupType: GroupType;
+  Location: Location;
+  Membership: Membership;
+  Organization: Organization;
+  Owner: Owner;
+  Person: Person;
+  Resource: Resource;
+  Tag: Tag;
+  TagGroup: TagGroup;
 }
 
 /** Individual event attendance for a person. */
