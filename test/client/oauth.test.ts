@@ -26,7 +26,7 @@ describe("authorizeUrl", () => {
       scope: "people services",
       state: first.state,
     });
-    expect(first.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.state).toMatch(/^[0-9a-f]{64}$/);
     expect(second.state).not.toBe(first.state);
     expect(url.searchParams.has("client_secret")).toBe(false);
   });
