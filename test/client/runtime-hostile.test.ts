@@ -173,6 +173,14 @@ describe("paging limits", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  test("a links.next that is not a URL ends the walk with a PcoError", async () => {
+    server.handle(() => ({ json: { data: [resource("Person", "1")], links: { next: "http://[bad" } } }));
+    const walk = async () => {
+      for await (const person of testClient(server.url).people.each()) void person;
+    };
+    await expect(walk()).rejects.toThrow("GET /people/v2/people: links.next is not a URL");
+  });
+
   test("each() asks for 100 records a page unless told otherwise", async () => {
     server.handle(() => ({ json: { data: [] } }));
     for await (const person of testClient(server.url).people.each()) void person;
