@@ -93,9 +93,10 @@ export async function exchangeCode(exchange: CodeExchange): Promise<void> {
   await exchange.onTokens(tokens);
 }
 
+/** 32 random bytes, in hex. */
 function randomState(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  let hex = "";
+  for (const byte of crypto.getRandomValues(new Uint8Array(32)))
+    hex += byte.toString(16).padStart(2, "0");
+  return hex;
 }

@@ -229,7 +229,12 @@ export function createTransport(api: ApiDefaults, options: ClientOptions): Trans
       return prefix + path + (search ? `?${search}` : "");
     },
     follow(link, method, from) {
-      const url = new URL(link, from);
+      let url: URL;
+      try {
+        url = new URL(link, from);
+      } catch {
+        throw fail("links.next is not a URL", method, new URL(from).pathname);
+      }
       url.hash = "";
       if (url.origin !== origin)
         throw fail(
