@@ -32,11 +32,11 @@ beforeAll(async () => {
   examples = tree.children.flatMap((node) => (node.type === "code" && node.lang === "ts" ? [node.value] : []));
   await mkdir(path.join(dir, "examples"));
   await Promise.all(examples.map((text, i) => writeFile(path.join(dir, `examples/example-${i + 1}.ts`), text)));
-});
+}, 120_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-test("every ts example of docs/runtime.md compiles", () => {
+test("every ts example of docs/runtime.md compiles", { timeout: 300_000 }, () => {
   // Paging, fields, three webhook handlers, OAuth.
   expect(examples.length).toBe(6);
   const files = examples.map((_, i) => path.join(dir, `examples/example-${i + 1}.ts`));
