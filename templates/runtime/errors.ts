@@ -1,4 +1,5 @@
 /** The one error type a client throws, whatever went wrong. */
+import { redactDeep, type Redact } from "./redact.js";
 
 /** A JSON:API error object, as the API sends it in `errors`. */
 export interface ErrorObject {
@@ -55,10 +56,19 @@ export class PcoError extends Error {
   }
 }
 
-/** The error for an answer that is not a success, from its JSON:API `errors`. */
-export function answerError(status: number, body: unknown, method: string, path: string): PcoError {
+/**
+ * The error for an answer that is not a success, from its JSON:API `errors`,
+ * every string of them redacted (an answer may echo the credentials sent).
+ */
+export function answerError(
+  status: number,
+  body: unknown,
+  method: string,
+  path: string,
+  redact: Redact,
+): PcoError {
   const listed = isObject(body) && Array.isArray(body.errors) ? body.errors : [];
-  const errors = listed.filter(isObject) as ErrorObject[];
+  const errors = listed.filter(isObject).map((error) => redactDeep(error, redact)) as ErrorObject[];
   const first = errors[0];
   const summary = [first?.title, first?.detail]
     .filter((s) => typeof s === "string" && s !== "")

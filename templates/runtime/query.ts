@@ -18,6 +18,40 @@ export interface AnyQuery extends CallOptions {
   fields?: { [type: string]: readonly string[] | undefined };
   params?: Params;
   relationships?: { [name: string]: unknown };
+  maxPages?: number;
+}
+
+/** The API's page sizes. */
+const MIN_PER_PAGE = 1;
+const MAX_PER_PAGE = 100;
+
+/** Why the API would refuse this query, checked before anything is sent; undefined when it would not. */
+export function queryProblem(query: AnyQuery | undefined): string | undefined {
+  const perPage = query?.perPage;
+  if (
+    perPage !== undefined &&
+    !(Number.isInteger(perPage) && perPage >= MIN_PER_PAGE && perPage <= MAX_PER_PAGE)
+  )
+    return `perPage must be a whole number from ${MIN_PER_PAGE} to ${MAX_PER_PAGE}, not ${String(perPage)}`;
+  const maxPages = query?.maxPages;
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages >= 1))
+    return `maxPages must be a whole number from 1, not ${String(maxPages)}`;
+  return undefined;
+}
+
+/**
+ * A sparse fieldset of the record's own type names the relationships its
+ * includes follow: the API leaves out a relationship that `fields` does not
+ * name, and the include would then resolve to nothing. So each include's
+ * first step is added to `fields[type]` when the caller gave that fieldset.
+ */
+export function withOwnIncludes(query: AnyQuery | undefined, type: string): AnyQuery | undefined {
+  const own = query?.fields?.[type];
+  if (!query?.include?.length || own === undefined) return query;
+  const names = new Set(own);
+  for (const include of query.include) names.add(include.split(".")[0]!);
+  if (names.size === own.length) return query;
+  return { ...query, fields: { ...query.fields, [type]: [...names] } };
 }
 
 const OPERATORS = ["gt", "gte", "lt", "lte"] as const;

@@ -26,12 +26,13 @@ export const PEOPLE_REJECTIONS: readonly Rejection[] = [
   { because: "a list whose docs make no attribute assignable", code: `await pco.lists.update("5", { name: "Visitors" });`, error: /Type 'string' is not assignable to type 'never'/ },
   { because: "an assignable attribute of the wrong type", code: `await pco.people.update("1", { grade: "ten" });`, error: /Type 'string' is not assignable to type 'number'/ },
   { because: "a record not asked to include its emails", code: `void page.data[0]?.emails;`, error: /Property 'emails' does not exist/ },
-  { because: "a page size above 100", code: `await pco.people.list({ perPage: 500 });`, error: /500/ },
   { because: "a filter of a person's messages used on people", code: `await pco.people.list({ filter: "sent" });`, error: /"sent"/ },
   { because: "delete where the docs document none", code: `await pco.lists.delete("5");`, error: /Property 'delete' does not exist on type 'ListsCollection'/ },
   { because: "a range operator the API does not have", code: `await pco.people.list({ where: { created_at: { after: "2024-01-01" } } });`, error: /after/ },
   { because: "a number range given a string", code: `await pco.people.list({ where: { grade: { gt: "3" } } });`, error: /Type 'string' is not assignable to type 'number'/ },
   { because: "a sparse fieldset naming no field of the type", code: `await pco.people.list({ fields: { Person: ["no_such_field"] } });`, error: /no_such_field/ },
+  { because: "an attribute left out of the sparse fieldset", code: `void (await pco.people.get("1", { fields: { Person: ["first_name"] } })).data.attributes.last_name;`, error: /Property 'last_name' does not exist/ },
+  { because: "another type's sparse fieldset naming a field it does not have", code: `await pco.people.list({ fields: { Email: ["first_name"] } });`, error: /first_name/ },
   { because: "an action the resource does not have", code: `await pco.people.id("1").run();`, error: /Property 'run' does not exist on type 'PersonRecord'/ },
   { because: "a typed action body with a wrong key", code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`, error: /days/ },
 ];
@@ -55,7 +56,8 @@ export function rejectionsProgram(withDirectives: boolean): { text: string; line
 
 /** Typed results, checked exactly: a wrong type, or `any`, fails to compile. */
 export const PEOPLE_SAMPLE = `
-import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person } from "pco-codegen/people";
+import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person, type ResourceTypes } from "pco-codegen/people";
+import { verifyWebhook } from "pco-codegen/runtime/webhooks";
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(): void {}
@@ -82,4 +84,23 @@ expectType<Equals<typeof campus.data, Campus | null>>();
 const star = await pco.lists.id("1").star.create({});
 expectType<Equals<typeof star.data, ListStar>>();
 expectType<Equals<Parameters<typeof pco.people.id>[0], string | number>>();
+
+// Sparse fieldsets narrow the record; a relationship name is a field; the include's record stays.
+const sparse = await pco.people.get("1", { fields: { Person: ["first_name", "emails"], Email: ["address"] }, include: ["emails"] });
+expectType<Equals<keyof typeof sparse.data.attributes, "first_name">>();
+expectType<Equals<typeof sparse.data.attributes.first_name, string | null>>();
+expectType<Equals<typeof sparse.data.emails, Email[]>>();
+const narrowPage = await pco.people.list({ fields: { Person: ["last_name"] } });
+expectType<Equals<keyof NonNullable<(typeof narrowPage.data)[number]>["attributes"], "last_name">>();
+
+// Any number is a page size (checked at run time).
+const size: number = Number("50");
+await pco.people.list({ perPage: size });
+
+// A webhook event's record is typed by its resource type.
+const events = await verifyWebhook<ResourceTypes>("{}", new Headers(), "secret");
+for (const event of events) {
+  if (event.type === "Person" && event.action !== "destroyed") expectType<Equals<typeof event.data, Person>>();
+  if (event.type === "Email" && event.action === "destroyed") expectType<Equals<typeof event.data, { type: "Email"; id: string }>>();
+}
 `;

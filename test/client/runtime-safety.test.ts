@@ -47,13 +47,33 @@ describe("links and hosts", () => {
     expect(elsewhere.requests).toHaveLength(0);
   });
 
-  test("a redirect to another host does not carry the Authorization header", async () => {
-    api.handle(() => ({ status: 302, headers: { location: `${elsewhere.url}/file.pdf` } }));
+  test.each([302, 307])("a %i redirect to another origin is refused, and that origin hears nothing", async (status) => {
+    api.handle(() => ({ status, headers: { location: `${elsewhere.url}/file.pdf` } }));
     elsewhere.handle(() => ok);
-    await testClient(api.url, { auth: basic }).people.get("1");
-    expect(api.requests[0]!.headers.authorization).toMatch(/^Basic /);
-    expect(elsewhere.requests).toHaveLength(1);
-    expect(elsewhere.requests[0]!.headers.authorization).toBeUndefined();
+    const pco = testClient(api.url, { auth: basic, headers: { "X-Tenant": "t-1" } });
+    const failure = (await pco.people.create({ first_name: "Ada" }).catch((e: unknown) => e)) as PcoError;
+    expect([failure.status, failure.message]).toEqual([status, `POST /people/v2/people: refusing to follow a redirect to another origin (${elsewhere.url})`]);
+    expect(api.requests).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  test("a redirect on the same origin is followed: a 307 repeats the POST and its body, a 303 continues as a GET", async () => {
+    api.handle((request) =>
+      request.path === "/people/v2/people" ? { status: 307, headers: { location: "/people/v2/moved" } } : request.path === "/people/v2/moved" ? { status: 303, headers: { location: "/people/v2/people/1#top" } } : ok,
+    );
+    await testClient(api.url, { auth: basic }).people.create({ first_name: "Ada" });
+    expect(api.requests.map((r) => [r.method, r.path, r.body === "" ? "" : "body"])).toEqual([
+      ["POST", "/people/v2/people", "body"],
+      ["POST", "/people/v2/moved", "body"],
+      ["GET", "/people/v2/people/1", ""],
+    ]);
+    expect(api.requests.every((r) => /^Basic /.test(r.headers.authorization ?? ""))).toBe(true);
+  });
+
+  test("a redirect loop on the same origin ends after five hops", async () => {
+    api.handle(() => ({ status: 302, headers: { location: "/people/v2/people/1" } }));
+    await expect(testClient(api.url).people.get("1")).rejects.toThrow("GET /people/v2/people/1: more than 5 redirects");
+    expect(api.requests).toHaveLength(6);
   });
 
   test("a personal access token is sent with HTTP Basic, UTF-8 encoded", async () => {

@@ -21,6 +21,8 @@ export interface Answer {
   headers?: Record<string, string>;
   json?: unknown;
   text?: string;
+  /** The body as bytes, sent as given (a compressed body, say). */
+  raw?: Uint8Array;
   /** Wait this long before answering. */
   delayMs?: number;
   /** Cut the connection instead of answering. */
@@ -61,7 +63,7 @@ export async function startServer(handler: Handler = () => ({ status: 404 })): P
         request.socket.destroy();
         return;
       }
-      const body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? "");
+      const body = answer.raw ?? (answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? ""));
       response.writeHead(answer.status ?? 200, {
         ...(answer.json !== undefined ? { "content-type": "application/json" } : {}),
         ...answer.headers,

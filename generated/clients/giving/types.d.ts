@@ -176,6 +176,7 @@ export interface Fields {
     | "description"
     | "donations_count"
     | "id"
+    | "owner"
     | "status"
     | "total_cents"
     | "total_currency"
@@ -186,6 +187,7 @@ export interface Fields {
     | "created_at"
     | "description"
     | "id"
+    | "owner"
     | "status"
     | "total_cents"
     | "total_currency"
@@ -201,11 +203,13 @@ export interface Fields {
     | "campus"
     | "completed_at"
     | "created_at"
+    | "designations"
     | "fee_cents"
     | "fee_covered"
     | "fee_currency"
     | "id"
     | "labels"
+    | "note"
     | "payment_brand"
     | "payment_check_dated_at"
     | "payment_check_number"
@@ -217,6 +221,7 @@ export interface Fields {
     | "person"
     | "received_at"
     | "recurring_donation"
+    | "refund"
     | "refundable"
     | "refunded"
     | "updated_at"
@@ -281,6 +286,7 @@ export interface Fields {
     | "created_at"
     | "donated_total_cents"
     | "id"
+    | "joint_giver"
     | "joint_giver_amount_cents"
     | "joint_giver_donated_total_cents"
     | "person"
@@ -306,6 +312,7 @@ export interface Fields {
     | "amount_cents"
     | "amount_currency"
     | "created_at"
+    | "designations"
     | "id"
     | "last_donation_received_at"
     | "next_occurrence"
@@ -315,17 +322,41 @@ export interface Fields {
     | "status"
     | "updated_at"
   )[];
-  RecurringDonationDesignation?: readonly ("amount_cents" | "amount_currency" | "id")[];
+  RecurringDonationDesignation?: readonly ("amount_cents" | "amount_currency" | "fund" | "id")[];
   Refund?: readonly (
     | "amount_cents"
     | "amount_currency"
     | "created_at"
+    | "designation_refunds"
     | "fee_cents"
     | "fee_currency"
     | "id"
     | "refunded_at"
     | "updated_at"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Batch: Batch;
+  BatchGroup: BatchGroup;
+  Campus: Campus;
+  Designation: Designation;
+  DesignationRefund: DesignationRefund;
+  Donation: Donation;
+  Fund: Fund;
+  InKindDonation: InKindDonation;
+  Label: Label;
+  Note: Note;
+  Organization: Organization;
+  PaymentMethod: PaymentMethod;
+  PaymentSource: PaymentSource;
+  Person: Person;
+  Pledge: Pledge;
+  PledgeCampaign: PledgeCampaign;
+  RecurringDonation: RecurringDonation;
+  RecurringDonationDesignation: RecurringDonationDesignation;
+  Refund: Refund;
 }
 
 /**

@@ -8,9 +8,6 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Groups, API version 2023-07-10.
  *
- * Planning Center Groups can help you create an online group index, take signups,
- * and track attendance.
- *
  * Create one with `createClient(options)`; its members are the API's top-level collections and records.
  */
 export interface GroupsClient extends pco.ClientBase {
@@ -20,7 +17,6 @@ export interface GroupsClient extends pco.ClientBase {
    * Event records: `GET /groups/v2/events`
    *
    * Filters:
-   * - `campus`
    * - `canceled`: has a `canceled_at` date and time
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
@@ -44,15 +40,10 @@ export interface GroupsClient extends pco.ClientBase {
    *
    * Filters:
    * - `campus`: from specific campuses; provide an additional `campus_id` param as a comma-separated list of IDs, ex: `?filter=campus&campus_id=1,2,3`
-   * - `enrollment`
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
-   * - `hidden`
-   * - `meeting_schedule`
    * - `my_groups`: only groups of which you are a member
    * - `people_database_searchable`: based on their setting of allowing leaders to search the entire church database in Groups; provide an additional `people_database_searchable` param with `only` or `none`, ex: `?filter=people_database_searchable&people_database_searchable=only`
-   * - `published`
-   * - `tag`
    */
   groups: GroupsCollection;
   /** Location records: `GET /groups/v2/locations` */
@@ -80,7 +71,7 @@ export interface EventsCollection
   extends
     pco.Collection<
       EventDef,
-      "campus" | "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
+      "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
     >,
     pco.GetById<EventDef> {
   id(id: pco.Id): EventRecord;
@@ -98,30 +89,33 @@ export interface GroupTypesCollection
   id(id: pco.Id): GroupTypeRecord;
 }
 
-export interface GroupsCollection extends pco.Collection<
-  GroupDef,
-  | "campus"
-  | "enrollment"
-  | "group"
-  | "group_type"
-  | "hidden"
-  | "meeting_schedule"
-  | "my_groups"
-  | "people_database_searchable"
-  | "published"
-  | "tag"
-> {}
+export interface GroupsCollection
+  extends
+    pco.Collection<
+      GroupDef,
+      "campus" | "group" | "group_type" | "my_groups" | "people_database_searchable"
+    >,
+    pco.GetById<GroupDef>,
+    pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
-export interface LocationsCollection extends pco.Collection<LocationDef> {}
+export interface LocationsCollection extends pco.Collection<LocationDef>, pco.GetById<LocationDef> {
+  id(id: pco.Id): LocationRecord;
+}
 
-export interface PeopleCollection extends pco.Collection<PersonDef> {}
+export interface PeopleCollection extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface TagGroupsCollection
   extends pco.Collection<TagGroupDef, "public">, pco.GetById<TagGroupDef> {
   id(id: pco.Id): TagGroupRecord;
 }
 
-export interface TagsCollection extends pco.Collection<TagDef> {}
+export interface TagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
@@ -149,7 +143,6 @@ export interface Fields {
     | "ends_at"
     | "group"
     | "id"
-    | "image"
     | "location"
     | "location_type_preference"
     | "multi_day"
@@ -164,23 +157,18 @@ export interface Fields {
   )[];
   EventNote?: readonly ("annotatable" | "body" | "id" | "owner")[];
   Group?: readonly (
-    | "archive_status"
     | "archived_at"
     | "can_create_conversation"
-    | "can_create_conversation_reason_code"
     | "chat_enabled"
     | "contact_email"
     | "created_at"
     | "description"
-    | "description_as_plain_text"
-    | "direct_messages_enabled"
-    | "events_listed"
+    | "enrollment"
     | "events_visibility"
     | "group_type"
     | "header_image"
     | "id"
     | "leaders_can_search_people_database"
-    | "listed"
     | "location"
     | "location_type_preference"
     | "members_are_confidential"
@@ -202,11 +190,11 @@ export interface Fields {
     | "id"
     | "name"
     | "position"
-    | "public_church_center_web_url"
   )[];
   Location?: readonly (
     | "display_preference"
     | "full_formatted_address"
+    | "group"
     | "id"
     | "latitude"
     | "longitude"
@@ -224,13 +212,11 @@ export interface Fields {
     | "created_at"
     | "email_addresses"
     | "first_name"
-    | "gender"
     | "id"
     | "last_name"
     | "permissions"
     | "phone_numbers"
   )[];
-  RSVP?: readonly ("event" | "group" | "id" | "person" | "response")[];
   Resource?: readonly (
     "created_by" | "description" | "id" | "last_updated" | "name" | "type" | "visibility"
   )[];
@@ -238,6 +224,26 @@ export interface Fields {
   TagGroup?: readonly (
     "display_publicly" | "id" | "multiple_options_enabled" | "name" | "position"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Attendance: Attendance;
+  Campus: Campus;
+  Enrollment: Enrollment;
+  Event: Event;
+  EventNote: EventNote;
+  Group: Group;
+  GroupApplication: GroupApplication;
+  GroupType: GroupType;
+  Location: Location;
+  Membership: Membership;
+  Organization: Organization;
+  Owner: Owner;
+  Person: Person;
+  Resource: Resource;
+  Tag: Tag;
+  TagGroup: TagGroup;
 }
 
 /** Individual event attendance for a person. */
@@ -351,10 +357,7 @@ export interface CampusRecord extends pco.Get<CampusDef> {
   groups: CampusGroupsCollection;
 }
 
-export interface CampusGroupsCollection
-  extends pco.Collection<GroupDef>, pco.GetById<GroupDef>, pco.UpdateById<GroupDef> {
-  id(id: pco.Id): GroupRecord;
-}
+export interface CampusGroupsCollection extends pco.Collection<GroupDef> {}
 
 /** Details on how and when members can join a `Group`. */
 export interface Enrollment extends pco.Resource {
@@ -493,8 +496,6 @@ export interface EventAttributes {
   ends_at: string | null;
   /** Permission: public. */
   id: string;
-  /** The image for the event. */
-  image: string | null;
   /**
    * Either "physical" or "virtual".
    *
@@ -612,8 +613,6 @@ export interface EventRecord extends pco.Get<EventDef> {
    * EventNote records: `GET /groups/v2/events/{event_id}/notes`
    */
   notes: EventNotesCollection;
-  /** RSVP records: `GET /groups/v2/events/{event_id}/rsvps` */
-  rsvps: EventRsvpsCollection;
 }
 
 export interface EventAttendancesCollection extends pco.Collection<AttendanceDef, "attended"> {
@@ -624,8 +623,6 @@ export interface EventNotesCollection
   extends pco.Collection<EventNoteDef>, pco.GetById<EventNoteDef> {
   id(id: pco.Id): EventNoteRecord;
 }
-
-export interface EventRsvpsCollection extends pco.Collection<RSVPDef> {}
 
 /** Notes that group leaders can write for an event, generally related to attendance. */
 export interface EventNote extends pco.Resource {
@@ -680,13 +677,6 @@ export interface Group extends pco.Resource {
 
 export interface GroupAttributes {
   /**
-   * Used for querying only. Defaults to `not_archived`.
-   *
-   *
-   * Possible values: `not_archived`, `only`, or `include`
-   */
-  archive_status: string | null;
-  /**
    * The date and time the group was archived.
    *
    * An ISO 8601 date and time (`YYYY-MM-DDTHH:MM:SSZ`, e.g. `2015-05-05T22:40:07Z`).
@@ -703,15 +693,6 @@ export interface GroupAttributes {
    * Permission: public.
    */
   can_create_conversation: boolean | null;
-  /**
-   * A code representing why the current user can or cannot start a new conversation in the group.
-   * Possible values: `chat_disabled`, `group_archived`, `non_member`, `leaders_only`.
-   * Nil when the user is permitted to create a conversation.
-   *
-   *
-   * Only available when requested with the `?fields` param
-   */
-  can_create_conversation_reason_code: string | null;
   /**
    * A boolean representing whether or not the group has Chat enabled.
    *
@@ -739,12 +720,6 @@ export interface GroupAttributes {
    * Permission: public.
    */
   description: string | null;
-  /** The plain text version of the group description. */
-  description_as_plain_text: string | null;
-  /** A boolean representing whether or not direct messages are enabled for the group. */
-  direct_messages_enabled: boolean | null;
-  /** Whether or not events are visible to the public on Church Center */
-  events_listed: boolean | null;
   /**
    * The visibility of events for the group.
    *
@@ -777,8 +752,6 @@ export interface GroupAttributes {
    * Permission: public.
    */
   leaders_can_search_people_database: boolean | null;
-  /** Whether or not the group is visible on Church Center */
-  listed: boolean | null;
   /**
    * The location type preference for the group.
    *
@@ -853,16 +826,7 @@ export interface GroupDef {
   resource: Group;
   includes: GroupIncludes;
   where: GroupWhere;
-  order: pco.Order<
-    | "chat_enabled"
-    | "contact_email"
-    | "created_at"
-    | "enrollment_limit"
-    | "listed"
-    | "members_are_confidential"
-    | "memberships_count"
-    | "name"
-  >;
+  order: pco.Order<"name">;
   perPage: pco.PerPage;
   fields: Fields;
   create: never;
@@ -890,9 +854,6 @@ export interface GroupUpdate {
   group_type_id?: pco.Id | null;
   /** The name/title of the group. */
   name?: string | null;
-  public_enrollment?: unknown;
-  publicly_display_meeting_schedule?: unknown;
-  publicly_visible?: unknown;
   /**
    * A text summary of the group's typical meeting schedule.
    * Can be a string like "Sundays at 9:30am" or "Every other Tuesday at 7pm".
@@ -907,8 +868,137 @@ export interface GroupUpdate {
   tag_ids?: number | null;
 }
 
-/** The handle of one Group, at `/groups/v2/campuses/{campus_id}/groups/{group_id}`. */
-export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {}
+/** The handle of one Group, at `/groups/v2/groups/{group_id}`. */
+export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {
+  /**
+   * requests to join this group
+   *
+   * GroupApplication records: `GET /groups/v2/groups/{group_id}/applications`
+   */
+  applications: GroupApplicationsCollection2;
+  /**
+   * This action can be used to assign campuses to a group.
+   * All campuses will be replaced so the full data set must be sent.
+   *
+   * Who can run it: Must be an administrator, group type manager, or leader.
+   *
+   * Returns: No content
+   *
+   * `POST /groups/v2/groups/{group_id}/assign_campuses`
+   */
+  assignCampuses: pco.Action<{ campus_ids?: readonly string[] }>;
+  /**
+   * campuses assigned this group
+   *
+   * Campus records: `GET /groups/v2/groups/{group_id}/campuses`
+   */
+  campuses: GroupCampusesCollection;
+  /**
+   * Disables chat for the given group. This will hide chat from the group.
+   * You must confirm your intention with a `confirm` attribute to allow this action to succeed.
+   *
+   * Who can run it: Can be run by administrators or group type managers,
+   * as well as leaders if allowed by the group type's settings.
+   *
+   * Returns: The updated group.
+   *
+   * `POST /groups/v2/groups/{group_id}/disable_chat`
+   */
+  disableChat: pco.Action<{ confirm?: boolean }>;
+  /**
+   * Enables chat for the given group. Enabling chat will make the names of each member visible to
+   * other group members. Chat cannot be enabled for a group if the member list is confidential.
+   * You must confirm your intention with a `confirm` attribute to allow this action to succeed.
+   *
+   * Who can run it: Can be run by administrators or group type managers,
+   * as well as leaders if allowed by the group type's settings.
+   *
+   * Returns: The updated group.
+   *
+   * `POST /groups/v2/groups/{group_id}/enable_chat`
+   */
+  enableChat: pco.Action<{ confirm?: boolean }>;
+  /**
+   * enrollment details for this group
+   *
+   * One Enrollment: `GET /groups/v2/groups/{group_id}/enrollment`
+   */
+  enrollment: pco.One<EnrollmentDef>;
+  /**
+   * events for this group
+   *
+   * Event records: `GET /groups/v2/groups/{group_id}/events`
+   *
+   * Filters:
+   * - `canceled`: have a `canceled_at` date and time
+   * - `not_canceled`: do not have a `canceled_at` date and time
+   */
+  events: GroupEventsCollection;
+  /**
+   * group type of this group
+   *
+   * One GroupType: `GET /groups/v2/groups/{group_id}/group_type`
+   */
+  groupType: pco.One<GroupTypeDef>;
+  /**
+   * default physical location for this group's events
+   *
+   * One Location: `GET /groups/v2/groups/{group_id}/location`
+   */
+  location: pco.One<LocationDef>;
+  /**
+   * memberships belonging to this group
+   *
+   * Membership records: `GET /groups/v2/groups/{group_id}/memberships`
+   */
+  memberships: GroupMembershipsCollection;
+  /**
+   * people who have memberships for this group
+   *
+   * Person records: `GET /groups/v2/groups/{group_id}/people`
+   */
+  people: GroupPeopleCollection;
+  /**
+   * file and link resources shared with this group
+   *
+   * Resource records: `GET /groups/v2/groups/{group_id}/resources`
+   *
+   * Filters:
+   * - `leaders`: only visible to group leaders
+   */
+  resources: GroupResourcesCollection;
+  /**
+   * tags assigned to this group
+   *
+   * Tag records: `GET /groups/v2/groups/{group_id}/tags`
+   */
+  tags: GroupTagsCollection;
+}
+
+export interface GroupApplicationsCollection2 extends pco.Collection<GroupApplicationDef> {}
+
+export interface GroupCampusesCollection extends pco.Collection<CampusDef> {}
+
+export interface GroupEventsCollection extends pco.Collection<
+  EventDef,
+  "canceled" | "not_canceled"
+> {}
+
+export interface GroupMembershipsCollection
+  extends
+    pco.Collection<MembershipDef>,
+    pco.Create<MembershipDef>,
+    pco.GetById<MembershipDef>,
+    pco.UpdateById<MembershipDef>,
+    pco.DeleteById {
+  id(id: pco.Id): MembershipRecord;
+}
+
+export interface GroupPeopleCollection extends pco.Collection<PersonDef> {}
+
+export interface GroupResourcesCollection extends pco.Collection<ResourceDef, "leaders"> {}
+
+export interface GroupTagsCollection extends pco.Collection<TagDef> {}
 
 /** A group application is a request to join a group which can be approved or rejected. */
 export interface GroupApplication extends pco.Resource {
@@ -1064,8 +1154,6 @@ export interface GroupTypeAttributes {
    * Permission: public.
    */
   position: number | null;
-  /** The public URL for the group on Church Center. */
-  public_church_center_web_url: string | null;
 }
 
 /** What the client knows about GroupType: the types its handles are built from. */
@@ -1204,8 +1292,15 @@ export interface LocationIncludes {
   group: Group | null;
 }
 
-/** The handle of one Location, at `/groups/v2/events/{event_id}/location/{location_id}`. */
-export interface LocationRecord extends pco.Get<LocationDef> {}
+/** The handle of one Location, at `/groups/v2/locations/{location_id}`. */
+export interface LocationRecord extends pco.Get<LocationDef> {
+  /**
+   * group that manages this location
+   *
+   * One Group: `GET /groups/v2/locations/{location_id}/group`
+   */
+  group: pco.One<GroupDef>;
+}
 
 /**
  * The state of a `Person` belonging to a `Group`.
@@ -1345,7 +1440,6 @@ export interface OrganizationRecord extends pco.Get<OrganizationDef> {
    * Event records: `GET /groups/v2/events`
    *
    * Filters:
-   * - `campus`
    * - `canceled`: has a `canceled_at` date and time
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
@@ -1377,19 +1471,12 @@ export interface OrganizationRecord extends pco.Get<OrganizationDef> {
    *
    * Filters:
    * - `campus`: from specific campuses; provide an additional `campus_id` param as a comma-separated list of IDs, ex: `?filter=campus&campus_id=1,2,3`
-   * - `enrollment`
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
-   * - `hidden`
-   * - `meeting_schedule`
    * - `my_groups`: only groups of which you are a member
    * - `people_database_searchable`: based on their setting of allowing leaders to search the entire church database in Groups; provide an additional `people_database_searchable` param with `only` or `none`, ex: `?filter=people_database_searchable&people_database_searchable=only`
-   * - `published`
-   * - `tag`
    */
   groups: OrganizationGroupsCollection;
-  /** One Person: `GET /groups/v2/me` */
-  me: pco.One<PersonDef>;
   /**
    * people for this organization
    *
@@ -1416,7 +1503,7 @@ export interface OrganizationEventsCollection
   extends
     pco.Collection<
       EventDef,
-      "campus" | "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
+      "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
     >,
     pco.GetById<EventDef> {
   id(id: pco.Id): EventRecord;
@@ -1434,21 +1521,21 @@ export interface OrganizationGroupTypesCollection
   id(id: pco.Id): GroupTypeRecord;
 }
 
-export interface OrganizationGroupsCollection extends pco.Collection<
-  GroupDef,
-  | "campus"
-  | "enrollment"
-  | "group"
-  | "group_type"
-  | "hidden"
-  | "meeting_schedule"
-  | "my_groups"
-  | "people_database_searchable"
-  | "published"
-  | "tag"
-> {}
+export interface OrganizationGroupsCollection
+  extends
+    pco.Collection<
+      GroupDef,
+      "campus" | "group" | "group_type" | "my_groups" | "people_database_searchable"
+    >,
+    pco.GetById<GroupDef>,
+    pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
-export interface OrganizationPeopleCollection extends pco.Collection<PersonDef> {}
+export interface OrganizationPeopleCollection
+  extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface OrganizationTagGroupsCollection
   extends pco.Collection<TagGroupDef, "public">, pco.GetById<TagGroupDef> {
@@ -1563,8 +1650,6 @@ export interface PersonAttributes {
    * Permission: public.
    */
   first_name: string | null;
-  /** The person's gender (e.g. `Male`, `Female`). */
-  gender: string | null;
   /** Permission: public. */
   id: string;
   /**
@@ -1617,48 +1702,40 @@ export interface PersonWhere {
   last_name?: pco.WhereText;
 }
 
-/** The handle of one Person, at `/groups/v2/events/{event_id}/attendances/{attendance_id}/person/{person_id}`. */
-export interface PersonRecord extends pco.Get<PersonDef> {}
-
-/**
- * A person's RSVP response for a group event.
- * RSVPs can be submitted at any point leading up to the event.
- * When an event reminder is sent, `awaiting_response` RSVPs are generated for
- * any remaining members, or `not_sent` if they're missing an email address.
- */
-export interface RSVP extends pco.Resource {
-  type: "RSVP";
-  id: string;
-  attributes: RSVPAttributes;
+/** The handle of one Person, at `/groups/v2/people/{person_id}`. */
+export interface PersonRecord extends pco.Get<PersonDef> {
+  /**
+   * events of groups which this person is a member
+   *
+   * Event records: `GET /groups/v2/people/{person_id}/events`
+   *
+   * Filters:
+   * - `canceled`: has a `canceled_at` date and time
+   * - `not_canceled`: does not have a `canceled_at` date and time
+   */
+  events: PersonEventsCollection;
+  /**
+   * groups of which this person is a member
+   *
+   * Group records: `GET /groups/v2/people/{person_id}/groups`
+   */
+  groups: PersonGroupsCollection;
+  /**
+   * memberships for this person
+   *
+   * Membership records: `GET /groups/v2/people/{person_id}/memberships`
+   */
+  memberships: PersonMembershipsCollection;
 }
 
-export interface RSVPAttributes {
-  id: string;
-  /** Possible values: `awaiting_response`, `yes`, `no`, `maybe`, or `not_sent` */
-  response: string | null;
-}
+export interface PersonEventsCollection extends pco.Collection<
+  EventDef,
+  "canceled" | "not_canceled"
+> {}
 
-/** What the client knows about RSVP: the types its handles are built from. */
-export interface RSVPDef {
-  resource: RSVP;
-  includes: RSVPIncludes;
-  where: RSVPWhere;
-  order: pco.Order<"response">;
-  perPage: pco.PerPage;
-  fields: Fields;
-  create: never;
-  update: never;
-}
+export interface PersonGroupsCollection extends pco.Collection<GroupDef> {}
 
-export interface RSVPIncludes {}
-
-export interface RSVPWhere {
-  /** Filter by response */
-  response?: pco.WhereText;
-}
-
-/** The handle of one RSVP. */
-export interface RSVPRecord {}
+export interface PersonMembershipsCollection extends pco.Collection<MembershipDef> {}
 
 /** A file or link resource that can be shared with a group. */
 export interface Resource extends pco.Resource {
@@ -1782,8 +1859,17 @@ export interface TagWhere {
   name?: pco.WhereText;
 }
 
-/** The handle of one Tag, at `/groups/v2/groups/{group_id}/tags/{tag_id}`. */
-export interface TagRecord extends pco.Get<TagDef> {}
+/** The handle of one Tag, at `/groups/v2/tags/{tag_id}`. */
+export interface TagRecord extends pco.Get<TagDef> {
+  /**
+   * groups which have applied this tag
+   *
+   * Group records: `GET /groups/v2/tags/{tag_id}/groups`
+   */
+  groups: TagGroupsCollection2;
+}
+
+export interface TagGroupsCollection2 extends pco.Collection<GroupDef> {}
 
 /**
  * A way to group related tags.

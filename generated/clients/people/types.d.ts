@@ -486,10 +486,12 @@ export interface Fields {
     | "geolocation_set_manually"
     | "id"
     | "latitude"
+    | "lists"
     | "longitude"
     | "name"
     | "organization"
     | "phone_number"
+    | "service_times"
     | "state"
     | "street"
     | "time_zone"
@@ -543,15 +545,26 @@ export interface Fields {
   FieldDatum?: readonly (
     | "customizable"
     | "field_definition"
+    | "field_option"
     | "file"
     | "file_content_type"
     | "file_name"
     | "file_size"
     | "id"
+    | "tab"
     | "value"
   )[];
   FieldDefinition?: readonly (
-    "config" | "data_type" | "deleted_at" | "id" | "name" | "sequence" | "slug" | "tab" | "tab_id"
+    | "config"
+    | "data_type"
+    | "deleted_at"
+    | "field_options"
+    | "id"
+    | "name"
+    | "sequence"
+    | "slug"
+    | "tab"
+    | "tab_id"
   )[];
   FieldOption?: readonly ("field_definition" | "id" | "sequence" | "value")[];
   Form?: readonly (
@@ -559,6 +572,7 @@ export interface Fields {
     | "archived"
     | "archived_at"
     | "campus"
+    | "category"
     | "created_at"
     | "deleted_at"
     | "description"
@@ -592,7 +606,14 @@ export interface Fields {
     "created_at" | "form_field" | "id" | "label" | "optionable" | "sequence" | "updated_at"
   )[];
   FormSubmission?: readonly (
-    "created_at" | "form" | "id" | "person" | "requires_verification" | "verified"
+    | "created_at"
+    | "form"
+    | "form_fields"
+    | "form_submission_values"
+    | "id"
+    | "person"
+    | "requires_verification"
+    | "verified"
   )[];
   FormSubmissionValue?: readonly (
     "attachments" | "display_value" | "form_field" | "form_field_option" | "form_submission" | "id"
@@ -609,7 +630,7 @@ export interface Fields {
     | "primary_contact_name"
     | "updated_at"
   )[];
-  HouseholdMembership?: readonly ("id" | "pending" | "person" | "person_name")[];
+  HouseholdMembership?: readonly ("household" | "id" | "pending" | "person" | "person_name")[];
   InactiveReason?: readonly ("id" | "value")[];
   List?: readonly (
     | "auto_refresh"
@@ -617,27 +638,35 @@ export interface Fields {
     | "automations_active"
     | "automations_count"
     | "batch_completed_at"
+    | "campus"
+    | "category"
     | "created_at"
+    | "created_by"
     | "description"
     | "has_inactive_results"
     | "id"
     | "include_inactive"
     | "invalid"
+    | "mailchimp_sync_status"
     | "name"
     | "name_or_description"
     | "paused_automations_count"
+    | "people"
     | "recently_viewed"
     | "refreshed_at"
     | "return_original_if_none"
     | "returns"
+    | "rules"
+    | "shares"
     | "starred"
     | "status"
     | "subset"
     | "total_people"
     | "updated_at"
+    | "updated_by"
   )[];
   ListCategory?: readonly (
-    "created_at" | "id" | "name" | "organization" | "organization_id" | "updated_at"
+    "created_at" | "id" | "lists" | "name" | "organization" | "organization_id" | "updated_at"
   )[];
   ListResult?: readonly ("created_at" | "id" | "list" | "person" | "updated_at")[];
   ListShare?: readonly ("created_at" | "group" | "id" | "name" | "permission" | "person")[];
@@ -668,12 +697,15 @@ export interface Fields {
     | "to_addresses"
   )[];
   MessageGroup?: readonly (
+    | "app"
     | "contains_user_generated_content"
     | "created_at"
+    | "from"
     | "from_address"
     | "id"
     | "message_count"
     | "message_type"
+    | "messages"
     | "reply_to_address"
     | "reply_to_name"
     | "subject"
@@ -684,6 +716,7 @@ export interface Fields {
   NamePrefix?: readonly ("id" | "value")[];
   NameSuffix?: readonly ("id" | "value")[];
   Note?: readonly (
+    | "category"
     | "created_at"
     | "created_by"
     | "created_by_id"
@@ -699,7 +732,16 @@ export interface Fields {
     | "updated_at"
   )[];
   NoteCategory?: readonly (
-    "created_at" | "id" | "locked" | "name" | "organization" | "organization_id" | "updated_at"
+    | "created_at"
+    | "id"
+    | "locked"
+    | "name"
+    | "organization"
+    | "organization_id"
+    | "shares"
+    | "subscribers"
+    | "subscriptions"
+    | "updated_at"
   )[];
   NoteCategoryShare?: readonly (
     "group" | "id" | "note_category" | "permission" | "person" | "person_id"
@@ -742,10 +784,18 @@ export interface Fields {
     | "updated_at"
   )[];
   PeopleImportHistory?: readonly (
-    "conflicting_changes" | "created_at" | "id" | "kind" | "name" | "updated_at"
+    | "conflicting_changes"
+    | "created_at"
+    | "household"
+    | "id"
+    | "kind"
+    | "name"
+    | "person"
+    | "updated_at"
   )[];
   Person?: readonly (
     | "accounting_administrator"
+    | "addresses"
     | "anniversary"
     | "avatar"
     | "birthdate"
@@ -756,28 +806,41 @@ export interface Fields {
     | "demographic_avatar_url"
     | "directory_shared_info"
     | "directory_status"
+    | "emails"
+    | "field_data"
     | "first_name"
     | "gender"
     | "given_name"
     | "grade"
     | "graduation_year"
+    | "households"
     | "id"
     | "inactivated_at"
+    | "inactive_reason"
     | "last_name"
     | "login_identifier"
+    | "marital_status"
     | "medical_notes"
     | "membership"
     | "mfa_configured"
     | "middle_name"
     | "name"
+    | "name_prefix"
+    | "name_suffix"
     | "nickname"
+    | "organization"
     | "passed_background_check"
     | "people_permissions"
+    | "person_apps"
+    | "phone_numbers"
+    | "platform_notifications"
     | "primary_campus"
     | "remote_id"
     | "resource_permission_flags"
+    | "school"
     | "school_type"
     | "site_administrator"
+    | "social_profiles"
     | "status"
     | "stripe_customer_identifier"
     | "updated_at"
@@ -807,21 +870,26 @@ export interface Fields {
     | "updated_at"
   )[];
   PlatformNotification?: readonly ("html" | "id")[];
-  Report?: readonly ("body" | "created_at" | "id" | "name" | "updated_at")[];
-  Rule?: readonly ("created_at" | "id" | "subset" | "updated_at")[];
+  Report?: readonly (
+    "body" | "created_at" | "created_by" | "id" | "name" | "updated_at" | "updated_by"
+  )[];
+  Rule?: readonly ("conditions" | "created_at" | "id" | "subset" | "updated_at")[];
   SchoolOption?: readonly (
     "beginning_grade" | "ending_grade" | "id" | "school_types" | "sequence" | "value"
   )[];
   ServiceTime?: readonly (
     "campus" | "day" | "description" | "id" | "organization" | "start_time"
   )[];
-  SocialProfile?: readonly ("created_at" | "id" | "site" | "updated_at" | "url" | "verified")[];
+  SocialProfile?: readonly (
+    "created_at" | "id" | "person" | "site" | "updated_at" | "url" | "verified"
+  )[];
   SpamEmailAddress?: readonly ("address" | "created_at" | "id" | "updated_at")[];
-  Tab?: readonly ("id" | "name" | "sequence" | "slug")[];
+  Tab?: readonly ("field_definitions" | "field_options" | "id" | "name" | "sequence" | "slug")[];
   Workflow?: readonly (
     | "archived_at"
     | "campus"
     | "campus_id"
+    | "category"
     | "completed_card_count"
     | "created_at"
     | "deleted_at"
@@ -831,6 +899,8 @@ export interface Fields {
     | "my_ready_card_count"
     | "name"
     | "recently_viewed"
+    | "shares"
+    | "steps"
     | "total_cards_count"
     | "total_overdue_card_count"
     | "total_ready_and_snoozed_card_count"
@@ -900,6 +970,72 @@ export interface Fields {
   WorkflowStepAssigneeSummary?: readonly (
     "id" | "person" | "ready_count" | "snoozed_count" | "step"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Address: Address;
+  App: App;
+  BackgroundCheck: BackgroundCheck;
+  BirthdayPeople: BirthdayPeople;
+  Campus: Campus;
+  Carrier: Carrier;
+  Condition: Condition;
+  ConnectedPerson: ConnectedPerson;
+  CustomSender: CustomSender;
+  Email: Email;
+  FieldDatum: FieldDatum;
+  FieldDefinition: FieldDefinition;
+  FieldOption: FieldOption;
+  Form: Form;
+  FormCategory: FormCategory;
+  FormField: FormField;
+  FormFieldOption: FormFieldOption;
+  FormSubmission: FormSubmission;
+  FormSubmissionValue: FormSubmissionValue;
+  Household: Household;
+  HouseholdMembership: HouseholdMembership;
+  InactiveReason: InactiveReason;
+  List: List;
+  ListCategory: ListCategory;
+  ListResult: ListResult;
+  ListShare: ListShare;
+  ListStar: ListStar;
+  MailchimpSyncStatus: MailchimpSyncStatus;
+  MaritalStatus: MaritalStatus;
+  Message: Message;
+  MessageGroup: MessageGroup;
+  NamePrefix: NamePrefix;
+  NameSuffix: NameSuffix;
+  Note: Note;
+  NoteCategory: NoteCategory;
+  NoteCategoryShare: NoteCategoryShare;
+  NoteCategorySubscription: NoteCategorySubscription;
+  Organization: Organization;
+  OrganizationStatistics: OrganizationStatistics;
+  PeopleImport: PeopleImport;
+  PeopleImportConflict: PeopleImportConflict;
+  PeopleImportHistory: PeopleImportHistory;
+  Person: Person;
+  PersonApp: PersonApp;
+  PersonMerger: PersonMerger;
+  PhoneNumber: PhoneNumber;
+  PlatformNotification: PlatformNotification;
+  Report: Report;
+  Rule: Rule;
+  SchoolOption: SchoolOption;
+  ServiceTime: ServiceTime;
+  SocialProfile: SocialProfile;
+  SpamEmailAddress: SpamEmailAddress;
+  Tab: Tab;
+  Workflow: Workflow;
+  WorkflowCard: WorkflowCard;
+  WorkflowCardActivity: WorkflowCardActivity;
+  WorkflowCardNote: WorkflowCardNote;
+  WorkflowCategory: WorkflowCategory;
+  WorkflowShare: WorkflowShare;
+  WorkflowStep: WorkflowStep;
+  WorkflowStepAssigneeSummary: WorkflowStepAssigneeSummary;
 }
 
 /** An address represents a physical and/or mailing address for a person. */

@@ -71,8 +71,11 @@ export interface Fields {
     | "activate_episode_minutes_before"
     | "art"
     | "can_enable_chat"
+    | "channel_default_episode_resources"
+    | "channel_default_times"
     | "church_center_url"
     | "created_at"
+    | "current_episode"
     | "default_video_duration"
     | "default_video_embed_code"
     | "default_video_url"
@@ -103,9 +106,12 @@ export interface Fields {
   ChannelNextTime?: readonly ("id" | "starts_at")[];
   Episode?: readonly (
     | "art"
+    | "channel"
     | "church_center_url"
     | "created_at"
     | "description"
+    | "episode_resources"
+    | "episode_times"
     | "id"
     | "library_audio_url"
     | "library_streaming_service"
@@ -121,6 +127,7 @@ export interface Fields {
     | "sermon_audio"
     | "services_plan_remote_identifier"
     | "services_service_type_remote_identifier"
+    | "speakerships"
     | "stream_type"
     | "streaming_service"
     | "title"
@@ -158,6 +165,7 @@ export interface Fields {
   Organization?: readonly ("downloads_used" | "id" | "name" | "subdomain")[];
   Series?: readonly (
     | "art"
+    | "channel"
     | "church_center_url"
     | "created_at"
     | "description"
@@ -181,6 +189,23 @@ export interface Fields {
     | "speaker_type"
   )[];
   Speakership?: readonly ("id" | "speaker")[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Channel: Channel;
+  ChannelDefaultEpisodeResource: ChannelDefaultEpisodeResource;
+  ChannelDefaultTime: ChannelDefaultTime;
+  ChannelNextTime: ChannelNextTime;
+  Episode: Episode;
+  EpisodeResource: EpisodeResource;
+  EpisodeStatistics: EpisodeStatistics;
+  EpisodeTime: EpisodeTime;
+  NoteTemplate: NoteTemplate;
+  Organization: Organization;
+  Series: Series;
+  Speaker: Speaker;
+  Speakership: Speakership;
 }
 
 /** A collection of sermons */

@@ -48,7 +48,11 @@ export interface Fields {
     | "canceled"
     | "complete"
     | "created_at"
+    | "emergency_contact"
     | "id"
+    | "person"
+    | "registration"
+    | "selection_type"
     | "updated_at"
     | "waitlisted"
     | "waitlisted_at"
@@ -69,7 +73,9 @@ export interface Fields {
   EmergencyContact?: readonly ("id" | "name" | "phone_number")[];
   Organization?: readonly ("created_at" | "id" | "name" | "updated_at")[];
   Person?: readonly ("first_name" | "id" | "last_name" | "name")[];
-  Registration?: readonly ("created_at" | "id" | "updated_at")[];
+  Registration?: readonly (
+    "created_at" | "created_by" | "id" | "registrant_contact" | "updated_at"
+  )[];
   SelectionType?: readonly (
     | "created_at"
     | "id"
@@ -83,6 +89,8 @@ export interface Fields {
   )[];
   Signup?: readonly (
     | "archived"
+    | "campuses"
+    | "categories"
     | "close_at"
     | "created_at"
     | "description"
@@ -90,7 +98,10 @@ export interface Fields {
     | "logo_url"
     | "name"
     | "new_registration_url"
+    | "next_signup_time"
     | "open_at"
+    | "signup_location"
+    | "signup_times"
     | "updated_at"
   )[];
   SignupLocation?: readonly (
@@ -110,6 +121,21 @@ export interface Fields {
   SignupTime?: readonly (
     "all_day" | "created_at" | "ends_at" | "id" | "starts_at" | "updated_at"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Attendee: Attendee;
+  Campus: Campus;
+  Category: Category;
+  EmergencyContact: EmergencyContact;
+  Organization: Organization;
+  Person: Person;
+  Registration: Registration;
+  SelectionType: SelectionType;
+  Signup: Signup;
+  SignupLocation: SignupLocation;
+  SignupTime: SignupTime;
 }
 
 /** An `Attendee` is a person registered for a signup. */

@@ -167,7 +167,14 @@ export interface Fields {
     | "updated_at"
   )[];
   EventInstance?: readonly (
-    "created_at" | "ends_at" | "event" | "id" | "starts_at" | "updated_at"
+    | "created_at"
+    | "ends_at"
+    | "event"
+    | "event_times"
+    | "id"
+    | "resource_bookings"
+    | "starts_at"
+    | "updated_at"
   )[];
   EventResourceRequest?: readonly (
     | "approval_sent"
@@ -208,8 +215,10 @@ export interface Fields {
     | "updated_at"
   )[];
   Resource?: readonly (
+    | "conflicts"
     | "created_at"
     | "description"
+    | "event_resource_requests"
     | "expires_at"
     | "home_location"
     | "id"
@@ -217,16 +226,21 @@ export interface Fields {
     | "kind"
     | "name"
     | "quantity"
+    | "resource_approval_groups"
     | "resource_folder"
+    | "resource_questions"
     | "serial_number"
     | "updated_at"
   )[];
-  ResourceApprovalGroup?: readonly ("created_at" | "id" | "name" | "updated_at")[];
+  ResourceApprovalGroup?: readonly (
+    "created_at" | "id" | "name" | "people" | "resources" | "updated_at"
+  )[];
   ResourceBooking?: readonly (
     | "created_at"
     | "ends_at"
     | "event"
     | "event_instance"
+    | "event_resource_request"
     | "id"
     | "quantity"
     | "resource"
@@ -234,7 +248,7 @@ export interface Fields {
     | "updated_at"
   )[];
   ResourceFolder?: readonly (
-    "created_at" | "id" | "kind" | "name" | "resource_folder" | "updated_at"
+    "created_at" | "id" | "kind" | "name" | "resource_folder" | "resources" | "updated_at"
   )[];
   ResourceQuestion?: readonly (
     | "choices"
@@ -258,6 +272,24 @@ export interface Fields {
     | "setupable_type"
     | "updated_at"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Attachment: Attachment;
+  Conflict: Conflict;
+  Event: Event;
+  EventInstance: EventInstance;
+  EventResourceRequest: EventResourceRequest;
+  EventTime: EventTime;
+  Organization: Organization;
+  Person: Person;
+  Resource: Resource;
+  ResourceApprovalGroup: ResourceApprovalGroup;
+  ResourceBooking: ResourceBooking;
+  ResourceFolder: ResourceFolder;
+  ResourceQuestion: ResourceQuestion;
+  RoomSetup: RoomSetup;
 }
 
 /** An uploaded file. */

@@ -4,7 +4,6 @@
  * an OAuth token. An OAuth token with a refresh token and the application's
  * credentials is refreshed on a 401; calls in flight share one refresh.
  */
-import { isObject, PcoError } from "./errors.js";
 import type { OAuthToken, PersonalAccessToken } from "./options.js";
 
 export interface Authorizer {
@@ -14,6 +13,8 @@ export interface Authorizer {
    * token unless another call already did. False when it cannot be refreshed.
    */
   refresh(sent: string): Promise<boolean>;
+  /** Every credential it holds now, for redaction from messages. */
+  secrets(): string[];
 }
 
 export function authorizer(
@@ -22,8 +23,12 @@ export function authorizer(
   doFetch: typeof fetch,
 ): Authorizer {
   if ("appId" in auth) {
-    const basic = `Basic ${base64(`${auth.appId}:${auth.secret}`)}`;
-    return { header: () => basic, refresh: async () => false };
+    const encoded = base64(`${auth.appId}:${auth.secret}`);
+    return {
+      header: () => `Basic ${encoded}`,
+      refresh: async () => false,
+      secrets: () => [auth.secret, encoded],
+    };
   }
   const oauth: OAuthToken = auth;
   let accessToken = oauth.accessToken;
@@ -31,50 +36,25 @@ export function authorizer(
   let pending: Promise<void> | undefined;
 
   async function refreshNow(): Promise<void> {
-    const path = new URL(tokenUrl).pathname;
-    const fail = (status: number, reason: string, cause?: unknown) =>
-      new PcoError(`the OAuth token could not be refreshed (${reason})`, {
-        status,
-        method: "POST",
-        path,
-        cause,
-      });
-    let response: Response;
-    let body: unknown;
-    try {
-      response = await doFetch(tokenUrl, {
-        method: "POST",
-        headers: {
-          accept: "application/json",
-          "content-type": "application/x-www-form-urlencoded",
-        },
-        body: new URLSearchParams({
-          grant_type: "refresh_token",
-          refresh_token: refreshToken ?? "",
-          client_id: oauth.clientId ?? "",
-          client_secret: oauth.clientSecret ?? "",
-        }),
-      });
-      const text = await response.text();
-      body = text === "" ? null : JSON.parse(text);
-    } catch (error) {
-      throw fail(0, "no usable answer", error);
-    }
-    const token = isObject(body) ? body : {};
-    if (!response.ok || typeof token.access_token !== "string") {
-      // Only the OAuth error code is shown: the rest of the answer may echo what was sent.
-      const code =
-        typeof token.error === "string" && /^[\w.-]{1,64}$/.test(token.error)
-          ? token.error
-          : `status ${response.status}`;
-      throw fail(response.status, code);
-    }
-    accessToken = token.access_token;
-    if (typeof token.refresh_token === "string") refreshToken = token.refresh_token;
+    // Loaded on the first refresh: a bundler splits it out, and most programs never refresh.
+    const { requestTokens } = await import("./token.js");
+    const tokens = await requestTokens(
+      tokenUrl,
+      {
+        grant_type: "refresh_token",
+        refresh_token: refreshToken ?? "",
+        client_id: oauth.clientId ?? "",
+        client_secret: oauth.clientSecret ?? "",
+      },
+      doFetch,
+      "the OAuth token could not be refreshed",
+    );
+    accessToken = tokens.accessToken;
+    if (tokens.refreshToken !== "") refreshToken = tokens.refreshToken;
     await oauth.onTokenRefresh?.({
       accessToken,
       refreshToken: refreshToken ?? "",
-      ...(typeof token.expires_in === "number" ? { expiresIn: token.expires_in } : {}),
+      ...(tokens.expiresIn === undefined ? {} : { expiresIn: tokens.expiresIn }),
     });
   }
 
@@ -89,6 +69,10 @@ export function authorizer(
       await pending;
       return true;
     },
+    secrets: () =>
+      [accessToken, refreshToken, oauth.accessToken, oauth.refreshToken, oauth.clientSecret].filter(
+        (s): s is string => typeof s === "string",
+      ),
   };
 }
 

@@ -215,6 +215,7 @@ export interface Fields {
     | "has_chord_chart"
     | "has_chords"
     | "id"
+    | "keys"
     | "length"
     | "lyrics"
     | "lyrics_enabled"
@@ -226,6 +227,7 @@ export interface Fields {
     | "print_margin"
     | "print_orientation"
     | "print_page_size"
+    | "sections"
     | "sequence"
     | "sequence_full"
     | "sequence_short"
@@ -267,6 +269,7 @@ export interface Fields {
     | "updated_by"
     | "url"
     | "web_streamable"
+    | "zooms"
   )[];
   AttachmentActivity?: readonly (
     "activity_type" | "attachment" | "attachment_url" | "date" | "id"
@@ -301,6 +304,7 @@ export interface Fields {
     | "planning_center_url"
     | "service_type"
     | "service_type_name"
+    | "signup_sheets"
     | "signups_available"
   )[];
   Blockout?: readonly (
@@ -381,7 +385,15 @@ export interface Fields {
     "body" | "email_template" | "id" | "person" | "subject"
   )[];
   Folder?: readonly (
-    "ancestors" | "campus" | "container" | "created_at" | "id" | "name" | "parent" | "updated_at"
+    | "ancestors"
+    | "campus"
+    | "container"
+    | "created_at"
+    | "id"
+    | "name"
+    | "parent"
+    | "service_types"
+    | "updated_at"
   )[];
   FolderPath?: readonly ("id" | "path")[];
   Item?: readonly (
@@ -393,11 +405,15 @@ export interface Fields {
     | "description"
     | "html_details"
     | "id"
+    | "item_notes"
+    | "item_times"
     | "item_type"
     | "key"
     | "key_name"
     | "length"
+    | "media"
     | "plan"
+    | "selected_attachment"
     | "selected_background"
     | "selected_layout"
     | "sequence"
@@ -449,16 +465,22 @@ export interface Fields {
     | "can_control_video_feed"
     | "can_take_control"
     | "chat_room_channel"
+    | "controller"
+    | "current_item_time"
     | "dates"
     | "id"
+    | "items"
     | "live_channel"
+    | "next_item_time"
     | "series_title"
+    | "service_type"
     | "title"
   )[];
   LiveController?: readonly (
     "created_at" | "full_name" | "id" | "person" | "photo_thumbnail_url" | "updated_at"
   )[];
   Media?: readonly (
+    | "attachments"
     | "created_at"
     | "creator_name"
     | "id"
@@ -545,6 +567,7 @@ export interface Fields {
     | "created_at"
     | "created_by"
     | "current_folder"
+    | "emails"
     | "facebook_id"
     | "first_name"
     | "full_name"
@@ -579,6 +602,8 @@ export interface Fields {
     | "song_permissions"
     | "songs_tab"
     | "status"
+    | "tags"
+    | "team_leaders"
     | "updated_at"
     | "updated_by"
   )[];
@@ -595,6 +620,7 @@ export interface Fields {
   Plan?: readonly (
     | "attachment_types"
     | "can_view_order"
+    | "contributors"
     | "created_at"
     | "created_by"
     | "dates"
@@ -604,12 +630,14 @@ export interface Fields {
     | "last_time_at"
     | "linked_publishing_episode"
     | "multi_day"
+    | "my_schedules"
     | "needed_positions_count"
     | "next_plan"
     | "other_time_count"
     | "permissions"
     | "plan_notes_count"
     | "plan_people_count"
+    | "plan_times"
     | "planning_center_url"
     | "prefers_order_view"
     | "previous_plan"
@@ -652,6 +680,7 @@ export interface Fields {
     | "can_accept_partial"
     | "created_at"
     | "decline_reason"
+    | "declined_plan_times"
     | "id"
     | "name"
     | "notes"
@@ -707,6 +736,7 @@ export interface Fields {
     | "live_starts_at"
     | "name"
     | "recorded"
+    | "split_team_rehearsal_assignments"
     | "starts_at"
     | "team_reminders"
     | "time_type"
@@ -745,6 +775,7 @@ export interface Fields {
     | "person_name"
     | "plan"
     | "plan_person"
+    | "plan_times"
     | "plan_visible"
     | "plan_visible_to_me"
     | "position_display_times"
@@ -795,6 +826,7 @@ export interface Fields {
     | "scheduled_publish"
     | "sequence"
     | "standard_item_types"
+    | "time_preference_options"
     | "updated_at"
   )[];
   ServiceTypePath?: readonly ("id" | "path")[];
@@ -804,6 +836,8 @@ export interface Fields {
     | "id"
     | "plan"
     | "position_name"
+    | "scheduled_people"
+    | "signup_sheet_metadata"
     | "sort_date"
     | "sort_index"
     | "team"
@@ -851,10 +885,12 @@ export interface Fields {
   Tag?: readonly ("id" | "name" | "tag_group")[];
   TagGroup?: readonly (
     | "allow_multiple_selections"
+    | "folder"
     | "id"
     | "name"
     | "required"
     | "service_type_folder_name"
+    | "tags"
     | "tags_for"
   )[];
   Team?: readonly (
@@ -867,6 +903,8 @@ export interface Fields {
     | "id"
     | "last_plan_from"
     | "name"
+    | "people"
+    | "person_team_position_assignments"
     | "rehearsal_team"
     | "schedule_to"
     | "secure_team"
@@ -875,11 +913,14 @@ export interface Fields {
     | "service_types"
     | "stage_color"
     | "stage_variant"
+    | "team_leaders"
+    | "team_positions"
     | "updated_at"
     | "viewers_see"
   )[];
   TeamLeader?: readonly (
     | "id"
+    | "people"
     | "person"
     | "send_responses_for_accepts"
     | "send_responses_for_blockouts"
@@ -927,6 +968,74 @@ export interface Fields {
     | "y_offset"
     | "zoom_level"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Arrangement: Arrangement;
+  ArrangementSections: ArrangementSections;
+  Attachment: Attachment;
+  AttachmentActivity: AttachmentActivity;
+  AttachmentType: AttachmentType;
+  AttachmentTypeGroup: AttachmentTypeGroup;
+  Attendance: Attendance;
+  AvailableSignup: AvailableSignup;
+  Blockout: Blockout;
+  BlockoutDate: BlockoutDate;
+  BlockoutException: BlockoutException;
+  BlockoutScheduleConflict: BlockoutScheduleConflict;
+  Chat: Chat;
+  Contributor: Contributor;
+  CustomSlide: CustomSlide;
+  Email: Email;
+  EmailTemplate: EmailTemplate;
+  EmailTemplateRenderedResponse: EmailTemplateRenderedResponse;
+  Folder: Folder;
+  FolderPath: FolderPath;
+  Item: Item;
+  ItemNote: ItemNote;
+  ItemNoteCategory: ItemNoteCategory;
+  ItemTime: ItemTime;
+  Key: Key;
+  Layout: Layout;
+  Live: Live;
+  LiveController: LiveController;
+  Media: Media;
+  MediaSchedule: MediaSchedule;
+  NeededPosition: NeededPosition;
+  Organization: Organization;
+  Person: Person;
+  PersonTeamPositionAssignment: PersonTeamPositionAssignment;
+  Plan: Plan;
+  PlanNote: PlanNote;
+  PlanNoteCategory: PlanNoteCategory;
+  PlanPerson: PlanPerson;
+  PlanPersonTime: PlanPersonTime;
+  PlanTemplate: PlanTemplate;
+  PlanTime: PlanTime;
+  PublicView: PublicView;
+  ReportTemplate: ReportTemplate;
+  Schedule: Schedule;
+  ScheduledPerson: ScheduledPerson;
+  SchedulingPreference: SchedulingPreference;
+  Series: Series;
+  ServiceType: ServiceType;
+  ServiceTypePath: ServiceTypePath;
+  SignupSheet: SignupSheet;
+  SignupSheetMetadata: SignupSheetMetadata;
+  SkippedAttachment: SkippedAttachment;
+  Song: Song;
+  SongSchedule: SongSchedule;
+  SongbookStatus: SongbookStatus;
+  SplitTeamRehearsalAssignment: SplitTeamRehearsalAssignment;
+  Tag: Tag;
+  TagGroup: TagGroup;
+  Team: Team;
+  TeamLeader: TeamLeader;
+  TeamPosition: TeamPosition;
+  TextSetting: TextSetting;
+  TimePreferenceOption: TimePreferenceOption;
+  Zoom: Zoom;
 }
 
 /** Each arrangement belongs to a song and is a different version of that song. */

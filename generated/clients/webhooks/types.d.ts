@@ -73,6 +73,15 @@ export interface Fields {
   )[];
 }
 
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  AvailableEvent: AvailableEvent;
+  Delivery: Delivery;
+  Event: Event;
+  Organization: Organization;
+  WebhookSubscription: WebhookSubscription;
+}
+
 /** An event supported by webhooks */
 export interface AvailableEvent extends pco.Resource {
   type: "AvailableEvent";

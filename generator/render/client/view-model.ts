@@ -55,6 +55,8 @@ export interface ClientView {
   createDoc: string;
   client: InterfaceView;
   fields: InterfaceView;
+  /** Each JSON:API type name with its record type: what types a webhook event's record. */
+  resourceTypes: InterfaceView;
   rootCollections: InterfaceView[];
   resources: ResourceView[];
   api: string;
@@ -86,6 +88,7 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
   const resources = sortedBy(spec.resources, (r) => r.type);
   const typeNames = new NameScope(RESERVED_TYPE_NAMES);
   const clientName = typeNames.claim(`${pascalIdentifier(spec.app)}Client`);
+  const resourceTypesName = typeNames.claim("ResourceTypes");
   const baseNames = new Map<string, string>();
   for (const resource of resources) {
     const preferred = pascalIdentifier(resource.type);
@@ -124,6 +127,12 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
       ]),
       client,
       fields: fieldsView(resources),
+      resourceTypes: {
+        doc: docComment(["Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it."]),
+        name: resourceTypesName,
+        heritage: "",
+        properties: resources.map((r) => ({ doc: "", key: propertyKey(r.type), type: baseNames.get(r.type)! })),
+      },
       rootCollections: root.collections,
       resources: resourceViews.map((r) => r.view),
       api: apiLiteral(spec),
@@ -307,9 +316,20 @@ function fieldsView(resources: readonly Resource[]): InterfaceView {
     properties: resources.map((r) => ({
       doc: "",
       key: `${propertyKey(r.type)}?`,
-      type: `readonly (${literalUnion(sortedStrings(new Set([...r.attributes.map((a) => a.name), ...r.relationships.map((x) => x.name)])))})[]`,
+      type: `readonly (${literalUnion(sortedStrings(fieldNames(r)))})[]`,
     })),
   };
+}
+
+/**
+ * What `fields[Type]` takes: the type's attributes and relationships, and the
+ * relationships its includes follow (the API, and the official OpenAPI's
+ * `fields[Type]` enums, accept those; the spec may list an include that its
+ * relationships table leaves out).
+ */
+function fieldNames(resource: Resource): Set<string> {
+  const includes = resource.query.include.filter((name) => !name.includes(".") && !RESOURCE_KEYS.has(name));
+  return new Set([...resource.attributes.map((a) => a.name), ...resource.relationships.map((x) => x.name), ...includes]);
 }
 
 /** The runtime's `ApiDefaults`: the base URL, the version header, and what the docs say once for the API. */
