@@ -67,9 +67,15 @@ export async function writeTree(plan: TreePlan, hooks: { beforeSwap?: () => void
       return difference;
     });
   } catch (error) {
+    // Where no lock can be taken (a read-only file system), a tree that needs no write is still fine.
+    if (LOCK_REFUSED.has((error as NodeJS.ErrnoException).code ?? "") && isClean(await diffTree(plan).catch(() => DIRTY))) return CLEAN();
     throw asWriteError(error, root);
   }
 }
+
+const LOCK_REFUSED = new Set(["EROFS", "EACCES", "EPERM"]);
+const DIRTY: TreeDifference = { missing: [""], changed: [], extra: [] };
+const CLEAN = (): TreeDifference => ({ missing: [], changed: [], extra: [] });
 
 async function stageAndSwap(root: string, plan: TreePlan, difference: TreeDifference, hooks: { beforeSwap?: () => void }): Promise<void> {
   const staging = `${root}.staging-${process.pid}`;

@@ -203,5 +203,8 @@ describe.runIf(canMount)("writeTree on a real full or read-only file system", ()
     await expect(write).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot write .*: the file system is read-only \(EROFS/) });
     expect(read(path.join(point, "out"), "one.txt")).toBe("1");
     expect(readdirSync(point)).toEqual(["out"]);
+    // Where nothing needs writing, a read-only folder is no failure (though no lock can be taken there).
+    const unchanged = await writeTree({ root: path.join(point, "out"), files: [{ path: "one.txt", contents: "1" }], owns: () => true });
+    expect(unchanged).toEqual({ missing: [], changed: [], extra: [] });
   });
 });
