@@ -3,7 +3,8 @@
  * diagnostic needs one, jsonc-parser (the parser behind VS Code's JSON support)
  * maps a JSON pointer or an error offset back to a line and column.
  */
-import { findNodeAtLocation, parseTree, visit } from "jsonc-parser";
+import { visit } from "jsonc-parser";
+import { lineIndex, pathLocator } from "./json-locate.js";
 
 export interface Position {
   line: number;
@@ -112,25 +113,15 @@ export function toPointer(path: readonly (string | number)[]): string {
 }
 
 /**
- * Returns a function from a JSON pointer to the position of that value in the
- * text, or of its nearest existing parent. The tree is built on first use only.
+ * Returns a function from a JSON path to the position of that value in the
+ * text, or of its nearest existing parent. No tree of the document is built:
+ * lookups walk the text along their path (json-locate.ts), and lines are
+ * indexed once.
  */
 export function jsonLocator(text: string): (path: readonly (string | number)[]) => Position | undefined {
-  let root: ReturnType<typeof parseTree> | null = null;
+  let located: { offsetOf: ReturnType<typeof pathLocator>; positionOf: ReturnType<typeof lineIndex> } | undefined;
   return (path) => {
-    if (root === null) {
-      try {
-        root = parseTree(text, [], STRICT);
-      } catch {
-        root = undefined;
-      }
-    }
-    if (root === undefined) return undefined;
-    for (let depth = path.length; depth >= 0; depth -= 1) {
-      const node = findNodeAtLocation(root, path.slice(0, depth) as (string | number)[]);
-      if (node) return positionAt(text, node.parent?.type === "property" ? node.parent.offset : node.offset);
-    }
-    return undefined;
+    located ??= { offsetOf: pathLocator(text), positionOf: lineIndex(text) };
+    return located.positionOf(located.offsetOf(path));
   };
 }
-

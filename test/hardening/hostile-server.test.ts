@@ -6,18 +6,17 @@
  * size, exit 2, and writes nothing. The size cases run the real CLI as a child
  * process and read its peak RSS, the figure the defect was measured in.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { listFiles } from "../../generator/emit.js";
 import { hugeJson, startHostileServer, streamBody, type HostileServer } from "../../generator/fuzz/hostile-server.js";
 import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
-import { runCliProcess } from "../reliability/cli-process.js";
+import { runCliMeasured } from "./peak-rss.js";
 
 const CAPTURE = path.join(DOCS_DIR, "portal", "captured-2022-12");
 const GRAPH = "/webhooks/v2/documentation";
@@ -105,13 +104,6 @@ describeCorpus("a hostile documentation server", () => {
     }
   });
 
-  /** Peak RSS of a child CLI process, reported by a preloaded module as it exits. */
-  const rssReporter = path.join(work, "report-rss.mjs");
-  writeFileSync(
-    rssReporter,
-    'import { writeSync } from "node:fs";\nprocess.on("exit", () => writeSync(2, `\\nmax-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n',
-  );
-
   it.each([
     ["a 200 MB body", { gzip: false }],
     ["a gzip body that expands to 400 MB", { gzip: true }],
@@ -124,16 +116,10 @@ describeCorpus("a hostile documentation server", () => {
     });
     const out = path.join(work, `out-size-${gzip ? "gzip" : "plain"}`);
     try {
-      const run = await runCliProcess(["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--out", out, "--no-cache", "--retries", "0"], {
-        cwd: work,
-        env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(rssReporter).href}` },
-      });
-      const lines = run.stderr.split("\n").filter(Boolean);
-      const rss = Number(/^max-rss-kb (\d+)$/.exec(lines.pop() ?? "")?.[1]);
+      const run = await runCliMeasured(["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--out", out, "--no-cache", "--retries", "0"], work);
       expect(run.code).toBe(2);
-      expect(lines).toEqual([expect.stringMatching(/^error: cannot fetch .*\/webhooks\/v2\/documentation: the response is larger than the 33554432 bytes a document may have/)]);
-      expect(rss).toBeGreaterThan(0);
-      expect(rss / 1024).toBeLessThan(300);
+      expect(run.lines).toEqual([expect.stringMatching(/^error: cannot fetch .*\/webhooks\/v2\/documentation: the response is larger than the 33554432 bytes a document may have/)]);
+      expect(run.peakRssMb).toBeLessThan(300);
       expect(existsSync(out)).toBe(false);
     } finally {
       await server.close();

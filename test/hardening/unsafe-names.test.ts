@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GeneratorError } from "../../generator/diagnostics.js";
 import { listFiles } from "../../generator/emit.js";
+import { buildSpecs } from "../../generator/scrape.js";
 import { folderStore } from "../../generator/sources/portal/folder-store.js";
 import { httpStore } from "../../generator/sources/portal/http-store.js";
 import { runCli } from "../helpers/cli.js";
@@ -169,6 +170,17 @@ describeCorpus("names that would become paths or URLs", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/--api-host "https:\/\/evil\.example\/" is not a host name/);
     });
+  });
+
+  it.each([
+    ["app", { app: "../../x", version: "2025-03-20" }],
+    ["version", { app: "people", version: "../../x" }],
+  ])("a draft with an unsafe %s, from any reader, is never written, even with --allow-partial", (_kind, names) => {
+    const draft = { ...names, title: "t", baseUrl: "https://api.planningcenteronline.com", source: { format: "portal" as const, location: "docs" }, resources: [] };
+    const built = buildSpecs([{ drafts: [{ draft, diagnostics: [] }], diagnostics: [] }], { versions: { kind: "all" }, allowPartial: true });
+    expect(built.specs).toEqual([]);
+    expect(built.withheld).toEqual([`${names.app}/${names.version}`]);
+    expect(built.diagnostics.map((d) => [d.severity, d.code, d.file])).toEqual([["error", "SCRAPE_UNSAFE_NAME", "docs"]]);
   });
 
   describe("the stores resolve every document inside their root", () => {
