@@ -38,13 +38,14 @@ const METHOD = /^(GET|POST|PATCH|PUT|DELETE)$/;
 const PAGE_LINK = /^#\/apps\/([a-z][a-z0-9_-]*)\/(\d{4}-\d{2}-\d{2})\/vertices\/([a-z][a-z0-9_]*)/;
 
 const SHAPES = {
-  attributes: { header: ["Name", "Type", "Description"], lead: 2, starts: ([n, t]) => n!.code && NAME.test(n!.text) && t!.code && t!.text !== "" },
+  // A type cell is code, or (in a GFM row) a bare word or empty: the repair policy reads what it can of it.
+  attributes: { header: ["Name", "Type", "Description"], lead: 2, starts: ([n, t]) => n!.code && NAME.test(n!.text) && (t!.code || /^[A-Za-z_:]*$/.test(t!.text)) },
   relationships: { header: ["Name", "Type", "Association Type", "Note"], lead: 3, starts: ([n, , a]) => NAME.test(n!.text) && /^to_(one|many)$/.test(a!.text) },
   include: { header: ["Parameter", "Value", "Description", "Assignable"], lead: 2, starts: ([p]) => p!.text === "include" },
   order: { header: ["Parameter", "Value", "Type", "Description"], lead: 3, starts: ([p]) => p!.text === "order" },
   query: { header: ["Name", "Parameter", "Type", "Description", "Example"], lead: 3, starts: ([, p]) => p!.text.startsWith("where[") },
   paging: { header: ["Name", "Parameter", "Type", "Description"], lead: 3, starts: ([n, p]) => NAME.test(n!.text) && n!.text === p!.text },
-  endpoint: { header: ["HTTP Method", "Endpoint", "Assignable Attributes", "Returns", "Association", "Details", "Filter By"], lead: 2, starts: ([m, p]) => METHOD.test(m!.text) && p!.text.startsWith("/") || (METHOD.test(m!.text) && /^https?:\/\//.test(p!.text)) },
+  endpoint: { header: ["HTTP Method", "Endpoint", "Assignable Attributes", "Returns", "Association", "Details", "Filter By"], lead: 2, starts: ([m, p]) => METHOD.test(m!.text) && /^(\/|https?:\/\/)/.test(p!.text) },
 } satisfies Record<string, TableShape>;
 
 interface Reading {
