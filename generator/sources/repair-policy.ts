@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 
-export const REPAIR_CODES: ReadonlySet<string> = new Set(["PAGE_TYPE_REPAIRED", "SLATE_TYPE_REPAIRED", "SLATE_TABLE_REJOINED"]);
+export const REPAIR_CODES: ReadonlySet<string> = new Set(["PAGE_TYPE_REPAIRED", "PORTAL_TYPE_REPAIRED", "SLATE_TYPE_REPAIRED", "SLATE_TABLE_REJOINED"]);
 
 export function isRepair(d: Diagnostic): boolean {
   return REPAIR_CODES.has(d.code);

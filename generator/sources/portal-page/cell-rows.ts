@@ -47,7 +47,10 @@ export function cellRows(cells: readonly Cell[], shape: TableShape): CellRows {
     if (cell.kind === "row") {
       const lead = cell.cells.slice(0, shape.lead).map(leadOfText);
       if (lead.length === shape.lead && shape.starts(lead)) {
-        const rest = cell.cells.slice(shape.lead).filter((t) => t !== "").map((text): Cell => ({ kind: "text", text, line: cell.line, code: false }));
+        const rest = cell.cells
+          .map((text, column): Cell => ({ kind: "text", text, line: cell.line, code: false, ...(cell.hrefs[column] === undefined ? {} : { href: cell.hrefs[column] }) }))
+          .slice(shape.lead)
+          .filter((c) => c.kind === "text" && c.text !== "");
         result.rows.push({ lead: lead.map((l) => l.text), rest, line: cell.line });
       } else result.stray.push(cell);
       i += 1;

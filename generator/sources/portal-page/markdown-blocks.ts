@@ -19,7 +19,7 @@ export type Cell =
   | { kind: "list"; items: string[]; line: number }
   | { kind: "code"; text: string; line: number }
   /** A GFM table's body row; its header row is given as text cells before it. */
-  | { kind: "row"; cells: string[]; line: number };
+  | { kind: "row"; cells: string[]; line: number; /** Each cell's link target, where the cell is one link. */ hrefs: (string | undefined)[] };
 
 export interface CellGroup {
   title: string;
@@ -108,7 +108,12 @@ function listItems(list: List): string[] {
 function tableCells(table: Table): Cell[] {
   const [head, ...body] = table.children;
   const header: Cell[] = (head?.children ?? []).map((c) => ({ kind: "text", text: plainText(inlineText(c.children)), line: lineOf(c), code: false }));
-  return [...header, ...body.map((row): Cell => ({ kind: "row", cells: row.children.map((c) => plainText(inlineText(c.children))), line: lineOf(row) }))];
+  return [...header, ...body.map((row): Cell => ({
+      kind: "row",
+      cells: row.children.map((c) => plainText(inlineText(c.children))),
+      hrefs: row.children.map((c) => (c.children.length === 1 && c.children[0]!.type === "link" ? c.children[0].url : undefined)),
+      line: lineOf(row),
+    }))];
 }
 
 /** Text of inline content, code spans in backticks as the docs write them, line breaks kept as `\n`. */

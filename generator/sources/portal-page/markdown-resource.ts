@@ -15,7 +15,7 @@ import { pathShape, relativePath } from "../../spec/paths.js";
 import { perPageFromText } from "../../spec/per-page.js";
 import type { Action, Attribute, AttributeType, CursorParam, Filter, HttpMethod, Operation, PerPage, QueryParam, Relationship } from "../../spec/types.js";
 import { snakeCase } from "../slate/names.js";
-import { typeOfExampleValue } from "../slate/example-types.js";
+import { exampleEvidence } from "../slate/example-types.js";
 import { readTypeCell, typeRepairMessage } from "../type-repair.js";
 import { cellRows, restText, type CellRow, type TableShape } from "./cell-rows.js";
 import type { Cell, CellGroup, MarkdownPage } from "./markdown-blocks.js";
@@ -38,13 +38,14 @@ const METHOD = /^(GET|POST|PATCH|PUT|DELETE)$/;
 const PAGE_LINK = /^#\/apps\/([a-z][a-z0-9_-]*)\/(\d{4}-\d{2}-\d{2})\/vertices\/([a-z][a-z0-9_]*)/;
 
 const SHAPES = {
-  attributes: { header: ["Name", "Type", "Description"], lead: 2, starts: ([n, t]) => n!.code && NAME.test(n!.text) && t!.code && t!.text !== "" },
+  // A type cell is code, or (in a GFM row) a bare word or empty: the repair policy reads what it can of it.
+  attributes: { header: ["Name", "Type", "Description"], lead: 2, starts: ([n, t]) => n!.code && NAME.test(n!.text) && (t!.code || /^[A-Za-z_:]*$/.test(t!.text)) },
   relationships: { header: ["Name", "Type", "Association Type", "Note"], lead: 3, starts: ([n, , a]) => NAME.test(n!.text) && /^to_(one|many)$/.test(a!.text) },
   include: { header: ["Parameter", "Value", "Description", "Assignable"], lead: 2, starts: ([p]) => p!.text === "include" },
   order: { header: ["Parameter", "Value", "Type", "Description"], lead: 3, starts: ([p]) => p!.text === "order" },
   query: { header: ["Name", "Parameter", "Type", "Description", "Example"], lead: 3, starts: ([, p]) => p!.text.startsWith("where[") },
   paging: { header: ["Name", "Parameter", "Type", "Description"], lead: 3, starts: ([n, p]) => NAME.test(n!.text) && n!.text === p!.text },
-  endpoint: { header: ["HTTP Method", "Endpoint", "Assignable Attributes", "Returns", "Association", "Details", "Filter By"], lead: 2, starts: ([m, p]) => METHOD.test(m!.text) && p!.text.startsWith("/") || (METHOD.test(m!.text) && /^https?:\/\//.test(p!.text)) },
+  endpoint: { header: ["HTTP Method", "Endpoint", "Assignable Attributes", "Returns", "Association", "Details", "Filter By"], lead: 2, starts: ([m, p]) => METHOD.test(m!.text) && /^(\/|https?:\/\/)/.test(p!.text) },
 } satisfies Record<string, TableShape>;
 
 interface Reading {
@@ -118,7 +119,9 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
     .flatMap((p) => p.group.cells)
     .map((c) => (c.kind === "code" || c.kind === "text" ? /https?:\/\/[^\s'"]+/.exec(c.text)?.[0] : undefined))
     .find((u) => u !== undefined);
-  const version = link?.[2] ?? page.preamble.map((c) => (c.kind === "text" && /^\d{4}-\d{2}-\d{2}$/.test(c.text) ? c.text : undefined)).find((v) => v !== undefined);
+  // Without section links, the version is the date the portal's navigation shows above the resource's name.
+  const navigation = [...page.preamble, ...page.groups.slice(0, page.groups.indexOf(nameGroup)).flatMap((g) => g.cells)];
+  const version = link?.[2] ?? navigation.map((c) => (c.kind === "text" && /^\d{4}-\d{2}-\d{2}$/.test(c.text) ? c.text : undefined)).find((v) => v !== undefined);
   return {
     resource,
     ...(exampleUrl === undefined ? {} : { exampleUrl }),
@@ -181,7 +184,7 @@ function attributesOf(group: CellGroup, example: unknown, reading: Reading): Loc
     const base = { name, ...optionalText("description", description), origin: reading.at(row.line) };
     const typed = readTypeCell(written);
     if (typed.kind === "documented") return { ...base, type: typed.type };
-    const inferred = Object.hasOwn(values, name) ? typeOfExampleValue(values[name]) : undefined;
+    const inferred = Object.hasOwn(values, name) ? exampleEvidence(values[name])?.type : undefined;
     const type: AttributeType = typed.kind === "repaired" ? typed.type : inferred ?? "unknown";
     reading.diagnostics.push(diagnostic("warning", "PAGE_TYPE_REPAIRED", typeRepairMessage(`${reading.label}.${name}`, typed, type, typed.kind !== "repaired" && inferred !== undefined), reading.at(row.line)));
     if (typed.kind === "repaired") return { ...base, type, typeOrigin: "repaired" as const, documentedAs: typed.written };
@@ -249,14 +252,21 @@ function orderOf(group: CellGroup, reading: Reading): NamedDraft[] {
   return rowsOf(group, SHAPES.order, reading).map((row) => ({ name: row.lead[1]!, origin: reading.at(row.line) }));
 }
 
-/** "name, where[name], type, description, example"; an operator parameter (`where[starts_at][gt]`) keeps its full name. */
+/**
+ * "name, where[name], type, description, example". An operator row
+ * (`where[size][gt]`) documents a comparison on the attribute, which the
+ * clients offer on every ordered type: it adds the attribute where no plain
+ * row lists it, and nothing otherwise.
+ */
 function whereOf(group: CellGroup, reading: Reading): Located<QueryParam>[] {
-  return rowsOf(group, SHAPES.query, reading).map((row) => {
+  const rows = rowsOf(group, SHAPES.query, reading).map((row) => {
     const [name, parameter, type] = row.lead as [string, string, string];
-    const operator = /^where\[[^\]]+\](\[[a-z]+\])$/.exec(parameter)?.[1] ?? "";
+    const operator = /^where\[[^\]]+\]\[[a-z]+\]$/.test(parameter);
     const description = restText(row.rest.filter((c) => !(c.kind === "text" && c.text.startsWith("`?where["))));
-    return { name: `${name}${operator}`, type, ...optionalText("description", description), origin: reading.at(row.line) };
+    return { operator, param: { name, type, ...optionalText("description", description), origin: reading.at(row.line) } };
   });
+  const plain = new Set(rows.filter((r) => !r.operator).map((r) => r.param.name));
+  return rows.filter((r, i) => !r.operator || (!plain.has(r.param.name) && rows.findIndex((s) => s.param.name === r.param.name) === i)).map((r) => r.param);
 }
 
 function pagingOf(group: CellGroup, reading: Reading): { perPage?: PerPage; offset: boolean; cursor: CursorParam[] } {

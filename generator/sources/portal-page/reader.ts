@@ -1,8 +1,9 @@
 /**
  * The developer-portal page reader: `portal-page:<file|folder>`. Each file is
- * one resource page saved as text (detected from its content); a folder's
- * pages are read together, one spec per app. The app is the URL segment of the
- * page's endpoints. A page that states the portal version gives it; one that
+ * one resource page saved as text or as markdown (detected from its content);
+ * a folder's pages, in its sub-folders too, are read together, one spec per
+ * app. The app is the one the page's links name, or else the URL segment of
+ * its endpoints. A page that states the portal version gives it; one that
  * does not gets the version `unversioned`, kept beside the app's dated specs.
  */
 import { readdir } from "node:fs/promises";

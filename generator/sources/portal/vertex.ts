@@ -12,6 +12,7 @@ import type { Action, Attribute, AttributeType, Filter, PerPage, Permissions, Qu
 import { pascalCase } from "../../util/case.js";
 import type { PortalDocument } from "./document.js";
 import { itemFields, sectionItems, vertexView, VERTEX_SECTIONS, type VertexView } from "./vertex-view.js";
+import { readTypeCell, typeRepairMessage } from "../type-repair.js";
 
 /** An edge as the vertex documents it, kept to resolve create paths and list filters. */
 export interface EdgeRecord {
@@ -112,16 +113,18 @@ function readAttribute(item: JsonNode, ctx: ReadContext): Located<Attribute>[] {
   const name = f.get("name").string() ?? "";
   const annotation = f.get("type_annotation");
   const typeName = annotation.isRecord ? annotation.get("name").text() : annotation.text();
-  if (typeName === undefined) {
-    ctx.diagnostics.push(
-      diagnostic("error", "PORTAL_MISSING_TYPE", `${ctx.type}.${name} has no type annotation`, ctx.doc.at(annotation)),
-    );
-    return [];
+  // The repair policy (docs/readers.md): a type that cannot be read costs the type, not the attribute.
+  const reading = readTypeCell(typeName ?? "");
+  let typed: Pick<Attribute, "type" | "typeOrigin" | "documentedAs"> = { type: reading.kind === "unreadable" ? "unknown" : reading.type };
+  if (reading.kind !== "documented") {
+    if (reading.kind === "repaired") typed = { type: reading.type, typeOrigin: "repaired", documentedAs: reading.written };
+    const why = typeName === undefined ? { ...reading, why: "it has no type annotation" } : reading;
+    ctx.diagnostics.push(diagnostic("warning", "PORTAL_TYPE_REPAIRED", typeRepairMessage(`${ctx.type}.${name}`, why, typed.type, false), ctx.doc.at(annotation)));
   }
   return [
     {
       name,
-      type: typeName as AttributeType,
+      ...typed,
       ...optionalText("description", f.get("description")),
       ...optionalText("note", f.get("note")),
       ...optionalText("permission", f.get("permission_level")),
