@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { JsonNode } from "../../json-node.js";
 import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, IncludeDraft, Located, NamedDraft, ResourceDraft } from "../../spec/draft.js";
-import type { Action, Attribute, AttributeType, Filter, PerPage, Permissions, QueryParam, Relationship } from "../../spec/types.js";
+import type { Action, Attribute, Filter, PerPage, Permissions, QueryParam, Relationship } from "../../spec/types.js";
 import { pascalCase } from "../../util/case.js";
 import type { PortalDocument } from "./document.js";
 import { itemFields, sectionItems, vertexView, VERTEX_SECTIONS, type VertexView } from "./vertex-view.js";
