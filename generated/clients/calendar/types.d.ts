@@ -202,16 +202,24 @@ export interface EventResourceRequestsCollection
   id(id: pco.Id): EventResourceRequestRecord;
 }
 
-export interface EventsCollection extends pco.Collection<EventDef, "future"> {}
+export interface EventsCollection
+  extends pco.Collection<EventDef, "future">, pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
-export interface FeedsCollection extends pco.Collection<FeedDef> {}
+export interface FeedsCollection extends pco.Collection<FeedDef>, pco.GetById<FeedDef> {
+  id(id: pco.Id): FeedRecord;
+}
 
 export interface JobStatusesCollection
   extends pco.Collection<JobStatusDef>, pco.GetById<JobStatusDef> {
   id(id: pco.Id): JobStatusRecord;
 }
 
-export interface PeopleCollection extends pco.Collection<PersonDef, "active" | "event_owners"> {}
+export interface PeopleCollection
+  extends pco.Collection<PersonDef, "active" | "event_owners">, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface ReportTemplatesCollection
   extends
@@ -228,19 +236,24 @@ export interface ResourceApprovalGroupsCollection
   id(id: pco.Id): ResourceApprovalGroupRecord;
 }
 
-export interface ResourceBookingsCollection extends pco.Collection<
-  ResourceBookingDef,
-  | "approved"
-  | "approved_pending"
-  | "approved_pending_rejected"
-  | "approved_rejected"
-  | "future"
-  | "pending"
-  | "pending_rejected"
-  | "rejected"
-  | "resources"
-  | "rooms"
-> {}
+export interface ResourceBookingsCollection
+  extends
+    pco.Collection<
+      ResourceBookingDef,
+      | "approved"
+      | "approved_pending"
+      | "approved_pending_rejected"
+      | "approved_rejected"
+      | "future"
+      | "pending"
+      | "pending_rejected"
+      | "rejected"
+      | "resources"
+      | "rooms"
+    >,
+    pco.GetById<ResourceBookingDef> {
+  id(id: pco.Id): ResourceBookingRecord;
+}
 
 export interface ResourceFoldersCollection
   extends
@@ -262,9 +275,19 @@ export interface ResourceQuestionsCollection
 }
 
 export interface ResourcesCollection
-  extends pco.Collection<ResourceDef, "resources" | "rooms">, pco.Create<ResourceDef> {}
+  extends
+    pco.Collection<ResourceDef, "resources" | "rooms">,
+    pco.Create<ResourceDef>,
+    pco.GetById<ResourceDef>,
+    pco.UpdateById<ResourceDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ResourceRecord;
+}
 
-export interface RoomSetupsCollection extends pco.Collection<RoomSetupDef, "shared_room_setups"> {}
+export interface RoomSetupsCollection
+  extends pco.Collection<RoomSetupDef, "shared_room_setups">, pco.GetById<RoomSetupDef> {
+  id(id: pco.Id): RoomSetupRecord;
+}
 
 export interface TagGroupsCollection
   extends
@@ -276,7 +299,15 @@ export interface TagGroupsCollection
   id(id: pco.Id): TagGroupRecord;
 }
 
-export interface TagsCollection extends pco.Collection<TagDef, "individual">, pco.Create<TagDef> {}
+export interface TagsCollection
+  extends
+    pco.Collection<TagDef, "individual">,
+    pco.Create<TagDef>,
+    pco.GetById<TagDef>,
+    pco.UpdateById<TagDef>,
+    pco.DeleteById {
+  id(id: pco.Id): TagRecord;
+}
 
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
@@ -887,8 +918,64 @@ export interface EventWhere {
   visible_in_church_center?: boolean;
 }
 
-/** The handle of one Event, at `/calendar/v2/attachments/{attachment_id}/event/{event_id}`. */
-export interface EventRecord extends pco.Get<EventDef> {}
+/** The handle of one Event, at `/calendar/v2/events/{event_id}`. */
+export interface EventRecord extends pco.Get<EventDef> {
+  /** Attachment records: `GET /calendar/v2/events/{event_id}/attachments` */
+  attachments: EventAttachmentsCollection;
+  /** One Calendar: `GET /calendar/v2/events/{event_id}/calendar` */
+  calendar: pco.One<CalendarDef>;
+  /** Conflict records: `GET /calendar/v2/events/{event_id}/conflicts` */
+  conflicts: EventConflictsCollection;
+  /** EventConnection records: `GET /calendar/v2/events/{event_id}/event_connections` */
+  eventConnections: EventEventConnectionsCollection;
+  /**
+   * EventInstance records: `GET /calendar/v2/events/{event_id}/event_instances`
+   *
+   * Filters:
+   * - `future`
+   */
+  eventInstances: EventEventInstancesCollection;
+  /** EventResourceRequest records: `GET /calendar/v2/events/{event_id}/event_resource_requests` */
+  eventResourceRequests: EventEventResourceRequestsCollection;
+  /** One Feed: `GET /calendar/v2/events/{event_id}/feed` */
+  feed: pco.One<FeedDef>;
+  /** One Person: `GET /calendar/v2/events/{event_id}/owner` */
+  owner: pco.One<PersonDef>;
+  /**
+   * ResourceBooking records: `GET /calendar/v2/events/{event_id}/resource_bookings`
+   *
+   * Filters:
+   * - `future`
+   */
+  resourceBookings: EventResourceBookingsCollection;
+  /** Tag records: `GET /calendar/v2/events/{event_id}/tags` */
+  tags: EventTagsCollection;
+}
+
+export interface EventAttachmentsCollection extends pco.Collection<AttachmentDef> {}
+
+export interface EventConflictsCollection extends pco.Collection<ConflictDef> {}
+
+export interface EventEventConnectionsCollection
+  extends
+    pco.Collection<EventConnectionDef>,
+    pco.Create<EventConnectionDef>,
+    pco.GetById<EventConnectionDef>,
+    pco.UpdateById<EventConnectionDef>,
+    pco.DeleteById {
+  id(id: pco.Id): EventConnectionRecord;
+}
+
+export interface EventEventInstancesCollection extends pco.Collection<EventInstanceDef, "future"> {}
+
+export interface EventEventResourceRequestsCollection extends pco.Collection<EventResourceRequestDef> {}
+
+export interface EventResourceBookingsCollection extends pco.Collection<
+  ResourceBookingDef,
+  "future"
+> {}
+
+export interface EventTagsCollection extends pco.Collection<TagDef>, pco.Create<TagDef> {}
 
 /** A connection between a Calendar event and a record in another product */
 export interface EventConnection extends pco.Resource {
@@ -1114,22 +1201,12 @@ export interface EventInstanceEventTimesCollection extends pco.Collection<EventT
   id(id: pco.Id): EventTimeRecord;
 }
 
-export interface EventInstanceResourceBookingsCollection
-  extends
-    pco.Collection<ResourceBookingDef, "future" | "resources" | "rooms">,
-    pco.GetById<ResourceBookingDef> {
-  id(id: pco.Id): ResourceBookingRecord;
-}
+export interface EventInstanceResourceBookingsCollection extends pco.Collection<
+  ResourceBookingDef,
+  "future" | "resources" | "rooms"
+> {}
 
-export interface EventInstanceTagsCollection
-  extends
-    pco.Collection<TagDef>,
-    pco.Create<TagDef>,
-    pco.GetById<TagDef>,
-    pco.UpdateById<TagDef>,
-    pco.DeleteById {
-  id(id: pco.Id): TagRecord;
-}
+export interface EventInstanceTagsCollection extends pco.Collection<TagDef>, pco.Create<TagDef> {}
 
 /** An answer to a question in a room or resource request. */
 export interface EventResourceAnswer extends pco.Resource {
@@ -1489,7 +1566,7 @@ export interface FeedWhere {
   source_id?: pco.Id;
 }
 
-/** The handle of one Feed, at `/calendar/v2/events/{event_id}/feed/{feed_id}`. */
+/** The handle of one Feed, at `/calendar/v2/feeds/{feed_id}`. */
 export interface FeedRecord extends pco.Get<FeedDef> {}
 
 export interface JobStatus extends pco.Resource {
@@ -1818,8 +1895,27 @@ export interface PersonWhere {
   updated_at?: pco.WhereDate;
 }
 
-/** The handle of one Person, at `/calendar/v2/conflicts/{conflict_id}/resolved_by/{person_id}`. */
-export interface PersonRecord extends pco.Get<PersonDef> {}
+/** The handle of one Person, at `/calendar/v2/people/{person_id}`. */
+export interface PersonRecord extends pco.Get<PersonDef> {
+  /**
+   * EventResourceRequest records: `GET /calendar/v2/people/{person_id}/event_resource_requests`
+   *
+   * Filters:
+   * - `awaiting_response`
+   * - `future`
+   * - `not_in_conflict`
+   * - `not_overbooked`
+   * - `overbooked`
+   */
+  eventResourceRequests: PersonEventResourceRequestsCollection;
+  /** One Organization: `GET /calendar/v2/people/{person_id}/organization` */
+  organization: pco.One<OrganizationDef>;
+}
+
+export interface PersonEventResourceRequestsCollection extends pco.Collection<
+  EventResourceRequestDef,
+  "awaiting_response" | "future" | "not_in_conflict" | "not_overbooked" | "overbooked"
+> {}
 
 /** A template for generating a report. */
 export interface ReportTemplate extends pco.Resource {
@@ -2109,8 +2205,65 @@ export interface ResourceUpdate {
   serial_number?: string | null;
 }
 
-/** The handle of one Resource, at `/calendar/v2/conflicts/{conflict_id}/resource/{resource_id}`. */
-export interface ResourceRecord extends pco.Get<ResourceDef>, pco.Update<ResourceDef>, pco.Delete {}
+/** The handle of one Resource, at `/calendar/v2/resources/{resource_id}`. */
+export interface ResourceRecord extends pco.Get<ResourceDef>, pco.Update<ResourceDef>, pco.Delete {
+  /** Conflict records: `GET /calendar/v2/resources/{resource_id}/conflicts` */
+  conflicts: ResourceConflictsCollection;
+  /** EventResourceRequest records: `GET /calendar/v2/resources/{resource_id}/event_resource_requests` */
+  eventResourceRequests: ResourceEventResourceRequestsCollection;
+  /** RequiredApproval records: `GET /calendar/v2/resources/{resource_id}/required_approvals` */
+  requiredApprovals: ResourceRequiredApprovalsCollection;
+  /** ResourceApprovalGroup records: `GET /calendar/v2/resources/{resource_id}/resource_approval_groups` */
+  resourceApprovalGroups: ResourceResourceApprovalGroupsCollection;
+  /**
+   * ResourceBooking records: `GET /calendar/v2/resources/{resource_id}/resource_bookings`
+   *
+   * Filters:
+   * - `approved`
+   * - `approved_pending`
+   * - `approved_pending_rejected`
+   * - `approved_rejected`
+   * - `future`
+   * - `pending`
+   * - `pending_rejected`
+   * - `rejected`
+   */
+  resourceBookings: ResourceResourceBookingsCollection;
+  /** One ResourceFolder: `GET /calendar/v2/resources/{resource_id}/resource_folder` */
+  resourceFolder: ResourceResourceFolderOne;
+  /** ResourceQuestion records: `GET /calendar/v2/resources/{resource_id}/resource_questions` */
+  resourceQuestions: ResourceResourceQuestionsCollection;
+  /** RoomSetup records: `GET /calendar/v2/resources/{resource_id}/room_setups` */
+  roomSetups: ResourceRoomSetupsCollection;
+}
+
+export interface ResourceConflictsCollection extends pco.Collection<ConflictDef> {}
+
+export interface ResourceEventResourceRequestsCollection extends pco.Collection<EventResourceRequestDef> {}
+
+export interface ResourceRequiredApprovalsCollection extends pco.Collection<RequiredApprovalDef> {}
+
+export interface ResourceResourceApprovalGroupsCollection extends pco.Collection<ResourceApprovalGroupDef> {}
+
+export interface ResourceResourceBookingsCollection extends pco.Collection<
+  ResourceBookingDef,
+  | "approved"
+  | "approved_pending"
+  | "approved_pending_rejected"
+  | "approved_rejected"
+  | "future"
+  | "pending"
+  | "pending_rejected"
+  | "rejected"
+> {}
+
+export interface ResourceResourceFolderOne
+  extends pco.One<ResourceFolderDef>, pco.Create<ResourceFolderDef> {}
+
+export interface ResourceResourceQuestionsCollection
+  extends pco.Collection<ResourceQuestionDef>, pco.Create<ResourceQuestionDef> {}
+
+export interface ResourceRoomSetupsCollection extends pco.Collection<RoomSetupDef> {}
 
 /**
  * A group of people that can be attached to a room or resource
@@ -2337,8 +2490,13 @@ export interface ResourceBookingWhere {
   updated_at?: pco.WhereDate;
 }
 
-/** The handle of one ResourceBooking, at `/calendar/v2/event_instances/{event_instance_id}/resource_bookings/{resource_booking_id}`. */
-export interface ResourceBookingRecord extends pco.Get<ResourceBookingDef> {}
+/** The handle of one ResourceBooking, at `/calendar/v2/resource_bookings/{resource_booking_id}`. */
+export interface ResourceBookingRecord extends pco.Get<ResourceBookingDef> {
+  /** One EventResourceRequest: `GET /calendar/v2/resource_bookings/{resource_booking_id}/event_resource_request` */
+  eventResourceRequest: pco.One<EventResourceRequestDef>;
+  /** One Resource: `GET /calendar/v2/resource_bookings/{resource_booking_id}/resource` */
+  resource: pco.One<ResourceDef>;
+}
 
 /** An organizational folder containing rooms or resources. */
 export interface ResourceFolder extends pco.Resource {
@@ -2775,8 +2933,18 @@ export interface RoomSetupWhere {
   updated_at?: pco.WhereDate;
 }
 
-/** The handle of one RoomSetup, at `/calendar/v2/event_resource_requests/{event_resource_request_id}/room_setup/{room_setup_id}`. */
-export interface RoomSetupRecord extends pco.Get<RoomSetupDef> {}
+/** The handle of one RoomSetup, at `/calendar/v2/room_setups/{room_setup_id}`. */
+export interface RoomSetupRecord extends pco.Get<RoomSetupDef> {
+  /** One ContainingResource: `GET /calendar/v2/room_setups/{room_setup_id}/containing_resource` */
+  containingResource: pco.One<ContainingResourceDef>;
+  /** ResourceSuggestion records: `GET /calendar/v2/room_setups/{room_setup_id}/resource_suggestions` */
+  resourceSuggestions: RoomSetupResourceSuggestionsCollection;
+}
+
+export interface RoomSetupResourceSuggestionsCollection
+  extends pco.Collection<ResourceSuggestionDef>, pco.GetById<ResourceSuggestionDef> {
+  id(id: pco.Id): ResourceSuggestionRecord;
+}
 
 /**
  * An organizational tag that can be applied to events.
@@ -2916,8 +3084,21 @@ export interface TagUpdate {
   tag_group_id?: pco.Id | null;
 }
 
-/** The handle of one Tag, at `/calendar/v2/event_instances/{event_instance_id}/tags/{tag_id}`. */
-export interface TagRecord extends pco.Get<TagDef>, pco.Update<TagDef>, pco.Delete {}
+/** The handle of one Tag, at `/calendar/v2/tags/{tag_id}`. */
+export interface TagRecord extends pco.Get<TagDef>, pco.Update<TagDef>, pco.Delete {
+  /** EventInstance records: `GET /calendar/v2/tags/{tag_id}/event_instances` */
+  eventInstances: TagEventInstancesCollection;
+  /** Event records: `GET /calendar/v2/tags/{tag_id}/events` */
+  events: TagEventsCollection;
+  /** One TagGroup: `GET /calendar/v2/tags/{tag_id}/tag_group` */
+  tagGroup: TagTagGroupOne;
+}
+
+export interface TagEventInstancesCollection extends pco.Collection<EventInstanceDef> {}
+
+export interface TagEventsCollection extends pco.Collection<EventDef> {}
+
+export interface TagTagGroupOne extends pco.One<TagGroupDef>, pco.Create<TagGroupDef> {}
 
 /** A grouping of tags for organizational purposes. */
 export interface TagGroup extends pco.Resource {

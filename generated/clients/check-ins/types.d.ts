@@ -101,22 +101,42 @@ export interface CheckInsCollection
   id(id: pco.Id): CheckInRecord;
 }
 
-export interface EventTimesCollection extends pco.Collection<EventTimeDef> {}
+export interface EventTimesCollection
+  extends pco.Collection<EventTimeDef>, pco.GetById<EventTimeDef> {
+  id(id: pco.Id): EventTimeRecord;
+}
 
-export interface EventsCollection extends pco.Collection<
-  EventDef,
-  "archived" | "for_campus" | "for_headcounts" | "for_registrations" | "not_archived"
-> {}
+export interface EventsCollection
+  extends
+    pco.Collection<
+      EventDef,
+      "archived" | "for_campus" | "for_headcounts" | "for_registrations" | "not_archived"
+    >,
+    pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
-export interface HeadcountsCollection extends pco.Collection<HeadcountDef> {}
+export interface HeadcountsCollection
+  extends pco.Collection<HeadcountDef>, pco.GetById<HeadcountDef> {
+  id(id: pco.Id): HeadcountRecord;
+}
 
-export interface IntegrationLinksCollection extends pco.Collection<IntegrationLinkDef> {}
+export interface IntegrationLinksCollection
+  extends pco.Collection<IntegrationLinkDef>, pco.GetById<IntegrationLinkDef> {
+  id(id: pco.Id): IntegrationLinkRecord;
+}
 
-export interface LabelsCollection extends pco.Collection<LabelDef> {}
+export interface LabelsCollection extends pco.Collection<LabelDef>, pco.GetById<LabelDef> {
+  id(id: pco.Id): LabelRecord;
+}
 
-export interface LocationsCollection extends pco.Collection<LocationDef> {}
+export interface LocationsCollection extends pco.Collection<LocationDef>, pco.GetById<LocationDef> {
+  id(id: pco.Id): LocationRecord;
+}
 
-export interface OptionsCollection extends pco.Collection<OptionDef> {}
+export interface OptionsCollection extends pco.Collection<OptionDef>, pco.GetById<OptionDef> {
+  id(id: pco.Id): OptionRecord;
+}
 
 export interface OrganizationsCollection
   extends pco.Collection<OrganizationDef>, pco.GetById<OrganizationDef> {
@@ -128,11 +148,17 @@ export interface PassesCollection
   id(id: pco.Id): PassRecord;
 }
 
-export interface PeopleCollection extends pco.Collection<PersonDef> {}
+export interface PeopleCollection extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
-export interface StationsCollection extends pco.Collection<StationDef> {}
+export interface StationsCollection extends pco.Collection<StationDef>, pco.GetById<StationDef> {
+  id(id: pco.Id): StationRecord;
+}
 
-export interface ThemesCollection extends pco.Collection<ThemeDef> {}
+export interface ThemesCollection extends pco.Collection<ThemeDef>, pco.GetById<ThemeDef> {
+  id(id: pco.Id): ThemeRecord;
+}
 
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
@@ -729,8 +755,80 @@ export interface EventWhere {
   registration_event_id?: pco.WhereText;
 }
 
-/** The handle of one Event, at `/check-ins/v2/check_ins/{check_in_id}/event/{event_id}`. */
-export interface EventRecord extends pco.Get<EventDef> {}
+/** The handle of one Event, at `/check-ins/v2/events/{event_id}`. */
+export interface EventRecord extends pco.Get<EventDef> {
+  /** AttendanceType records: `GET /check-ins/v2/events/{event_id}/attendance_types` */
+  attendanceTypes: EventAttendanceTypesCollection;
+  /**
+   * CheckIn records: `GET /check-ins/v2/events/{event_id}/check_ins`
+   *
+   * Filters:
+   * - `attendee`
+   * - `checked_out`
+   * - `first_time`
+   * - `guest`
+   * - `not_checked_out`
+   * - `not_one_time_guest`
+   * - `one_time_guest`
+   * - `regular`
+   * - `volunteer`
+   */
+  checkIns: EventCheckInsCollection;
+  /** EventTime records: `GET /check-ins/v2/events/{event_id}/current_event_times` */
+  currentEventTimes: EventCurrentEventTimesCollection;
+  /** EventLabel records: `GET /check-ins/v2/events/{event_id}/event_labels` */
+  eventLabels: EventEventLabelsCollection;
+  /** EventPeriod records: `GET /check-ins/v2/events/{event_id}/event_periods` */
+  eventPeriods: EventEventPeriodsCollection;
+  /** IntegrationLink records: `GET /check-ins/v2/events/{event_id}/integration_links` */
+  integrationLinks: EventIntegrationLinksCollection;
+  /**
+   * Location records: `GET /check-ins/v2/events/{event_id}/locations`
+   *
+   * Filters:
+   * - `locations`
+   * - `root`
+   */
+  locations: EventLocationsCollection;
+  /** PersonEvent records: `GET /check-ins/v2/events/{event_id}/person_events` */
+  personEvents: EventPersonEventsCollection;
+}
+
+export interface EventAttendanceTypesCollection extends pco.Collection<AttendanceTypeDef> {}
+
+export interface EventCheckInsCollection extends pco.Collection<
+  CheckInDef,
+  | "attendee"
+  | "checked_out"
+  | "first_time"
+  | "guest"
+  | "not_checked_out"
+  | "not_one_time_guest"
+  | "one_time_guest"
+  | "regular"
+  | "volunteer"
+> {}
+
+export interface EventCurrentEventTimesCollection extends pco.Collection<EventTimeDef> {}
+
+export interface EventEventLabelsCollection
+  extends pco.Collection<EventLabelDef>, pco.GetById<EventLabelDef> {
+  id(id: pco.Id): EventLabelRecord;
+}
+
+export interface EventEventPeriodsCollection extends pco.Collection<EventPeriodDef> {}
+
+export interface EventIntegrationLinksCollection extends pco.Collection<IntegrationLinkDef> {}
+
+export interface EventLocationsCollection extends pco.Collection<
+  LocationDef,
+  "locations" | "root"
+> {}
+
+export interface EventPersonEventsCollection
+  extends pco.Collection<PersonEventDef>, pco.GetById<PersonEventDef> {
+  id(id: pco.Id): PersonEventRecord;
+}
 
 /** Says how many of a given label to print for this event and whether to print it for regulars, guests, and/or volunteers. */
 export interface EventLabel extends pco.Resource {
@@ -906,10 +1004,10 @@ export interface EventPeriodCheckInsCollection extends pco.Collection<
   | "volunteer"
 > {}
 
-export interface EventPeriodEventTimesCollection
-  extends pco.Collection<EventTimeDef, "available">, pco.GetById<EventTimeDef> {
-  id(id: pco.Id): EventTimeRecord;
-}
+export interface EventPeriodEventTimesCollection extends pco.Collection<
+  EventTimeDef,
+  "available"
+> {}
 
 export interface EventPeriodLocationEventPeriodsCollection
   extends pco.Collection<LocationEventPeriodDef>, pco.GetById<LocationEventPeriodDef> {
@@ -970,8 +1068,64 @@ export interface EventTimeWhere {
   updated_at?: pco.WhereDate;
 }
 
-/** The handle of one EventTime, at `/check-ins/v2/check_ins/{check_in_id}/event_period/{event_period_id}/event_times/{event_time_id}`. */
-export interface EventTimeRecord extends pco.Get<EventTimeDef> {}
+/** The handle of one EventTime, at `/check-ins/v2/event_times/{event_time_id}`. */
+export interface EventTimeRecord extends pco.Get<EventTimeDef> {
+  /**
+   * Location records: `GET /check-ins/v2/event_times/{event_time_id}/available_locations`
+   *
+   * Filters:
+   * - `for_current_station`
+   */
+  availableLocations: EventTimeAvailableLocationsCollection;
+  /**
+   * CheckIn records: `GET /check-ins/v2/event_times/{event_time_id}/check_ins`
+   *
+   * Filters:
+   * - `attendee`
+   * - `checked_out`
+   * - `first_time`
+   * - `guest`
+   * - `not_checked_out`
+   * - `not_one_time_guest`
+   * - `one_time_guest`
+   * - `regular`
+   * - `volunteer`
+   */
+  checkIns: EventTimeCheckInsCollection;
+  /** One Event: `GET /check-ins/v2/event_times/{event_time_id}/event` */
+  event: pco.One<EventDef>;
+  /** One EventPeriod: `GET /check-ins/v2/event_times/{event_time_id}/event_period` */
+  eventPeriod: pco.One<EventPeriodDef>;
+  /** Headcount records: `GET /check-ins/v2/event_times/{event_time_id}/headcounts` */
+  headcounts: EventTimeHeadcountsCollection;
+  /** LocationEventTime records: `GET /check-ins/v2/event_times/{event_time_id}/location_event_times` */
+  locationEventTimes: EventTimeLocationEventTimesCollection;
+}
+
+export interface EventTimeAvailableLocationsCollection extends pco.Collection<
+  LocationDef,
+  "for_current_station"
+> {}
+
+export interface EventTimeCheckInsCollection extends pco.Collection<
+  CheckInDef,
+  | "attendee"
+  | "checked_out"
+  | "first_time"
+  | "guest"
+  | "not_checked_out"
+  | "not_one_time_guest"
+  | "one_time_guest"
+  | "regular"
+  | "volunteer"
+> {}
+
+export interface EventTimeHeadcountsCollection extends pco.Collection<HeadcountDef> {}
+
+export interface EventTimeLocationEventTimesCollection
+  extends pco.Collection<LocationEventTimeDef>, pco.GetById<LocationEventTimeDef> {
+  id(id: pco.Id): LocationEventTimeRecord;
+}
 
 /**
  * A tally of attendees for a given event time and attendance type.
@@ -1016,8 +1170,13 @@ export interface HeadcountWhere {
   updated_at?: pco.WhereDate;
 }
 
-/** The handle of one Headcount, at `/check-ins/v2/event_times/{event_time_id}/headcounts/{headcount_id}`. */
-export interface HeadcountRecord extends pco.Get<HeadcountDef> {}
+/** The handle of one Headcount, at `/check-ins/v2/headcounts/{headcount_id}`. */
+export interface HeadcountRecord extends pco.Get<HeadcountDef> {
+  /** One AttendanceType: `GET /check-ins/v2/headcounts/{headcount_id}/attendance_type` */
+  attendanceType: pco.One<AttendanceTypeDef>;
+  /** One EventTime: `GET /check-ins/v2/headcounts/{headcount_id}/event_time` */
+  eventTime: pco.One<EventTimeDef>;
+}
 
 /** A record linking another product's resource to a Check-Ins resource. */
 export interface IntegrationLink extends pco.Resource {
@@ -1055,7 +1214,7 @@ export interface IntegrationLinkWhere {
   remote_gid?: pco.WhereText;
 }
 
-/** The handle of one IntegrationLink, at `/check-ins/v2/check_ins/{check_in_id}/locations/{location_id}/integration_links/{integration_link_id}`. */
+/** The handle of one IntegrationLink, at `/check-ins/v2/integration_links/{integration_link_id}`. */
 export interface IntegrationLinkRecord extends pco.Get<IntegrationLinkDef> {}
 
 /**
@@ -1097,8 +1256,20 @@ export interface LabelDef {
 
 export interface LabelIncludes {}
 
-/** The handle of one Label, at `/check-ins/v2/events/{event_id}/event_labels/{event_label_id}/label/{label_id}`. */
-export interface LabelRecord extends pco.Get<LabelDef> {}
+/** The handle of one Label, at `/check-ins/v2/labels/{label_id}`. */
+export interface LabelRecord extends pco.Get<LabelDef> {
+  /** EventLabel records: `GET /check-ins/v2/labels/{label_id}/event_labels` */
+  eventLabels: LabelEventLabelsCollection;
+  /** LocationLabel records: `GET /check-ins/v2/labels/{label_id}/location_labels` */
+  locationLabels: LabelLocationLabelsCollection;
+}
+
+export interface LabelEventLabelsCollection extends pco.Collection<EventLabelDef> {}
+
+export interface LabelLocationLabelsCollection
+  extends pco.Collection<LocationLabelDef>, pco.GetById<LocationLabelDef> {
+  id(id: pco.Id): LocationLabelRecord;
+}
 
 /** A place where people may check in to for a given event. Some locations have `kind="Folder"`, which means that people can't check-in here, but this location contains other locations. You can get its contents from the `locations` attribute. You can get a location's parent folder from the `parent` attribute. (If it's not in a folder, `parent` will be empty.) */
 export interface Location extends pco.Resource {
@@ -1187,7 +1358,7 @@ export interface LocationIncludes {
   parent: Location | null;
 }
 
-/** The handle of one Location, at `/check-ins/v2/check_ins/{check_in_id}/event_period/{event_period_id}/location_event_periods/{location_event_period_id}/location/{location_id}`. */
+/** The handle of one Location, at `/check-ins/v2/locations/{location_id}`. */
 export interface LocationRecord extends pco.Get<LocationDef> {}
 
 /** Counts check-ins for a location during a certain event period. */
@@ -1327,8 +1498,41 @@ export interface LocationEventTimeWhere {
   updated_at?: pco.WhereDate;
 }
 
-/** The handle of one LocationEventTime, at `/check-ins/v2/check_ins/{check_in_id}/locations/{location_id}/location_event_times/{location_event_time_id}`. */
-export interface LocationEventTimeRecord extends pco.Get<LocationEventTimeDef> {}
+/** The handle of one LocationEventTime, at `/check-ins/v2/event_times/{event_time_id}/location_event_times/{location_event_time_id}`. */
+export interface LocationEventTimeRecord extends pco.Get<LocationEventTimeDef> {
+  /**
+   * CheckIn records: `GET /check-ins/v2/event_times/{event_time_id}/location_event_times/{location_event_time_id}/check_ins`
+   *
+   * Filters:
+   * - `attendee`
+   * - `checked_out`
+   * - `first_time`
+   * - `guest`
+   * - `not_checked_out`
+   * - `not_one_time_guest`
+   * - `one_time_guest`
+   * - `regular`
+   * - `volunteer`
+   */
+  checkIns: LocationEventTimeCheckInsCollection;
+  /** One EventTime: `GET /check-ins/v2/event_times/{event_time_id}/location_event_times/{location_event_time_id}/event_time` */
+  eventTime: pco.One<EventTimeDef>;
+  /** One Location: `GET /check-ins/v2/event_times/{event_time_id}/location_event_times/{location_event_time_id}/location` */
+  location: pco.One<LocationDef>;
+}
+
+export interface LocationEventTimeCheckInsCollection extends pco.Collection<
+  CheckInDef,
+  | "attendee"
+  | "checked_out"
+  | "first_time"
+  | "guest"
+  | "not_checked_out"
+  | "not_one_time_guest"
+  | "one_time_guest"
+  | "regular"
+  | "volunteer"
+> {}
 
 /**
  * Says how many of a given label to print for this location and
@@ -1382,8 +1586,13 @@ export interface LocationLabelIncludes {
   location: Location | null;
 }
 
-/** The handle of one LocationLabel, at `/check-ins/v2/check_ins/{check_in_id}/locations/{location_id}/location_labels/{location_label_id}`. */
-export interface LocationLabelRecord extends pco.Get<LocationLabelDef> {}
+/** The handle of one LocationLabel, at `/check-ins/v2/labels/{label_id}/location_labels/{location_label_id}`. */
+export interface LocationLabelRecord extends pco.Get<LocationLabelDef> {
+  /** One Label: `GET /check-ins/v2/labels/{label_id}/location_labels/{location_label_id}/label` */
+  label: pco.One<LabelDef>;
+  /** One Location: `GET /check-ins/v2/labels/{label_id}/location_labels/{location_label_id}/location` */
+  location: pco.One<LocationDef>;
+}
 
 /** An option which an attendee may select when checking in. Options may have extra labels associated with them, denoted by `label` and `quantity`. */
 export interface Option extends pco.Resource {
@@ -1429,8 +1638,15 @@ export interface OptionIncludes {
   label: Label | null;
 }
 
-/** The handle of one Option, at `/check-ins/v2/check_ins/{check_in_id}/locations/{location_id}/options/{option_id}`. */
-export interface OptionRecord extends pco.Get<OptionDef> {}
+/** The handle of one Option, at `/check-ins/v2/options/{option_id}`. */
+export interface OptionRecord extends pco.Get<OptionDef> {
+  /** CheckIn records: `GET /check-ins/v2/options/{option_id}/check_ins` */
+  checkIns: OptionCheckInsCollection;
+  /** One Label: `GET /check-ins/v2/options/{option_id}/label` */
+  label: pco.One<LabelDef>;
+}
+
+export interface OptionCheckInsCollection extends pco.Collection<CheckInDef> {}
 
 /** An organization which has people and events. This contains its date format & time zone preferences. */
 export interface Organization extends pco.Resource {
@@ -1656,8 +1872,47 @@ export interface PersonWhere {
   search_name?: pco.WhereText;
 }
 
-/** The handle of one Person, at `/check-ins/v2/check_ins/{check_in_id}/checked_in_by/{person_id}`. */
-export interface PersonRecord extends pco.Get<PersonDef> {}
+/** The handle of one Person, at `/check-ins/v2/people/{person_id}`. */
+export interface PersonRecord extends pco.Get<PersonDef> {
+  /**
+   * CheckIn records: `GET /check-ins/v2/people/{person_id}/check_ins`
+   *
+   * Filters:
+   * - `attendee`
+   * - `checked_out`
+   * - `first_time`
+   * - `guest`
+   * - `not_checked_out`
+   * - `not_one_time_guest`
+   * - `one_time_guest`
+   * - `regular`
+   * - `volunteer`
+   */
+  checkIns: PersonCheckInsCollection;
+  /** One Organization: `GET /check-ins/v2/people/{person_id}/organization` */
+  organization: pco.One<OrganizationDef>;
+  /** Pass records: `GET /check-ins/v2/people/{person_id}/passes` */
+  passes: PersonPassesCollection;
+  /** PersonEvent records: `GET /check-ins/v2/people/{person_id}/person_events` */
+  personEvents: PersonPersonEventsCollection;
+}
+
+export interface PersonCheckInsCollection extends pco.Collection<
+  CheckInDef,
+  | "attendee"
+  | "checked_out"
+  | "first_time"
+  | "guest"
+  | "not_checked_out"
+  | "not_one_time_guest"
+  | "one_time_guest"
+  | "regular"
+  | "volunteer"
+> {}
+
+export interface PersonPassesCollection extends pco.Collection<PassDef> {}
+
+export interface PersonPersonEventsCollection extends pco.Collection<PersonEventDef> {}
 
 /** Counts a person's attendence for a given event. */
 export interface PersonEvent extends pco.Resource {
@@ -1888,8 +2143,60 @@ export interface StationIncludes {
   theme: Theme | null;
 }
 
-/** The handle of one Station, at `/check-ins/v2/check_ins/{check_in_id}/checked_in_at/{station_id}`. */
-export interface StationRecord extends pco.Get<StationDef> {}
+/** The handle of one Station, at `/check-ins/v2/stations/{station_id}`. */
+export interface StationRecord extends pco.Get<StationDef> {
+  /**
+   * CheckInGroup records: `GET /check-ins/v2/stations/{station_id}/check_in_groups`
+   *
+   * Filters:
+   * - `canceled`
+   * - `printed`
+   * - `ready`
+   * - `skipped`
+   */
+  checkInGroups: StationCheckInGroupsCollection;
+  /**
+   * CheckIn records: `GET /check-ins/v2/stations/{station_id}/checked_in_at_check_ins`
+   *
+   * Filters:
+   * - `attendee`
+   * - `checked_out`
+   * - `first_time`
+   * - `guest`
+   * - `not_checked_out`
+   * - `not_one_time_guest`
+   * - `one_time_guest`
+   * - `regular`
+   * - `volunteer`
+   */
+  checkedInAtCheckIns: StationCheckedInAtCheckInsCollection;
+  /** One Event: `GET /check-ins/v2/stations/{station_id}/event` */
+  event: pco.One<EventDef>;
+  /** One Location: `GET /check-ins/v2/stations/{station_id}/location` */
+  location: pco.One<LocationDef>;
+  /** One Station: `GET /check-ins/v2/stations/{station_id}/print_station` */
+  printStation: pco.One<StationDef>;
+  /** One Theme: `GET /check-ins/v2/stations/{station_id}/theme` */
+  theme: pco.One<ThemeDef>;
+}
+
+export interface StationCheckInGroupsCollection extends pco.Collection<
+  CheckInGroupDef,
+  "canceled" | "printed" | "ready" | "skipped"
+> {}
+
+export interface StationCheckedInAtCheckInsCollection extends pco.Collection<
+  CheckInDef,
+  | "attendee"
+  | "checked_out"
+  | "first_time"
+  | "guest"
+  | "not_checked_out"
+  | "not_one_time_guest"
+  | "one_time_guest"
+  | "regular"
+  | "volunteer"
+> {}
 
 /** A custom style which may be applied to stations. */
 export interface Theme extends pco.Resource {
@@ -1927,5 +2234,5 @@ export interface ThemeDef {
 
 export interface ThemeIncludes {}
 
-/** The handle of one Theme, at `/check-ins/v2/stations/{station_id}/theme/{theme_id}`. */
+/** The handle of one Theme, at `/check-ins/v2/themes/{theme_id}`. */
 export interface ThemeRecord extends pco.Get<ThemeDef> {}

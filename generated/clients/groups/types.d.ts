@@ -98,30 +98,42 @@ export interface GroupTypesCollection
   id(id: pco.Id): GroupTypeRecord;
 }
 
-export interface GroupsCollection extends pco.Collection<
-  GroupDef,
-  | "campus"
-  | "enrollment"
-  | "group"
-  | "group_type"
-  | "hidden"
-  | "meeting_schedule"
-  | "my_groups"
-  | "people_database_searchable"
-  | "published"
-  | "tag"
-> {}
+export interface GroupsCollection
+  extends
+    pco.Collection<
+      GroupDef,
+      | "campus"
+      | "enrollment"
+      | "group"
+      | "group_type"
+      | "hidden"
+      | "meeting_schedule"
+      | "my_groups"
+      | "people_database_searchable"
+      | "published"
+      | "tag"
+    >,
+    pco.GetById<GroupDef>,
+    pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
-export interface LocationsCollection extends pco.Collection<LocationDef> {}
+export interface LocationsCollection extends pco.Collection<LocationDef>, pco.GetById<LocationDef> {
+  id(id: pco.Id): LocationRecord;
+}
 
-export interface PeopleCollection extends pco.Collection<PersonDef> {}
+export interface PeopleCollection extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface TagGroupsCollection
   extends pco.Collection<TagGroupDef, "public">, pco.GetById<TagGroupDef> {
   id(id: pco.Id): TagGroupRecord;
 }
 
-export interface TagsCollection extends pco.Collection<TagDef> {}
+export interface TagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
@@ -351,10 +363,7 @@ export interface CampusRecord extends pco.Get<CampusDef> {
   groups: CampusGroupsCollection;
 }
 
-export interface CampusGroupsCollection
-  extends pco.Collection<GroupDef>, pco.GetById<GroupDef>, pco.UpdateById<GroupDef> {
-  id(id: pco.Id): GroupRecord;
-}
+export interface CampusGroupsCollection extends pco.Collection<GroupDef> {}
 
 /** Details on how and when members can join a `Group`. */
 export interface Enrollment extends pco.Resource {
@@ -907,8 +916,141 @@ export interface GroupUpdate {
   tag_ids?: number | null;
 }
 
-/** The handle of one Group, at `/groups/v2/campuses/{campus_id}/groups/{group_id}`. */
-export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {}
+/** The handle of one Group, at `/groups/v2/groups/{group_id}`. */
+export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {
+  /**
+   * requests to join this group
+   *
+   * GroupApplication records: `GET /groups/v2/groups/{group_id}/applications`
+   */
+  applications: GroupApplicationsCollection2;
+  /**
+   * This action can be used to assign campuses to a group.
+   * All campuses will be replaced so the full data set must be sent.
+   *
+   * Who can run it: Must be an administrator, group type manager, or leader.
+   *
+   * Returns: No content
+   *
+   * `POST /groups/v2/groups/{group_id}/assign_campuses`
+   */
+  assignCampuses: pco.Action<{ campus_ids?: readonly string[] }>;
+  /**
+   * campuses assigned this group
+   *
+   * Campus records: `GET /groups/v2/groups/{group_id}/campuses`
+   */
+  campuses: GroupCampusesCollection;
+  /**
+   * Disables chat for the given group. This will hide chat from the group.
+   * You must confirm your intention with a `confirm` attribute to allow this action to succeed.
+   *
+   * Who can run it: Can be run by administrators or group type managers,
+   * as well as leaders if allowed by the group type's settings.
+   *
+   * Returns: The updated group.
+   *
+   * `POST /groups/v2/groups/{group_id}/disable_chat`
+   */
+  disableChat: pco.Action<{ confirm?: boolean }>;
+  /** `POST /groups/v2/groups/{group_id}/duplicate` */
+  duplicate: pco.Action<{ [key: string]: unknown }>;
+  /**
+   * Enables chat for the given group. Enabling chat will make the names of each member visible to
+   * other group members. Chat cannot be enabled for a group if the member list is confidential.
+   * You must confirm your intention with a `confirm` attribute to allow this action to succeed.
+   *
+   * Who can run it: Can be run by administrators or group type managers,
+   * as well as leaders if allowed by the group type's settings.
+   *
+   * Returns: The updated group.
+   *
+   * `POST /groups/v2/groups/{group_id}/enable_chat`
+   */
+  enableChat: pco.Action<{ confirm?: boolean }>;
+  /**
+   * enrollment details for this group
+   *
+   * One Enrollment: `GET /groups/v2/groups/{group_id}/enrollment`
+   */
+  enrollment: pco.One<EnrollmentDef>;
+  /**
+   * events for this group
+   *
+   * Event records: `GET /groups/v2/groups/{group_id}/events`
+   *
+   * Filters:
+   * - `canceled`: have a `canceled_at` date and time
+   * - `not_canceled`: do not have a `canceled_at` date and time
+   */
+  events: GroupEventsCollection;
+  /**
+   * group type of this group
+   *
+   * One GroupType: `GET /groups/v2/groups/{group_id}/group_type`
+   */
+  groupType: pco.One<GroupTypeDef>;
+  /**
+   * default physical location for this group's events
+   *
+   * One Location: `GET /groups/v2/groups/{group_id}/location`
+   */
+  location: pco.One<LocationDef>;
+  /**
+   * memberships belonging to this group
+   *
+   * Membership records: `GET /groups/v2/groups/{group_id}/memberships`
+   */
+  memberships: GroupMembershipsCollection;
+  /** One Membership: `GET /groups/v2/groups/{group_id}/my_membership` */
+  myMembership: pco.One<MembershipDef>;
+  /**
+   * people who have memberships for this group
+   *
+   * Person records: `GET /groups/v2/groups/{group_id}/people`
+   */
+  people: GroupPeopleCollection;
+  /**
+   * file and link resources shared with this group
+   *
+   * Resource records: `GET /groups/v2/groups/{group_id}/resources`
+   *
+   * Filters:
+   * - `leaders`: only visible to group leaders
+   */
+  resources: GroupResourcesCollection;
+  /**
+   * tags assigned to this group
+   *
+   * Tag records: `GET /groups/v2/groups/{group_id}/tags`
+   */
+  tags: GroupTagsCollection;
+}
+
+export interface GroupApplicationsCollection2 extends pco.Collection<GroupApplicationDef> {}
+
+export interface GroupCampusesCollection extends pco.Collection<CampusDef> {}
+
+export interface GroupEventsCollection extends pco.Collection<
+  EventDef,
+  "canceled" | "not_canceled"
+> {}
+
+export interface GroupMembershipsCollection
+  extends
+    pco.Collection<MembershipDef>,
+    pco.Create<MembershipDef>,
+    pco.GetById<MembershipDef>,
+    pco.UpdateById<MembershipDef>,
+    pco.DeleteById {
+  id(id: pco.Id): MembershipRecord;
+}
+
+export interface GroupPeopleCollection extends pco.Collection<PersonDef> {}
+
+export interface GroupResourcesCollection extends pco.Collection<ResourceDef, "leaders"> {}
+
+export interface GroupTagsCollection extends pco.Collection<TagDef> {}
 
 /** A group application is a request to join a group which can be approved or rejected. */
 export interface GroupApplication extends pco.Resource {
@@ -1204,8 +1346,15 @@ export interface LocationIncludes {
   group: Group | null;
 }
 
-/** The handle of one Location, at `/groups/v2/events/{event_id}/location/{location_id}`. */
-export interface LocationRecord extends pco.Get<LocationDef> {}
+/** The handle of one Location, at `/groups/v2/locations/{location_id}`. */
+export interface LocationRecord extends pco.Get<LocationDef> {
+  /**
+   * group that manages this location
+   *
+   * One Group: `GET /groups/v2/locations/{location_id}/group`
+   */
+  group: pco.One<GroupDef>;
+}
 
 /**
  * The state of a `Person` belonging to a `Group`.
@@ -1434,21 +1583,30 @@ export interface OrganizationGroupTypesCollection
   id(id: pco.Id): GroupTypeRecord;
 }
 
-export interface OrganizationGroupsCollection extends pco.Collection<
-  GroupDef,
-  | "campus"
-  | "enrollment"
-  | "group"
-  | "group_type"
-  | "hidden"
-  | "meeting_schedule"
-  | "my_groups"
-  | "people_database_searchable"
-  | "published"
-  | "tag"
-> {}
+export interface OrganizationGroupsCollection
+  extends
+    pco.Collection<
+      GroupDef,
+      | "campus"
+      | "enrollment"
+      | "group"
+      | "group_type"
+      | "hidden"
+      | "meeting_schedule"
+      | "my_groups"
+      | "people_database_searchable"
+      | "published"
+      | "tag"
+    >,
+    pco.GetById<GroupDef>,
+    pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
-export interface OrganizationPeopleCollection extends pco.Collection<PersonDef> {}
+export interface OrganizationPeopleCollection
+  extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface OrganizationTagGroupsCollection
   extends pco.Collection<TagGroupDef, "public">, pco.GetById<TagGroupDef> {
@@ -1617,8 +1775,40 @@ export interface PersonWhere {
   last_name?: pco.WhereText;
 }
 
-/** The handle of one Person, at `/groups/v2/events/{event_id}/attendances/{attendance_id}/person/{person_id}`. */
-export interface PersonRecord extends pco.Get<PersonDef> {}
+/** The handle of one Person, at `/groups/v2/people/{person_id}`. */
+export interface PersonRecord extends pco.Get<PersonDef> {
+  /**
+   * events of groups which this person is a member
+   *
+   * Event records: `GET /groups/v2/people/{person_id}/events`
+   *
+   * Filters:
+   * - `canceled`: has a `canceled_at` date and time
+   * - `not_canceled`: does not have a `canceled_at` date and time
+   */
+  events: PersonEventsCollection;
+  /**
+   * groups of which this person is a member
+   *
+   * Group records: `GET /groups/v2/people/{person_id}/groups`
+   */
+  groups: PersonGroupsCollection;
+  /**
+   * memberships for this person
+   *
+   * Membership records: `GET /groups/v2/people/{person_id}/memberships`
+   */
+  memberships: PersonMembershipsCollection;
+}
+
+export interface PersonEventsCollection extends pco.Collection<
+  EventDef,
+  "canceled" | "not_canceled"
+> {}
+
+export interface PersonGroupsCollection extends pco.Collection<GroupDef> {}
+
+export interface PersonMembershipsCollection extends pco.Collection<MembershipDef> {}
 
 /**
  * A person's RSVP response for a group event.
@@ -1782,8 +1972,17 @@ export interface TagWhere {
   name?: pco.WhereText;
 }
 
-/** The handle of one Tag, at `/groups/v2/groups/{group_id}/tags/{tag_id}`. */
-export interface TagRecord extends pco.Get<TagDef> {}
+/** The handle of one Tag, at `/groups/v2/tags/{tag_id}`. */
+export interface TagRecord extends pco.Get<TagDef> {
+  /**
+   * groups which have applied this tag
+   *
+   * Group records: `GET /groups/v2/tags/{tag_id}/groups`
+   */
+  groups: TagGroupsCollection2;
+}
+
+export interface TagGroupsCollection2 extends pco.Collection<GroupDef> {}
 
 /**
  * A way to group related tags.
