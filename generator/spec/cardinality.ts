@@ -9,14 +9,20 @@
  * `primary_campus`; a word that is both, like `series`, counts as plural).
  */
 import pluralize from "pluralize";
+import { compareText } from "../util/order.js";
 import { pathShape } from "./paths.js";
 import type { Association, Resource } from "./types.js";
 
 /** The shape (ids as `*`) of the path where one record of the resource lives, when the docs give one. */
 export function recordShapeOf(resource: Resource): string | undefined {
-  const byOperation = (operation: string) => resource.endpoints.find((e) => e.operation === operation);
-  const endpoint = byOperation("get") ?? byOperation("update") ?? byOperation("delete");
-  if (endpoint !== undefined) return pathShape(endpoint.path);
+  // A record read at several paths (through associations too) is the one under its own collection, else the shortest.
+  const own = resource.path === undefined ? undefined : `${pathShape(resource.path)}/*`;
+  for (const operation of ["get", "update", "delete"]) {
+    const shapes = resource.endpoints.filter((e) => e.operation === operation).map((e) => pathShape(e.path));
+    if (shapes.length === 0) continue;
+    if (own !== undefined && shapes.includes(own)) return own;
+    return [...shapes].sort((a, b) => a.split("/").length - b.split("/").length || compareText(a, b))[0];
+  }
   const parents = new Set(resource.associations.map((a) => parentShape(pathShape(a.path))));
   return parents.size === 1 ? [...parents][0] : undefined;
 }

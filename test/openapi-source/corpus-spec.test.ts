@@ -34,5 +34,5 @@ describeCorpus("the corpus configuration", () => {
     } finally {
       process.chdir(previous);
     }
-  });
+  }, 600_000); // two scrapes of every corpus source
 });

@@ -64,7 +64,21 @@ const routes: readonly Route[] = [
     ],
   ],
   ["ContainingResource", []],
-  ["Event", []],
+  [
+    "Event",
+    [
+      ["attachments", "/attachments", 0, 1],
+      ["calendar", "/calendar", 1, 2],
+      ["conflicts", "/conflicts", 0, 3],
+      ["eventConnections", "/event_connections", 0, 6],
+      ["eventInstances", "/event_instances", 0, 7],
+      ["eventResourceRequests", "/event_resource_requests", 0, 9],
+      ["feed", "/feed", 1, 11],
+      ["owner", "/owner", 1, 14],
+      ["resourceBookings", "/resource_bookings", 0, 19],
+      ["tags", "/tags", 0, 24],
+    ],
+  ],
   ["EventConnection", []],
   [
     "EventInstance",
@@ -92,10 +106,28 @@ const routes: readonly Route[] = [
   ["Feed", []],
   ["JobStatus", []],
   ["Organization", []],
-  ["Person", []],
+  [
+    "Person",
+    [
+      ["eventResourceRequests", "/event_resource_requests", 0, 9],
+      ["organization", "/organization", 1, 13],
+    ],
+  ],
   ["ReportTemplate", []],
   ["RequiredApproval", [["resource", "/resource", 1, 17]]],
-  ["Resource", []],
+  [
+    "Resource",
+    [
+      ["conflicts", "/conflicts", 0, 3],
+      ["eventResourceRequests", "/event_resource_requests", 0, 9],
+      ["requiredApprovals", "/required_approvals", 0, 16],
+      ["resourceApprovalGroups", "/resource_approval_groups", 0, 18],
+      ["resourceBookings", "/resource_bookings", 0, 19],
+      ["resourceFolder", "/resource_folder", 1, 20],
+      ["resourceQuestions", "/resource_questions", 0, 21],
+      ["roomSetups", "/room_setups", 0, 23],
+    ],
+  ],
   [
     "ResourceApprovalGroup",
     [
@@ -105,12 +137,31 @@ const routes: readonly Route[] = [
       ["resources", "/resources", 0, 17],
     ],
   ],
-  ["ResourceBooking", []],
+  [
+    "ResourceBooking",
+    [
+      ["eventResourceRequest", "/event_resource_request", 1, 9],
+      ["resource", "/resource", 1, 17],
+    ],
+  ],
   ["ResourceFolder", [["resources", "/resources", 0, 17]]],
   ["ResourceQuestion", []],
   ["ResourceSuggestion", [["resource", "/resource", 1, 17]]],
-  ["RoomSetup", []],
-  ["Tag", []],
+  [
+    "RoomSetup",
+    [
+      ["containingResource", "/containing_resource", 1, 4],
+      ["resourceSuggestions", "/resource_suggestions", 0, 22],
+    ],
+  ],
+  [
+    "Tag",
+    [
+      ["eventInstances", "/event_instances", 0, 7],
+      ["events", "/events", 0, 5],
+      ["tagGroup", "/tag_group", 1, 25],
+    ],
+  ],
   [
     "TagGroup",
     [

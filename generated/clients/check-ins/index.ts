@@ -75,7 +75,19 @@ const routes: readonly Route[] = [
   ],
   ["CheckInGroup", []],
   ["CheckInTime", []],
-  ["Event", []],
+  [
+    "Event",
+    [
+      ["attendanceTypes", "/attendance_types", 0, 1],
+      ["checkIns", "/check_ins", 0, 2],
+      ["currentEventTimes", "/current_event_times", 0, 8],
+      ["eventLabels", "/event_labels", 0, 6],
+      ["eventPeriods", "/event_periods", 0, 7],
+      ["integrationLinks", "/integration_links", 0, 10],
+      ["locations", "/locations", 0, 12],
+      ["personEvents", "/person_events", 0, 20],
+    ],
+  ],
   [
     "EventLabel",
     [
@@ -92,10 +104,32 @@ const routes: readonly Route[] = [
       ["locationEventPeriods", "/location_event_periods", 0, 13],
     ],
   ],
-  ["EventTime", []],
-  ["Headcount", []],
+  [
+    "EventTime",
+    [
+      ["availableLocations", "/available_locations", 0, 12],
+      ["checkIns", "/check_ins", 0, 2],
+      ["event", "/event", 1, 5],
+      ["eventPeriod", "/event_period", 1, 7],
+      ["headcounts", "/headcounts", 0, 9],
+      ["locationEventTimes", "/location_event_times", 0, 14],
+    ],
+  ],
+  [
+    "Headcount",
+    [
+      ["attendanceType", "/attendance_type", 1, 1],
+      ["eventTime", "/event_time", 1, 8],
+    ],
+  ],
   ["IntegrationLink", []],
-  ["Label", []],
+  [
+    "Label",
+    [
+      ["eventLabels", "/event_labels", 0, 6],
+      ["locationLabels", "/location_labels", 0, 15],
+    ],
+  ],
   ["Location", []],
   [
     "LocationEventPeriod",
@@ -105,12 +139,39 @@ const routes: readonly Route[] = [
       ["location", "/location", 1, 12],
     ],
   ],
-  ["LocationEventTime", []],
-  ["LocationLabel", []],
-  ["Option", []],
+  [
+    "LocationEventTime",
+    [
+      ["checkIns", "/check_ins", 0, 2],
+      ["eventTime", "/event_time", 1, 8],
+      ["location", "/location", 1, 12],
+    ],
+  ],
+  [
+    "LocationLabel",
+    [
+      ["label", "/label", 1, 11],
+      ["location", "/location", 1, 12],
+    ],
+  ],
+  [
+    "Option",
+    [
+      ["checkIns", "/check_ins", 0, 2],
+      ["label", "/label", 1, 11],
+    ],
+  ],
   ["Organization", []],
   ["Pass", [["person", "/person", 1, 19]]],
-  ["Person", []],
+  [
+    "Person",
+    [
+      ["checkIns", "/check_ins", 0, 2],
+      ["organization", "/organization", 1, 17],
+      ["passes", "/passes", 0, 18],
+      ["personEvents", "/person_events", 0, 20],
+    ],
+  ],
   [
     "PersonEvent",
     [
@@ -122,7 +183,17 @@ const routes: readonly Route[] = [
   ],
   ["PreCheck", []],
   ["RosterListPerson", []],
-  ["Station", []],
+  [
+    "Station",
+    [
+      ["checkInGroups", "/check_in_groups", 0, 3],
+      ["checkedInAtCheckIns", "/checked_in_at_check_ins", 0, 2],
+      ["event", "/event", 1, 5],
+      ["location", "/location", 1, 12],
+      ["printStation", "/print_station", 1, 23],
+      ["theme", "/theme", 1, 24],
+    ],
+  ],
   ["Theme", []],
 ];
 

@@ -30,15 +30,9 @@ const api: ApiDefaults = {
 
 /** Route 0 is the client; route n is the n-th resource type by name: [type, [name, suffix, kind, route, type]]. */
 const routes: readonly Route[] = [
-  [
-    "",
-    [
-      ["people", "/current/v2/people", 0, 2],
-      ["person", "/current/v2/me", 1, 2],
-    ],
-  ],
+  ["", [["people", "/current/v2/people", 0, 2]]],
   ["Organization", []],
-  ["Person", []],
+  ["Person", [["organization", "/organization", 1, 1]]],
 ];
 
 /**

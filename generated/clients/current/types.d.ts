@@ -20,11 +20,11 @@ import type * as pco from "../runtime/index.js";
 export interface CurrentClient extends pco.ClientBase {
   /** Person records: `GET /current/v2/people` */
   people: PeopleCollection;
-  /** One Person: `GET /current/v2/me` */
-  person: PersonRecord;
 }
 
-export interface PeopleCollection extends pco.Collection<PersonDef> {}
+export interface PeopleCollection extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
@@ -90,5 +90,8 @@ export interface PersonIncludes {
   organization: Organization | null;
 }
 
-/** The handle of one Person, at `/current/v2/me`. */
-export interface PersonRecord extends pco.Get<PersonDef> {}
+/** The handle of one Person, at `/current/v2/people/{person_id}`. */
+export interface PersonRecord extends pco.Get<PersonDef> {
+  /** One Organization: `GET /current/v2/people/{person_id}/organization` */
+  organization: pco.One<OrganizationDef>;
+}

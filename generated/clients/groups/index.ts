@@ -59,7 +59,26 @@ const routes: readonly Route[] = [
     ],
   ],
   ["EventNote", [["owner", "/owner", 1, 12]]],
-  ["Group", []],
+  [
+    "Group",
+    [
+      ["applications", "/applications", 0, 7],
+      ["assignCampuses", "/assign_campuses", 2, 0, "GroupAssignCampuses"],
+      ["campuses", "/campuses", 0, 2],
+      ["disableChat", "/disable_chat", 2, 0, "GroupDisableChat"],
+      ["duplicate", "/duplicate", 2],
+      ["enableChat", "/enable_chat", 2, 0, "GroupEnableChat"],
+      ["enrollment", "/enrollment", 1, 3],
+      ["events", "/events", 0, 4],
+      ["groupType", "/group_type", 1, 8],
+      ["location", "/location", 1, 9],
+      ["memberships", "/memberships", 0, 10],
+      ["myMembership", "/my_membership", 1, 10],
+      ["people", "/people", 0, 13],
+      ["resources", "/resources", 0, 15],
+      ["tags", "/tags", 0, 16],
+    ],
+  ],
   [
     "GroupApplication",
     [
@@ -77,7 +96,7 @@ const routes: readonly Route[] = [
       ["resources", "/resources", 0, 15],
     ],
   ],
-  ["Location", []],
+  ["Location", [["group", "/group", 1, 6]]],
   [
     "Membership",
     [
@@ -99,7 +118,14 @@ const routes: readonly Route[] = [
     ],
   ],
   ["Owner", []],
-  ["Person", []],
+  [
+    "Person",
+    [
+      ["events", "/events", 0, 4],
+      ["groups", "/groups", 0, 6],
+      ["memberships", "/memberships", 0, 10],
+    ],
+  ],
   ["RSVP", []],
   [
     "Resource",
@@ -108,7 +134,7 @@ const routes: readonly Route[] = [
       ["visit", "/visit", 1, 15],
     ],
   ],
-  ["Tag", []],
+  ["Tag", [["groups", "/groups", 0, 6]]],
   ["TagGroup", [["tags", "/tags", 0, 16]]],
 ];
 

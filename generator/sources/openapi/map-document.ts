@@ -70,7 +70,9 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
     const endpoint: EndpointDraft = { operation: op.operation, method: op.method, path: full(op.path), origin: located(op.node) };
     if (query.filters.length > 0) endpoint.filters = query.filters;
     build.draft.endpoints.push(endpoint);
-    queries.set(build, [...(queries.get(build) ?? []), { endpoint, query }]);
+    const own = queries.get(build) ?? [];
+    own.push({ endpoint, query });
+    queries.set(build, own);
     const permissions = build.draft.permissions;
     if (op.operation === "create") build.draft.permissions = { ...permissions, create: true, createAttributes: [...(permissions.createAttributes ?? []), ...op.assignable] };
     if (op.operation === "update") build.draft.permissions = { ...permissions, update: true, updateAttributes: [...(permissions.updateAttributes ?? []), ...op.assignable] };
@@ -113,7 +115,7 @@ function addAssociation(owner: ResourceDraft | undefined, association: Associati
   const seen = owner.associations[index];
   if (seen === undefined) owner.associations.push(association);
   else if (association.path.length < seen.path.length) owner.associations[index] = { ...association, filters: [...seen.filters, ...association.filters] };
-  else seen.filters.push(...association.filters);
+  else owner.associations[index] = { ...seen, filters: [...seen.filters, ...association.filters] };
 }
 
 /**
