@@ -48,7 +48,8 @@ beforeAll(async () => {
     });
     void finished.then((run) => reject(new Error(`the mock server ended before printing its URL:\n${run.stderr}`)));
   });
-});
+  // Rendering every app and packing them is slow on a busy machine; nothing here is timed.
+}, 600_000);
 
 afterAll(async () => {
   if (mock !== undefined && mock.exitCode === null) {
