@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Groups, API version 2023-07-10.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createGroupsClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface GroupsClient extends pco.ClientBase {
   /** Campus records: `GET /groups/v2/campuses` */

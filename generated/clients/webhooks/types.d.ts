@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Webhooks, API version 2022-10-20.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createWebhooksClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface WebhooksClient extends pco.ClientBase {
   /** AvailableEvent records: `GET /webhooks/v2/available_events` */
