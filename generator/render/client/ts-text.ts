@@ -42,7 +42,8 @@ export function docComment(paragraphs: readonly (string | undefined)[], tags: re
  * A Markdown link to an anchor of the docs' own page (`[File Uploads](#file-uploads)`)
  * leads nowhere from an editor: its text stays, the link goes. Absolute links stay whole.
  */
-const IN_PAGE_LINK = /\[([^\]\n]*)\]\(#[^)\s]*\)/g;
+// Neither part may run over a bracket or parenthesis: every attempt then stops at the next link, and matching stays linear.
+const IN_PAGE_LINK = /\[([^[\]\n]*)\]\(#[^()[\]\s]*\)/g;
 
 function cleanProse(text: string): string {
   return text
