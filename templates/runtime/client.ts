@@ -1,12 +1,12 @@
 /**
- * A client is built from its app's route table: one route per resource type
- * (route 0 is the client itself), each listing the members of that type's
- * record handle. A member is a collection (list, each, create, and id(x) to a
- * record), a single record (get, create, update, delete, and its own
- * members), or an action (a POST); the generated types offer only what the
- * docs document at each path. Paths are built by appending, to the handle's
- * own path, the member's suffix (fixed by the docs) or an encoded id, so no
- * value can change the path's shape.
+ * A client is built from its app's route table: for each resource type (and
+ * for the client itself, under ""), the members of that type's record handle.
+ * A member is a collection (list, each, create, and id(x) to a record), a
+ * single record (get, create, update, delete, and its own members), or an
+ * action (a POST); the generated types offer only what the docs document at
+ * each path. Paths are built by appending, to the handle's own path, the
+ * member's path (fixed by the docs) or an encoded id, so no value can change
+ * the path's shape.
  */
 import { documentProblem } from "./document-shape.js";
 import { documentOf, pageOf } from "./jsonapi.js";
@@ -23,37 +23,36 @@ import type {
   UploadOptions,
 } from "./types.js";
 
-/** [name, path suffix, kind (0 collection, 1 record, 2 action), route of the records, type sent with an action]. */
-export type Member = readonly [
-  name: string,
-  suffix: string,
-  kind: 0 | 1 | 2,
-  route?: number,
-  type?: string,
-];
-/** [JSON:API type, members]. */
-export type Route = readonly [type: string, members: readonly Member[]];
+/**
+ * One member of a handle, named by what it is: a collection or a single
+ * record `of` a resource type, or an action (a POST that `sends` a type, when
+ * the docs show one), at a path below the handle.
+ */
+export type Member =
+  | { readonly collection: string; readonly of: string }
+  | { readonly record: string; readonly of: string }
+  | { readonly action: string; readonly sends?: string };
+/** Resource type ("" for the client) → member name → member. */
+export type Routes = {
+  readonly [type: string]: { readonly [name: string]: Member };
+};
 
 const relationshipsOf = (query?: AnyQuery) =>
   query?.relationships === undefined ? {} : { relationships: query.relationships };
 
 const PATH = Symbol("path");
-const ROUTE = Symbol("route");
+const TYPE = Symbol("type");
 const ID = Symbol("id");
 
 interface Handle {
   [PATH]: string;
-  [ROUTE]: number;
+  [TYPE]: string;
   [ID]?: string;
 }
 
-export function connect(
-  api: ApiDefaults,
-  routes: readonly Route[],
-  options: ClientOptions = {},
-): unknown {
+export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions = {}): unknown {
   const http = createTransport(api, options);
-  const prototypes: object[] = [];
+  const prototypes = new Map<string, object>();
 
   /** Sends a request whose answer must be a JSON:API document, and checks that it is one. */
   async function sendForDocument(method: string, url: string, options: SendOptions) {
@@ -71,17 +70,16 @@ export function connect(
   }
 
   const request = (method: string, handle: Handle, query?: AnyQuery, json?: unknown) =>
-    sendForDocument(method, urlOf(method, handle[PATH], typeOf(handle), query), { ...query, json });
+    sendForDocument(method, urlOf(method, handle[PATH], handle[TYPE], query), { ...query, json });
 
   const documentAt = async (method: string, handle: Handle, query?: AnyQuery, json?: unknown) =>
     documentOf(await request(method, handle, query, json), query?.include) as Document<unknown>;
 
-  const typeOf = (handle: Handle) => routes[handle[ROUTE]]?.[0] ?? "";
 
-  const record = (path: string, route: number, id?: string): Handle =>
-    Object.assign(Object.create(prototypeOf(route)) as Handle, {
+  const record = (path: string, type: string, id?: string): Handle =>
+    Object.assign(Object.create(prototypeOf(type)) as Handle, {
       [PATH]: path,
-      [ROUTE]: route,
+      [TYPE]: type,
       [ID]: id,
     });
 
@@ -89,18 +87,18 @@ export function connect(
     const text = String(id);
     if (text === "" || text === "." || text === "..")
       throw http.fail(`${JSON.stringify(text)} is not a record id`, "GET", handle[PATH]);
-    return record(`${handle[PATH]}/${encodeURIComponent(text)}`, handle[ROUTE], text);
+    return record(`${handle[PATH]}/${encodeURIComponent(text)}`, handle[TYPE], text);
   };
 
-  const collection = (path: string, route: number): Handle =>
+  const collection = (path: string, type: string): Handle =>
     Object.assign(Object.create(collectionMethods) as Handle, {
       [PATH]: path,
-      [ROUTE]: route,
+      [TYPE]: type,
     });
 
   function create(this: Handle, attributes: object, query?: AnyQuery) {
     return documentAt("POST", this, query, {
-      data: { type: typeOf(this), attributes, ...relationshipsOf(query) },
+      data: { type: this[TYPE], attributes, ...relationshipsOf(query) },
     });
   }
 
@@ -112,7 +110,7 @@ export function connect(
     update(this: Handle, attributes: object, query?: AnyQuery) {
       const id = this[ID] === undefined ? {} : { id: this[ID] };
       return documentAt("PATCH", this, query, {
-        data: { type: typeOf(this), ...id, attributes, ...relationshipsOf(query) },
+        data: { type: this[TYPE], ...id, attributes, ...relationshipsOf(query) },
       });
     },
     async delete(this: Handle, options?: CallOptions) {
@@ -132,7 +130,7 @@ export function connect(
     async *each(this: Handle, query?: AnyQuery): AsyncIterable<unknown> {
       const paged: AnyQuery = { ...query, perPage: query?.perPage ?? 100 };
       const seen = new Set<string>();
-      let url = urlOf("GET", this[PATH], typeOf(this), paged);
+      let url = urlOf("GET", this[PATH], this[TYPE], paged);
       for (let pages = 1; ; pages++) {
         seen.add(url);
         const page = pageOf(await sendForDocument("GET", url, paged), paged.include);
@@ -183,30 +181,38 @@ export function connect(
     return answer === null ? null : documentOf(answer, undefined);
   }
 
-  function prototypeOf(route: number): object {
-    const members = routes[route]?.[1] ?? [];
-    prototypes[route] ??= Object.create(
-      recordMethods,
-      Object.fromEntries(
-        members.map(([name, suffix, kind, target = 0, type]) => [
-          name,
-          {
-            enumerable: true,
-            get(this: Handle) {
-              const path = this[PATH] + suffix;
-              if (kind === 0) return collection(path, target);
-              if (kind === 1) return record(path, target);
-              return (attributes?: unknown, options?: ActionOptions) =>
-                runAction(path, type, attributes, options);
-            },
-          },
-        ]),
-      ),
-    ) as object;
-    return prototypes[route]!;
+  // Own members only: a type named like an Object.prototype member has none.
+  const membersOf = (type: string) =>
+    Object.hasOwn(routes, type) ? Object.entries(routes[type]!) : [];
+
+  function prototypeOf(type: string): object {
+    prototypes.set(
+      type,
+      prototypes.get(type) ??
+        Object.create(
+          recordMethods,
+          Object.fromEntries(
+            membersOf(type).map(([name, member]) => [
+              name,
+              { enumerable: true, get: memberGetter(member) },
+            ]),
+          ),
+        ),
+    );
+    return prototypes.get(type)!;
   }
 
-  const client = record("", 0) as Handle & { upload?: unknown };
+  function memberGetter(member: Member) {
+    return function (this: Handle) {
+      if ("collection" in member) return collection(this[PATH] + member.collection, member.of);
+      if ("record" in member) return record(this[PATH] + member.record, member.of);
+      const path = this[PATH] + member.action;
+      return (attributes?: unknown, options?: ActionOptions) =>
+        runAction(path, member.sends, attributes, options);
+    };
+  }
+
+  const client = record("", "") as Handle & { upload?: unknown };
   // Loaded when first used: a bundler splits it out of programs that never upload.
   client.upload = async (file: Blob, options?: UploadOptions): Promise<UploadedFile> =>
     (await import("./upload.js")).upload(http, api.uploadField, file, options);

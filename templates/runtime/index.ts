@@ -1,5 +1,5 @@
 /** The runtime every generated client shares. */
-export { connect, type Member, type Route } from "./client.js";
+export { connect, type Member, type Routes } from "./client.js";
 export { PcoError, type ErrorObject } from "./errors.js";
 export type {
   ApiDefaults,

@@ -100,6 +100,11 @@ describe("doc comments", () => {
     expect(docComment(["Permission: public."])).toBe("/** Permission: public. */");
     expect(docComment([undefined, "  ", ""])).toBe("");
   });
+
+  test("a link to an anchor of the docs' own page keeps its text and loses its target; absolute links stay", () => {
+    const text = "See [File Uploads](#file-uploads) and [the API](https://developer.planning.center/docs/#/overview).";
+    expect(docComment([text])).toBe("/** See File Uploads and [the API](https://developer.planning.center/docs/#/overview). */");
+  });
 });
 
 describe("type expressions", () => {

@@ -25,8 +25,14 @@ describe("files", () => {
     const apps = [...new Set(committed.map((s) => s.app))].sort();
     const runtime = (await readdir(path.join(REPO_ROOT, "templates/runtime"))).filter((f) => f.endsWith(".ts")).sort();
 
+    // Each source module with its compiled module and declarations beside it, and the package's manifest.
+    const compiled = (stem: string) => [`${stem}.ts`, `${stem}.js`, `${stem}.d.ts`];
     expect(value.map((f) => f.path).sort()).toEqual(
-      [...apps.flatMap((a) => [`clients/${a}/index.ts`, `clients/${a}/types.d.ts`]), ...runtime.map((f) => `clients/runtime/${f}`)].sort(),
+      [
+        ...apps.flatMap((a) => [...compiled(`clients/${a}/index`), `clients/${a}/types.d.ts`]),
+        ...runtime.flatMap((f) => compiled(`clients/runtime/${f.slice(0, -".ts".length)}`)),
+        "clients/package.json",
+      ].sort(),
     );
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     for (const spec of latestPerApp(committed)) {
@@ -40,7 +46,7 @@ describe("files", () => {
 
   test("the runtime is copied as written, under a notice", async () => {
     const { value } = await clientRenderer.render([]);
-    for (const file of value) {
+    for (const file of value.filter((f) => f.path.startsWith("clients/runtime/") && /(?<!\.d)\.ts$/.test(f.path))) {
       const name = path.basename(file.path);
       const source = await readFile(path.join(REPO_ROOT, "templates/runtime", name), "utf8");
       expect(file.contents).toBe(`${runtimeNotice(name)}\n${source}`);
@@ -64,7 +70,8 @@ describe("files", () => {
     const { value, diagnostics } = await clientRenderer.render([{ ...app(handWritten, "resources"), app: "runtime" }]);
     const runtime = (await readdir(path.join(REPO_ROOT, "templates/runtime"))).filter((f) => f.endsWith(".ts"));
     // Only the runtime itself: the app's index.ts would have replaced the runtime's.
-    expect(value.map((f) => f.path).sort()).toEqual(runtime.map((f) => `clients/runtime/${f}`).sort());
+    expect(value.filter((f) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts")).map((f) => f.path).sort()).toEqual(runtime.map((f) => `clients/runtime/${f}`).sort());
+    expect(value.some((f) => f.path.startsWith("clients/resources/"))).toBe(false);
     expect(value.find((f) => f.path === "clients/runtime/index.ts")!.contents).toContain("export { connect");
     expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.file} ${d.pointer}`)).toEqual(["error CLIENT_APP_NAME spec/runtime/legacy.json /app"]);
   });

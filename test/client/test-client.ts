@@ -3,7 +3,7 @@
  * building blocks the way a generated client is: People with emails (to-many)
  * and a primary email (to-one), an action, and the upload helper.
  */
-import { connect, type ApiDefaults, type ClientOptions, type Route } from "../../templates/runtime/index.js";
+import { connect, type ApiDefaults, type ClientOptions, type Routes } from "../../templates/runtime/index.js";
 import type * as pco from "../../templates/runtime/index.js";
 import { DOCUMENTED_API_FACTS } from "../../generator/spec/api-facts.js";
 
@@ -46,11 +46,10 @@ export interface TestClient extends pco.ClientBase {
   people: PeopleCollection;
 }
 
-const routes: readonly Route[] = [
-  ["", [["people", "/people/v2/people", 0, 1]]],
-  ["Person", [["emails", "/emails", 0, 2], ["reset", "/reset", 2, 0, "PersonReset"]]],
-  ["Email", []],
-];
+const routes: Routes = {
+  "": { people: { collection: "/people/v2/people", of: "Person" } },
+  Person: { emails: { collection: "/emails", of: "Email" }, reset: { action: "/reset", sends: "PersonReset" } },
+};
 
 export function apiDefaults(baseUrl: string, uploadUrl = `${baseUrl}/upload/v2/files`): ApiDefaults {
   return {

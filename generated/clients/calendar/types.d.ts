@@ -10,7 +10,7 @@ import type * as pco from "../runtime/index.js";
  *
  * Reserve rooms, publish event calendars, and revolutionize the way you allocate your church's resources.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createCalendarClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface CalendarClient extends pco.ClientBase {
   /** Attachment records: `GET /calendar/v2/attachments` */

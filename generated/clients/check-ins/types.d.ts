@@ -10,7 +10,7 @@ import type * as pco from "../runtime/index.js";
  *
  * Check kids & volunteers in to events and track attendance.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createCheckInsClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface CheckInsClient extends pco.ClientBase {
   /** AttendanceType records: `GET /check-ins/v2/attendance_types` */

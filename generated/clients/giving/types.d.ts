@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Giving, API version 2019-10-18.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createGivingClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface GivingClient extends pco.ClientBase {
   /**

@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center People, API version 2025-03-20.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createPeopleClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface PeopleClient extends pco.ClientBase {
   /** Address records: `GET /people/v2/addresses` */
@@ -2383,7 +2383,7 @@ export interface Household extends pco.Resource {
 
 export interface HouseholdAttributes {
   /**
-   * File UUID (see [File Uploads](#file-uploads) section)
+   * File UUID (see File Uploads section)
    *
    * Permission: public.
    */
@@ -4500,7 +4500,7 @@ export interface PersonAttributes {
    */
   anniversary: string | null;
   /**
-   * File UUID (see [File Uploads](#file-uploads) section)
+   * File UUID (see File Uploads section)
    *
    * Permission: public.
    */

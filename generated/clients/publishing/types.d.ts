@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Publishing, API version 2024-03-25.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createPublishingClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface PublishingClient extends pco.ClientBase {
   /** Channel records: `GET /publishing/v2/channels` */

@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Registrations, API version 2025-05-01.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createRegistrationsClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface RegistrationsClient extends pco.ClientBase {
   /** Campus records: `GET /registrations/v2/campuses` */

@@ -8,7 +8,7 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Services, API version 2018-11-01.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createServicesClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface ServicesClient extends pco.ClientBase {
   /** AttachmentTypeGroup records: `GET /services/v2/attachment_type_groups` */

@@ -1,7 +1,9 @@
 /**
  * `generated/clients/`: a typed client for the latest version of every app
  * (`<app>/index.ts`, `<app>/types.d.ts`) and the runtime they share (`runtime/`,
- * copied from `templates/runtime/`).
+ * copied from `templates/runtime/`), each compiled beside its source
+ * (`.js`, `.d.ts`), and the `package.json` that makes the folder one
+ * publishable package.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { OutputFile } from "../../emit.js";
@@ -9,7 +11,9 @@ import { format } from "../../format.js";
 import { latestPerApp } from "../../spec/load.js";
 import type { Spec } from "../../spec/types.js";
 import type { Renderer } from "../renderer.js";
+import { compileClients } from "./compile.js";
 import { specFile } from "./navigation.js";
+import { clientsPackageManifest } from "./package-manifest.js";
 import { clientTemplates, runtimeSources } from "./templates.js";
 import { buildClientView } from "./view-model.js";
 
@@ -20,6 +24,7 @@ export const clientRenderer: Renderer = {
   name: "clients",
   root: ROOT,
   async render(specs) {
+    const latest = latestPerApp(specs);
     const [runtime, apps] = await Promise.all([
       Promise.all(
         (await runtimeSources()).map(async ({ name, text }) => ({
@@ -27,9 +32,16 @@ export const clientRenderer: Renderer = {
           contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
         })),
       ),
-      Promise.all(latestPerApp(specs).map((spec) => (spec.app === RUNTIME ? refuseApp(spec) : renderClient(spec)))),
+      Promise.all(latest.map((spec) => (spec.app === RUNTIME ? refuseApp(spec) : renderClient(spec)))),
     ]);
-    return { value: [...runtime, ...apps.flatMap((a) => a.value)], diagnostics: apps.flatMap((a) => a.diagnostics) };
+    const sources = [...runtime, ...apps.flatMap((a) => a.value)];
+    const compiled = compileClients(sources.map((f) => ({ path: f.path.slice(ROOT.length + 1), contents: f.contents })));
+    const rendered = latest.filter((spec) => spec.app !== RUNTIME).map((spec) => spec.app);
+    const manifest = { path: `${ROOT}/package.json`, contents: clientsPackageManifest(latest, rendered) };
+    return {
+      value: [...sources, ...compiled.map((f) => ({ path: `${ROOT}/${f.path}`, contents: f.contents })), manifest],
+      diagnostics: apps.flatMap((a) => a.diagnostics),
+    };
   },
 };
 

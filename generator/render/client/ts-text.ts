@@ -38,8 +38,16 @@ export function docComment(paragraphs: readonly (string | undefined)[], tags: re
   return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"].join("\n");
 }
 
+/**
+ * A Markdown link to an anchor of the docs' own page (`[File Uploads](#file-uploads)`)
+ * leads nowhere from an editor: its text stays, the link goes. Absolute links stay whole.
+ */
+// Neither part may run over a bracket or parenthesis: every attempt then stops at the next link, and matching stays linear.
+const IN_PAGE_LINK = /\[([^[\]\n]*)\]\(#[^()[\]\s]*\)/g;
+
 function cleanProse(text: string): string {
   return text
+    .replace(IN_PAGE_LINK, "$1")
     .replace(/\r\n?|[\u2028\u2029\u0085\u000b\u000c]/g, "\n")
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "")
     .replace(/\t/g, "  ")

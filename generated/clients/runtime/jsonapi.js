@@ -1,0 +1,86 @@
+// Copied by `npm run generate` from templates/runtime/jsonapi.ts. Do not edit.
+/**
+ * Answers as documents, with the includes that were asked for resolved onto
+ * their records: `person.emails` is the included Email records that
+ * `relationships.emails.data` points to (an array for a to-many linkage, a
+ * record or null for a to-one). Records are resolved in place through one Map
+ * lookup per linkage, and nothing from the answer is ever merged into another
+ * object, so a `__proto__` key in a body stays an ordinary property.
+ */
+import { isObject } from "./errors.js";
+/** Keys of a resource object itself: an include of one of these names is not resolved onto the record. */
+const RESOURCE_KEYS = new Set(["type", "id", "attributes", "relationships", "links", "meta"]);
+export function documentOf(body, include) {
+    const answer = isObject(body) ? body : {};
+    const document = {
+        data: answer.data ?? null,
+        included: Array.isArray(answer.included) ? answer.included : [],
+        meta: isObject(answer.meta) ? answer.meta : {},
+        links: isObject(answer.links) ? answer.links : {},
+    };
+    if (include?.length) {
+        const records = Array.isArray(document.data) ? document.data : [document.data];
+        resolveIncludes(records, document.included, include);
+    }
+    return document;
+}
+/** A list answer; a single record where a list was expected becomes a list of one. */
+export function pageOf(body, include) {
+    const document = documentOf(body, include);
+    const data = document.data;
+    return {
+        ...document,
+        data: Array.isArray(data) ? data : data === null ? [] : [data],
+    };
+}
+function resolveIncludes(records, included, names) {
+    const index = new Map();
+    for (const record of included)
+        if (isObject(record))
+            index.set(keyOf(record), record);
+    for (const record of records) {
+        if (!isObject(record))
+            continue;
+        const key = keyOf(record);
+        if (!index.has(key))
+            index.set(key, record);
+    }
+    const find = (linkage) => isObject(linkage) ? index.get(keyOf(linkage)) : undefined;
+    for (const record of records) {
+        if (!isObject(record) || !isObject(record.relationships))
+            continue;
+        const relationships = record.relationships;
+        for (const name of names) {
+            if (RESOURCE_KEYS.has(name) || !Object.hasOwn(relationships, name))
+                continue;
+            const relationship = relationships[name];
+            if (!isObject(relationship) || !("data" in relationship))
+                continue;
+            const linkage = relationship.data;
+            let value;
+            if (Array.isArray(linkage)) {
+                const found = [];
+                for (const item of linkage) {
+                    const target = find(item);
+                    if (target !== undefined)
+                        found.push(target);
+                }
+                value = found;
+            }
+            else {
+                value = find(linkage) ?? null;
+            }
+            // Assignment to `__proto__` would set the prototype: that one name is defined instead.
+            if (name === "__proto__")
+                Object.defineProperty(record, name, {
+                    value,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true,
+                });
+            else
+                record[name] = value;
+        }
+    }
+}
+const keyOf = (identifier) => `${identifier.type}\u0000${identifier.id}`;

@@ -1,0 +1,210 @@
+/**
+ * The types every generated client is built from. A generated client describes
+ * each resource type once (a `Def`: its record, includes, where, order, fields
+ * and assignable attributes) and composes its handles from the small generic
+ * interfaces below, so that the compiler instantiates only what a program uses.
+ */
+/** A record id: the API sends strings; numbers are accepted for convenience. */
+export type Id = string | number;
+/** A resource object as the API returns it (JSON:API). */
+export interface Resource {
+    type: string;
+    id: string;
+    attributes: object;
+    relationships?: {
+        [name: string]: Relationship;
+    };
+    links?: Links;
+    meta?: {
+        [key: string]: unknown;
+    };
+}
+/** A resource of a type the spec does not describe (the target of a polymorphic relationship). */
+export interface AnyResource extends Resource {
+    attributes: {
+        [name: string]: unknown;
+    };
+}
+export interface Identifier {
+    type: string;
+    id: string;
+}
+export interface Relationship {
+    data?: Identifier | Identifier[] | null;
+    links?: Links;
+    meta?: {
+        [key: string]: unknown;
+    };
+}
+export interface Links {
+    [name: string]: string | null | undefined;
+}
+/** A response: the primary data, the included records, meta and links. */
+export interface Document<T> {
+    data: T;
+    included: Resource[];
+    meta: {
+        [key: string]: unknown;
+    };
+    links: Links;
+}
+/** One page of a list. `links.next` is the next page, absent on the last. */
+export interface Page<T> extends Document<T[]> {
+    meta: ListMeta;
+}
+export interface ListMeta {
+    total_count?: number;
+    count?: number;
+    next?: {
+        offset: number;
+    };
+    prev?: {
+        offset: number;
+    };
+    can_include?: string[];
+    can_order?: string[];
+    can_query?: {
+        [name: string]: unknown;
+    } | string[];
+    can_filter?: string[];
+    [key: string]: unknown;
+}
+/** What a generated client knows about one resource type. */
+export interface Def {
+    resource: Resource;
+    /** Each includable name, with the record(s) it resolves to. */
+    includes: object;
+    where: object;
+    order: string;
+    perPage: number;
+    fields: object;
+    create: object;
+    update: object;
+}
+/** A resource type the spec does not describe (an association's undocumented target). */
+export interface AnyDef extends Def {
+    resource: AnyResource;
+    includes: {};
+    where: {
+        [name: string]: WhereValue | Range<WhereValue>;
+    };
+    order: string;
+    perPage: PerPage;
+    fields: {
+        [type: string]: readonly string[];
+    };
+    create: never;
+    update: never;
+}
+/** A record with the includes it was asked for resolved onto it. */
+export type With<D extends Def, I extends keyof D["includes"]> = [I] extends [never] ? D["resource"] : D["resource"] & Pick<D["includes"], I>;
+/** An orderable name, ascending, or descending with a leading `-`. */
+export type Order<Name extends string> = Name | `-${Name}`;
+/** Page sizes the API accepts. */
+export type PerPage = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42 | 43 | 44 | 45 | 46 | 47 | 48 | 49 | 50 | 51 | 52 | 53 | 54 | 55 | 56 | 57 | 58 | 59 | 60 | 61 | 62 | 63 | 64 | 65 | 66 | 67 | 68 | 69 | 70 | 71 | 72 | 73 | 74 | 75 | 76 | 77 | 78 | 79 | 80 | 81 | 82 | 83 | 84 | 85 | 86 | 87 | 88 | 89 | 90 | 91 | 92 | 93 | 94 | 95 | 96 | 97 | 98 | 99 | 100;
+/** `gt`, `gte`, `lt`, `lte`: `where[ATTRIBUTE][OPERATOR]=VALUE`. */
+export interface Range<T> {
+    gt?: T;
+    gte?: T;
+    lt?: T;
+    lte?: T;
+}
+/** Equality, case-insensitive; `"Tim%"` matches what starts with Tim, `"%son"` what ends with son. */
+export type WhereText = string;
+export type WhereNumber = number | Range<number>;
+/** An ISO 8601 date (`2015-05-05`) or date and time (`2015-05-05T22:40:07Z`), or a range of them. */
+export type WhereDate = string | Range<string>;
+export type WhereValue = string | number | boolean;
+/** Extra query parameters, sent as given (a filter's own parameter, say). */
+export interface Params {
+    [name: string]: string | number | boolean;
+}
+export interface CallOptions {
+    signal?: AbortSignal;
+    /** Per attempt; overrides the client's `timeoutMs`. */
+    timeoutMs?: number;
+}
+export interface GetQuery<D extends Def, I> extends CallOptions {
+    include?: readonly I[];
+    /** Sparse fieldsets: the attributes to return, per resource type. */
+    fields?: D["fields"];
+    params?: Params;
+}
+export interface ListQuery<D extends Def, I, F extends string> extends GetQuery<D, I> {
+    where?: D["where"];
+    order?: D["order"] | readonly D["order"][];
+    filter?: F | readonly F[];
+    perPage?: D["perPage"];
+    offset?: number;
+}
+/** Options of a create or an update. */
+export interface WriteOptions<D extends Def, I> extends GetQuery<D, I> {
+    /** Relationships sent with the record: `{ primary_contact: { data: { type: "Person", id: "1" } } }`. */
+    relationships?: {
+        [name: string]: {
+            data: Identifier | readonly Identifier[] | null;
+        };
+    };
+}
+type Includable<D extends Def> = keyof D["includes"] & string;
+/** A collection: `list` one page, or `each` record across every page (following `links.next`). */
+export interface Collection<D extends Def, F extends string = never> {
+    list<I extends Includable<D> = never>(query?: ListQuery<D, I, F>): Promise<Page<With<D, I>>>;
+    each<I extends Includable<D> = never>(query?: ListQuery<D, I, F>): AsyncIterable<With<D, I>>;
+}
+export interface Create<D extends Def> {
+    create<I extends Includable<D> = never>(attributes: D["create"], options?: WriteOptions<D, I>): Promise<Document<With<D, I>>>;
+}
+export interface GetById<D extends Def> {
+    get<I extends Includable<D> = never>(id: Id, query?: GetQuery<D, I>): Promise<Document<With<D, I>>>;
+}
+export interface UpdateById<D extends Def> {
+    update<I extends Includable<D> = never>(id: Id, attributes: D["update"], options?: WriteOptions<D, I>): Promise<Document<With<D, I>>>;
+}
+export interface DeleteById {
+    delete(id: Id, options?: CallOptions): Promise<void>;
+}
+export interface Get<D extends Def> {
+    get<I extends Includable<D> = never>(query?: GetQuery<D, I>): Promise<Document<With<D, I>>>;
+}
+export interface Update<D extends Def> {
+    update<I extends Includable<D> = never>(attributes: D["update"], options?: WriteOptions<D, I>): Promise<Document<With<D, I>>>;
+}
+export interface Delete {
+    delete(options?: CallOptions): Promise<void>;
+}
+/** A to-one association: the record, or null when there is none. */
+export interface One<D extends Def> {
+    get<I extends Includable<D> = never>(query?: GetQuery<D, I>): Promise<Document<With<D, I> | null>>;
+}
+export interface ActionOptions extends CallOptions {
+    /** A whole request body, sent instead of `{ data: { attributes } }`. */
+    body?: unknown;
+}
+/** An action (a POST): its attributes are sent as `{ "data": { "attributes": ... } }`. */
+export type Action<A> = (attributes?: A, options?: ActionOptions) => Promise<ActionResult>;
+/** What an action answers: a document, or null for an empty answer (204). */
+export type ActionResult = Document<Resource | Resource[] | null> | null;
+/** A file sent to the upload endpoint; pass its `id` as the value of a file attribute. */
+export interface UploadedFile {
+    type: string;
+    id: string;
+    attributes: {
+        name?: string;
+        content_type?: string;
+        file_size?: number;
+        md5?: string;
+        expires_at?: string;
+        [key: string]: unknown;
+    };
+}
+export interface UploadOptions extends CallOptions {
+    /** The file name sent with a Blob (a File carries its own). */
+    name?: string;
+}
+/** What every client has besides its resources. */
+export interface ClientBase {
+    /** The first step of a file upload (multipart POST to the upload endpoint). */
+    upload(file: Blob, options?: UploadOptions): Promise<UploadedFile>;
+}
+export {};
