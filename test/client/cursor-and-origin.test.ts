@@ -4,11 +4,17 @@
  * runtime sends it, and an attribute's inferred or repaired type is said in
  * its JSDoc and its OpenAPI description.
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ts from "typescript";
 import { expect, it } from "vitest";
-import { renderClient } from "../../generator/render/client/renderer.js";
+import { writeTree } from "../../generator/emit.js";
+import { clientRenderer, renderClient } from "../../generator/render/client/renderer.js";
 import { attributeSchema } from "../../generator/render/openapi/attribute-schema.js";
 import { searchParams } from "../../templates/runtime/query.js";
 import { resource, spec } from "../helpers/spec-builder.js";
+import { STRICT_TSC_OPTIONS } from "../helpers/strict-tsc.js";
 
 const things = resource("Thing", {
   path: "/people/v2/things",
@@ -41,4 +47,28 @@ it("says where an inferred or repaired type came from, in the client's JSDoc and
 
 it("sends after and before as the API reads them", () => {
   expect(searchParams({ after: "12", before: "40", perPage: 25 }).toString()).toBe("per_page=25&after=12&before=40");
+});
+
+it("under strict tsc, list takes after where the docs give the cursor, and refuses it elsewhere", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "pco-cursor-"));
+  try {
+    const rendered = await clientRenderer.render([spec([things, others])]);
+    await writeTree({ root: dir, files: rendered.value, owns: () => true });
+    const clientFile = rendered.value.map((f) => f.path).find((p) => /^clients\/people\/index\.ts$/.test(p))!;
+    const program = [
+      `import type { PeopleClient } from "./${clientFile.replace(/index\.ts$/, "types.js")}";`,
+      "export async function page(people: PeopleClient): Promise<void> {",
+      '  await people.things.list({ after: "12", perPage: 25 });',
+      "  // @ts-expect-error: the docs give no cursor for others",
+      '  await people.others.list({ after: "12" });',
+      "}",
+    ].join("\n");
+    await writeFile(path.join(dir, "program.ts"), program);
+    await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    const compiled = ts.createProgram([path.join(dir, "program.ts")], STRICT_TSC_OPTIONS);
+    const problems = ts.getPreEmitDiagnostics(compiled).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(problems).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
