@@ -1,5 +1,5 @@
 # Mirrors the npm scripts, for those who type `make`.
-.PHONY: install build generate scrape scrape-corpus check typecheck test bench fuzz
+.PHONY: install build generate scrape scrape-corpus check spec-schema typecheck lint format test bench fuzz
 
 install:
 	npm ci
@@ -19,8 +19,17 @@ scrape-corpus:
 check:
 	npm run check
 
+spec-schema:
+	npm run spec:schema
+
 typecheck:
 	npm run typecheck
+
+lint:
+	npm run lint
+
+format:
+	npm run format
 
 test:
 	npm test

@@ -4,6 +4,10 @@
  *
  * The field names listed in docs/spec.md are fixed because tools outside the
  * generator read them; fields may be added, never renamed.
+ *
+ * This file is the contract's one source: `npm run spec:schema` derives the
+ * JSON Schema (spec/spec.schema.json, ./schema.ts) and the field table of
+ * docs/spec.md from it, JSDoc tags (`@minLength`, `@pattern`...) included.
  */
 
 /**
@@ -38,9 +42,41 @@ export type Operation = (typeof OPERATIONS)[number];
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
-/** Where a spec was read from. `location` is relative or a URL, never a machine path. */
+// The kinds of value below carry their schema constraints as JSDoc tags; their
+// explanations are line comments, so that they do not become the description
+// of every field of the kind.
+
+// A name as the docs write it: never empty.
+/** @minLength 1 */
+export type Name = string;
+
+// Names, each once.
+/** @uniqueItems true */
+export type Names = Name[];
+
+// A path template relative to `baseUrl`: `/people/v2/people/{person_id}`.
+/** @pattern ^/[^?#\s]*$ */
+export type PathTemplate = string;
+
+// An absolute http or https URL.
+/** @pattern ^https?:// */
+export type Url = string;
+
+// A count: a whole number, never negative.
+/**
+ * @asType integer
+ * @minimum 0
+ */
+export type Count = number;
+
+/** Where a spec was read from. */
 export interface SpecSource {
   format: SourceFormat;
+  /**
+   * Relative or a URL: never a path that only exists on one machine.
+   * @minLength 1
+   * @not {"pattern": "^(/|[A-Za-z]:[\\\\/])"}
+   */
   location: string;
 }
 
@@ -55,13 +91,29 @@ export const SOURCE_FORMATS = [
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
+/** @title pco-codegen resource spec */
 export interface Spec {
+  /**
+   * @asType integer
+   * @minimum 1
+   */
   specVersion: number;
+  /**
+   * The app's URL segment: `people`, `check-ins`.
+   * @pattern ^[a-z][a-z0-9_-]*$
+   */
   app: string;
+  /**
+   * The portal's version id (`2025-03-20`), `legacy` for the Slate docs, `unversioned` for pages that do not say.
+   * @pattern ^(\d{4}-\d{2}-\d{2}|legacy|unversioned)$
+   */
   version: string;
-  title: string;
+  title: Name;
   description?: string;
-  /** Scheme and host; every path in the spec is relative to it. */
+  /**
+   * Scheme and host; every path in the spec is relative to it.
+   * @pattern ^https?://[^/]+$
+   */
   baseUrl: string;
   /** The version is marked beta by the docs. */
   beta?: boolean;
@@ -90,32 +142,43 @@ export interface Spec {
  */
 export interface ApiFacts {
   rateLimit?: {
-    limit: number;
-    periodSeconds: number;
+    limit: Count;
+    periodSeconds: Count;
     /** Header names: limit, period, count, and the 429's Retry-After. */
-    headers: { limit: string; period: string; count: string; retryAfter: string };
+    headers: { limit: Name; period: Name; count: Name; retryAfter: Name };
   };
   auth?: {
     /** Personal access token: the application id and secret sent with HTTP Basic. */
-    personalAccessToken?: { applicationsUrl: string };
+    personalAccessToken?: { applicationsUrl: Url };
     oauth2?: {
-      authorizeUrl: string;
-      tokenUrl: string;
+      authorizeUrl: Url;
+      tokenUrl: Url;
       /** One scope per app: `{ app: "Check-ins", scope: "check_ins" }`. */
-      scopes: { app: string; scope: string }[];
-      accessTokenLifetimeSeconds?: number;
-      refreshTokenLifetimeDays?: number;
+      scopes: { app: Name; scope: Name }[];
+      accessTokenLifetimeSeconds?: Count;
+      refreshTokenLifetimeDays?: Count;
     };
   };
   /** The current user's endpoint, e.g. `/people/v2/me`. */
-  currentUserPath?: string;
+  currentUserPath?: PathTemplate;
   /** The two-step upload: POST the file here (multipart, `field`), then pass the returned id. */
-  upload?: { url: string; field: string };
-  dateFormats?: { name: string; format: string; example: string }[];
+  upload?: { url: Url; field: Name };
+  dateFormats?: { name: Name; format: Name; example: Name }[];
   /** Comparison operators of `where[...]` on dates and times: `[gt]=`, with an example and what it matches. */
-  whereOperators?: { operator: string; usage: string; result: string }[];
+  whereOperators?: { operator: Name; usage: Name; result: Name }[];
   /** The error statuses the API answers with, and what causes each. */
-  errors?: { status: number; title: string; cause: string }[];
+  errors?: ApiError[];
+}
+
+export interface ApiError {
+  /**
+   * @asType integer
+   * @minimum 100
+   * @maximum 599
+   */
+  status: number;
+  title: Name;
+  cause: string;
 }
 
 /** The security schemes a document declares for the whole app. */
@@ -135,20 +198,20 @@ export interface Security {
 export interface PartialNote {
   /** The resource (vertex) concerned, or absent when the whole document was unreadable. */
   resource?: string;
-  file: string;
-  missing: string[];
-  reason: string;
+  file: Name;
+  missing: Names;
+  reason: Name;
 }
 
 export interface Resource {
   /** The JSON:API type, e.g. `Person`. */
-  type: string;
+  type: Name;
   /** The documentation's identifier for the resource, e.g. `person`. */
-  id: string;
+  id: Name;
   description?: string;
   deprecated: boolean;
   /** The resource's own collection path, templated. */
-  path?: string;
+  path?: PathTemplate;
   /** The resource is only ever returned as a collection (no get by id). */
   collectionOnly?: boolean;
   attributes: Attribute[];
@@ -165,7 +228,7 @@ export interface Resource {
 }
 
 export interface Attribute {
-  name: string;
+  name: Name;
   type: AttributeType;
   /**
    * Where the type came from, when the docs did not state it as written:
@@ -192,8 +255,8 @@ export type TypeOrigin = "repaired" | "inferred";
 export const TYPE_ORIGINS = ["repaired", "inferred"] as const;
 
 export interface Relationship {
-  name: string;
-  target: string;
+  name: Name;
+  target: Name;
   toMany: boolean;
   polymorphic?: boolean;
   note?: string;
@@ -204,15 +267,15 @@ export interface Relationship {
 }
 
 export interface Filter {
-  name: string;
+  name: Name;
   description?: string;
 }
 
 /** An outbound edge: a URL under this resource that lists or returns another resource. */
 export interface Association {
-  name: string;
-  target: string;
-  path: string;
+  name: Name;
+  target: Name;
+  path: PathTemplate;
   filters: Filter[];
   deprecated?: boolean;
   details?: string;
@@ -222,8 +285,8 @@ export interface Association {
 
 /** A POST endpoint that runs an operation on the resource. */
 export interface Action {
-  name: string;
-  path: string;
+  name: Name;
+  path: PathTemplate;
   description?: string;
   details?: string;
   /** Who may run it, in the docs' words. */
@@ -239,7 +302,7 @@ export interface Action {
 export interface Endpoint {
   operation: Operation;
   method: HttpMethod;
-  path: string;
+  path: PathTemplate;
   filters?: Filter[];
   /** The query vocabulary of this endpoint, present only where it differs from the resource's `query`. */
   query?: EndpointQuery;
@@ -257,7 +320,7 @@ export interface EndpointQuery {
 
 export interface QueryParam {
   /** The attribute, or for a relational where the dotted path to it (`group.name` for `where[group][name]`). */
-  name: string;
+  name: Name;
   type: string;
   description?: string;
   /** The comparison operators the docs list for it (`gt`, `gte`, `lt`, `lte`): `where[name][gt]`. */
@@ -265,17 +328,17 @@ export interface QueryParam {
 }
 
 export interface PerPage {
-  min: number;
-  max: number;
-  default: number;
+  min: Count;
+  max: Count;
+  default: Count;
 }
 
 export interface Query {
   where: QueryParam[];
-  order: string[];
-  include: string[];
+  order: Names;
+  include: Names;
   /** Includes of includes, dotted (`location.group`): `include=location.group`. */
-  nestedInclude?: string[];
+  nestedInclude?: Names;
   /** Where clauses on a related record's attribute: `where[group][name]`, named `group.name`. */
   relationalWhere?: QueryParam[];
   perPage?: PerPage;
@@ -284,7 +347,7 @@ export interface Query {
   /** The id cursors the docs list for paging (`after`: records after this id; `before`). */
   cursor?: CursorParam[];
   /** Includes that may also be sent in a create or update body. */
-  assignableIncludes?: { create: string[]; update: string[] };
+  assignableIncludes?: { create: Names; update: Names };
 }
 
 export const CURSOR_PARAMS = ["after", "before"] as const;
@@ -294,8 +357,8 @@ export interface Permissions {
   create: boolean;
   update: boolean;
   destroy: boolean;
-  createAttributes?: string[];
-  updateAttributes?: string[];
+  createAttributes?: Names;
+  updateAttributes?: Names;
   /** The docs' notes on who may read, create, update or destroy. */
   notes?: PermissionNotes;
 }

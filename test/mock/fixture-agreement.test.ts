@@ -9,7 +9,6 @@ import { MISSING_ID } from "../../generator/render/fixtures/error-fixtures.js";
 import { fixturesRenderer } from "../../generator/render/fixtures/renderer.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { committedSpecs } from "../fixtures-render/committed-specs.js";
-import { client } from "./http.js";
 
 type Json = Record<string, any>;
 

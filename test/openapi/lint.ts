@@ -1,5 +1,5 @@
 /**
- * What the validators report, in one shape, and the warnings the README
+ * What the validators report, in one shape, and the warnings docs/openapi.md
  * explains: a rule not listed here fails the lint tests until it is fixed or
  * explained.
  */

@@ -1,7 +1,7 @@
 /**
  * Every document passes the three standard validators with no error:
  * swagger-parser's validate, Redocly CLI's `recommended` ruleset and
- * Spectral's `spectral:oas`. Warnings may only be of the rules the README
+ * Spectral's `spectral:oas`. Warnings may only be of the rules docs/openapi.md
  * explains. Redocly CLI bundles its core, so it runs as a process, once over
  * every file, while the other two run here.
  */
@@ -46,7 +46,7 @@ it("swagger-parser validates every document", async () => {
   }
 }, 600_000); // every document dereferenced in turn, the largest with thousands of parameters
 
-it("Spectral finds no error, and only warnings the README explains", async () => {
+it("Spectral finds no error, and only warnings docs/openapi.md explains", async () => {
   const spectral = new spectralCore.Spectral();
   // The rulesets package is typed against its own copy of spectral-core.
   spectral.setRuleset({ extends: [[spectralRulesets.oas as RulesetDefinition, "recommended"]] });
@@ -71,7 +71,7 @@ it("Spectral finds no error, and only warnings the README explains", async () =>
   );
 }, 600_000); // Spectral walks each of the large documents (calendar's has thousands of parameters) in turn
 
-it("Redocly finds no error, and only warnings the README explains", async () => {
+it("Redocly finds no error, and only warnings docs/openapi.md explains", async () => {
   const problems = await redocly;
   expect(problems.filter((p) => p.severity === "error")).toEqual([]);
   for (const rule of rulesOf(problems)) expect(EXPLAINED_WARNINGS.redocly).toContain(rule);
