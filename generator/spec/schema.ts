@@ -83,6 +83,13 @@ const endpoint = {
     method: { enum: ["GET", "POST", "PATCH", "DELETE"] },
     path: templatedPath,
     filters: { type: "array", items: filter },
+    via: {
+      type: "object",
+      additionalProperties: false,
+      required: ["resource", "association"],
+      properties: { resource: nonEmpty, association: nonEmpty },
+    },
+    currentUser: { type: "boolean" },
   },
 } as const;
 

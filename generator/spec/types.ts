@@ -185,6 +185,16 @@ export interface Endpoint {
   method: HttpMethod;
   path: string;
   filters?: Filter[];
+  /** The association whose URL this endpoint is under, where it is not at its resource's own path. */
+  via?: EndpointVia;
+  /** The current user's record (`/me`), not one chosen by id. */
+  currentUser?: boolean;
+}
+
+/** An association by its owner's type and its name: `{ resource: "Person", association: "phone_numbers" }`. */
+export interface EndpointVia {
+  resource: string;
+  association: string;
 }
 
 export interface QueryParam {
