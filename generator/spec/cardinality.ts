@@ -10,12 +10,13 @@
  */
 import pluralize from "pluralize";
 import { pathShape } from "./paths.js";
+import { ownEndpoint } from "./routes.js";
 import type { Association, Resource } from "./types.js";
 
 /** The shape (ids as `*`) of the path where one record of the resource lives, when the docs give one. */
 export function recordShapeOf(resource: Resource): string | undefined {
-  const byOperation = (operation: string) => resource.endpoints.find((e) => e.operation === operation);
-  const endpoint = byOperation("get") ?? byOperation("update") ?? byOperation("delete");
+  // A record reached through an association (`via`) or as the current user lives at its own path too.
+  const endpoint = ownEndpoint(resource, "get") ?? ownEndpoint(resource, "update") ?? ownEndpoint(resource, "delete");
   if (endpoint !== undefined) return pathShape(endpoint.path);
   const parents = new Set(resource.associations.map((a) => parentShape(pathShape(a.path))));
   return parents.size === 1 ? [...parents][0] : undefined;

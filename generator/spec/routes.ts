@@ -1,6 +1,6 @@
 /**
- * The routes the API serves, beyond the ones the docs write out. The
- * documentation API documents each resource once, at its own path, and each
+ * The routes the API serves, beyond the ones the documentation API writes
+ * out (specs read from it; other sources keep the requests they list). It documents each resource once, at its own path, and each
  * association as a list URL; the API serves more, by one rule: every URL that
  * lists records also addresses each of them by id. So, for every association:
  *
@@ -18,7 +18,7 @@
  * A route the docs already give (by method and path shape) is never added twice.
  */
 import { compareText } from "../order.js";
-import { pathShape } from "./paths.js";
+import { pathParameters, pathShape } from "./paths.js";
 import type { Association, Endpoint, Resource, Spec } from "./types.js";
 
 const OPERATION_ORDER = ["list", "get", "create", "update", "delete"] as const;
@@ -31,6 +31,8 @@ interface RouteIndex {
 }
 
 export function withServedRoutes(spec: Spec): Spec {
+  // The Slate site wrote out each request it documents; the rule is the documentation API's.
+  if (spec.source.format !== "portal") return spec;
   const index: RouteIndex = {
     byType: new Map(spec.resources.map((r) => [r.type, r])),
     taken: new Set(spec.resources.flatMap(documentedRoutes)),
@@ -88,10 +90,18 @@ function itemRoutes(
 ): void {
   const target = index.byType.get(association.target);
   if (target === undefined || target.collectionOnly) return;
-  const path = `${association.path}/{${target.id}_id}`;
+  const path = `${association.path}/{${distinctParameter(association.path, `${target.id}_id`)}}`;
   add(target.type, { operation: "get", method: "GET", path, via });
   if (target.permissions.update) add(target.type, { operation: "update", method: "PATCH", path, via });
   if (target.permissions.destroy) add(target.type, { operation: "delete", method: "DELETE", path, via });
+}
+
+/** `person_id`, or `person_id_2` where the path already names a `person_id`: a template names each parameter once. */
+function distinctParameter(path: string, name: string): string {
+  const taken = new Set(pathParameters(path));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
+  return candidate;
 }
 
 /** The app's root, `/groups/v2`: the own path of the resource documented there (the Organization). */
@@ -151,4 +161,13 @@ function byOperationThenPath(a: Endpoint, b: Endpoint): number {
     compareText(a.path, b.path) ||
     compareText(a.method, b.method)
   );
+}
+
+/**
+ * The resource's endpoint of an operation at its own path, where it has one;
+ * else any but `/me`. What a renderer means by "the record's path".
+ */
+export function ownEndpoint(resource: Resource, operation: Endpoint["operation"]): Endpoint | undefined {
+  const candidates = resource.endpoints.filter((e) => e.operation === operation && e.currentUser !== true);
+  return candidates.find((e) => e.via === undefined) ?? candidates[0];
 }
