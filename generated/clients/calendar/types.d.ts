@@ -800,20 +800,34 @@ export interface EventRecord extends pco.Get<EventDef> {
   tags: EventTagsCollection;
 }
 
-export interface EventAttachmentsCollection extends pco.Collection<AttachmentDef> {}
+export interface EventAttachmentsCollection
+  extends pco.Collection<AttachmentDef>, pco.GetById<AttachmentDef> {
+  id(id: pco.Id): AttachmentRecord;
+}
 
-export interface EventConflictsCollection extends pco.Collection<ConflictDef> {}
+export interface EventConflictsCollection
+  extends pco.Collection<ConflictDef>, pco.GetById<ConflictDef> {
+  id(id: pco.Id): ConflictRecord;
+}
 
-export interface EventEventInstancesCollection extends pco.Collection<EventInstanceDef, "future"> {}
+export interface EventEventInstancesCollection
+  extends pco.Collection<EventInstanceDef, "future">, pco.GetById<EventInstanceDef> {
+  id(id: pco.Id): EventInstanceRecord;
+}
 
-export interface EventEventResourceRequestsCollection extends pco.Collection<EventResourceRequestDef> {}
+export interface EventEventResourceRequestsCollection
+  extends pco.Collection<EventResourceRequestDef>, pco.GetById<EventResourceRequestDef> {
+  id(id: pco.Id): EventResourceRequestRecord;
+}
 
-export interface EventResourceBookingsCollection extends pco.Collection<
-  ResourceBookingDef,
-  "future"
-> {}
+export interface EventResourceBookingsCollection
+  extends pco.Collection<ResourceBookingDef, "future">, pco.GetById<ResourceBookingDef> {
+  id(id: pco.Id): ResourceBookingRecord;
+}
 
-export interface EventTagsCollection extends pco.Collection<TagDef> {}
+export interface EventTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /**
  * A specific occurrence of an event.
@@ -951,12 +965,16 @@ export interface EventInstanceEventTimesCollection extends pco.Collection<EventT
   id(id: pco.Id): EventTimeRecord;
 }
 
-export interface EventInstanceResourceBookingsCollection extends pco.Collection<
-  ResourceBookingDef,
-  "future" | "resources" | "rooms"
-> {}
+export interface EventInstanceResourceBookingsCollection
+  extends
+    pco.Collection<ResourceBookingDef, "future" | "resources" | "rooms">,
+    pco.GetById<ResourceBookingDef> {
+  id(id: pco.Id): ResourceBookingRecord;
+}
 
-export interface EventInstanceTagsCollection extends pco.Collection<TagDef> {}
+export interface EventInstanceTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** A room or resource request for a specific event. */
 export interface EventResourceRequest extends pco.Resource {
@@ -1076,17 +1094,22 @@ export interface EventResourceRequestRecord extends pco.Get<EventResourceRequest
   updatedBy: pco.One<PersonDef>;
 }
 
-export interface EventResourceRequestResourceBookingsCollection extends pco.Collection<
-  ResourceBookingDef,
-  | "approved"
-  | "approved_pending"
-  | "approved_pending_rejected"
-  | "approved_rejected"
-  | "future"
-  | "pending"
-  | "pending_rejected"
-  | "rejected"
-> {}
+export interface EventResourceRequestResourceBookingsCollection
+  extends
+    pco.Collection<
+      ResourceBookingDef,
+      | "approved"
+      | "approved_pending"
+      | "approved_pending_rejected"
+      | "approved_rejected"
+      | "future"
+      | "pending"
+      | "pending_rejected"
+      | "rejected"
+    >,
+    pco.GetById<ResourceBookingDef> {
+  id(id: pco.Id): ResourceBookingRecord;
+}
 
 /**
  * Start and end times for each event instance.
@@ -1788,10 +1811,15 @@ export interface PersonRecord extends pco.Get<PersonDef> {
   organization: pco.One<OrganizationDef>;
 }
 
-export interface PersonEventResourceRequestsCollection extends pco.Collection<
-  EventResourceRequestDef,
-  "awaiting_response" | "future" | "not_overbooked" | "overbooked"
-> {}
+export interface PersonEventResourceRequestsCollection
+  extends
+    pco.Collection<
+      EventResourceRequestDef,
+      "awaiting_response" | "future" | "not_overbooked" | "overbooked"
+    >,
+    pco.GetById<EventResourceRequestDef> {
+  id(id: pco.Id): EventResourceRequestRecord;
+}
 
 /** A template for generating a report. */
 export interface ReportTemplate extends pco.Resource {
@@ -2095,29 +2123,60 @@ export interface ResourceRecord extends pco.Get<ResourceDef>, pco.Update<Resourc
   roomSetups: ResourceRoomSetupsCollection;
 }
 
-export interface ResourceConflictsCollection extends pco.Collection<ConflictDef> {}
+export interface ResourceConflictsCollection
+  extends pco.Collection<ConflictDef>, pco.GetById<ConflictDef> {
+  id(id: pco.Id): ConflictRecord;
+}
 
-export interface ResourceEventResourceRequestsCollection extends pco.Collection<EventResourceRequestDef> {}
+export interface ResourceEventResourceRequestsCollection
+  extends pco.Collection<EventResourceRequestDef>, pco.GetById<EventResourceRequestDef> {
+  id(id: pco.Id): EventResourceRequestRecord;
+}
 
-export interface ResourceRequiredApprovalsCollection extends pco.Collection<RequiredApprovalDef> {}
+export interface ResourceRequiredApprovalsCollection
+  extends
+    pco.Collection<RequiredApprovalDef>,
+    pco.GetById<RequiredApprovalDef>,
+    pco.UpdateById<RequiredApprovalDef>,
+    pco.DeleteById {
+  id(id: pco.Id): RequiredApprovalRecord;
+}
 
-export interface ResourceResourceApprovalGroupsCollection extends pco.Collection<ResourceApprovalGroupDef> {}
+export interface ResourceResourceApprovalGroupsCollection
+  extends
+    pco.Collection<ResourceApprovalGroupDef>,
+    pco.GetById<ResourceApprovalGroupDef>,
+    pco.UpdateById<ResourceApprovalGroupDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ResourceApprovalGroupRecord;
+}
 
-export interface ResourceResourceBookingsCollection extends pco.Collection<
-  ResourceBookingDef,
-  | "approved"
-  | "approved_pending"
-  | "approved_pending_rejected"
-  | "approved_rejected"
-  | "future"
-  | "pending"
-  | "pending_rejected"
-  | "rejected"
-> {}
+export interface ResourceResourceBookingsCollection
+  extends
+    pco.Collection<
+      ResourceBookingDef,
+      | "approved"
+      | "approved_pending"
+      | "approved_pending_rejected"
+      | "approved_rejected"
+      | "future"
+      | "pending"
+      | "pending_rejected"
+      | "rejected"
+    >,
+    pco.GetById<ResourceBookingDef> {
+  id(id: pco.Id): ResourceBookingRecord;
+}
 
-export interface ResourceResourceQuestionsCollection extends pco.Collection<ResourceQuestionDef> {}
+export interface ResourceResourceQuestionsCollection
+  extends pco.Collection<ResourceQuestionDef>, pco.GetById<ResourceQuestionDef> {
+  id(id: pco.Id): ResourceQuestionRecord;
+}
 
-export interface ResourceRoomSetupsCollection extends pco.Collection<RoomSetupDef> {}
+export interface ResourceRoomSetupsCollection
+  extends pco.Collection<RoomSetupDef>, pco.GetById<RoomSetupDef> {
+  id(id: pco.Id): RoomSetupRecord;
+}
 
 /**
  * A group of people that can be attached to a room or resource
@@ -2243,9 +2302,15 @@ export interface ResourceApprovalGroupRecord
   resources: ResourceApprovalGroupResourcesCollection;
 }
 
-export interface ResourceApprovalGroupEventResourceRequestsCollection extends pco.Collection<EventResourceRequestDef> {}
+export interface ResourceApprovalGroupEventResourceRequestsCollection
+  extends pco.Collection<EventResourceRequestDef>, pco.GetById<EventResourceRequestDef> {
+  id(id: pco.Id): EventResourceRequestRecord;
+}
 
-export interface ResourceApprovalGroupPeopleCollection extends pco.Collection<PersonDef> {}
+export interface ResourceApprovalGroupPeopleCollection
+  extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface ResourceApprovalGroupRequiredApprovalsCollection
   extends
@@ -2257,10 +2322,14 @@ export interface ResourceApprovalGroupRequiredApprovalsCollection
   id(id: pco.Id): RequiredApprovalRecord;
 }
 
-export interface ResourceApprovalGroupResourcesCollection extends pco.Collection<
-  ResourceDef,
-  "resources" | "rooms"
-> {}
+export interface ResourceApprovalGroupResourcesCollection
+  extends
+    pco.Collection<ResourceDef, "resources" | "rooms">,
+    pco.GetById<ResourceDef>,
+    pco.UpdateById<ResourceDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ResourceRecord;
+}
 
 /** A specific booking of a room or resource for an event instance. */
 export interface ResourceBooking extends pco.Resource {
@@ -2455,7 +2524,14 @@ export interface ResourceFolderRecord
   resources: ResourceFolderResourcesCollection;
 }
 
-export interface ResourceFolderResourcesCollection extends pco.Collection<ResourceDef> {}
+export interface ResourceFolderResourcesCollection
+  extends
+    pco.Collection<ResourceDef>,
+    pco.GetById<ResourceDef>,
+    pco.UpdateById<ResourceDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ResourceRecord;
+}
 
 /** A question to answer when requesting to book a room or resource. */
 export interface ResourceQuestion extends pco.Resource {
@@ -2830,9 +2906,14 @@ export interface TagRecord extends pco.Get<TagDef> {
   tagGroup: pco.One<TagGroupDef>;
 }
 
-export interface TagEventInstancesCollection extends pco.Collection<EventInstanceDef> {}
+export interface TagEventInstancesCollection
+  extends pco.Collection<EventInstanceDef>, pco.GetById<EventInstanceDef> {
+  id(id: pco.Id): EventInstanceRecord;
+}
 
-export interface TagEventsCollection extends pco.Collection<EventDef> {}
+export interface TagEventsCollection extends pco.Collection<EventDef>, pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
 /** A grouping of tags for organizational purposes. */
 export interface TagGroup extends pco.Resource {
@@ -2912,6 +2993,10 @@ export interface TagGroupRecord extends pco.Get<TagGroupDef> {
   tags: TagGroupTagsCollection;
 }
 
-export interface TagGroupEventsCollection extends pco.Collection<EventDef> {}
+export interface TagGroupEventsCollection extends pco.Collection<EventDef>, pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
-export interface TagGroupTagsCollection extends pco.Collection<TagDef> {}
+export interface TagGroupTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}

@@ -377,7 +377,10 @@ export interface AttendanceTypeRecord extends pco.Get<AttendanceTypeDef> {
   headcounts: AttendanceTypeHeadcountsCollection;
 }
 
-export interface AttendanceTypeHeadcountsCollection extends pco.Collection<HeadcountDef> {}
+export interface AttendanceTypeHeadcountsCollection
+  extends pco.Collection<HeadcountDef>, pco.GetById<HeadcountDef> {
+  id(id: pco.Id): HeadcountRecord;
+}
 
 /**
  * An attendance record for an event.
@@ -513,14 +516,20 @@ export interface CheckInCheckInTimesCollection
   id(id: pco.Id): CheckInTimeRecord;
 }
 
-export interface CheckInEventTimesCollection extends pco.Collection<EventTimeDef> {}
+export interface CheckInEventTimesCollection
+  extends pco.Collection<EventTimeDef>, pco.GetById<EventTimeDef> {
+  id(id: pco.Id): EventTimeRecord;
+}
 
 export interface CheckInLocationsCollection
   extends pco.Collection<LocationDef>, pco.GetById<LocationDef> {
   id(id: pco.Id): LocationRecord;
 }
 
-export interface CheckInOptionsCollection extends pco.Collection<OptionDef> {}
+export interface CheckInOptionsCollection
+  extends pco.Collection<OptionDef>, pco.GetById<OptionDef> {
+  id(id: pco.Id): OptionRecord;
+}
 
 /**
  * When one or more people check in, they're grouped in a `CheckInGroup`.
@@ -596,7 +605,10 @@ export interface CheckInGroupRecord extends pco.Get<CheckInGroupDef> {
   printStation: pco.One<StationDef>;
 }
 
-export interface CheckInGroupCheckInsCollection extends pco.Collection<CheckInDef> {}
+export interface CheckInGroupCheckInsCollection
+  extends pco.Collection<CheckInDef>, pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
 /**
  * A CheckInTime combines an EventTime and a Location, and associates it with
@@ -753,34 +765,48 @@ export interface EventRecord extends pco.Get<EventDef> {
   personEvents: EventPersonEventsCollection;
 }
 
-export interface EventAttendanceTypesCollection extends pco.Collection<AttendanceTypeDef> {}
+export interface EventAttendanceTypesCollection
+  extends pco.Collection<AttendanceTypeDef>, pco.GetById<AttendanceTypeDef> {
+  id(id: pco.Id): AttendanceTypeRecord;
+}
 
-export interface EventCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface EventCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
-export interface EventCurrentEventTimesCollection extends pco.Collection<EventTimeDef> {}
+export interface EventCurrentEventTimesCollection
+  extends pco.Collection<EventTimeDef>, pco.GetById<EventTimeDef> {
+  id(id: pco.Id): EventTimeRecord;
+}
 
 export interface EventEventLabelsCollection
   extends pco.Collection<EventLabelDef>, pco.GetById<EventLabelDef> {
   id(id: pco.Id): EventLabelRecord;
 }
 
-export interface EventEventPeriodsCollection extends pco.Collection<EventPeriodDef> {}
+export interface EventEventPeriodsCollection
+  extends pco.Collection<EventPeriodDef>, pco.GetById<EventPeriodDef> {
+  id(id: pco.Id): EventPeriodRecord;
+}
 
-export interface EventLocationsCollection extends pco.Collection<
-  LocationDef,
-  "locations" | "root"
-> {}
+export interface EventLocationsCollection
+  extends pco.Collection<LocationDef, "locations" | "root">, pco.GetById<LocationDef> {
+  id(id: pco.Id): LocationRecord;
+}
 
 export interface EventPersonEventsCollection
   extends pco.Collection<PersonEventDef>, pco.GetById<PersonEventDef> {
@@ -944,23 +970,28 @@ export interface EventPeriodRecord extends pco.Get<EventPeriodDef> {
   locationEventPeriods: EventPeriodLocationEventPeriodsCollection;
 }
 
-export interface EventPeriodCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface EventPeriodCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
-export interface EventPeriodEventTimesCollection extends pco.Collection<
-  EventTimeDef,
-  "available"
-> {}
+export interface EventPeriodEventTimesCollection
+  extends pco.Collection<EventTimeDef, "available">, pco.GetById<EventTimeDef> {
+  id(id: pco.Id): EventTimeRecord;
+}
 
 export interface EventPeriodLocationEventPeriodsCollection
   extends pco.Collection<LocationEventPeriodDef>, pco.GetById<LocationEventPeriodDef> {
@@ -1084,25 +1115,33 @@ export interface EventTimeRecord extends pco.Get<EventTimeDef> {
   locationEventTimes: EventTimeLocationEventTimesCollection;
 }
 
-export interface EventTimeAvailableLocationsCollection extends pco.Collection<
-  LocationDef,
-  "for_current_station"
-> {}
+export interface EventTimeAvailableLocationsCollection
+  extends pco.Collection<LocationDef, "for_current_station">, pco.GetById<LocationDef> {
+  id(id: pco.Id): LocationRecord;
+}
 
-export interface EventTimeCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface EventTimeCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
-export interface EventTimeHeadcountsCollection extends pco.Collection<HeadcountDef> {}
+export interface EventTimeHeadcountsCollection
+  extends pco.Collection<HeadcountDef>, pco.GetById<HeadcountDef> {
+  id(id: pco.Id): HeadcountRecord;
+}
 
 export interface EventTimeLocationEventTimesCollection
   extends pco.Collection<LocationEventTimeDef>, pco.GetById<LocationEventTimeDef> {
@@ -1230,7 +1269,10 @@ export interface LabelRecord extends pco.Get<LabelDef> {
   locationLabels: LabelLocationLabelsCollection;
 }
 
-export interface LabelEventLabelsCollection extends pco.Collection<EventLabelDef> {}
+export interface LabelEventLabelsCollection
+  extends pco.Collection<EventLabelDef>, pco.GetById<EventLabelDef> {
+  id(id: pco.Id): EventLabelRecord;
+}
 
 export interface LabelLocationLabelsCollection
   extends pco.Collection<LocationLabelDef>, pco.GetById<LocationLabelDef> {
@@ -1362,28 +1404,48 @@ export interface LocationRecord extends pco.Get<LocationDef> {
   parent: pco.One<LocationDef>;
 }
 
-export interface LocationCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface LocationCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
-export interface LocationLocationEventPeriodsCollection extends pco.Collection<LocationEventPeriodDef> {}
+export interface LocationLocationEventPeriodsCollection
+  extends pco.Collection<LocationEventPeriodDef>, pco.GetById<LocationEventPeriodDef> {
+  id(id: pco.Id): LocationEventPeriodRecord;
+}
 
-export interface LocationLocationEventTimesCollection extends pco.Collection<LocationEventTimeDef> {}
+export interface LocationLocationEventTimesCollection
+  extends pco.Collection<LocationEventTimeDef>, pco.GetById<LocationEventTimeDef> {
+  id(id: pco.Id): LocationEventTimeRecord;
+}
 
-export interface LocationLocationLabelsCollection extends pco.Collection<LocationLabelDef> {}
+export interface LocationLocationLabelsCollection
+  extends pco.Collection<LocationLabelDef>, pco.GetById<LocationLabelDef> {
+  id(id: pco.Id): LocationLabelRecord;
+}
 
-export interface LocationLocationsCollection extends pco.Collection<LocationDef> {}
+export interface LocationLocationsCollection
+  extends pco.Collection<LocationDef>, pco.GetById<LocationDef> {
+  id(id: pco.Id): LocationRecord;
+}
 
-export interface LocationOptionsCollection extends pco.Collection<OptionDef> {}
+export interface LocationOptionsCollection
+  extends pco.Collection<OptionDef>, pco.GetById<OptionDef> {
+  id(id: pco.Id): OptionRecord;
+}
 
 /** Counts check-ins for a location during a certain event period. */
 export interface LocationEventPeriod extends pco.Resource {
@@ -1455,18 +1517,23 @@ export interface LocationEventPeriodRecord extends pco.Get<LocationEventPeriodDe
   location: pco.One<LocationDef>;
 }
 
-export interface LocationEventPeriodCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface LocationEventPeriodCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
 /**
  * Counts check-ins for a location for a given event time.
@@ -1548,18 +1615,23 @@ export interface LocationEventTimeRecord extends pco.Get<LocationEventTimeDef> {
   location: pco.One<LocationDef>;
 }
 
-export interface LocationEventTimeCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface LocationEventTimeCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
 /**
  * Says how many of a given label to print for this location and
@@ -1677,7 +1749,10 @@ export interface OptionRecord extends pco.Get<OptionDef> {
   label: pco.One<LabelDef>;
 }
 
-export interface OptionCheckInsCollection extends pco.Collection<CheckInDef> {}
+export interface OptionCheckInsCollection
+  extends pco.Collection<CheckInDef>, pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
 /**
  * An organization which has people and events.
@@ -2050,22 +2125,32 @@ export interface PersonRecord extends pco.Get<PersonDef> {
   personEvents: PersonPersonEventsCollection;
 }
 
-export interface PersonCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface PersonCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
-export interface PersonPassesCollection extends pco.Collection<PassDef> {}
+export interface PersonPassesCollection extends pco.Collection<PassDef>, pco.GetById<PassDef> {
+  id(id: pco.Id): PassRecord;
+}
 
-export interface PersonPersonEventsCollection extends pco.Collection<PersonEventDef> {}
+export interface PersonPersonEventsCollection
+  extends pco.Collection<PersonEventDef>, pco.GetById<PersonEventDef> {
+  id(id: pco.Id): PersonEventRecord;
+}
 
 /** Counts a person's attendence for a given event. */
 export interface PersonEvent extends pco.Resource {
@@ -2242,23 +2327,30 @@ export interface StationRecord extends pco.Get<StationDef> {
   theme: pco.One<ThemeDef>;
 }
 
-export interface StationCheckInGroupsCollection extends pco.Collection<
-  CheckInGroupDef,
-  "canceled" | "printed" | "ready" | "skipped"
-> {}
+export interface StationCheckInGroupsCollection
+  extends
+    pco.Collection<CheckInGroupDef, "canceled" | "printed" | "ready" | "skipped">,
+    pco.GetById<CheckInGroupDef> {
+  id(id: pco.Id): CheckInGroupRecord;
+}
 
-export interface StationCheckedInAtCheckInsCollection extends pco.Collection<
-  CheckInDef,
-  | "attendee"
-  | "checked_out"
-  | "first_time"
-  | "guest"
-  | "not_checked_out"
-  | "not_one_time_guest"
-  | "one_time_guest"
-  | "regular"
-  | "volunteer"
-> {}
+export interface StationCheckedInAtCheckInsCollection
+  extends
+    pco.Collection<
+      CheckInDef,
+      | "attendee"
+      | "checked_out"
+      | "first_time"
+      | "guest"
+      | "not_checked_out"
+      | "not_one_time_guest"
+      | "one_time_guest"
+      | "regular"
+      | "volunteer"
+    >,
+    pco.GetById<CheckInDef> {
+  id(id: pco.Id): CheckInRecord;
+}
 
 /** A custom style which may be applied to stations. */
 export interface Theme extends pco.Resource {
