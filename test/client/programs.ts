@@ -33,6 +33,8 @@ export const PEOPLE_REJECTIONS: readonly Rejection[] = [
   { because: "a number range given a string", code: `await pco.people.list({ where: { grade: { gt: "3" } } });`, error: /Type 'string' is not assignable to type 'number'/ },
   { because: "a sparse fieldset naming no field of the type", code: `await pco.people.list({ fields: { Person: ["no_such_field"] } });`, error: /no_such_field/ },
   { because: "an action the resource does not have", code: `await pco.people.id("1").run();`, error: /Property 'run' does not exist on type 'PersonRecord'/ },
+  { because: "an attribute not assignable on update, through an association", code: `await pco.people.id("1").phoneNumbers.id("2").update({ created_at: "2024-01-01T00:00:00Z" });`, error: /created_at/ },
+  { because: "update of a read-only record by id under an association", code: `await pco.people.id("1").messages.id("2").update({});`, error: /Property 'update' does not exist on type 'MessageRecord'/ },
   { because: "a typed action body with a wrong key", code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`, error: /days/ },
 ];
 
@@ -55,7 +57,7 @@ export function rejectionsProgram(withDirectives: boolean): { text: string; line
 
 /** Typed results, checked exactly: a wrong type, or `any`, fails to compile. */
 export const PEOPLE_SAMPLE = `
-import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person } from "pco-codegen/people";
+import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person, type PhoneNumber } from "pco-codegen/people";
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(): void {}
@@ -82,4 +84,10 @@ expectType<Equals<typeof campus.data, Campus | null>>();
 const star = await pco.lists.id("1").star.create({});
 expectType<Equals<typeof star.data, ListStar>>();
 expectType<Equals<Parameters<typeof pco.people.id>[0], string | number>>();
+const phoneNumber = pco.people.id("1").phoneNumbers.id("2");
+const changedPhone = await phoneNumber.update({ number: "555-0100", primary: true });
+expectType<Equals<typeof changedPhone.data, PhoneNumber>>();
+const gotPhone = await phoneNumber.get();
+expectType<Equals<typeof gotPhone.data, PhoneNumber>>();
+await phoneNumber.delete();
 `;
