@@ -6,6 +6,7 @@ import { compareText } from "../../order.js";
 import type { ApiFacts, Spec } from "../types.js";
 import { byName, sameJson } from "./canonical.js";
 import type { Change, ChangeValue, ResourceChanges, SpecComparison } from "./change.js";
+import { servedRoutes } from "./compare-access.js";
 import { compareResource } from "./compare-resource.js";
 import { always, propertyChange, proseChange, statedChange, valueChange } from "./keyed.js";
 
@@ -61,12 +62,13 @@ function compareResources(before: Spec, after: Spec): ResourceChanges[] {
   const old = byName(before.resources, (r) => r.type);
   const now = byName(after.resources, (r) => r.type);
   const types = [...new Set([...old.keys(), ...now.keys()])].sort(compareText);
+  const context = { servedAfter: servedRoutes(after.resources) };
   return types.flatMap((type): ResourceChanges[] => {
     const b = old.get(type);
     const a = now.get(type);
     if (b === undefined) return [{ type, status: "added", changes: [{ class: "additive", subject: "resource", action: "added", name: type }] }];
     if (a === undefined) return [{ type, status: "removed", changes: [{ class: "breaking", subject: "resource", action: "removed", name: type }] }];
-    const changes = compareResource(b, a);
+    const changes = compareResource(b, a, context);
     return changes.length === 0 ? [] : [{ type, status: "changed", changes }];
   });
 }
