@@ -17,6 +17,7 @@ interface JsonChange {
   subject: string;
   action: string;
   name: string;
+  field?: string;
   within?: unknown;
   before?: unknown;
   after?: unknown;

@@ -42,6 +42,29 @@ function compareApp(before: Spec, after: Spec): Change[] {
       : proseChange(of, "versionDetails", before.versionDetails, after.versionDetails)),
     ...statedChange(of, "beta", before.beta, after.beta, always("additive")),
     ...(before.api === undefined || after.api === undefined ? [] : compareApiFacts(before.api, after.api)),
+    ...partialChange(before, after),
+  ];
+}
+
+/**
+ * A spec written with `--allow-partial` lacks what its damaged docs did not
+ * give: the changelog says so whenever the newer spec is partial, and when a
+ * spec becomes whole again, so that no missing resource reads as a removal.
+ */
+function partialChange(before: Spec, after: Spec): Change[] {
+  const lacks = (spec: Spec) => (spec.partial ?? []).map((p) => `${p.resource ?? p.file}: ${p.missing.join(", ")}`);
+  const [b, a] = [lacks(before), lacks(after)];
+  if (a.length === 0 && b.length === 0) return [];
+  return [
+    {
+      class: "additive",
+      subject: "app",
+      action: "changed",
+      name: after.app,
+      field: "partial",
+      ...(b.length === 0 ? {} : { before: b }),
+      ...(a.length === 0 ? {} : { after: a }),
+    },
   ];
 }
 
