@@ -80,6 +80,9 @@ function describeField(change: Change, style: Style): string {
   const field = change.field ?? "";
   if (field === "deprecated") return change.after === true ? "now deprecated" : "no longer deprecated";
   if (field === "beta") return change.after === true ? "now marked beta" : "no longer marked beta";
+  if (field === "partial") {
+    return Array.isArray(change.after) ? `written from damaged docs (partial); it lacks ${value(change.after, style)}` : "whole again (no longer partial)";
+  }
   const label = FIELD_LABEL[field] ?? field;
   const shown = change.class !== "docs" && change.before !== undefined && change.after !== undefined;
   return shown ? `${label} changed from ${value(change.before, style)} to ${value(change.after, style)}` : `${label} changed`;

@@ -15,8 +15,14 @@ type Flag = "create" | "update" | "destroy";
 const FLAGS: readonly Flag[] = ["create", "update", "destroy"];
 const FLAG_OF: Partial<Record<Operation, Flag>> = { create: "create", update: "update", delete: "destroy" };
 
-export function compareAccess(before: Resource, after: Resource): Change[] {
-  const endpointChanges = compareEndpoints(before.endpoints, after.endpoints);
+/** What the other side of the comparison serves, for endpoints that left this resource's own list. */
+export interface AccessContext {
+  /** `METHOD shape` of every route the newer spec serves: endpoints, associations (GET), actions (POST). */
+  servedAfter: ReadonlySet<string>;
+}
+
+export function compareAccess(before: Resource, after: Resource, context?: AccessContext): Change[] {
+  const endpointChanges = compareEndpoints(before.endpoints, after.endpoints).filter((c) => !stillServed(c, before, after, context));
   // An attribute that is gone can no longer be set either: saying so again is noise.
   const removedAttributes = nameSet(before.attributes.map((a) => a.name));
   for (const attribute of after.attributes) removedAttributes.delete(attribute.name.trim());
@@ -50,6 +56,37 @@ export function compareAccess(before: Resource, after: Resource): Change[] {
     ...compareWritable(before.permissions, after.permissions).filter((c) => !(c.action === "removed" && removedAttributes.has(c.name))),
     ...compareNotes(before.permissions, after.permissions),
   ];
+}
+
+/**
+ * A removed endpoint that the API still serves is no removal: the same route
+ * through an association of the newer spec, or the route of a resource whose
+ * own path moved (reported once, as the move), under its new path. Nor is the
+ * moved route under the new path an addition.
+ */
+function stillServed(change: Change, before: Resource, after: Resource, context: AccessContext | undefined): boolean {
+  if (change.subject !== "endpoint" || change.action === "changed") return false;
+  const space = change.name.indexOf(" ");
+  const method = change.name.slice(0, space);
+  const shape = pathKey(change.name.slice(space + 1));
+  if (change.action === "removed" && context?.servedAfter.has(`${method} ${shape}`)) return true;
+  if (before.path === undefined || after.path === undefined) return false;
+  const [from, to] = change.action === "removed" ? [pathKey(before.path), pathKey(after.path)] : [pathKey(after.path), pathKey(before.path)];
+  if (from === to || !(shape === from || shape.startsWith(`${from}/`))) return false;
+  const counterpart = `${method} ${to}${shape.slice(from.length)}`;
+  const other = change.action === "removed" ? after : before;
+  return other.endpoints.some((e) => `${e.method} ${pathKey(e.path)}` === counterpart);
+}
+
+/** The routes a spec serves, as `METHOD shape`. */
+export function servedRoutes(resources: readonly Resource[]): Set<string> {
+  return new Set(
+    resources.flatMap((r) => [
+      ...r.endpoints.map((e) => `${e.method} ${pathKey(e.path)}`),
+      ...r.associations.map((a) => `GET ${pathKey(a.path)}`),
+      ...r.actions.map((a) => `POST ${pathKey(a.path)}`),
+    ]),
+  );
 }
 
 /** `GET /people/v2/people/{person_id}`: endpoints are matched by method and path shape. */

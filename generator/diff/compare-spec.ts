@@ -6,6 +6,7 @@ import { compareText } from "../util/order.js";
 import type { ApiFacts, Spec } from "../spec/types.js";
 import { byName, sameJson } from "./canonical.js";
 import type { Change, ChangeValue, ResourceChanges, SpecComparison } from "./change.js";
+import { servedRoutes } from "./compare-access.js";
 import { compareResource } from "./compare-resource.js";
 import { always, propertyChange, proseChange, statedChange, valueChange } from "./keyed.js";
 
@@ -41,6 +42,29 @@ function compareApp(before: Spec, after: Spec): Change[] {
       : proseChange(of, "versionDetails", before.versionDetails, after.versionDetails)),
     ...statedChange(of, "beta", before.beta, after.beta, always("additive")),
     ...(before.api === undefined || after.api === undefined ? [] : compareApiFacts(before.api, after.api)),
+    ...partialChange(before, after),
+  ];
+}
+
+/**
+ * A spec written with `--allow-partial` lacks what its damaged docs did not
+ * give: the changelog says so whenever the newer spec is partial, and when a
+ * spec becomes whole again, so that no missing resource reads as a removal.
+ */
+function partialChange(before: Spec, after: Spec): Change[] {
+  const lacks = (spec: Spec) => (spec.partial ?? []).map((p) => `${p.resource ?? p.file}: ${p.missing.join(", ")}`);
+  const [b, a] = [lacks(before), lacks(after)];
+  if (a.length === 0 && b.length === 0) return [];
+  return [
+    {
+      class: "additive",
+      subject: "app",
+      action: "changed",
+      name: after.app,
+      field: "partial",
+      ...(b.length === 0 ? {} : { before: b }),
+      ...(a.length === 0 ? {} : { after: a }),
+    },
   ];
 }
 
@@ -61,12 +85,13 @@ function compareResources(before: Spec, after: Spec): ResourceChanges[] {
   const old = byName(before.resources, (r) => r.type);
   const now = byName(after.resources, (r) => r.type);
   const types = [...new Set([...old.keys(), ...now.keys()])].sort(compareText);
+  const context = { servedAfter: servedRoutes(after.resources) };
   return types.flatMap((type): ResourceChanges[] => {
     const b = old.get(type);
     const a = now.get(type);
     if (b === undefined) return [{ type, status: "added", changes: [{ class: "additive", subject: "resource", action: "added", name: type }] }];
     if (a === undefined) return [{ type, status: "removed", changes: [{ class: "breaking", subject: "resource", action: "removed", name: type }] }];
-    const changes = compareResource(b, a);
+    const changes = compareResource(b, a, context);
     return changes.length === 0 ? [] : [{ type, status: "changed", changes }];
   });
 }

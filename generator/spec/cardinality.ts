@@ -11,14 +11,19 @@
 import pluralize from "pluralize";
 import { compareText } from "../util/order.js";
 import { pathShape } from "./paths.js";
+import { ownEndpoint } from "./routes.js";
 import type { Association, Resource } from "./types.js";
 
 /** The shape (ids as `*`) of the path where one record of the resource lives, when the docs give one. */
 export function recordShapeOf(resource: Resource): string | undefined {
-  // A record read at several paths (through associations too) is the one under its own collection, else the shortest.
+  // A record reached through an association (`via`) or as the current user lives at its own path too; among
+  // several such routes (a document that lists them without saying which is whose), the one under the
+  // resource's own collection, else the shortest.
   const own = resource.path === undefined ? undefined : `${pathShape(resource.path)}/*`;
-  for (const operation of ["get", "update", "delete"]) {
-    const shapes = resource.endpoints.filter((e) => e.operation === operation).map((e) => pathShape(e.path));
+  for (const operation of ["get", "update", "delete"] as const) {
+    const candidates = resource.endpoints.filter((e) => e.operation === operation && e.currentUser !== true);
+    const direct = candidates.filter((e) => e.via === undefined);
+    const shapes = (direct.length > 0 ? direct : candidates).map((e) => pathShape(e.path));
     if (shapes.length === 0) continue;
     if (own !== undefined && shapes.includes(own)) return own;
     return [...shapes].sort((a, b) => a.split("/").length - b.split("/").length || compareText(a, b))[0];

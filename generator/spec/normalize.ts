@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic, type Origin, type StageResult } from "../d
 import { compareText, sortedStrings } from "../util/order.js";
 import type { AssociationDraft, EndpointDraft, Located, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
 import { buildCollectionIndex, pathShape, relativePath, templatePath, type CollectionIndex } from "./paths.js";
+import { withServedRoutes } from "./routes.js";
 import {
   ATTRIBUTE_TYPES,
   CURSOR_PARAMS,
@@ -70,7 +71,7 @@ export function normalizeSpec(draft: SpecDraft): StageResult<Spec> {
     ...(draft.api === undefined ? {} : { api: draft.api }),
     resources,
   };
-  return { value: spec, diagnostics: context.diagnostics };
+  return { value: withServedRoutes(spec), diagnostics: context.diagnostics };
 }
 
 /**

@@ -658,6 +658,24 @@ export const specSchema = {
                   },
                   description: "In a spec of several sources: the sources that give it, when not all do.",
                 },
+                via: {
+                  type: "object",
+                  properties: {
+                    resource: {
+                      type: "string",
+                    },
+                    association: {
+                      type: "string",
+                    },
+                  },
+                  required: ["resource", "association"],
+                  additionalProperties: false,
+                  description: "The association whose URL this endpoint is under, where it is not at its resource's own path.",
+                },
+                currentUser: {
+                  type: "boolean",
+                  description: "The current user's record (`/me`), not one chosen by id.",
+                },
               },
               required: ["operation", "method", "path"],
               additionalProperties: false,

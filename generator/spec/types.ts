@@ -308,6 +308,10 @@ export interface Endpoint {
   query?: EndpointQuery;
   /** In a spec of several sources: the sources that give it, when not all do. */
   sources?: SourceFormat[];
+  /** The association whose URL this endpoint is under, where it is not at its resource's own path. */
+  via?: EndpointVia;
+  /** The current user's record (`/me`), not one chosen by id. */
+  currentUser?: boolean;
 }
 
 /** Names out of the resource's `query` lists that one endpoint accepts. */
@@ -316,6 +320,12 @@ export interface EndpointQuery {
   relationalWhere: string[];
   order: string[];
   include: string[];
+}
+
+/** An association by its owner's type and its name: `{ resource: "Person", association: "phone_numbers" }`. */
+export interface EndpointVia {
+  resource: string;
+  association: string;
 }
 
 export interface QueryParam {

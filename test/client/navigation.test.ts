@@ -164,13 +164,23 @@ describe("the committed specs", () => {
   test("most documented endpoints are reachable; the rest are reported one by one", () => {
     let endpoints = 0;
     let unreachable = 0;
+    // A record by id under a to-one association is the association's own record, which its handle's
+    // get() reads: the client offers no id() there, and such routes are left out of the count.
+    const underToOne = (s: Spec, r: Resource, e: Resource["endpoints"][number]) => {
+      const owner = s.resources.find((x) => x.type === e.via?.resource);
+      const association = owner?.associations.find((a) => a.name === e.via?.association);
+      return e.operation !== "list" && association !== undefined && !associationIsToMany(association, owner!, r);
+    };
     for (const s of specs) {
-      endpoints += s.resources.reduce((n, r) => n + r.endpoints.length, 0);
-      unreachable += of(s).diagnostics.filter((d) => d.code === "CLIENT_UNREACHABLE" && /\/endpoints\/\d+$/.test(d.pointer ?? "")).length;
+      const counted = new Set(
+        s.resources.flatMap((r, i) => r.endpoints.flatMap((e, j) => (underToOne(s, r, e) ? [] : [`/resources/${i}/endpoints/${j}`]))),
+      );
+      endpoints += counted.size;
+      unreachable += of(s).diagnostics.filter((d) => d.code === "CLIENT_UNREACHABLE" && counted.has(d.pointer ?? "")).length;
     }
     expect(endpoints).toBeGreaterThan(0);
-    // What stays out: ids under a to-one association (the spec derives a get by id for every resource) and
-    // records the docs never document a path for (Services' series/{series_id}/plans/{plan_id}/...).
+    // What stays out: ids under a to-one association (the spec derives a get by id for every resource),
+    // /me, and records the docs never document a path for (Services' series/{series_id}/plans/{plan_id}/...).
     expect(unreachable / endpoints).toBeLessThan(0.1);
   });
 

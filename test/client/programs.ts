@@ -34,6 +34,8 @@ export const PEOPLE_REJECTIONS: readonly Rejection[] = [
   { because: "an attribute left out of the sparse fieldset", code: `void (await pco.people.get("1", { fields: { Person: ["first_name"] } })).data.attributes.last_name;`, error: /Property 'last_name' does not exist/ },
   { because: "another type's sparse fieldset naming a field it does not have", code: `await pco.people.list({ fields: { Email: ["first_name"] } });`, error: /first_name/ },
   { because: "an action the resource does not have", code: `await pco.people.id("1").run();`, error: /Property 'run' does not exist on type 'PersonRecord'/ },
+  { because: "an attribute not assignable on update, through an association", code: `await pco.people.id("1").phoneNumbers.id("2").update({ created_at: "2024-01-01T00:00:00Z" });`, error: /created_at/ },
+  { because: "update of a read-only record by id under an association", code: `await pco.people.id("1").messages.id("2").update({});`, error: /Property 'update' does not exist on type 'MessageRecord'/ },
   { because: "a typed action body with a wrong key", code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`, error: /days/ },
 ];
 
@@ -56,7 +58,7 @@ export function rejectionsProgram(withDirectives: boolean): { text: string; line
 
 /** Typed results, checked exactly: a wrong type, or `any`, fails to compile. */
 export const PEOPLE_SAMPLE = `
-import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person, type ResourceTypes } from "pco-codegen/people";
+import { createClient, type Campus, type Email, type Household, type ListStar, type Organization, type Person, type PhoneNumber, type ResourceTypes } from "pco-codegen/people";
 import { verifyWebhook } from "pco-codegen/runtime/webhooks";
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -103,4 +105,10 @@ for (const event of events) {
   if (event.type === "Person" && event.action !== "destroyed") expectType<Equals<typeof event.data, Person>>();
   if (event.type === "Email" && event.action === "destroyed") expectType<Equals<typeof event.data, { type: "Email"; id: string }>>();
 }
+const phoneNumber = pco.people.id("1").phoneNumbers.id("2");
+const changedPhone = await phoneNumber.update({ number: "555-0100", primary: true });
+expectType<Equals<typeof changedPhone.data, PhoneNumber>>();
+const gotPhone = await phoneNumber.get();
+expectType<Equals<typeof gotPhone.data, PhoneNumber>>();
+await phoneNumber.delete();
 `;

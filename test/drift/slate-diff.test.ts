@@ -18,6 +18,7 @@ interface JsonChange {
   subject: string;
   action: string;
   name: string;
+  field?: string;
   within?: unknown;
   before?: unknown;
   after?: unknown;
@@ -76,8 +77,15 @@ describeCorpus("diff of two Slate markdown snapshots", () => {
         const was = old.get(type);
         if (was === undefined) continue;
         for (const key of keys) {
-          for (const name of now[key]) if (!was[key].has(name)) expected.push(`${app} ${type} ${key} added ${name}`);
-          for (const name of was[key]) if (!now[key].has(name)) expected.push(`${app} ${type} ${key} removed ${name}`);
+          const added = [...now[key]].filter((name) => !was[key].has(name));
+          const removed = [...was[key]].filter((name) => !now[key].has(name));
+          // Endpoints that all left one collection for another are the resource's move: one change.
+          if (key === "endpoints" && isMove(removed, added)) {
+            expected.push(`${app} ${type} moved`);
+            continue;
+          }
+          for (const name of added) expected.push(`${app} ${type} ${key} added ${name}`);
+          for (const name of removed) expected.push(`${app} ${type} ${key} removed ${name}`);
         }
       }
     }
@@ -89,6 +97,7 @@ describeCorpus("diff of two Slate markdown snapshots", () => {
       .flatMap((a) =>
         a.resources.flatMap((r) =>
           r.changes.flatMap((c): string[] => {
+            if (c.subject === "resource" && c.field === "path") return [`${a.app} ${r.type} moved`];
             if (c.action === "changed" || c.within !== undefined) return [];
             // A granted or revoked permission names the endpoints that come or go with it.
             if (c.subject === "permission") return ((c.after ?? c.before ?? []) as string[]).map((e) => `${a.app} ${r.type} endpoints ${c.action} ${endpointShape(e)}`);
@@ -102,3 +111,15 @@ describeCorpus("diff of two Slate markdown snapshots", () => {
     expect(reported.sort()).toEqual(expected.sort());
   });
 });
+
+/**
+ * Requests removed from one collection and added, method for method and suffix
+ * for suffix, under another: `GET /a/{id}/b` and its records now at `GET /c`.
+ */
+function isMove(removed: readonly string[], added: readonly string[]): boolean {
+  if (removed.length === 0 || removed.length !== added.length) return false;
+  const collection = (names: readonly string[]) => [...names].map((n) => n.split(" ")[1]!).sort((x, y) => x.length - y.length)[0]!;
+  const [from, to] = [collection(removed), collection(added)];
+  const moved = new Set(removed.map((n) => n.replace(` ${from}`, ` ${to}`)));
+  return from !== to && added.every((n) => moved.has(n));
+}

@@ -1,10 +1,9 @@
 /**
  * Operations: one for every method and URL the spec documents (endpoints,
- * associations by GET, actions by POST), with operationIds that follow from
- * the URL alone.
+ * associations by GET, actions by POST); their ids are tested in
+ * operation-ids.test.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { operationIdOf } from "../../generator/render/openapi/naming.js";
 import { latestDatedPerApp } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { committedSpecs, edgeSpec, operationsOf, render, type RenderedDocument } from "./documents.js";
@@ -50,30 +49,10 @@ describe("count", () => {
 });
 
 describe("operationIds", () => {
-  const cases: [string, { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; want: string }][] = [
-    ["a collection", { method: "GET", path: "/people/v2/people", want: "getPeopleV2People" }],
-    ["a record", { method: "PATCH", path: "/people/v2/people/{person_id}", want: "patchPeopleV2PeopleByPersonId" }],
-    ["an association", { method: "GET", path: "/people/v2/people/{person_id}/field_data", want: "getPeopleV2PeopleByPersonIdFieldData" }],
-    [
-      "an action",
-      { method: "POST", path: "/check-ins/v2/events/{event_id}/rotate_secret", want: "postCheckInsV2EventsByEventIdRotateSecret" },
-    ],
-    ["the app's root", { method: "GET", path: "/webhooks/v2", want: "getWebhooksV2" }],
-  ];
-  it.each(cases)("%s", (_, { method, path, want }) => {
-    expect(operationIdOf(method, path)).toBe(want);
-  });
-
-  it("are unique in every document", () => {
-    for (const { path, document } of documents) {
-      const ids = operationsOf(document).map((o) => o.operation.operationId);
-      expect(new Set(ids).size, path).toBe(ids.length);
-    }
-  });
-
   it("stay the same when the docs change other operations", async () => {
     const people = specs.find((s) => s.app === "people")!;
-    const before = new Map(operationsOf(documentOf(people)).map((o) => [o.key, o.operation.operationId]));
+    const leader = (o: ReturnType<typeof operationsOf>[number]) => JSON.stringify((o.operation["x-pco-sources"] as unknown[])[0]);
+    const before = new Map(operationsOf(documentOf(people)).map((o) => [o.key, { id: o.operation.operationId, leader: leader(o) }]));
     const changed: Spec = {
       ...people,
       resources: people.resources
@@ -81,9 +60,11 @@ describe("operationIds", () => {
         .map((r) => (r.type === "Person" ? { ...r, associations: r.associations.slice(1), description: "Changed." } : r)),
     };
     const [after] = await render([changed]);
-    const kept = operationsOf(after!.document);
+    // Operations that Email led or that go through an Email are gone or led by another item now.
+    const kept = operationsOf(after!.document).filter((o) => before.get(o.key)?.leader === leader(o) && !o.key.includes("/emails"));
     expect(kept.length).toBeLessThan(before.size);
-    for (const { key, operation } of kept) expect(operation.operationId, key).toBe(before.get(key));
+    expect(kept.length).toBeGreaterThan(before.size / 2);
+    for (const { key, operation } of kept) expect(operation.operationId, key).toBe(before.get(key)!.id);
   });
 });
 
@@ -102,7 +83,7 @@ describe("URLs the docs describe twice", () => {
   it("take an association at another resource's collection into that list", () => {
     const people = specs.find((s) => s.app === "people")!;
     const list = documentOf(people).paths["/people/v2/people"]!.get!;
-    expect(list.operationId).toBe("getPeopleV2People");
+    expect(list.operationId).toBe("listPeople");
     expect(list.tags).toEqual(["Person"]);
     expect(list["x-pco-sources"]).toContainEqual({ kind: "association", resource: "Organization", name: "people" });
   });

@@ -501,7 +501,14 @@ export interface BatchRecord extends pco.Get<BatchDef>, pco.Update<BatchDef>, pc
 }
 
 export interface BatchDonationsCollection
-  extends pco.Collection<DonationDef>, pco.Create<DonationDef> {}
+  extends
+    pco.Collection<DonationDef>,
+    pco.Create<DonationDef>,
+    pco.GetById<DonationDef>,
+    pco.UpdateById<DonationDef>,
+    pco.DeleteById {
+  id(id: pco.Id): DonationRecord;
+}
 
 /**
  * A `BatchGroup` is a collection of `Batch`es.
@@ -632,7 +639,14 @@ export interface BatchGroupRecord
 }
 
 export interface BatchGroupBatchesCollection
-  extends pco.Collection<BatchDef, "committed" | "in_progress">, pco.Create<BatchDef> {}
+  extends
+    pco.Collection<BatchDef, "committed" | "in_progress">,
+    pco.Create<BatchDef>,
+    pco.GetById<BatchDef>,
+    pco.UpdateById<BatchDef>,
+    pco.DeleteById {
+  id(id: pco.Id): BatchRecord;
+}
 
 /**
  * A `Campus` that has been added to your `Organization`.
@@ -686,7 +700,14 @@ export interface CampusRecord extends pco.Get<CampusDef> {
   donations: CampusDonationsCollection;
 }
 
-export interface CampusDonationsCollection extends pco.Collection<DonationDef> {}
+export interface CampusDonationsCollection
+  extends
+    pco.Collection<DonationDef>,
+    pco.GetById<DonationDef>,
+    pco.UpdateById<DonationDef>,
+    pco.DeleteById {
+  id(id: pco.Id): DonationRecord;
+}
 
 /**
  * A `Designation` conveys how much of a `Donation` goes to a particular `Fund`.
@@ -1076,7 +1097,14 @@ export interface DonationDesignationsCollection
   id(id: pco.Id): DesignationRecord;
 }
 
-export interface DonationLabelsCollection extends pco.Collection<LabelDef> {}
+export interface DonationLabelsCollection
+  extends
+    pco.Collection<LabelDef>,
+    pco.GetById<LabelDef>,
+    pco.UpdateById<LabelDef>,
+    pco.DeleteById {
+  id(id: pco.Id): LabelRecord;
+}
 
 /**
  * A `Fund` is a way of tracking the intent of `Donation`.
@@ -1781,7 +1809,10 @@ export interface PaymentMethodRecord extends pco.Get<PaymentMethodDef> {
   recurringDonations: PaymentMethodRecurringDonationsCollection;
 }
 
-export interface PaymentMethodRecurringDonationsCollection extends pco.Collection<RecurringDonationDef> {}
+export interface PaymentMethodRecurringDonationsCollection
+  extends pco.Collection<RecurringDonationDef>, pco.GetById<RecurringDonationDef> {
+  id(id: pco.Id): RecurringDonationRecord;
+}
 
 /**
  * A donation's `PaymentSource` refers to the platform it originated from.
@@ -1882,7 +1913,14 @@ export interface PaymentSourceRecord
   donations: PaymentSourceDonationsCollection;
 }
 
-export interface PaymentSourceDonationsCollection extends pco.Collection<DonationDef> {}
+export interface PaymentSourceDonationsCollection
+  extends
+    pco.Collection<DonationDef>,
+    pco.GetById<DonationDef>,
+    pco.UpdateById<DonationDef>,
+    pco.DeleteById {
+  id(id: pco.Id): DonationRecord;
+}
 
 /**
  * A Planning Center `Person` record that has been added to Giving.
@@ -2050,28 +2088,60 @@ export interface PersonRecord extends pco.Get<PersonDef>, pco.Update<PersonDef> 
   recurringDonations: PersonRecurringDonationsCollection;
 }
 
-export interface PersonBatchGroupsCollection extends pco.Collection<
-  BatchGroupDef,
-  "committed" | "in_progress"
-> {}
+export interface PersonBatchGroupsCollection
+  extends
+    pco.Collection<BatchGroupDef, "committed" | "in_progress">,
+    pco.GetById<BatchGroupDef>,
+    pco.UpdateById<BatchGroupDef>,
+    pco.DeleteById {
+  id(id: pco.Id): BatchGroupRecord;
+}
 
-export interface PersonBatchesCollection extends pco.Collection<
-  BatchDef,
-  "committed" | "in_progress"
-> {}
+export interface PersonBatchesCollection
+  extends
+    pco.Collection<BatchDef, "committed" | "in_progress">,
+    pco.GetById<BatchDef>,
+    pco.UpdateById<BatchDef>,
+    pco.DeleteById {
+  id(id: pco.Id): BatchRecord;
+}
 
-export interface PersonDonationsCollection extends pco.Collection<DonationDef> {}
+export interface PersonDonationsCollection
+  extends
+    pco.Collection<DonationDef>,
+    pco.GetById<DonationDef>,
+    pco.UpdateById<DonationDef>,
+    pco.DeleteById {
+  id(id: pco.Id): DonationRecord;
+}
 
-export interface PersonInKindDonationsCollection extends pco.Collection<InKindDonationDef> {}
+export interface PersonInKindDonationsCollection
+  extends
+    pco.Collection<InKindDonationDef>,
+    pco.GetById<InKindDonationDef>,
+    pco.UpdateById<InKindDonationDef>,
+    pco.DeleteById {
+  id(id: pco.Id): InKindDonationRecord;
+}
 
 export interface PersonPaymentMethodsCollection
   extends pco.Collection<PaymentMethodDef>, pco.GetById<PaymentMethodDef> {
   id(id: pco.Id): PaymentMethodRecord;
 }
 
-export interface PersonPledgesCollection extends pco.Collection<PledgeDef> {}
+export interface PersonPledgesCollection
+  extends
+    pco.Collection<PledgeDef>,
+    pco.GetById<PledgeDef>,
+    pco.UpdateById<PledgeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PledgeRecord;
+}
 
-export interface PersonRecurringDonationsCollection extends pco.Collection<RecurringDonationDef> {}
+export interface PersonRecurringDonationsCollection
+  extends pco.Collection<RecurringDonationDef>, pco.GetById<RecurringDonationDef> {
+  id(id: pco.Id): RecurringDonationRecord;
+}
 
 /** A `Pledge` made by a `Person` toward a particular `PledgeCampaign`. */
 export interface Pledge extends pco.Resource {
@@ -2283,7 +2353,14 @@ export interface PledgeCampaignRecord
   pledges: PledgeCampaignPledgesCollection;
 }
 
-export interface PledgeCampaignPledgesCollection extends pco.Collection<PledgeDef> {}
+export interface PledgeCampaignPledgesCollection
+  extends
+    pco.Collection<PledgeDef>,
+    pco.GetById<PledgeDef>,
+    pco.UpdateById<PledgeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PledgeRecord;
+}
 
 /**
  * A `RecurringDonation` is represents a `Donation` that repeats on a set schedule (weekly, monthly, etc.)
@@ -2538,4 +2615,7 @@ export interface RefundRecord extends pco.Get<RefundDef> {
   designationRefunds: RefundDesignationRefundsCollection;
 }
 
-export interface RefundDesignationRefundsCollection extends pco.Collection<DesignationRefundDef> {}
+export interface RefundDesignationRefundsCollection
+  extends pco.Collection<DesignationRefundDef>, pco.GetById<DesignationRefundDef> {
+  id(id: pco.Id): DesignationRefundRecord;
+}

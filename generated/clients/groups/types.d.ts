@@ -335,7 +335,10 @@ export interface CampusRecord extends pco.Get<CampusDef> {
   groups: CampusGroupsCollection;
 }
 
-export interface CampusGroupsCollection extends pco.Collection<GroupDef> {}
+export interface CampusGroupsCollection
+  extends pco.Collection<GroupDef>, pco.GetById<GroupDef>, pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
 /** Details on how and when members can join a `Group`. */
 export interface Enrollment extends pco.Resource {
@@ -953,14 +956,19 @@ export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {
   tags: GroupTagsCollection;
 }
 
-export interface GroupApplicationsCollection2 extends pco.Collection<GroupApplicationDef> {}
+export interface GroupApplicationsCollection2
+  extends pco.Collection<GroupApplicationDef>, pco.GetById<GroupApplicationDef> {
+  id(id: pco.Id): GroupApplicationRecord;
+}
 
-export interface GroupCampusesCollection extends pco.Collection<CampusDef> {}
+export interface GroupCampusesCollection extends pco.Collection<CampusDef>, pco.GetById<CampusDef> {
+  id(id: pco.Id): CampusRecord;
+}
 
-export interface GroupEventsCollection extends pco.Collection<
-  EventDef,
-  "canceled" | "not_canceled"
-> {}
+export interface GroupEventsCollection
+  extends pco.Collection<EventDef, "canceled" | "not_canceled">, pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
 export interface GroupMembershipsCollection
   extends
@@ -972,11 +980,18 @@ export interface GroupMembershipsCollection
   id(id: pco.Id): MembershipRecord;
 }
 
-export interface GroupPeopleCollection extends pco.Collection<PersonDef> {}
+export interface GroupPeopleCollection extends pco.Collection<PersonDef>, pco.GetById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
-export interface GroupResourcesCollection extends pco.Collection<ResourceDef, "leaders"> {}
+export interface GroupResourcesCollection
+  extends pco.Collection<ResourceDef, "leaders">, pco.GetById<ResourceDef> {
+  id(id: pco.Id): ResourceRecord;
+}
 
-export interface GroupTagsCollection extends pco.Collection<TagDef> {}
+export interface GroupTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** A group application is a request to join a group which can be approved or rejected. */
 export interface GroupApplication extends pco.Resource {
@@ -1180,12 +1195,17 @@ export interface GroupTypeRecord extends pco.Get<GroupTypeDef> {
   resources: GroupTypeResourcesCollection;
 }
 
-export interface GroupTypeEventsCollection extends pco.Collection<
-  EventDef,
-  "canceled" | "not_canceled" | "upcoming"
-> {}
+export interface GroupTypeEventsCollection
+  extends
+    pco.Collection<EventDef, "canceled" | "not_canceled" | "upcoming">,
+    pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
-export interface GroupTypeGroupsCollection extends pco.Collection<GroupDef> {}
+export interface GroupTypeGroupsCollection
+  extends pco.Collection<GroupDef>, pco.GetById<GroupDef>, pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
 export interface GroupTypeResourcesCollection
   extends pco.Collection<ResourceDef>, pco.GetById<ResourceDef> {
@@ -1706,14 +1726,24 @@ export interface PersonRecord extends pco.Get<PersonDef> {
   memberships: PersonMembershipsCollection;
 }
 
-export interface PersonEventsCollection extends pco.Collection<
-  EventDef,
-  "canceled" | "not_canceled"
-> {}
+export interface PersonEventsCollection
+  extends pco.Collection<EventDef, "canceled" | "not_canceled">, pco.GetById<EventDef> {
+  id(id: pco.Id): EventRecord;
+}
 
-export interface PersonGroupsCollection extends pco.Collection<GroupDef> {}
+export interface PersonGroupsCollection
+  extends pco.Collection<GroupDef>, pco.GetById<GroupDef>, pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
-export interface PersonMembershipsCollection extends pco.Collection<MembershipDef> {}
+export interface PersonMembershipsCollection
+  extends
+    pco.Collection<MembershipDef>,
+    pco.GetById<MembershipDef>,
+    pco.UpdateById<MembershipDef>,
+    pco.DeleteById {
+  id(id: pco.Id): MembershipRecord;
+}
 
 /** A file or link resource that can be shared with a group. */
 export interface Resource extends pco.Resource {
@@ -1847,7 +1877,10 @@ export interface TagRecord extends pco.Get<TagDef> {
   groups: TagGroupsCollection2;
 }
 
-export interface TagGroupsCollection2 extends pco.Collection<GroupDef> {}
+export interface TagGroupsCollection2
+  extends pco.Collection<GroupDef>, pco.GetById<GroupDef>, pco.UpdateById<GroupDef> {
+  id(id: pco.Id): GroupRecord;
+}
 
 /**
  * A way to group related tags.
@@ -1918,4 +1951,6 @@ export interface TagGroupRecord extends pco.Get<TagGroupDef> {
   tags: TagGroupTagsCollection;
 }
 
-export interface TagGroupTagsCollection extends pco.Collection<TagDef> {}
+export interface TagGroupTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}

@@ -1449,7 +1449,10 @@ export interface CampusRecord extends pco.Get<CampusDef>, pco.Update<CampusDef>,
   serviceTimes: CampusServiceTimesCollection;
 }
 
-export interface CampusListsCollection extends pco.Collection<ListDef> {}
+export interface CampusListsCollection
+  extends pco.Collection<ListDef>, pco.GetById<ListDef>, pco.UpdateById<ListDef> {
+  id(id: pco.Id): ListRecord;
+}
 
 export interface CampusServiceTimesCollection
   extends
@@ -2334,7 +2337,10 @@ export interface FormSubmissionRecord extends pco.Get<FormSubmissionDef> {
   person: pco.One<PersonDef>;
 }
 
-export interface FormSubmissionFormFieldsCollection extends pco.Collection<FormFieldDef> {}
+export interface FormSubmissionFormFieldsCollection
+  extends pco.Collection<FormFieldDef>, pco.GetById<FormFieldDef> {
+  id(id: pco.Id): FormFieldRecord;
+}
 
 export interface FormSubmissionFormSubmissionValuesCollection
   extends pco.Collection<FormSubmissionValueDef>, pco.GetById<FormSubmissionValueDef> {
@@ -2480,10 +2486,14 @@ export interface HouseholdHouseholdMembershipsCollection
   id(id: pco.Id): HouseholdMembershipRecord;
 }
 
-export interface HouseholdPeopleCollection extends pco.Collection<
-  PersonDef,
-  "non_pending" | "without_deceased"
-> {}
+export interface HouseholdPeopleCollection
+  extends
+    pco.Collection<PersonDef, "non_pending" | "without_deceased">,
+    pco.GetById<PersonDef>,
+    pco.UpdateById<PersonDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PersonRecord;
+}
 
 /** A household membership is the linking record between a household and a person. */
 export interface HouseholdMembership extends pco.Resource {
@@ -2757,7 +2767,14 @@ export interface ListListResultsCollection
   id(id: pco.Id): ListResultRecord;
 }
 
-export interface ListPeopleCollection extends pco.Collection<PersonDef> {}
+export interface ListPeopleCollection
+  extends
+    pco.Collection<PersonDef>,
+    pco.GetById<PersonDef>,
+    pco.UpdateById<PersonDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface ListRulesCollection extends pco.Collection<RuleDef>, pco.GetById<RuleDef> {
   id(id: pco.Id): RuleRecord;
@@ -2845,7 +2862,10 @@ export interface ListCategoryRecord
   lists: ListCategoryListsCollection;
 }
 
-export interface ListCategoryListsCollection extends pco.Collection<ListDef> {}
+export interface ListCategoryListsCollection
+  extends pco.Collection<ListDef>, pco.GetById<ListDef>, pco.UpdateById<ListDef> {
+  id(id: pco.Id): ListRecord;
+}
 
 /** A list result */
 export interface ListResult extends pco.Resource {
@@ -3343,7 +3363,10 @@ export interface MessageGroupRecord extends pco.Get<MessageGroupDef> {
   messages: MessageGroupMessagesCollection;
 }
 
-export interface MessageGroupMessagesCollection extends pco.Collection<MessageDef> {}
+export interface MessageGroupMessagesCollection
+  extends pco.Collection<MessageDef>, pco.GetById<MessageDef> {
+  id(id: pco.Id): MessageRecord;
+}
 
 /** A name prefix is one of Mr., Mrs., etc. */
 export interface NamePrefix extends pco.Resource {
@@ -3618,9 +3641,19 @@ export interface NoteCategorySharesCollection
   id(id: pco.Id): NoteCategoryShareRecord;
 }
 
-export interface NoteCategorySubscribersCollection extends pco.Collection<PersonDef> {}
+export interface NoteCategorySubscribersCollection
+  extends
+    pco.Collection<PersonDef>,
+    pco.GetById<PersonDef>,
+    pco.UpdateById<PersonDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PersonRecord;
+}
 
-export interface NoteCategorySubscriptionsCollection2 extends pco.Collection<NoteCategorySubscriptionDef> {}
+export interface NoteCategorySubscriptionsCollection2
+  extends pco.Collection<NoteCategorySubscriptionDef>, pco.GetById<NoteCategorySubscriptionDef> {
+  id(id: pco.Id): NoteCategorySubscriptionRecord;
+}
 
 /** A note category share defines who can view notes in a category. */
 export interface NoteCategoryShare extends pco.Resource {
@@ -4849,35 +4882,93 @@ export interface PersonRecord extends pco.Get<PersonDef>, pco.Update<PersonDef>,
 }
 
 export interface PersonAddressesCollection
-  extends pco.Collection<AddressDef>, pco.Create<AddressDef> {}
+  extends
+    pco.Collection<AddressDef>,
+    pco.Create<AddressDef>,
+    pco.GetById<AddressDef>,
+    pco.UpdateById<AddressDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AddressRecord;
+}
 
-export interface PersonAppsCollection extends pco.Collection<AppDef> {}
+export interface PersonAppsCollection extends pco.Collection<AppDef>, pco.GetById<AppDef> {
+  id(id: pco.Id): AppRecord;
+}
 
 export interface PersonBackgroundChecksCollection
-  extends pco.Collection<BackgroundCheckDef>, pco.Create<BackgroundCheckDef> {}
+  extends
+    pco.Collection<BackgroundCheckDef>,
+    pco.Create<BackgroundCheckDef>,
+    pco.GetById<BackgroundCheckDef>,
+    pco.UpdateById<BackgroundCheckDef>,
+    pco.DeleteById {
+  id(id: pco.Id): BackgroundCheckRecord;
+}
 
 export interface PersonConnectedPeopleCollection
   extends pco.Collection<ConnectedPersonDef>, pco.GetById<ConnectedPersonDef> {
   id(id: pco.Id): ConnectedPersonRecord;
 }
 
-export interface PersonEmailsCollection extends pco.Collection<EmailDef>, pco.Create<EmailDef> {}
+export interface PersonEmailsCollection
+  extends
+    pco.Collection<EmailDef>,
+    pco.Create<EmailDef>,
+    pco.GetById<EmailDef>,
+    pco.UpdateById<EmailDef>,
+    pco.DeleteById {
+  id(id: pco.Id): EmailRecord;
+}
 
 export interface PersonFieldDataCollection
-  extends pco.Collection<FieldDatumDef>, pco.Create<FieldDatumDef> {}
+  extends
+    pco.Collection<FieldDatumDef>,
+    pco.Create<FieldDatumDef>,
+    pco.GetById<FieldDatumDef>,
+    pco.UpdateById<FieldDatumDef>,
+    pco.DeleteById {
+  id(id: pco.Id): FieldDatumRecord;
+}
 
-export interface PersonHouseholdMembershipsCollection extends pco.Collection<HouseholdMembershipDef> {}
+export interface PersonHouseholdMembershipsCollection
+  extends
+    pco.Collection<HouseholdMembershipDef>,
+    pco.GetById<HouseholdMembershipDef>,
+    pco.UpdateById<HouseholdMembershipDef>,
+    pco.DeleteById {
+  id(id: pco.Id): HouseholdMembershipRecord;
+}
 
-export interface PersonHouseholdsCollection extends pco.Collection<HouseholdDef> {}
+export interface PersonHouseholdsCollection
+  extends
+    pco.Collection<HouseholdDef>,
+    pco.GetById<HouseholdDef>,
+    pco.UpdateById<HouseholdDef>,
+    pco.DeleteById {
+  id(id: pco.Id): HouseholdRecord;
+}
 
-export interface PersonMessageGroupsCollection extends pco.Collection<MessageGroupDef> {}
+export interface PersonMessageGroupsCollection
+  extends pco.Collection<MessageGroupDef>, pco.GetById<MessageGroupDef> {
+  id(id: pco.Id): MessageGroupRecord;
+}
 
-export interface PersonMessagesCollection extends pco.Collection<
-  MessageDef,
-  "created_after" | "received" | "sent" | "unread"
-> {}
+export interface PersonMessagesCollection
+  extends
+    pco.Collection<MessageDef, "created_after" | "received" | "sent" | "unread">,
+    pco.GetById<MessageDef> {
+  id(id: pco.Id): MessageRecord;
+}
 
-export interface PersonNotesCollection extends pco.Collection<NoteDef>, pco.Create<NoteDef> {}
+export interface PersonNotesCollection
+  extends
+    pco.Collection<NoteDef>,
+    pco.Create<NoteDef>,
+    pco.GetById<NoteDef>,
+    pco.UpdateById<NoteDef>,
+    pco.DeleteById {
+  id(id: pco.Id): NoteRecord;
+}
 
 export interface PersonPersonAppsCollection
   extends pco.Collection<PersonAppDef>, pco.Create<PersonAppDef>, pco.GetById<PersonAppDef> {
@@ -4885,7 +4976,14 @@ export interface PersonPersonAppsCollection
 }
 
 export interface PersonPhoneNumbersCollection
-  extends pco.Collection<PhoneNumberDef>, pco.Create<PhoneNumberDef> {}
+  extends
+    pco.Collection<PhoneNumberDef>,
+    pco.Create<PhoneNumberDef>,
+    pco.GetById<PhoneNumberDef>,
+    pco.UpdateById<PhoneNumberDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PhoneNumberRecord;
+}
 
 export interface PersonPlatformNotificationsCollection
   extends pco.Collection<PlatformNotificationDef>, pco.GetById<PlatformNotificationDef> {
@@ -4893,7 +4991,14 @@ export interface PersonPlatformNotificationsCollection
 }
 
 export interface PersonSocialProfilesCollection
-  extends pco.Collection<SocialProfileDef>, pco.Create<SocialProfileDef> {}
+  extends
+    pco.Collection<SocialProfileDef>,
+    pco.Create<SocialProfileDef>,
+    pco.GetById<SocialProfileDef>,
+    pco.UpdateById<SocialProfileDef>,
+    pco.DeleteById {
+  id(id: pco.Id): SocialProfileRecord;
+}
 
 export interface PersonWorkflowCardsCollection
   extends
@@ -5582,9 +5687,23 @@ export interface TabRecord extends pco.Get<TabDef>, pco.Update<TabDef>, pco.Dele
 }
 
 export interface TabFieldDefinitionsCollection
-  extends pco.Collection<FieldDefinitionDef, "with_deleted">, pco.Create<FieldDefinitionDef> {}
+  extends
+    pco.Collection<FieldDefinitionDef, "with_deleted">,
+    pco.Create<FieldDefinitionDef>,
+    pco.GetById<FieldDefinitionDef>,
+    pco.UpdateById<FieldDefinitionDef>,
+    pco.DeleteById {
+  id(id: pco.Id): FieldDefinitionRecord;
+}
 
-export interface TabFieldOptionsCollection extends pco.Collection<FieldOptionDef> {}
+export interface TabFieldOptionsCollection
+  extends
+    pco.Collection<FieldOptionDef>,
+    pco.GetById<FieldOptionDef>,
+    pco.UpdateById<FieldOptionDef>,
+    pco.DeleteById {
+  id(id: pco.Id): FieldOptionRecord;
+}
 
 /** A Workflow */
 export interface Workflow extends pco.Resource {
@@ -5732,12 +5851,33 @@ export interface WorkflowRecord extends pco.Get<WorkflowDef>, pco.Update<Workflo
 }
 
 export interface WorkflowCardsCollection
-  extends pco.Collection<WorkflowCardDef>, pco.Create<WorkflowCardDef> {}
+  extends
+    pco.Collection<WorkflowCardDef>,
+    pco.Create<WorkflowCardDef>,
+    pco.GetById<WorkflowCardDef>,
+    pco.UpdateById<WorkflowCardDef>,
+    pco.DeleteById {
+  id(id: pco.Id): WorkflowCardRecord;
+}
 
-export interface WorkflowSharedPeopleCollection extends pco.Collection<PersonDef> {}
+export interface WorkflowSharedPeopleCollection
+  extends
+    pco.Collection<PersonDef>,
+    pco.GetById<PersonDef>,
+    pco.UpdateById<PersonDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PersonRecord;
+}
 
 export interface WorkflowSharesCollection
-  extends pco.Collection<WorkflowShareDef>, pco.Create<WorkflowShareDef> {}
+  extends
+    pco.Collection<WorkflowShareDef>,
+    pco.Create<WorkflowShareDef>,
+    pco.GetById<WorkflowShareDef>,
+    pco.UpdateById<WorkflowShareDef>,
+    pco.DeleteById {
+  id(id: pco.Id): WorkflowShareRecord;
+}
 
 export interface WorkflowStepsCollection
   extends

@@ -340,17 +340,24 @@ export interface ChannelChannelDefaultTimesCollection
   id(id: pco.Id): ChannelDefaultTimeRecord;
 }
 
-export interface ChannelEpisodesCollection extends pco.Collection<
-  EpisodeDef,
-  "connected_to_services" | "not_connected_to_services" | "not_published" | "published"
-> {}
+export interface ChannelEpisodesCollection
+  extends
+    pco.Collection<
+      EpisodeDef,
+      "connected_to_services" | "not_connected_to_services" | "not_published" | "published"
+    >,
+    pco.GetById<EpisodeDef> {
+  id(id: pco.Id): EpisodeRecord;
+}
 
 export interface ChannelNextTimesCollection
   extends pco.Collection<ChannelNextTimeDef>, pco.GetById<ChannelNextTimeDef> {
   id(id: pco.Id): ChannelNextTimeRecord;
 }
 
-export interface ChannelSeriesCollection extends pco.Collection<SeriesDef> {}
+export interface ChannelSeriesCollection extends pco.Collection<SeriesDef>, pco.GetById<SeriesDef> {
+  id(id: pco.Id): SeriesRecord;
+}
 
 export interface ChannelStatisticsCollection
   extends pco.Collection<EpisodeStatisticsDef>, pco.GetById<EpisodeStatisticsDef> {

@@ -774,9 +774,15 @@ export interface SignupAttendeesCollection
   id(id: pco.Id): AttendeeRecord;
 }
 
-export interface SignupCampusesCollection extends pco.Collection<CampusDef> {}
+export interface SignupCampusesCollection
+  extends pco.Collection<CampusDef>, pco.GetById<CampusDef> {
+  id(id: pco.Id): CampusRecord;
+}
 
-export interface SignupCategoriesCollection extends pco.Collection<CategoryDef> {}
+export interface SignupCategoriesCollection
+  extends pco.Collection<CategoryDef>, pco.GetById<CategoryDef> {
+  id(id: pco.Id): CategoryRecord;
+}
 
 export interface SignupRegistrationsCollection
   extends pco.Collection<RegistrationDef>, pco.GetById<RegistrationDef> {
@@ -788,10 +794,10 @@ export interface SignupSelectionTypesCollection
   id(id: pco.Id): SelectionTypeRecord;
 }
 
-export interface SignupSignupTimesCollection extends pco.Collection<
-  SignupTimeDef,
-  "future" | "past"
-> {}
+export interface SignupSignupTimesCollection
+  extends pco.Collection<SignupTimeDef, "future" | "past">, pco.GetById<SignupTimeDef> {
+  id(id: pco.Id): SignupTimeRecord;
+}
 
 /** `Signup_location` is the location of a signup. */
 export interface SignupLocation extends pco.Resource {

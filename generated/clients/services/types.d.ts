@@ -1464,7 +1464,14 @@ export interface ArrangementRecord
 }
 
 export interface ArrangementAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 export interface ArrangementKeysCollection
   extends
@@ -1481,7 +1488,9 @@ export interface ArrangementSectionsCollection
   id(id: pco.Id): ArrangementSectionsRecord;
 }
 
-export interface ArrangementTagsCollection extends pco.Collection<TagDef> {}
+export interface ArrangementTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** Sections of an Arrangement, derived from its chord chart */
 export interface ArrangementSections extends pco.Resource {
@@ -1702,7 +1711,15 @@ export interface AttachmentRecord
   zooms: AttachmentZoomsCollection;
 }
 
-export interface AttachmentZoomsCollection extends pco.Collection<ZoomDef>, pco.Create<ZoomDef> {}
+export interface AttachmentZoomsCollection
+  extends
+    pco.Collection<ZoomDef>,
+    pco.Create<ZoomDef>,
+    pco.GetById<ZoomDef>,
+    pco.UpdateById<ZoomDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ZoomRecord;
+}
 
 /** Returned from the `open` attachment action. */
 export interface AttachmentActivity extends pco.Resource {
@@ -2735,10 +2752,24 @@ export interface FolderRecord extends pco.Get<FolderDef>, pco.Update<FolderDef>,
   serviceTypes: FolderServiceTypesCollection;
 }
 
-export interface FolderFoldersCollection extends pco.Collection<FolderDef> {}
+export interface FolderFoldersCollection
+  extends
+    pco.Collection<FolderDef>,
+    pco.GetById<FolderDef>,
+    pco.UpdateById<FolderDef>,
+    pco.DeleteById {
+  id(id: pco.Id): FolderRecord;
+}
 
 export interface FolderServiceTypesCollection
-  extends pco.Collection<ServiceTypeDef>, pco.Create<ServiceTypeDef> {}
+  extends
+    pco.Collection<ServiceTypeDef>,
+    pco.Create<ServiceTypeDef>,
+    pco.GetById<ServiceTypeDef>,
+    pco.UpdateById<ServiceTypeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ServiceTypeRecord;
+}
 
 /** The Folder path of a Folder */
 export interface FolderPath extends pco.Resource {
@@ -2963,17 +2994,48 @@ export interface ItemRecord extends pco.Get<ItemDef>, pco.Update<ItemDef>, pco.D
 }
 
 export interface ItemAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 export interface ItemCustomSlidesCollection
-  extends pco.Collection<CustomSlideDef>, pco.Create<CustomSlideDef> {}
+  extends
+    pco.Collection<CustomSlideDef>,
+    pco.Create<CustomSlideDef>,
+    pco.GetById<CustomSlideDef>,
+    pco.UpdateById<CustomSlideDef>,
+    pco.DeleteById {
+  id(id: pco.Id): CustomSlideRecord;
+}
 
 export interface ItemItemNotesCollection
-  extends pco.Collection<ItemNoteDef>, pco.Create<ItemNoteDef> {}
+  extends
+    pco.Collection<ItemNoteDef>,
+    pco.Create<ItemNoteDef>,
+    pco.GetById<ItemNoteDef>,
+    pco.UpdateById<ItemNoteDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ItemNoteRecord;
+}
 
-export interface ItemItemTimesCollection extends pco.Collection<ItemTimeDef> {}
+export interface ItemItemTimesCollection
+  extends pco.Collection<ItemTimeDef>, pco.GetById<ItemTimeDef> {
+  id(id: pco.Id): ItemTimeRecord;
+}
 
-export interface ItemMediaCollection extends pco.Collection<MediaDef> {}
+export interface ItemMediaCollection
+  extends
+    pco.Collection<MediaDef>,
+    pco.GetById<MediaDef>,
+    pco.UpdateById<MediaDef>,
+    pco.DeleteById {
+  id(id: pco.Id): MediaRecord;
+}
 
 /**
  * A plan item note that belongs to a category.
@@ -3282,7 +3344,14 @@ export interface KeyRecord extends pco.Get<KeyDef>, pco.Update<KeyDef>, pco.Dele
 }
 
 export interface KeyAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 /** A Layout is used for formatting text for each item in Projector. */
 export interface Layout extends pco.Resource {
@@ -3388,9 +3457,15 @@ export interface LiveRecord extends pco.Get<LiveDef>, pco.Update<LiveDef>, pco.D
   watchablePlans: LiveWatchablePlansCollection;
 }
 
-export interface LiveItemsCollection extends pco.Collection<ItemDef> {}
+export interface LiveItemsCollection
+  extends pco.Collection<ItemDef>, pco.GetById<ItemDef>, pco.UpdateById<ItemDef>, pco.DeleteById {
+  id(id: pco.Id): ItemRecord;
+}
 
-export interface LiveWatchablePlansCollection extends pco.Collection<PlanDef> {}
+export interface LiveWatchablePlansCollection
+  extends pco.Collection<PlanDef>, pco.GetById<PlanDef>, pco.UpdateById<PlanDef>, pco.DeleteById {
+  id(id: pco.Id): PlanRecord;
+}
 
 /** A person who can control Services LIVE without the required permissions */
 export interface LiveController extends pco.Resource {
@@ -3693,7 +3768,14 @@ export interface MediaRecord extends pco.Get<MediaDef>, pco.Update<MediaDef>, pc
 }
 
 export interface MediaAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 export interface MediaMediaSchedulesCollection
   extends pco.Collection<MediaScheduleDef>, pco.GetById<MediaScheduleDef> {
@@ -4023,7 +4105,10 @@ export interface OrganizationPeopleCollection
   id(id: pco.Id): PersonRecord;
 }
 
-export interface OrganizationPlansCollection extends pco.Collection<OrganizationDef> {}
+export interface OrganizationPlansCollection
+  extends pco.Collection<OrganizationDef>, pco.GetById<OrganizationDef> {
+  id(id: pco.Id): OrganizationRecord;
+}
 
 export interface OrganizationReportTemplatesCollection
   extends
@@ -4415,10 +4500,14 @@ export interface PersonEmailsCollection extends pco.Collection<EmailDef>, pco.Ge
   id(id: pco.Id): EmailRecord;
 }
 
-export interface PersonPersonTeamPositionAssignmentsCollection extends pco.Collection<
-  PersonTeamPositionAssignmentDef,
-  "not_archived" | "not_deleted"
-> {}
+export interface PersonPersonTeamPositionAssignmentsCollection
+  extends
+    pco.Collection<PersonTeamPositionAssignmentDef, "not_archived" | "not_deleted">,
+    pco.GetById<PersonTeamPositionAssignmentDef>,
+    pco.UpdateById<PersonTeamPositionAssignmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PersonTeamPositionAssignmentRecord;
+}
 
 export interface PersonPlanPeopleCollection
   extends
@@ -4444,7 +4533,9 @@ export interface PersonSchedulingPreferencesCollection
   id(id: pco.Id): SchedulingPreferenceRecord;
 }
 
-export interface PersonTagsCollection extends pco.Collection<TagDef> {}
+export interface PersonTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 export interface PersonTeamLeadersCollection
   extends
@@ -4875,17 +4966,34 @@ export interface PlanRecord extends pco.Get<PlanDef>, pco.Update<PlanDef>, pco.D
   teamMembers: PlanTeamMembersCollection;
 }
 
-export interface PlanAllAttachmentsCollection extends pco.Collection<
-  AttachmentDef,
-  "attachable_type" | "extensions"
-> {}
+export interface PlanAllAttachmentsCollection
+  extends
+    pco.Collection<AttachmentDef, "attachable_type" | "extensions">,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 export interface PlanAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
-export interface PlanAttendancesCollection extends pco.Collection<AttendanceDef> {}
+export interface PlanAttendancesCollection
+  extends pco.Collection<AttendanceDef>, pco.GetById<AttendanceDef> {
+  id(id: pco.Id): AttendanceRecord;
+}
 
-export interface PlanContributorsCollection extends pco.Collection<ContributorDef> {}
+export interface PlanContributorsCollection
+  extends pco.Collection<ContributorDef>, pco.GetById<ContributorDef> {
+  id(id: pco.Id): ContributorRecord;
+}
 
 export interface PlanItemsCollection
   extends
@@ -4897,23 +5005,54 @@ export interface PlanItemsCollection
   id(id: pco.Id): ItemRecord;
 }
 
-export interface PlanMySchedulesCollection extends pco.Collection<ScheduleDef> {}
+export interface PlanMySchedulesCollection
+  extends pco.Collection<ScheduleDef>, pco.GetById<ScheduleDef> {
+  id(id: pco.Id): ScheduleRecord;
+}
 
 export interface PlanNeededPositionsCollection
-  extends pco.Collection<NeededPositionDef>, pco.Create<NeededPositionDef> {}
+  extends
+    pco.Collection<NeededPositionDef>,
+    pco.Create<NeededPositionDef>,
+    pco.GetById<NeededPositionDef>,
+    pco.UpdateById<NeededPositionDef>,
+    pco.DeleteById {
+  id(id: pco.Id): NeededPositionRecord;
+}
 
 export interface PlanNotesCollection
-  extends pco.Collection<PlanNoteDef, "team">, pco.Create<PlanNoteDef> {}
+  extends
+    pco.Collection<PlanNoteDef, "team">,
+    pco.Create<PlanNoteDef>,
+    pco.GetById<PlanNoteDef>,
+    pco.UpdateById<PlanNoteDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanNoteRecord;
+}
 
 export interface PlanPlanTimesCollection
-  extends pco.Collection<PlanTimeDef>, pco.Create<PlanTimeDef> {}
+  extends
+    pco.Collection<PlanTimeDef>,
+    pco.Create<PlanTimeDef>,
+    pco.GetById<PlanTimeDef>,
+    pco.UpdateById<PlanTimeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanTimeRecord;
+}
 
-export interface PlanSignupTeamsCollection extends pco.Collection<TeamDef> {}
+export interface PlanSignupTeamsCollection extends pco.Collection<TeamDef>, pco.GetById<TeamDef> {
+  id(id: pco.Id): TeamRecord;
+}
 
 export interface PlanTeamMembersCollection
   extends
     pco.Collection<PlanPersonDef, "confirmed" | "not_archived" | "not_declined" | "not_deleted">,
-    pco.Create<PlanPersonDef> {}
+    pco.Create<PlanPersonDef>,
+    pco.GetById<PlanPersonDef>,
+    pco.UpdateById<PlanPersonDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanPersonRecord;
+}
 
 /** A specific plan note within a single plan. */
 export interface PlanNote extends pco.Resource {
@@ -5186,14 +5325,28 @@ export interface PlanPersonRecord
   team: pco.One<TeamDef>;
 }
 
-export interface PlanPersonDeclinedPlanTimesCollection extends pco.Collection<PlanTimeDef> {}
+export interface PlanPersonDeclinedPlanTimesCollection
+  extends
+    pco.Collection<PlanTimeDef>,
+    pco.GetById<PlanTimeDef>,
+    pco.UpdateById<PlanTimeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanTimeRecord;
+}
 
 export interface PlanPersonPlanPersonTimesCollection
   extends pco.Collection<PlanPersonTimeDef>, pco.GetById<PlanPersonTimeDef> {
   id(id: pco.Id): PlanPersonTimeRecord;
 }
 
-export interface PlanPersonPlanTimesCollection extends pco.Collection<PlanTimeDef> {}
+export interface PlanPersonPlanTimesCollection
+  extends
+    pco.Collection<PlanTimeDef>,
+    pco.GetById<PlanTimeDef>,
+    pco.UpdateById<PlanTimeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanTimeRecord;
+}
 
 export interface PlanPersonTime extends pco.Resource {
   type: "PlanPersonTime";
@@ -5338,7 +5491,15 @@ export interface PlanTemplateRecord extends pco.Get<PlanTemplateDef> {
   teamMembers: PlanTemplateTeamMembersCollection;
 }
 
-export interface PlanTemplateItemsCollection extends pco.Collection<ItemDef>, pco.Create<ItemDef> {}
+export interface PlanTemplateItemsCollection
+  extends
+    pco.Collection<ItemDef>,
+    pco.Create<ItemDef>,
+    pco.GetById<ItemDef>,
+    pco.UpdateById<ItemDef>,
+    pco.DeleteById {
+  id(id: pco.Id): ItemRecord;
+}
 
 export interface PlanTemplateNotesCollection
   extends
@@ -5353,7 +5514,12 @@ export interface PlanTemplateNotesCollection
 export interface PlanTemplateTeamMembersCollection
   extends
     pco.Collection<PlanPersonDef, "confirmed" | "not_archived" | "not_declined" | "not_deleted">,
-    pco.Create<PlanPersonDef> {}
+    pco.Create<PlanPersonDef>,
+    pco.GetById<PlanPersonDef>,
+    pco.UpdateById<PlanPersonDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanPersonRecord;
+}
 
 /** A time in a plan. */
 export interface PlanTime extends pco.Resource {
@@ -5764,9 +5930,23 @@ export interface ScheduleRecord extends pco.Get<ScheduleDef> {
   team: pco.One<TeamDef>;
 }
 
-export interface ScheduleDeclinedPlanTimesCollection extends pco.Collection<PlanTimeDef> {}
+export interface ScheduleDeclinedPlanTimesCollection
+  extends
+    pco.Collection<PlanTimeDef>,
+    pco.GetById<PlanTimeDef>,
+    pco.UpdateById<PlanTimeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanTimeRecord;
+}
 
-export interface SchedulePlanTimesCollection extends pco.Collection<PlanTimeDef> {}
+export interface SchedulePlanTimesCollection
+  extends
+    pco.Collection<PlanTimeDef>,
+    pco.GetById<PlanTimeDef>,
+    pco.UpdateById<PlanTimeDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanTimeRecord;
+}
 
 /** A person already scheduled to a SignupSheet */
 export interface ScheduledPerson extends pco.Resource {
@@ -5905,7 +6085,10 @@ export interface SeriesRecord extends pco.Get<SeriesDef> {
   plans: SeriesPlansCollection;
 }
 
-export interface SeriesPlansCollection extends pco.Collection<PlanDef> {}
+export interface SeriesPlansCollection
+  extends pco.Collection<PlanDef>, pco.GetById<PlanDef>, pco.UpdateById<PlanDef>, pco.DeleteById {
+  id(id: pco.Id): PlanRecord;
+}
 
 /** A Service Type is a container for plans. */
 export interface ServiceType extends pco.Resource {
@@ -6165,7 +6348,14 @@ export interface ServiceTypeRecord
 }
 
 export interface ServiceTypeAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 export interface ServiceTypeItemNoteCategoriesCollection
   extends pco.Collection<ItemNoteCategoryDef>, pco.GetById<ItemNoteCategoryDef> {
@@ -6216,14 +6406,24 @@ export interface ServiceTypeTeamPositionsCollection
   id(id: pco.Id): TeamPositionRecord;
 }
 
-export interface ServiceTypeTeamsCollection extends pco.Collection<TeamDef>, pco.Create<TeamDef> {}
+export interface ServiceTypeTeamsCollection
+  extends pco.Collection<TeamDef>, pco.Create<TeamDef>, pco.GetById<TeamDef> {
+  id(id: pco.Id): TeamRecord;
+}
 
 export interface ServiceTypeTimePreferenceOptionsCollection
   extends pco.Collection<TimePreferenceOptionDef>, pco.GetById<TimePreferenceOptionDef> {
   id(id: pco.Id): TimePreferenceOptionRecord;
 }
 
-export interface ServiceTypeUnscopedPlansCollection extends pco.Collection<PlanDef, "deleted"> {}
+export interface ServiceTypeUnscopedPlansCollection
+  extends
+    pco.Collection<PlanDef, "deleted">,
+    pco.GetById<PlanDef>,
+    pco.UpdateById<PlanDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PlanRecord;
+}
 
 /** The Folder path of a Service Type */
 export interface ServiceTypePath extends pco.Resource {
@@ -6580,14 +6780,23 @@ export interface SongArrangementsCollection
 }
 
 export interface SongAttachmentsCollection
-  extends pco.Collection<AttachmentDef>, pco.Create<AttachmentDef> {}
+  extends
+    pco.Collection<AttachmentDef>,
+    pco.Create<AttachmentDef>,
+    pco.GetById<AttachmentDef>,
+    pco.UpdateById<AttachmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): AttachmentRecord;
+}
 
 export interface SongSongSchedulesCollection
   extends pco.Collection<SongScheduleDef, "three_most_recent">, pco.GetById<SongScheduleDef> {
   id(id: pco.Id): SongScheduleRecord;
 }
 
-export interface SongTagsCollection extends pco.Collection<TagDef> {}
+export interface SongTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** A upcoming schedule for a song */
 export interface SongSchedule extends pco.Resource {
@@ -6808,7 +7017,9 @@ export interface TagGroupRecord extends pco.Get<TagGroupDef> {
   tags: TagGroupTagsCollection;
 }
 
-export interface TagGroupTagsCollection extends pco.Collection<TagDef> {}
+export interface TagGroupTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 /** A Team within a Service Type. */
 export interface Team extends pco.Resource {
@@ -6919,13 +7130,29 @@ export interface TeamRecord extends pco.Get<TeamDef> {
   teamPositions: TeamTeamPositionsCollection;
 }
 
-export interface TeamPeopleCollection extends pco.Collection<PersonDef> {}
+export interface TeamPeopleCollection
+  extends pco.Collection<PersonDef>, pco.GetById<PersonDef>, pco.UpdateById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
-export interface TeamPersonTeamPositionAssignmentsCollection extends pco.Collection<PersonTeamPositionAssignmentDef> {}
+export interface TeamPersonTeamPositionAssignmentsCollection
+  extends
+    pco.Collection<PersonTeamPositionAssignmentDef>,
+    pco.GetById<PersonTeamPositionAssignmentDef>,
+    pco.UpdateById<PersonTeamPositionAssignmentDef>,
+    pco.DeleteById {
+  id(id: pco.Id): PersonTeamPositionAssignmentRecord;
+}
 
-export interface TeamTeamLeadersCollection extends pco.Collection<TeamLeaderDef> {}
+export interface TeamTeamLeadersCollection
+  extends pco.Collection<TeamLeaderDef>, pco.GetById<TeamLeaderDef> {
+  id(id: pco.Id): TeamLeaderRecord;
+}
 
-export interface TeamTeamPositionsCollection extends pco.Collection<TeamPositionDef> {}
+export interface TeamTeamPositionsCollection
+  extends pco.Collection<TeamPositionDef>, pco.GetById<TeamPositionDef> {
+  id(id: pco.Id): TeamPositionRecord;
+}
 
 /** A leader of a specific Team in a Service Type. */
 export interface TeamLeader extends pco.Resource {
@@ -6970,7 +7197,10 @@ export interface TeamLeaderRecord extends pco.Get<TeamLeaderDef> {
   team: pco.One<TeamDef>;
 }
 
-export interface TeamLeaderPeopleCollection extends pco.Collection<PersonDef> {}
+export interface TeamLeaderPeopleCollection
+  extends pco.Collection<PersonDef>, pco.GetById<PersonDef>, pco.UpdateById<PersonDef> {
+  id(id: pco.Id): PersonRecord;
+}
 
 /** A position within a team. */
 export interface TeamPosition extends pco.Resource {
@@ -7048,7 +7278,9 @@ export interface TeamPositionPersonTeamPositionAssignmentsCollection
   id(id: pco.Id): PersonTeamPositionAssignmentRecord;
 }
 
-export interface TeamPositionTagsCollection extends pco.Collection<TagDef> {}
+export interface TeamPositionTagsCollection extends pco.Collection<TagDef>, pco.GetById<TagDef> {
+  id(id: pco.Id): TagRecord;
+}
 
 export interface TextSetting extends pco.Resource {
   type: "TextSetting";

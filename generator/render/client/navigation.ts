@@ -3,7 +3,8 @@
  * paths alone. The client's members are the collections at the top of the
  * API (a list path without ids: `/people/v2/people`) and the records there (an
  * `Organization` at `/people/v2`). A collection reaches a record by id when
- * the docs put that resource's record right under it. A record's members are
+ * the spec serves that resource's record right under it (its own record path,
+ * or a record route under an association). A record's members are
  * its resource's associations (a to-many one is a collection, a to-one one a
  * single record) and actions, each one path segment below the record.
  *
@@ -125,7 +126,8 @@ function collectionAt(scope: Scope, shape: string, target: string): Pick<Collect
   if (resource === undefined) return { create: false, byId: false };
   return {
     create: resource.permissions.create && resource.endpoints.some((e) => e.operation === "create" && pathShape(e.path) === shape),
-    byId: scope.shapes.get(target) === `${shape}/*`,
+    // Its own record path, or a record route served under this association (`.phoneNumbers.id("2")`).
+    byId: scope.shapes.get(target) === `${shape}/*` || resource.endpoints.some((e) => e.operation !== "list" && e.operation !== "create" && pathShape(e.path) === `${shape}/*`),
   };
 }
 
@@ -204,7 +206,10 @@ function rootMembers(scope: Scope, spec: Spec, records: ReadonlyMap<string, Reco
 function reportUnreachable(spec: Spec, navigation: Navigation, report: Scope["report"]): void {
   const reached = new Set<string>();
   const visited = new Set<string>();
-  const visit = (members: Member[], parent: string) => {
+  // Records by id under associations make the handles a graph with cycles (a
+  // person's household's people...): away from a record's own path, its
+  // members are walked one level deep, which reaches every route the spec serves.
+  const visit = (members: Member[], parent: string, away: boolean) => {
     for (const member of members) {
       if (member.kind === "action") continue;
       const shape = pathShape(parent + decodeURIComponent(member.suffix));
@@ -212,22 +217,23 @@ function reportUnreachable(spec: Spec, navigation: Navigation, report: Scope["re
       if (member.create) reached.add(`POST ${shape}`);
       if (member.kind === "collection") {
         if (member.list) reached.add(`GET ${shape}`);
-        if (member.byId && target !== undefined) enter(target, `${shape}/*`);
+        if (member.byId && target !== undefined) enter(target, `${shape}/*`, away);
       } else {
         reached.add(`GET ${shape}`);
-        if (member.record && target !== undefined) enter(target, shape);
+        if (member.record && target !== undefined) enter(target, shape, away);
       }
     }
   };
-  const enter = (record: RecordNav, shape: string) => {
+  const enter = (record: RecordNav, shape: string, away: boolean) => {
     if (record.get) reached.add(`GET ${shape}`);
     if (record.update) reached.add(`PATCH ${shape}`);
     if (record.delete) reached.add(`DELETE ${shape}`);
-    if (visited.has(`${record.resource.type} ${shape}`)) return;
+    const own = record.template !== undefined && pathShape(record.template) === shape;
+    if ((!own && away) || visited.has(`${record.resource.type} ${shape}`)) return;
     visited.add(`${record.resource.type} ${shape}`);
-    visit(record.members, shape);
+    visit(record.members, shape, !own);
   };
-  visit(navigation.root, "");
+  visit(navigation.root, "", false);
   spec.resources.forEach((resource, r) =>
     resource.endpoints.forEach((endpoint, e) => {
       if (!reached.has(`${endpoint.method} ${pathShape(endpoint.path)}`)) {

@@ -9,7 +9,8 @@ import type { ApiFacts, Resource, Spec } from "../../spec/types.js";
 import { ComponentRegistry } from "./components.js";
 import { appContext, tagOf, type AppContext, type DocumentContext } from "./context.js";
 import type { Info, Method, OpenApiDocument, Operation, PathItem, SecurityRequirement, Tag } from "./model.js";
-import { operationIdOf, pluralWords } from "./naming.js";
+import { pluralWords } from "./naming.js";
+import { appPrefixed, documentOperationIds, semanticOperationId } from "./operation-ids.js";
 import { buildOperation } from "./operation-object.js";
 import { planOperations, type PlannedOperation } from "./plan.js";
 import { pathParameters } from "./parameters.js";
@@ -33,7 +34,7 @@ export function buildDocument(plan: DocumentPlan): StageResult<OpenApiDocument> 
   const apps = new Map(plan.specs.map((spec) => [spec, appContext(spec, plan.prefixOf(spec))]));
   const planned = planOperations(plan.specs);
   const diagnostics: Diagnostic[] = [...planned.diagnostics];
-  const ids = operationIds(planned.value, diagnostics);
+  const ids = operationIds(planned.value, plan.specs.length > 1, diagnostics);
   const { paths, tags } = buildPaths(ctx, plan, apps, planned.value, ids);
   // Every resource's object schema is written, returned by an operation or not:
   // it is the resource's definition, which fixtures and other tools look up by type.
@@ -100,15 +101,20 @@ function groupByPath(operations: readonly PlannedOperation[]): Map<string, Plann
 }
 
 /**
- * operationIds follow from method and path, so they cannot repeat, except
- * where two paths differ only in characters an id leaves out (`a_b`, `a-b`):
- * those get `_2`, `_3`... in path order, with a warning.
+ * Semantic operationIds (operation-ids.ts), with the app first in a document
+ * of several apps. The rule makes them unique; should two still meet, the
+ * later in path order is numbered (`_2`), with a warning.
  */
-function operationIds(operations: readonly PlannedOperation[], diagnostics: Diagnostic[]): Map<PlannedOperation, string> {
+function operationIds(operations: readonly PlannedOperation[], severalApps: boolean, diagnostics: Diagnostic[]): Map<PlannedOperation, string> {
+  const semantic = documentOperationIds(operations, (operation) => {
+    const source = operation.sources[0]!;
+    const id = semanticOperationId(source);
+    return severalApps ? appPrefixed(source.spec.app, id) : id;
+  });
   const ids = new Map<PlannedOperation, string>();
   const taken = new Set<string>();
   for (const operation of operations) {
-    const wanted = operationIdOf(operation.method, operation.path);
+    const wanted = semantic.get(operation)!;
     let id = wanted;
     for (let n = 2; taken.has(id); n++) id = `${wanted}_${n}`;
     if (id !== wanted) {
