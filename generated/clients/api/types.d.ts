@@ -10,7 +10,7 @@ import type * as pco from "../runtime/index.js";
  *
  * The API about the Planning Center API. How meta!
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createApiClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface ApiClient extends pco.ClientBase {
   /** ConnectedApplication records: `GET /api/v2/connected_applications` */
@@ -49,6 +49,17 @@ export interface Fields {
   Organization?: readonly "id"[];
   Person?: readonly ("first_name" | "id" | "last_name")[];
   PersonalAccessToken?: readonly ("id" | "name")[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  ConnectedApplication: ConnectedApplication;
+  ConnectedApplicationPerson: ConnectedApplicationPerson;
+  OauthApplication: OauthApplication;
+  OauthApplicationMau: OauthApplicationMau;
+  Organization: Organization;
+  Person: Person;
+  PersonalAccessToken: PersonalAccessToken;
 }
 
 export interface ConnectedApplication extends pco.Resource {

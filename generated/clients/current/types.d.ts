@@ -15,7 +15,7 @@ import type * as pco from "../runtime/index.js";
  * It's intended to be used through either `/current/v2/me` or
  * `/current/v2/me?include=organization`.
  *
- * Create one with `createClient(options)`; its members are the API's top-level collections and records.
+ * Create one with `createCurrentClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface CurrentClient extends pco.ClientBase {
   /** Person records: `GET /current/v2/people` */
@@ -29,7 +29,13 @@ export interface PeopleCollection extends pco.Collection<PersonDef>, pco.GetById
 /** Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`). */
 export interface Fields {
   Organization?: readonly ("id" | "name" | "subdomain")[];
-  Person?: readonly ("email" | "first_name" | "id" | "last_name")[];
+  Person?: readonly ("email" | "first_name" | "id" | "last_name" | "organization")[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Organization: Organization;
+  Person: Person;
 }
 
 export interface Organization extends pco.Resource {

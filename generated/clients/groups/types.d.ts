@@ -8,6 +8,9 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Groups, API version 2023-07-10.
  *
+ * Planning Center Groups can help you create an online group index, take signups,
+ * and track attendance.
+ *
  * Create one with `createGroupsClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface GroupsClient extends pco.ClientBase {
@@ -17,6 +20,7 @@ export interface GroupsClient extends pco.ClientBase {
    * Event records: `GET /groups/v2/events`
    *
    * Filters:
+   * - `campus`
    * - `canceled`: has a `canceled_at` date and time
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
@@ -40,10 +44,15 @@ export interface GroupsClient extends pco.ClientBase {
    *
    * Filters:
    * - `campus`: from specific campuses; provide an additional `campus_id` param as a comma-separated list of IDs, ex: `?filter=campus&campus_id=1,2,3`
+   * - `enrollment`
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
+   * - `hidden`
+   * - `meeting_schedule`
    * - `my_groups`: only groups of which you are a member
    * - `people_database_searchable`: based on their setting of allowing leaders to search the entire church database in Groups; provide an additional `people_database_searchable` param with `only` or `none`, ex: `?filter=people_database_searchable&people_database_searchable=only`
+   * - `published`
+   * - `tag`
    */
   groups: GroupsCollection;
   /** Location records: `GET /groups/v2/locations` */
@@ -71,7 +80,7 @@ export interface EventsCollection
   extends
     pco.Collection<
       EventDef,
-      "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
+      "campus" | "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
     >,
     pco.GetById<EventDef> {
   id(id: pco.Id): EventRecord;
@@ -93,7 +102,16 @@ export interface GroupsCollection
   extends
     pco.Collection<
       GroupDef,
-      "campus" | "group" | "group_type" | "my_groups" | "people_database_searchable"
+      | "campus"
+      | "enrollment"
+      | "group"
+      | "group_type"
+      | "hidden"
+      | "meeting_schedule"
+      | "my_groups"
+      | "people_database_searchable"
+      | "published"
+      | "tag"
     >,
     pco.GetById<GroupDef>,
     pco.UpdateById<GroupDef> {
@@ -143,6 +161,7 @@ export interface Fields {
     | "ends_at"
     | "group"
     | "id"
+    | "image"
     | "location"
     | "location_type_preference"
     | "multi_day"
@@ -157,17 +176,24 @@ export interface Fields {
   )[];
   EventNote?: readonly ("annotatable" | "body" | "id" | "owner")[];
   Group?: readonly (
+    | "archive_status"
     | "archived_at"
     | "can_create_conversation"
+    | "can_create_conversation_reason_code"
     | "chat_enabled"
     | "contact_email"
     | "created_at"
     | "description"
+    | "description_as_plain_text"
+    | "direct_messages_enabled"
+    | "enrollment"
+    | "events_listed"
     | "events_visibility"
     | "group_type"
     | "header_image"
     | "id"
     | "leaders_can_search_people_database"
+    | "listed"
     | "location"
     | "location_type_preference"
     | "members_are_confidential"
@@ -189,10 +215,12 @@ export interface Fields {
     | "id"
     | "name"
     | "position"
+    | "public_church_center_web_url"
   )[];
   Location?: readonly (
     | "display_preference"
     | "full_formatted_address"
+    | "group"
     | "id"
     | "latitude"
     | "longitude"
@@ -210,11 +238,13 @@ export interface Fields {
     | "created_at"
     | "email_addresses"
     | "first_name"
+    | "gender"
     | "id"
     | "last_name"
     | "permissions"
     | "phone_numbers"
   )[];
+  RSVP?: readonly ("event" | "group" | "id" | "person" | "response")[];
   Resource?: readonly (
     "created_by" | "description" | "id" | "last_updated" | "name" | "type" | "visibility"
   )[];
@@ -222,6 +252,27 @@ export interface Fields {
   TagGroup?: readonly (
     "display_publicly" | "id" | "multiple_options_enabled" | "name" | "position"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  Attendance: Attendance;
+  Campus: Campus;
+  Enrollment: Enrollment;
+  Event: Event;
+  EventNote: EventNote;
+  Group: Group;
+  GroupApplication: GroupApplication;
+  GroupType: GroupType;
+  Location: Location;
+  Membership: Membership;
+  Organization: Organization;
+  Owner: Owner;
+  Person: Person;
+  RSVP: RSVP;
+  Resource: Resource;
+  Tag: Tag;
+  TagGroup: TagGroup;
 }
 
 /** Individual event attendance for a person. */
@@ -477,6 +528,8 @@ export interface EventAttributes {
   ends_at: string | null;
   /** Permission: public. */
   id: string;
+  /** The image for the event. */
+  image: string | null;
   /**
    * Either "physical" or "virtual".
    *
@@ -594,6 +647,8 @@ export interface EventRecord extends pco.Get<EventDef> {
    * EventNote records: `GET /groups/v2/events/{event_id}/notes`
    */
   notes: EventNotesCollection;
+  /** RSVP records: `GET /groups/v2/events/{event_id}/rsvps` */
+  rsvps: EventRsvpsCollection;
 }
 
 export interface EventAttendancesCollection extends pco.Collection<AttendanceDef, "attended"> {
@@ -604,6 +659,8 @@ export interface EventNotesCollection
   extends pco.Collection<EventNoteDef>, pco.GetById<EventNoteDef> {
   id(id: pco.Id): EventNoteRecord;
 }
+
+export interface EventRsvpsCollection extends pco.Collection<RSVPDef> {}
 
 /** Notes that group leaders can write for an event, generally related to attendance. */
 export interface EventNote extends pco.Resource {
@@ -658,6 +715,13 @@ export interface Group extends pco.Resource {
 
 export interface GroupAttributes {
   /**
+   * Used for querying only. Defaults to `not_archived`.
+   *
+   *
+   * Possible values: `not_archived`, `only`, or `include`
+   */
+  archive_status: string | null;
+  /**
    * The date and time the group was archived.
    *
    * An ISO 8601 date and time (`YYYY-MM-DDTHH:MM:SSZ`, e.g. `2015-05-05T22:40:07Z`).
@@ -674,6 +738,15 @@ export interface GroupAttributes {
    * Permission: public.
    */
   can_create_conversation: boolean | null;
+  /**
+   * A code representing why the current user can or cannot start a new conversation in the group.
+   * Possible values: `chat_disabled`, `group_archived`, `non_member`, `leaders_only`.
+   * Nil when the user is permitted to create a conversation.
+   *
+   *
+   * Only available when requested with the `?fields` param
+   */
+  can_create_conversation_reason_code: string | null;
   /**
    * A boolean representing whether or not the group has Chat enabled.
    *
@@ -701,6 +774,12 @@ export interface GroupAttributes {
    * Permission: public.
    */
   description: string | null;
+  /** The plain text version of the group description. */
+  description_as_plain_text: string | null;
+  /** A boolean representing whether or not direct messages are enabled for the group. */
+  direct_messages_enabled: boolean | null;
+  /** Whether or not events are visible to the public on Church Center */
+  events_listed: boolean | null;
   /**
    * The visibility of events for the group.
    *
@@ -733,6 +812,8 @@ export interface GroupAttributes {
    * Permission: public.
    */
   leaders_can_search_people_database: boolean | null;
+  /** Whether or not the group is visible on Church Center */
+  listed: boolean | null;
   /**
    * The location type preference for the group.
    *
@@ -807,7 +888,16 @@ export interface GroupDef {
   resource: Group;
   includes: GroupIncludes;
   where: GroupWhere;
-  order: pco.Order<"name">;
+  order: pco.Order<
+    | "chat_enabled"
+    | "contact_email"
+    | "created_at"
+    | "enrollment_limit"
+    | "listed"
+    | "members_are_confidential"
+    | "memberships_count"
+    | "name"
+  >;
   perPage: pco.PerPage;
   fields: Fields;
   create: never;
@@ -835,6 +925,9 @@ export interface GroupUpdate {
   group_type_id?: pco.Id | null;
   /** The name/title of the group. */
   name?: string | null;
+  public_enrollment?: unknown;
+  publicly_display_meeting_schedule?: unknown;
+  publicly_visible?: unknown;
   /**
    * A text summary of the group's typical meeting schedule.
    * Can be a string like "Sundays at 9:30am" or "Every other Tuesday at 7pm".
@@ -886,6 +979,8 @@ export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {
    * `POST /groups/v2/groups/{group_id}/disable_chat`
    */
   disableChat: pco.Action<{ confirm?: boolean }>;
+  /** `POST /groups/v2/groups/{group_id}/duplicate` */
+  duplicate: pco.Action<{ [key: string]: unknown }>;
   /**
    * Enables chat for the given group. Enabling chat will make the names of each member visible to
    * other group members. Chat cannot be enabled for a group if the member list is confidential.
@@ -933,6 +1028,8 @@ export interface GroupRecord extends pco.Get<GroupDef>, pco.Update<GroupDef> {
    * Membership records: `GET /groups/v2/groups/{group_id}/memberships`
    */
   memberships: GroupMembershipsCollection;
+  /** One Membership: `GET /groups/v2/groups/{group_id}/my_membership` */
+  myMembership: pco.One<MembershipDef>;
   /**
    * people who have memberships for this group
    *
@@ -1147,6 +1244,8 @@ export interface GroupTypeAttributes {
    * Permission: public.
    */
   position: number | null;
+  /** The public URL for the group on Church Center. */
+  public_church_center_web_url: string | null;
 }
 
 /** What the client knows about GroupType: the types its handles are built from. */
@@ -1438,6 +1537,7 @@ export interface OrganizationRecord extends pco.Get<OrganizationDef> {
    * Event records: `GET /groups/v2/events`
    *
    * Filters:
+   * - `campus`
    * - `canceled`: has a `canceled_at` date and time
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
@@ -1469,12 +1569,19 @@ export interface OrganizationRecord extends pco.Get<OrganizationDef> {
    *
    * Filters:
    * - `campus`: from specific campuses; provide an additional `campus_id` param as a comma-separated list of IDs, ex: `?filter=campus&campus_id=1,2,3`
+   * - `enrollment`
    * - `group`: from specific groups; provide an additional `group_id` param as a comma-separated list of IDs, ex: `?filter=group&group_id=1,2,3`
    * - `group_type`: from specific group types; provide an additional `group_type_id` param as a comma-separated list of IDs, ex: `?filter=group_type&group_type_id=1,2,3`
+   * - `hidden`
+   * - `meeting_schedule`
    * - `my_groups`: only groups of which you are a member
    * - `people_database_searchable`: based on their setting of allowing leaders to search the entire church database in Groups; provide an additional `people_database_searchable` param with `only` or `none`, ex: `?filter=people_database_searchable&people_database_searchable=only`
+   * - `published`
+   * - `tag`
    */
   groups: OrganizationGroupsCollection;
+  /** One Person: `GET /groups/v2/me` */
+  me: pco.One<PersonDef>;
   /**
    * people for this organization
    *
@@ -1501,7 +1608,7 @@ export interface OrganizationEventsCollection
   extends
     pco.Collection<
       EventDef,
-      "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
+      "campus" | "canceled" | "group" | "group_type" | "my_groups" | "not_canceled" | "upcoming"
     >,
     pco.GetById<EventDef> {
   id(id: pco.Id): EventRecord;
@@ -1523,7 +1630,16 @@ export interface OrganizationGroupsCollection
   extends
     pco.Collection<
       GroupDef,
-      "campus" | "group" | "group_type" | "my_groups" | "people_database_searchable"
+      | "campus"
+      | "enrollment"
+      | "group"
+      | "group_type"
+      | "hidden"
+      | "meeting_schedule"
+      | "my_groups"
+      | "people_database_searchable"
+      | "published"
+      | "tag"
     >,
     pco.GetById<GroupDef>,
     pco.UpdateById<GroupDef> {
@@ -1648,6 +1764,8 @@ export interface PersonAttributes {
    * Permission: public.
    */
   first_name: string | null;
+  /** The person's gender (e.g. `Male`, `Female`). */
+  gender: string | null;
   /** Permission: public. */
   id: string;
   /**
@@ -1744,6 +1862,46 @@ export interface PersonMembershipsCollection
     pco.DeleteById {
   id(id: pco.Id): MembershipRecord;
 }
+
+/**
+ * A person's RSVP response for a group event.
+ * RSVPs can be submitted at any point leading up to the event.
+ * When an event reminder is sent, `awaiting_response` RSVPs are generated for
+ * any remaining members, or `not_sent` if they're missing an email address.
+ */
+export interface RSVP extends pco.Resource {
+  type: "RSVP";
+  id: string;
+  attributes: RSVPAttributes;
+}
+
+export interface RSVPAttributes {
+  id: string;
+  /** Possible values: `awaiting_response`, `yes`, `no`, `maybe`, or `not_sent` */
+  response: string | null;
+}
+
+/** What the client knows about RSVP: the types its handles are built from. */
+export interface RSVPDef {
+  resource: RSVP;
+  includes: RSVPIncludes;
+  where: RSVPWhere;
+  order: pco.Order<"response">;
+  perPage: pco.PerPage;
+  fields: Fields;
+  create: never;
+  update: never;
+}
+
+export interface RSVPIncludes {}
+
+export interface RSVPWhere {
+  /** Filter by response */
+  response?: pco.WhereText;
+}
+
+/** The handle of one RSVP. */
+export interface RSVPRecord {}
 
 /** A file or link resource that can be shared with a group. */
 export interface Resource extends pco.Resource {

@@ -1,3 +1,8 @@
+/**
+ * The Authorization header: HTTP Basic for a personal access token, Bearer for
+ * an OAuth token. An OAuth token with a refresh token and the application's
+ * credentials is refreshed on a 401; calls in flight share one refresh.
+ */
 import type { OAuthToken, PersonalAccessToken } from "./options.js";
 export interface Authorizer {
     header(): string;
@@ -6,5 +11,7 @@ export interface Authorizer {
      * token unless another call already did. False when it cannot be refreshed.
      */
     refresh(sent: string): Promise<boolean>;
+    /** Every credential it holds now, for redaction from messages. */
+    secrets(): string[];
 }
 export declare function authorizer(auth: PersonalAccessToken | OAuthToken, tokenUrl: string, doFetch: typeof fetch): Authorizer;

@@ -1,64 +1,32 @@
-// Copied by `npm run generate` from templates/runtime/auth.ts. Do not edit.
-/**
- * The Authorization header: HTTP Basic for a personal access token, Bearer for
- * an OAuth token. An OAuth token with a refresh token and the application's
- * credentials is refreshed on a 401; calls in flight share one refresh.
- */
-import { isObject, PcoError } from "./errors.js";
 export function authorizer(auth, tokenUrl, doFetch) {
     if ("appId" in auth) {
-        const basic = `Basic ${base64(`${auth.appId}:${auth.secret}`)}`;
-        return { header: () => basic, refresh: async () => false };
+        const encoded = base64(`${auth.appId}:${auth.secret}`);
+        return {
+            header: () => `Basic ${encoded}`,
+            refresh: async () => false,
+            secrets: () => [auth.secret, encoded],
+        };
     }
     const oauth = auth;
     let accessToken = oauth.accessToken;
     let refreshToken = oauth.refreshToken;
     let pending;
     async function refreshNow() {
-        const path = new URL(tokenUrl).pathname;
-        const fail = (status, reason, cause) => new PcoError(`the OAuth token could not be refreshed (${reason})`, {
-            status,
-            method: "POST",
-            path,
-            cause,
-        });
-        let response;
-        let body;
-        try {
-            response = await doFetch(tokenUrl, {
-                method: "POST",
-                headers: {
-                    accept: "application/json",
-                    "content-type": "application/x-www-form-urlencoded",
-                },
-                body: new URLSearchParams({
-                    grant_type: "refresh_token",
-                    refresh_token: refreshToken ?? "",
-                    client_id: oauth.clientId ?? "",
-                    client_secret: oauth.clientSecret ?? "",
-                }),
-            });
-            const text = await response.text();
-            body = text === "" ? null : JSON.parse(text);
-        }
-        catch (error) {
-            throw fail(0, "no usable answer", error);
-        }
-        const token = isObject(body) ? body : {};
-        if (!response.ok || typeof token.access_token !== "string") {
-            // Only the OAuth error code is shown: the rest of the answer may echo what was sent.
-            const code = typeof token.error === "string" && /^[\w.-]{1,64}$/.test(token.error)
-                ? token.error
-                : `status ${response.status}`;
-            throw fail(response.status, code);
-        }
-        accessToken = token.access_token;
-        if (typeof token.refresh_token === "string")
-            refreshToken = token.refresh_token;
+        // Loaded on the first refresh: a bundler splits it out, and most programs never refresh.
+        const { requestTokens } = await import("./token.js");
+        const tokens = await requestTokens(tokenUrl, {
+            grant_type: "refresh_token",
+            refresh_token: refreshToken ?? "",
+            client_id: oauth.clientId ?? "",
+            client_secret: oauth.clientSecret ?? "",
+        }, doFetch, "the OAuth token could not be refreshed");
+        accessToken = tokens.accessToken;
+        if (tokens.refreshToken !== "")
+            refreshToken = tokens.refreshToken;
         await oauth.onTokenRefresh?.({
             accessToken,
             refreshToken: refreshToken ?? "",
-            ...(typeof token.expires_in === "number" ? { expiresIn: token.expires_in } : {}),
+            ...(tokens.expiresIn === undefined ? {} : { expiresIn: tokens.expiresIn }),
         });
     }
     return {
@@ -74,6 +42,7 @@ export function authorizer(auth, tokenUrl, doFetch) {
             await pending;
             return true;
         },
+        secrets: () => [accessToken, refreshToken, oauth.accessToken, oauth.refreshToken, oauth.clientSecret].filter((s) => typeof s === "string"),
     };
 }
 /** Base64 of the UTF-8 bytes, with what browsers and Node both have (no Buffer). */

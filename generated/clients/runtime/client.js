@@ -9,9 +9,9 @@
  * member's path (fixed by the docs) or an encoded id, so no value can change
  * the path's shape.
  */
+import { documentProblem } from "./document-shape.js";
 import { documentOf, pageOf } from "./jsonapi.js";
-import { PcoError } from "./errors.js";
-import { searchParams } from "./query.js";
+import { queryProblem, searchParams, withOwnIncludes } from "./query.js";
 import { createTransport } from "./transport.js";
 const relationshipsOf = (query) => query?.relationships === undefined ? {} : { relationships: query.relationships };
 const PATH = Symbol("path");
@@ -20,8 +20,23 @@ const ID = Symbol("id");
 export function connect(api, routes, options = {}) {
     const http = createTransport(api, options);
     const prototypes = new Map();
-    const request = (method, path, query, json) => http.send(method, http.url(path, searchParams(query)), { ...query, json });
-    const documentAt = async (method, path, query, json) => documentOf(await request(method, path, query, json), query?.include);
+    /** Sends a request whose answer must be a JSON:API document, and checks that it is one. */
+    async function sendForDocument(method, url, options) {
+        const answer = await http.send(method, url, options);
+        const problem = documentProblem(answer);
+        if (problem)
+            throw http.fail(problem, method, new URL(url).pathname);
+        return answer;
+    }
+    /** The query's URL; a query the API would refuse (perPage out of range) is refused before sending. */
+    function urlOf(method, path, type, query) {
+        const problem = queryProblem(query);
+        if (problem)
+            throw http.fail(problem, method, new URL(http.url(path)).pathname);
+        return http.url(path, searchParams(withOwnIncludes(query, type)));
+    }
+    const request = (method, handle, query, json) => sendForDocument(method, urlOf(method, handle[PATH], handle[TYPE], query), { ...query, json });
+    const documentAt = async (method, handle, query, json) => documentOf(await request(method, handle, query, json), query?.include);
     const record = (path, type, id) => Object.assign(Object.create(prototypeOf(type)), {
         [PATH]: path,
         [TYPE]: type,
@@ -29,13 +44,8 @@ export function connect(api, routes, options = {}) {
     });
     const recordIn = (handle, id) => {
         const text = String(id);
-        if (text === "" || text === "." || text === "..") {
-            throw new PcoError(`${JSON.stringify(text)} is not a record id`, {
-                status: 0,
-                method: "GET",
-                path: handle[PATH],
-            });
-        }
+        if (text === "" || text === "." || text === "..")
+            throw http.fail(`${JSON.stringify(text)} is not a record id`, "GET", handle[PATH]);
         return record(`${handle[PATH]}/${encodeURIComponent(text)}`, handle[TYPE], text);
     };
     const collection = (path, type) => Object.assign(Object.create(collectionMethods), {
@@ -43,18 +53,18 @@ export function connect(api, routes, options = {}) {
         [TYPE]: type,
     });
     function create(attributes, query) {
-        return documentAt("POST", this[PATH], query, {
+        return documentAt("POST", this, query, {
             data: { type: this[TYPE], attributes, ...relationshipsOf(query) },
         });
     }
     const recordMethods = {
         create,
         get(query) {
-            return documentAt("GET", this[PATH], query);
+            return documentAt("GET", this, query);
         },
         update(attributes, query) {
             const id = this[ID] === undefined ? {} : { id: this[ID] };
-            return documentAt("PATCH", this[PATH], query, {
+            return documentAt("PATCH", this, query, {
                 data: { type: this[TYPE], ...id, attributes, ...relationshipsOf(query) },
             });
         },
@@ -64,25 +74,30 @@ export function connect(api, routes, options = {}) {
     };
     const collectionMethods = {
         async list(query) {
-            return pageOf(await request("GET", this[PATH], query), query?.include);
+            return pageOf(await request("GET", this, query), query?.include);
         },
+        /**
+         * Every record, page by page (100 a page unless `perPage` says otherwise),
+         * following `links.next` without its fragment; a link back to a page
+         * already read is an error, and `maxPages` ends the walk early.
+         */
         async *each(query) {
+            const paged = { ...query, perPage: query?.perPage ?? 100 };
             const seen = new Set();
-            let url = http.url(this[PATH], searchParams(query));
-            for (;;) {
+            let url = urlOf("GET", this[PATH], this[TYPE], paged);
+            for (let pages = 1;; pages++) {
                 seen.add(url);
-                const page = pageOf(await http.send("GET", url, query), query?.include);
+                const page = pageOf(await sendForDocument("GET", url, paged), paged.include);
                 yield* page.data;
                 const next = page.links.next;
                 if (typeof next !== "string" || next === "")
                     return;
-                url = http.follow(next, "GET", new URL(url).pathname);
+                if (paged.maxPages !== undefined && pages >= paged.maxPages)
+                    return;
+                const from = url;
+                url = http.follow(next, "GET", from);
                 if (seen.has(url))
-                    throw new PcoError("links.next points back to a page already read", {
-                        status: 0,
-                        method: "GET",
-                        path: new URL(url).pathname,
-                    });
+                    throw http.fail("links.next points back to a page already read", "GET", new URL(from).pathname);
             }
         },
         create,
@@ -107,10 +122,7 @@ export function connect(api, routes, options = {}) {
                 : {
                     data: type === undefined ? { attributes } : { type, attributes },
                 };
-        const answer = await http.send("POST", http.url(path), {
-            ...options,
-            json,
-        });
+        const answer = await sendForDocument("POST", http.url(path), { ...options, json });
         return answer === null ? null : documentOf(answer, undefined);
     }
     // Own members only: a type named like an Object.prototype member has none.
@@ -134,21 +146,7 @@ export function connect(api, routes, options = {}) {
         };
     }
     const client = record("", "");
-    client.upload = async (file, upload = {}) => {
-        const form = new FormData();
-        form.append(api.uploadField, file, upload.name);
-        const answer = documentOf(await http.send("POST", http.uploadUrl, { ...upload, form }), undefined);
-        const uploaded = Array.isArray(answer.data) ? answer.data[0] : answer.data;
-        if (typeof uploaded !== "object" ||
-            uploaded === null ||
-            typeof uploaded.id !== "string") {
-            throw new PcoError("the upload answer names no file id", {
-                status: 0,
-                method: "POST",
-                path: new URL(http.uploadUrl).pathname,
-            });
-        }
-        return uploaded;
-    };
+    // Loaded when first used: a bundler splits it out of programs that never upload.
+    client.upload = async (file, options) => (await import("./upload.js")).upload(http, api.uploadField, file, options);
     return client;
 }

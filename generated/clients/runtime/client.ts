@@ -9,11 +9,11 @@
  * member's path (fixed by the docs) or an encoded id, so no value can change
  * the path's shape.
  */
+import { documentProblem } from "./document-shape.js";
 import { documentOf, pageOf } from "./jsonapi.js";
-import { PcoError } from "./errors.js";
 import type { ApiDefaults, ClientOptions } from "./options.js";
-import { searchParams, type AnyQuery } from "./query.js";
-import { createTransport } from "./transport.js";
+import { queryProblem, searchParams, withOwnIncludes, type AnyQuery } from "./query.js";
+import { createTransport, type SendOptions } from "./transport.js";
 import type {
   ActionOptions,
   CallOptions,
@@ -55,11 +55,26 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
   const http = createTransport(api, options);
   const prototypes = new Map<string, object>();
 
-  const request = (method: string, path: string, query?: AnyQuery, json?: unknown) =>
-    http.send(method, http.url(path, searchParams(query)), { ...query, json });
+  /** Sends a request whose answer must be a JSON:API document, and checks that it is one. */
+  async function sendForDocument(method: string, url: string, options: SendOptions) {
+    const answer = await http.send(method, url, options);
+    const problem = documentProblem(answer);
+    if (problem) throw http.fail(problem, method, new URL(url).pathname);
+    return answer;
+  }
 
-  const documentAt = async (method: string, path: string, query?: AnyQuery, json?: unknown) =>
-    documentOf(await request(method, path, query, json), query?.include) as Document<unknown>;
+  /** The query's URL; a query the API would refuse (perPage out of range) is refused before sending. */
+  function urlOf(method: string, path: string, type: string, query?: AnyQuery) {
+    const problem = queryProblem(query);
+    if (problem) throw http.fail(problem, method, new URL(http.url(path)).pathname);
+    return http.url(path, searchParams(withOwnIncludes(query, type)));
+  }
+
+  const request = (method: string, handle: Handle, query?: AnyQuery, json?: unknown) =>
+    sendForDocument(method, urlOf(method, handle[PATH], handle[TYPE], query), { ...query, json });
+
+  const documentAt = async (method: string, handle: Handle, query?: AnyQuery, json?: unknown) =>
+    documentOf(await request(method, handle, query, json), query?.include) as Document<unknown>;
 
   const record = (path: string, type: string, id?: string): Handle =>
     Object.assign(Object.create(prototypeOf(type)) as Handle, {
@@ -70,13 +85,8 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
 
   const recordIn = (handle: Handle, id: Id): Handle => {
     const text = String(id);
-    if (text === "" || text === "." || text === "..") {
-      throw new PcoError(`${JSON.stringify(text)} is not a record id`, {
-        status: 0,
-        method: "GET",
-        path: handle[PATH],
-      });
-    }
+    if (text === "" || text === "." || text === "..")
+      throw http.fail(`${JSON.stringify(text)} is not a record id`, "GET", handle[PATH]);
     return record(`${handle[PATH]}/${encodeURIComponent(text)}`, handle[TYPE], text);
   };
 
@@ -87,7 +97,7 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
     });
 
   function create(this: Handle, attributes: object, query?: AnyQuery) {
-    return documentAt("POST", this[PATH], query, {
+    return documentAt("POST", this, query, {
       data: { type: this[TYPE], attributes, ...relationshipsOf(query) },
     });
   }
@@ -95,11 +105,11 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
   const recordMethods = {
     create,
     get(this: Handle, query?: AnyQuery) {
-      return documentAt("GET", this[PATH], query);
+      return documentAt("GET", this, query);
     },
     update(this: Handle, attributes: object, query?: AnyQuery) {
       const id = this[ID] === undefined ? {} : { id: this[ID] };
-      return documentAt("PATCH", this[PATH], query, {
+      return documentAt("PATCH", this, query, {
         data: { type: this[TYPE], ...id, attributes, ...relationshipsOf(query) },
       });
     },
@@ -110,24 +120,32 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
 
   const collectionMethods = {
     async list(this: Handle, query?: AnyQuery): Promise<Page<unknown>> {
-      return pageOf(await request("GET", this[PATH], query), query?.include);
+      return pageOf(await request("GET", this, query), query?.include);
     },
+    /**
+     * Every record, page by page (100 a page unless `perPage` says otherwise),
+     * following `links.next` without its fragment; a link back to a page
+     * already read is an error, and `maxPages` ends the walk early.
+     */
     async *each(this: Handle, query?: AnyQuery): AsyncIterable<unknown> {
+      const paged: AnyQuery = { ...query, perPage: query?.perPage ?? 100 };
       const seen = new Set<string>();
-      let url = http.url(this[PATH], searchParams(query));
-      for (;;) {
+      let url = urlOf("GET", this[PATH], this[TYPE], paged);
+      for (let pages = 1; ; pages++) {
         seen.add(url);
-        const page = pageOf(await http.send("GET", url, query), query?.include);
+        const page = pageOf(await sendForDocument("GET", url, paged), paged.include);
         yield* page.data;
         const next = page.links.next;
         if (typeof next !== "string" || next === "") return;
-        url = http.follow(next, "GET", new URL(url).pathname);
+        if (paged.maxPages !== undefined && pages >= paged.maxPages) return;
+        const from = url;
+        url = http.follow(next, "GET", from);
         if (seen.has(url))
-          throw new PcoError("links.next points back to a page already read", {
-            status: 0,
-            method: "GET",
-            path: new URL(url).pathname,
-          });
+          throw http.fail(
+            "links.next points back to a page already read",
+            "GET",
+            new URL(from).pathname,
+          );
       }
     },
     create,
@@ -159,10 +177,7 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
           : {
               data: type === undefined ? { attributes } : { type, attributes },
             };
-    const answer = await http.send("POST", http.url(path), {
-      ...options,
-      json,
-    });
+    const answer = await sendForDocument("POST", http.url(path), { ...options, json });
     return answer === null ? null : documentOf(answer, undefined);
   }
 
@@ -198,26 +213,8 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
   }
 
   const client = record("", "") as Handle & { upload?: unknown };
-  client.upload = async (file: Blob, upload: UploadOptions = {}): Promise<UploadedFile> => {
-    const form = new FormData();
-    form.append(api.uploadField, file, upload.name);
-    const answer = documentOf(
-      await http.send("POST", http.uploadUrl, { ...upload, form }),
-      undefined,
-    );
-    const uploaded = Array.isArray(answer.data) ? answer.data[0] : answer.data;
-    if (
-      typeof uploaded !== "object" ||
-      uploaded === null ||
-      typeof (uploaded as UploadedFile).id !== "string"
-    ) {
-      throw new PcoError("the upload answer names no file id", {
-        status: 0,
-        method: "POST",
-        path: new URL(http.uploadUrl).pathname,
-      });
-    }
-    return uploaded as UploadedFile;
-  };
+  // Loaded when first used: a bundler splits it out of programs that never upload.
+  client.upload = async (file: Blob, options?: UploadOptions): Promise<UploadedFile> =>
+    (await import("./upload.js")).upload(http, api.uploadField, file, options);
   return client;
 }

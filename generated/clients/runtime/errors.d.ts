@@ -1,4 +1,5 @@
 /** The one error type a client throws, whatever went wrong. */
+import { type Redact } from "./redact.js";
 /** A JSON:API error object, as the API sends it in `errors`. */
 export interface ErrorObject {
     id?: string;
@@ -41,8 +42,11 @@ export declare class PcoError extends Error {
     readonly source: ErrorObject["source"];
     constructor(message: string, init: PcoErrorInit);
 }
-/** The error for an answer that is not a success, from its JSON:API `errors`. */
-export declare function answerError(status: number, body: unknown, method: string, path: string): PcoError;
+/**
+ * The error for an answer that is not a success, from its JSON:API `errors`,
+ * every string of them redacted (an answer may echo the credentials sent).
+ */
+export declare function answerError(status: number, body: unknown, method: string, path: string, redact: Redact): PcoError;
 export declare function isObject(value: unknown): value is {
     [key: string]: unknown;
 };

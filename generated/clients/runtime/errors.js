@@ -1,5 +1,6 @@
 // Copied by `npm run generate` from templates/runtime/errors.ts. Do not edit.
 /** The one error type a client throws, whatever went wrong. */
+import { redactDeep } from "./redact.js";
 /**
  * A failed call. `status` is the HTTP status, or 0 when there was no answer
  * (network error, timeout, a refused link or id). Messages name the method and
@@ -31,10 +32,13 @@ export class PcoError extends Error {
         this.source = first?.source;
     }
 }
-/** The error for an answer that is not a success, from its JSON:API `errors`. */
-export function answerError(status, body, method, path) {
+/**
+ * The error for an answer that is not a success, from its JSON:API `errors`,
+ * every string of them redacted (an answer may echo the credentials sent).
+ */
+export function answerError(status, body, method, path, redact) {
     const listed = isObject(body) && Array.isArray(body.errors) ? body.errors : [];
-    const errors = listed.filter(isObject);
+    const errors = listed.filter(isObject).map((error) => redactDeep(error, redact));
     const first = errors[0];
     const summary = [first?.title, first?.detail]
         .filter((s) => typeof s === "string" && s !== "")

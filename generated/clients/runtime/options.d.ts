@@ -31,8 +31,19 @@ export interface ClientOptions {
     apiVersion?: string | null;
     /** The fetch to use; the global one by default. */
     fetch?: typeof fetch;
-    /** Per attempt, in milliseconds (30 000 by default). */
+    /** Per attempt, in milliseconds (30 000 by default); also the longest single wait of a call. */
     timeoutMs?: number;
+    /**
+     * The most one call may spend waiting, all its waits together (rate limit,
+     * Retry-After, retry backoff), in milliseconds (120 000 by default). A wait
+     * that would pass it, or any single wait the server asks beyond 120 s,
+     * fails the call at once.
+     */
+    maxWaitMs?: number;
+    /** The largest answer read, in bytes after decompression (32 MiB by default). */
+    maxResponseBytes?: number;
+    /** The User-Agent header (`pco-codegen-client` by default); `null` to send none. */
+    userAgent?: string | null;
     /** Retries of a 429, a 408, a 5xx, a network error or a timeout (3 by default). */
     retries?: number;
     /** The first retry waits about this long, doubling after (500 ms by default, jittered). */

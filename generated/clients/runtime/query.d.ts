@@ -1,7 +1,7 @@
 /**
  * Query parameters as the API reads them: `where[name]=value`,
  * `where[name][gte]=value`, `include=a,b`, `order=-created_at`, `filter=a,b`,
- * `per_page`, `offset`, `fields[Type]=a,b`.
+ * `per_page`, `offset`, `after`, `before`, `fields[Type]=a,b`.
  */
 import type { CallOptions, Params } from "./types.js";
 /** Any query a generated client accepts, as the runtime sees it. */
@@ -14,6 +14,8 @@ export interface AnyQuery extends CallOptions {
     filter?: string | readonly string[];
     perPage?: number;
     offset?: number;
+    after?: string;
+    before?: string;
     fields?: {
         [type: string]: readonly string[] | undefined;
     };
@@ -21,5 +23,15 @@ export interface AnyQuery extends CallOptions {
     relationships?: {
         [name: string]: unknown;
     };
+    maxPages?: number;
 }
+/** Why the API would refuse this query, checked before anything is sent; undefined when it would not. */
+export declare function queryProblem(query: AnyQuery | undefined): string | undefined;
+/**
+ * A sparse fieldset of the record's own type names the relationships its
+ * includes follow: the API leaves out a relationship that `fields` does not
+ * name, and the include would then resolve to nothing. So each include's
+ * first step is added to `fields[type]` when the caller gave that fieldset.
+ */
+export declare function withOwnIncludes(query: AnyQuery | undefined, type: string): AnyQuery | undefined;
 export declare function searchParams(query: AnyQuery | undefined): URLSearchParams;

@@ -1,3 +1,34 @@
+/** The API's page sizes. */
+const MIN_PER_PAGE = 1;
+const MAX_PER_PAGE = 100;
+/** Why the API would refuse this query, checked before anything is sent; undefined when it would not. */
+export function queryProblem(query) {
+    const perPage = query?.perPage;
+    if (perPage !== undefined &&
+        !(Number.isInteger(perPage) && perPage >= MIN_PER_PAGE && perPage <= MAX_PER_PAGE))
+        return `perPage must be a whole number from ${MIN_PER_PAGE} to ${MAX_PER_PAGE}, not ${String(perPage)}`;
+    const maxPages = query?.maxPages;
+    if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages >= 1))
+        return `maxPages must be a whole number from 1, not ${String(maxPages)}`;
+    return undefined;
+}
+/**
+ * A sparse fieldset of the record's own type names the relationships its
+ * includes follow: the API leaves out a relationship that `fields` does not
+ * name, and the include would then resolve to nothing. So each include's
+ * first step is added to `fields[type]` when the caller gave that fieldset.
+ */
+export function withOwnIncludes(query, type) {
+    const own = query?.fields?.[type];
+    if (!query?.include?.length || own === undefined)
+        return query;
+    const names = new Set(own);
+    for (const include of query.include)
+        names.add(include.split(".")[0]);
+    if (names.size === own.length)
+        return query;
+    return { ...query, fields: { ...query.fields, [type]: [...names] } };
+}
 const OPERATORS = ["gt", "gte", "lt", "lte"];
 export function searchParams(query) {
     const params = new URLSearchParams();
@@ -27,6 +58,10 @@ export function searchParams(query) {
         params.set("per_page", String(query.perPage));
     if (query.offset !== undefined)
         params.set("offset", String(query.offset));
+    if (query.after !== undefined)
+        params.set("after", query.after);
+    if (query.before !== undefined)
+        params.set("before", query.before);
     for (const [type, names] of Object.entries(query.fields ?? {})) {
         if (names)
             params.set(`fields[${type}]`, names.join(","));

@@ -9,7 +9,7 @@
 /** `Basic xxx` and `Bearer xxx`, whatever the value: the scheme stays, the value goes. */
 const SCHEME_VALUE = /\b(basic|bearer)(\s+)[^\s"',;]+/gi;
 /** Headers the caller adds whose values are likely secrets. */
-export const SECRET_HEADER = /auth|token|key|secret|cookie|session|password/i;
+export const SECRET_HEADER: RegExp = /auth|token|key|secret|cookie|session|password/i;
 
 export type Redact = (text: string) => string;
 

@@ -3,7 +3,7 @@
  * The longest delay `setTimeout` holds: a longer one fires at once (and Node
  * warns), so every wait is cut to this before it reaches a timer.
  */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS: number = 2 ** 31 - 1;
 
 /** A wait that ends early, rejecting with the signal's reason, when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

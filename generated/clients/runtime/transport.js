@@ -6,11 +6,24 @@
  * Retry-After; a 408, a 5xx, a network error or a timeout is retried with a
  * jittered, doubling delay, but only for GET and DELETE: a POST or PATCH that
  * was sent may have taken effect, so it is retried only when configured to be.
+ *
+ * What a server says is bounded before it is believed: every wait goes
+ * through the call's wait budget (waits.ts), a body is read up to
+ * `maxResponseBytes`, redirects are followed by hand and only on the same
+ * origin (no header or body ever goes to another one), and every message is
+ * redacted of the credentials.
  */
 import { authorizer } from "./auth.js";
+import { BodyTooLarge, readText } from "./body.js";
 import { answerError, PcoError } from "./errors.js";
 import { rateLimiter } from "./rate-limiter.js";
-import { sleep } from "./sleep.js";
+import { redactor, SECRET_HEADER } from "./redact.js";
+import { MAX_WAIT_MS, waitBudget } from "./waits.js";
+/** The SDK's own User-Agent, unless the caller names another. */
+export const USER_AGENT = "pco-codegen-client";
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 export function createTransport(api, options) {
     const base = new URL(options.baseUrl ?? api.baseUrl);
     const origin = base.origin;
@@ -19,7 +32,12 @@ export function createTransport(api, options) {
     const trusted = new Set([origin, new URL(uploadUrl).origin]);
     const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
     const auth = options.auth && authorizer(options.auth, options.tokenUrl ?? api.tokenUrl, doFetch);
+    const headerSecrets = Object.entries(options.headers ?? {})
+        .filter(([name]) => SECRET_HEADER.test(name))
+        .map(([, value]) => value);
+    const redact = redactor(() => [...(auth?.secrets() ?? []), ...headerSecrets]);
     const apiVersion = options.apiVersion === undefined ? api.apiVersion : options.apiVersion;
+    const userAgent = options.userAgent === undefined ? USER_AGENT : options.userAgent;
     const names = api.rateLimit.headers;
     const limiter = options.rateLimit === false
         ? undefined
@@ -28,60 +46,108 @@ export function createTransport(api, options) {
     const retryDelay = options.retryDelayMs ?? 500;
     const maxRetryDelay = options.maxRetryDelayMs ?? 10_000;
     const timeoutMs = options.timeoutMs ?? 30_000;
+    const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
+    const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const fail = (message, method, path, status = 0, cause) => new PcoError(redact(message), { status, method, path, cause });
     const backoff = (attempt) => {
         const ceiling = Math.min(maxRetryDelay, retryDelay * 2 ** attempt);
         return ceiling / 2 + (Math.random() * ceiling) / 2;
     };
+    function headersFor(target, json) {
+        // The client's own headers replace a user's of the same name, whatever its case.
+        const headers = new Headers(options.headers);
+        headers.set("accept", "application/json");
+        if (json)
+            headers.set("content-type", "application/json");
+        if (apiVersion)
+            headers.set("x-pco-api-version", apiVersion);
+        if (userAgent)
+            headers.set("user-agent", userAgent);
+        const authorization = auth && trusted.has(target.origin) ? auth.header() : undefined;
+        if (authorization)
+            headers.set("authorization", authorization);
+        return authorization ? { headers, authorization } : { headers };
+    }
+    /**
+     * One attempt: the request, and the redirects of its origin followed by
+     * hand. A 303 (or a 301/302 to a POST) continues as a GET without the body,
+     * as browsers do; a 307/308 repeats the method and body.
+     */
+    async function exchange(method, url, call, signal) {
+        const path = new URL(url).pathname;
+        let current = new URL(url);
+        let currentMethod = method;
+        let body = call.form ?? (call.json === undefined ? null : JSON.stringify(call.json));
+        for (let hops = 0;; hops++) {
+            const { headers, authorization } = headersFor(current, body !== null && call.form === undefined);
+            const response = await doFetch(current.href, {
+                method: currentMethod,
+                headers,
+                body,
+                signal,
+                redirect: "manual",
+            });
+            if (response.type === "opaqueredirect")
+                throw fail("answered with a redirect this runtime cannot inspect; refused", method, path);
+            if (!REDIRECTS.has(response.status)) {
+                const text = await readText(response, maxResponseBytes);
+                return { response, text, authorization };
+            }
+            await response.body?.cancel().catch(() => { });
+            const location = response.headers.get("location");
+            if (location === null)
+                throw fail(`answered ${response.status} without a Location`, method, path, response.status);
+            const next = new URL(location, current);
+            next.hash = "";
+            if (next.origin !== current.origin)
+                throw fail(`refusing to follow a redirect to another origin (${next.origin})`, method, path, response.status);
+            if (hops >= MAX_REDIRECTS)
+                throw fail(`more than ${MAX_REDIRECTS} redirects`, method, path, response.status);
+            if (response.status === 303 || (response.status <= 302 && currentMethod === "POST")) {
+                currentMethod = "GET";
+                body = null;
+            }
+            current = next;
+        }
+    }
     async function send(method, url, call = {}) {
-        const target = new URL(url);
-        const path = target.pathname;
+        const path = new URL(url).pathname;
         const mayRetry = method === "GET" || method === "DELETE" || options.retryNonIdempotent === true;
-        const body = call.form ?? (call.json === undefined ? null : JSON.stringify(call.json));
+        const attemptMs = call.timeoutMs ?? timeoutMs;
+        const budget = waitBudget({ singleMs: attemptMs, totalMs: maxWaitMs }, call.signal, (message) => fail(message, method, path));
         let refreshed = false;
         for (let attempt = 0;; attempt++) {
-            await limiter?.acquire(call.signal);
-            // The client's own headers replace a user's of the same name, whatever its case.
-            const headers = new Headers(options.headers);
-            headers.set("accept", "application/json");
-            if (call.json !== undefined)
-                headers.set("content-type", "application/json");
-            if (apiVersion)
-                headers.set("x-pco-api-version", apiVersion);
-            const authorization = auth && trusted.has(target.origin) ? auth.header() : undefined;
-            if (authorization)
-                headers.set("authorization", authorization);
-            const timeout = AbortSignal.timeout(call.timeoutMs ?? timeoutMs);
-            let response;
-            let text;
+            await limiter?.acquire(budget);
+            const timeout = AbortSignal.timeout(attemptMs);
+            let answer;
             try {
-                response = await doFetch(url, {
-                    method,
-                    headers,
-                    body,
-                    signal: call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
-                });
-                text = await response.text();
+                answer = await exchange(method, url, call, call.signal ? AbortSignal.any([call.signal, timeout]) : timeout);
             }
             catch (error) {
+                if (error instanceof PcoError)
+                    throw error;
                 if (call.signal?.aborted)
                     throw call.signal.reason;
+                if (error instanceof BodyTooLarge)
+                    throw fail(error.message, method, path);
                 if (mayRetry && attempt < retries) {
-                    await sleep(backoff(attempt), call.signal);
+                    await budget.wait(backoff(attempt), "the retry backoff");
                     continue;
                 }
                 const reason = timeout.aborted
-                    ? `no answer within ${call.timeoutMs ?? timeoutMs} ms`
+                    ? `no answer within ${attemptMs} ms`
                     : "no answer (network error)";
-                throw new PcoError(reason, { status: 0, method, path, cause: error });
+                throw fail(reason, method, path, 0, error);
             }
+            const { response, text, authorization } = answer;
             const status = response.status;
             limiter?.observe(response.headers);
             if (status === 429 && attempt < retries) {
                 const wait = retryAfterMs(response.headers.get(names.retryAfter));
-                if (limiter)
+                // A pause within the cap holds every call of the client; a longer one fails this call alone.
+                if (limiter && wait <= MAX_WAIT_MS)
                     limiter.pause(wait);
-                else
-                    await sleep(wait, call.signal);
+                await budget.wait(wait, "a 429's Retry-After");
                 continue;
             }
             if (status === 401 && authorization && !refreshed) {
@@ -92,7 +158,7 @@ export function createTransport(api, options) {
                 }
             }
             if ((status >= 500 || status === 408) && mayRetry && attempt < retries) {
-                await sleep(backoff(attempt), call.signal);
+                await budget.wait(backoff(attempt), "the retry backoff");
                 continue;
             }
             let parsed = null;
@@ -102,15 +168,10 @@ export function createTransport(api, options) {
             }
             catch (error) {
                 if (response.ok)
-                    throw new PcoError(`answered ${status} with a body that is not JSON`, {
-                        status,
-                        method,
-                        path,
-                        cause: error,
-                    });
+                    throw fail(`answered ${status} with a body that is not JSON`, method, path, status, error);
             }
             if (!response.ok)
-                throw answerError(status, parsed, method, path);
+                throw answerError(status, parsed, method, path, redact);
             return parsed;
         }
     }
@@ -120,27 +181,32 @@ export function createTransport(api, options) {
             return prefix + path + (search ? `?${search}` : "");
         },
         follow(link, method, from) {
-            const url = new URL(link, origin);
-            if (url.origin !== origin) {
-                throw new PcoError(`refusing to follow a link to another origin (${url.origin})`, {
-                    status: 0,
-                    method,
-                    path: from,
-                });
+            let url;
+            try {
+                url = new URL(link, from);
             }
+            catch {
+                throw fail("links.next is not a URL", method, new URL(from).pathname);
+            }
+            url.hash = "";
+            if (url.origin !== origin)
+                throw fail(`refusing to follow a link to another origin (${url.origin})`, method, new URL(from).pathname);
             return url.href;
         },
         send,
+        fail,
         uploadUrl,
     };
 }
-/** Retry-After in seconds (fractions allowed) or as an HTTP date; one second when absent. */
+/** Retry-After in seconds (fractions allowed) or as an HTTP date; one second when absent or unreadable. */
 function retryAfterMs(value) {
     if (value === null || value.trim() === "")
         return 1000;
     const seconds = Number(value);
     if (Number.isFinite(seconds))
         return Math.max(0, seconds * 1000);
+    if (/^\s*\+?\d+(\.\d+)?\s*$/.test(value))
+        return Infinity;
     const date = Date.parse(value);
     return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
 }

@@ -96,12 +96,41 @@ export interface AnyDef extends Def {
     create: never;
     update: never;
 }
-/** A record with the includes it was asked for resolved onto it. */
-export type With<D extends Def, I extends keyof D["includes"]> = [I] extends [never] ? D["resource"] : D["resource"] & Pick<D["includes"], I>;
+/** The names `fields` takes for a Def's own type: its attributes and relationships. */
+export type FieldName<D extends Def> = NonNullable<D["fields"][D["resource"]["type"] & keyof D["fields"]]> extends readonly (infer N)[] ? N & string : never;
+/**
+ * A record fetched with a sparse fieldset of its own type (`F`): only those
+ * attributes, and only those relationships. With no fieldset, the whole record.
+ */
+export type Fielded<D extends Def, F extends string> = [F] extends [never] ? D["resource"] : Omit<D["resource"], "attributes" | "relationships"> & {
+    attributes: Pick<D["resource"]["attributes"], F & keyof D["resource"]["attributes"]>;
+    relationships?: {
+        [K in Exclude<F, keyof D["resource"]["attributes"]>]?: Relationship;
+    };
+};
+/**
+ * A record with the includes it was asked for resolved onto it, narrowed to
+ * its sparse fieldset. An include's relationship is always there: the client
+ * adds it to the record's own fieldset when the caller left it out.
+ */
+export type With<D extends Def, I extends keyof D["includes"], F extends string = never> = [
+    I
+] extends [never] ? Fielded<D, F> : Fielded<D, F> & Pick<D["includes"], I>;
+/**
+ * Sparse fieldsets, per resource type: the record's own type takes the names
+ * `F` (inferred, to narrow the record), every other type its own names.
+ */
+export type Fieldsets<D extends Def, F extends string> = Omit<D["fields"], D["resource"]["type"]> & {
+    readonly [Own in D["resource"]["type"]]?: readonly F[];
+};
 /** An orderable name, ascending, or descending with a leading `-`. */
 export type Order<Name extends string> = Name | `-${Name}`;
-/** Page sizes the API accepts. */
-export type PerPage = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42 | 43 | 44 | 45 | 46 | 47 | 48 | 49 | 50 | 51 | 52 | 53 | 54 | 55 | 56 | 57 | 58 | 59 | 60 | 61 | 62 | 63 | 64 | 65 | 66 | 67 | 68 | 69 | 70 | 71 | 72 | 73 | 74 | 75 | 76 | 77 | 78 | 79 | 80 | 81 | 82 | 83 | 84 | 85 | 86 | 87 | 88 | 89 | 90 | 91 | 92 | 93 | 94 | 95 | 96 | 97 | 98 | 99 | 100;
+/**
+ * A page size: the API takes 1 to 100. Any number compiles (a size computed at
+ * run time is common); one outside 1-100, or not whole, is refused with a
+ * PcoError before the request is sent.
+ */
+export type PerPage = number;
 /** `gt`, `gte`, `lt`, `lte`: `where[ATTRIBUTE][OPERATOR]=VALUE`. */
 export interface Range<T> {
     gt?: T;
@@ -124,21 +153,35 @@ export interface CallOptions {
     /** Per attempt; overrides the client's `timeoutMs`. */
     timeoutMs?: number;
 }
-export interface GetQuery<D extends Def, I> extends CallOptions {
+export interface GetQuery<D extends Def, I, F extends string = never> extends CallOptions {
     include?: readonly I[];
-    /** Sparse fieldsets: the attributes to return, per resource type. */
-    fields?: D["fields"];
+    /**
+     * Sparse fieldsets: the attributes and relationships to return, per
+     * resource type. The record's own fieldset narrows its type.
+     */
+    fields?: Fieldsets<D, F>;
     params?: Params;
 }
-export interface ListQuery<D extends Def, I, F extends string> extends GetQuery<D, I> {
+export interface ListQuery<D extends Def, I, Filter extends string, F extends string = never> extends GetQuery<D, I, F> {
     where?: D["where"];
     order?: D["order"] | readonly D["order"][];
-    filter?: F | readonly F[];
+    filter?: Filter | readonly Filter[];
+    /** Records a page (1-100); `each()` asks for 100 unless told otherwise. */
     perPage?: D["perPage"];
     offset?: number;
+    /** Records after this id: the cursor the docs of some versions give instead of `offset`. */
+    after?: D extends {
+        cursor: infer C;
+    } ? ("after" extends C ? string : never) : never;
+    /** Records before this id, where the docs give it. */
+    before?: D extends {
+        cursor: infer C;
+    } ? ("before" extends C ? string : never) : never;
+    /** `each()` only: read at most this many pages, then stop. */
+    maxPages?: number;
 }
 /** Options of a create or an update. */
-export interface WriteOptions<D extends Def, I> extends GetQuery<D, I> {
+export interface WriteOptions<D extends Def, I, F extends string = never> extends GetQuery<D, I, F> {
     /** Relationships sent with the record: `{ primary_contact: { data: { type: "Person", id: "1" } } }`. */
     relationships?: {
         [name: string]: {
@@ -149,33 +192,33 @@ export interface WriteOptions<D extends Def, I> extends GetQuery<D, I> {
 type Includable<D extends Def> = keyof D["includes"] & string;
 /** A collection: `list` one page, or `each` record across every page (following `links.next`). */
 export interface Collection<D extends Def, F extends string = never> {
-    list<I extends Includable<D> = never>(query?: ListQuery<D, I, F>): Promise<Page<With<D, I>>>;
-    each<I extends Includable<D> = never>(query?: ListQuery<D, I, F>): AsyncIterable<With<D, I>>;
+    list<I extends Includable<D> = never, Fs extends FieldName<D> = never>(query?: ListQuery<D, I, F, Fs>): Promise<Page<With<D, I, Fs>>>;
+    each<I extends Includable<D> = never, Fs extends FieldName<D> = never>(query?: ListQuery<D, I, F, Fs>): AsyncIterable<With<D, I, Fs>>;
 }
 export interface Create<D extends Def> {
-    create<I extends Includable<D> = never>(attributes: D["create"], options?: WriteOptions<D, I>): Promise<Document<With<D, I>>>;
+    create<I extends Includable<D> = never, F extends FieldName<D> = never>(attributes: D["create"], options?: WriteOptions<D, I, F>): Promise<Document<With<D, I, F>>>;
 }
 export interface GetById<D extends Def> {
-    get<I extends Includable<D> = never>(id: Id, query?: GetQuery<D, I>): Promise<Document<With<D, I>>>;
+    get<I extends Includable<D> = never, F extends FieldName<D> = never>(id: Id, query?: GetQuery<D, I, F>): Promise<Document<With<D, I, F>>>;
 }
 export interface UpdateById<D extends Def> {
-    update<I extends Includable<D> = never>(id: Id, attributes: D["update"], options?: WriteOptions<D, I>): Promise<Document<With<D, I>>>;
+    update<I extends Includable<D> = never, F extends FieldName<D> = never>(id: Id, attributes: D["update"], options?: WriteOptions<D, I, F>): Promise<Document<With<D, I, F>>>;
 }
 export interface DeleteById {
     delete(id: Id, options?: CallOptions): Promise<void>;
 }
 export interface Get<D extends Def> {
-    get<I extends Includable<D> = never>(query?: GetQuery<D, I>): Promise<Document<With<D, I>>>;
+    get<I extends Includable<D> = never, F extends FieldName<D> = never>(query?: GetQuery<D, I, F>): Promise<Document<With<D, I, F>>>;
 }
 export interface Update<D extends Def> {
-    update<I extends Includable<D> = never>(attributes: D["update"], options?: WriteOptions<D, I>): Promise<Document<With<D, I>>>;
+    update<I extends Includable<D> = never, F extends FieldName<D> = never>(attributes: D["update"], options?: WriteOptions<D, I, F>): Promise<Document<With<D, I, F>>>;
 }
 export interface Delete {
     delete(options?: CallOptions): Promise<void>;
 }
 /** A to-one association: the record, or null when there is none. */
 export interface One<D extends Def> {
-    get<I extends Includable<D> = never>(query?: GetQuery<D, I>): Promise<Document<With<D, I> | null>>;
+    get<I extends Includable<D> = never, F extends FieldName<D> = never>(query?: GetQuery<D, I, F>): Promise<Document<With<D, I, F> | null>>;
 }
 export interface ActionOptions extends CallOptions {
     /** A whole request body, sent instead of `{ data: { attributes } }`. */

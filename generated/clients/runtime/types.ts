@@ -186,6 +186,10 @@ export interface ListQuery<
   /** Records a page (1-100); `each()` asks for 100 unless told otherwise. */
   perPage?: D["perPage"];
   offset?: number;
+  /** Records after this id: the cursor the docs of some versions give instead of `offset`. */
+  after?: D extends { cursor: infer C } ? ("after" extends C ? string : never) : never;
+  /** Records before this id, where the docs give it. */
+  before?: D extends { cursor: infer C } ? ("before" extends C ? string : never) : never;
   /** `each()` only: read at most this many pages, then stop. */
   maxPages?: number;
 }

@@ -8,6 +8,16 @@ import type * as pco from "../runtime/index.js";
 /**
  * Planning Center Webhooks, API version 2022-10-20.
  *
+ * Webhooks allow a third-party application to receive real-time data payloads when something changes in Planning
+ * Center. In most cases, webhooks are a faster, more efficient alternative to polling the API for data changes.
+ *
+ * The API endpoints documented here can be used to interact with our webhook system programatically,
+ * allowing you to obtain information on webhook events, see the status of event deliveries, and create new webhook
+ * subscriptions, among other things.
+ *
+ * For general information on how to use Planning Center webhooks, please visit
+ * https://developer.planning.center/docs/#/overview/webhooks.
+ *
  * Create one with `createWebhooksClient(options)` (or `createClient(options)`); its members are the API's top-level collections and records.
  */
 export interface WebhooksClient extends pco.ClientBase {
@@ -61,6 +71,15 @@ export interface Fields {
     | "updated_at"
     | "url"
   )[];
+}
+
+/** Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it. */
+export interface ResourceTypes {
+  AvailableEvent: AvailableEvent;
+  Delivery: Delivery;
+  Event: Event;
+  Organization: Organization;
+  WebhookSubscription: WebhookSubscription;
 }
 
 /** An event supported by webhooks */

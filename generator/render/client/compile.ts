@@ -7,6 +7,7 @@
  * the same sources always give the same files, quickly.
  */
 import ts from "typescript";
+import { GeneratorError } from "../../diagnostics.js";
 import type { OutputFile } from "../../emit.js";
 import { compareText } from "../../util/order.js";
 
@@ -38,7 +39,7 @@ export function compileClients(sources: readonly OutputFile[]): OutputFile[] {
       const js = ts.transpileModule(source.contents, { fileName: source.path, compilerOptions: OPTIONS, reportDiagnostics: true });
       const dts = ts.transpileDeclaration(source.contents, { fileName: source.path, compilerOptions: OPTIONS, reportDiagnostics: true });
       const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
-      if (problems.length > 0) throw new Error(`${source.path} does not compile:\n${problems.map(describe).join("\n")}`);
+      if (problems.length > 0) throw new GeneratorError(`${source.path} does not compile:\n${problems.map(describe).join("\n")}`, { exitCode: 1 });
       return [
         { path: `${stem}.js`, contents: js.outputText },
         { path: `${stem}.d.ts`, contents: dts.outputText },
