@@ -144,11 +144,12 @@ class Catalog {
 
   constructor(specs: readonly Spec[]) {
     for (const spec of specs) {
-      const versions = this.byApp.get(spec.app) ?? new Map<string, Spec>();
+      const segment = urlSegmentOf(spec);
+      const versions = this.byApp.get(segment) ?? new Map<string, Spec>();
       versions.set(spec.version, spec);
-      this.byApp.set(spec.app, versions);
+      this.byApp.set(segment, versions);
     }
-    for (const spec of latestPerApp(specs)) this.latest.set(spec.app, spec.version);
+    for (const [segment, versions] of this.byApp) this.latest.set(segment, latestPerApp([...versions.values()])[0]!.version);
   }
 
   /** The app-version a request is for: its app segment, and the version it asks for or the newest. */
@@ -168,6 +169,16 @@ class Catalog {
     }
     return { app: opened };
   }
+}
+
+/**
+ * The first segment of the app's URLs, which routes a request: the app's name,
+ * except where its docs use another (the Slate site's Check-Ins, `legacy`,
+ * lives at `/check_ins/v2`).
+ */
+function urlSegmentOf(spec: Spec): string {
+  const path = spec.resources.flatMap((r) => [r.path, ...r.endpoints.map((e) => e.path)]).find((p) => p !== undefined);
+  return path?.split("/")[1] || spec.app;
 }
 
 /** `/people/v2/people/` → `["", "people", "v2", "people"]`, each segment percent-decoded; undefined for a broken escape. */

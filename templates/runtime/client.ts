@@ -75,7 +75,6 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
   const documentAt = async (method: string, handle: Handle, query?: AnyQuery, json?: unknown) =>
     documentOf(await request(method, handle, query, json), query?.include) as Document<unknown>;
 
-
   const record = (path: string, type: string, id?: string): Handle =>
     Object.assign(Object.create(prototypeOf(type)) as Handle, {
       [PATH]: path,

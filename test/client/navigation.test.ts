@@ -184,11 +184,12 @@ describe("the committed specs", () => {
     expect(unreachable / endpoints).toBeLessThan(0.1);
   });
 
-  test("the check-ins Organization's actions post to their name", () => {
-    const checkIns = specs.find((s) => s.app === "check-ins")!;
-    const organization = checkIns.resources.find((r) => r.type === "Organization")!;
-    const offered = of(checkIns).value.records.get("Organization")!.members.filter((m) => m.kind === "action");
-    expect(organization.actions.length).toBeGreaterThan(0);
-    expect(offered.map((m) => m.suffix)).toEqual(organization.actions.map((a) => `/${a.name}`));
+  test("every resource's actions post to their name", () => {
+    const withActions = specs.flatMap((spec) => spec.resources.filter((r) => r.actions.length > 0).map((resource) => ({ spec, resource })));
+    expect(withActions.length).toBeGreaterThan(0);
+    for (const { spec, resource } of withActions) {
+      const offered = of(spec).value.records.get(resource.type)!.members.filter((m) => m.kind === "action");
+      expect(offered.map((m) => m.suffix), `${spec.app} ${resource.type}`).toEqual(resource.actions.map((a) => `/${a.name}`));
+    }
   });
 });

@@ -40,9 +40,10 @@ describeCorpus("a 20 MB document", () => {
     expect(text.length).toBeGreaterThan(20_000_000);
     writeFileSync(file, text);
 
-    const run = await runCliMeasured(["scrape", "--from", `portal:${mirror}`, "--out", path.join(work, "out")], work);
+    const run = await runCliMeasured(["scrape", "--strict", "--from", `portal:${mirror}`, "--out", path.join(work, "out")], work);
+    // Under --strict, each attribute without a type is an error at its place, and no spec is written.
     expect(run.code).toBe(1);
-    const reported = run.lines.filter((l) => l.includes("PORTAL_MISSING_TYPE")).map((l) => Number(/event\.json:(\d+):\d+: error/.exec(l)?.[1]));
+    const reported = run.lines.filter((l) => l.includes("PORTAL_TYPE_REPAIRED")).map((l) => Number(/event\.json:(\d+):\d+: error/.exec(l)?.[1]));
     expect(reported).toEqual(expected);
     expect(run.peakRssMb).toBeLessThan(400);
   }, 120_000);

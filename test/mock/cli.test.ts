@@ -35,7 +35,7 @@ describe("pco-codegen mock, in process", () => {
     expect(response.headers.get("x-pco-api-request-rate-limit")).toBe("100");
     stop();
     expect(await running).toBe(0);
-    expect(err[0]).toMatch(/^serving calendar .*webhooks 2022-10-20.*; 100 requests per 20 s$/);
+    expect(err[0]).toMatch(/^serving api .*webhooks 2022-10-20.*; 100 requests per 20 s$/);
     expect(err.at(-1)).toBe("mock server stopped");
     await expect(fetch(`${out[0]}/people/v2/people`)).rejects.toThrow();
   });
