@@ -5,7 +5,8 @@
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "../../generator/render/client/names.js";
-import { docComment, propertyKey, stringLiteral } from "../../generator/render/client/ts-text.js";
+import { docLines, propertyKey, stringLiteral, type DocTag } from "../../generator/render/client/ts-text.js";
+import { clientHandlebars, TEMPLATE_OPTIONS } from "../../generator/render/client/templates.js";
 import { actionBody, assignableType, attributeType, exampleType } from "../../generator/render/client/type-expressions.js";
 
 /** Parses `source` as a module; fails the test on any syntax error. */
@@ -80,10 +81,13 @@ describe("literals and keys", () => {
 });
 
 describe("doc comments", () => {
+  // The comment as the client writes it: the lines framed by the `jsdoc` partial.
+  const docComment = async (paragraphs: readonly (string | undefined)[], tags: readonly DocTag[] = []) =>
+    (await clientHandlebars()).compile("{{> jsdoc this}}", TEMPLATE_OPTIONS)(docLines(paragraphs, tags)).trimEnd();
   const hostile = "Closes early */ export const pwned = 1; /* and\u2028a separator\r\nthen @param tags\n@deprecated not really\tand a NUL\u0000.";
 
-  test("prose cannot end the comment, add code, or start a tag of its own", () => {
-    const comment = docComment([hostile], [{ name: "deprecated", text: "use `other` */ instead" }]);
+  test("prose cannot end the comment, add code, or start a tag of its own", async () => {
+    const comment = await docComment([hostile], [{ name: "deprecated", text: "use `other` */ instead" }]);
     const file = parse(`${comment}\nexport interface Probe {}`);
 
     expect(file.statements).toHaveLength(1);
@@ -96,14 +100,14 @@ describe("doc comments", () => {
     expect(comment).not.toMatch(/[\u0000\u2028\r]/);
   });
 
-  test("one line gives a one-line comment; nothing gives none", () => {
-    expect(docComment(["Permission: public."])).toBe("/** Permission: public. */");
-    expect(docComment([undefined, "  ", ""])).toBe("");
+  test("one line gives a one-line comment; nothing gives none", async () => {
+    expect(await docComment(["Permission: public."])).toBe("/** Permission: public. */");
+    expect(await docComment([undefined, "  ", ""])).toBe("");
   });
 
-  test("a link to an anchor of the docs' own page keeps its text and loses its target; absolute links stay", () => {
+  test("a link to an anchor of the docs' own page keeps its text and loses its target; absolute links stay", async () => {
     const text = "See [File Uploads](#file-uploads) and [the API](https://developer.planning.center/docs/#/overview).";
-    expect(docComment([text])).toBe("/** See File Uploads and [the API](https://developer.planning.center/docs/#/overview). */");
+    expect(await docComment([text])).toBe("/** See File Uploads and [the API](https://developer.planning.center/docs/#/overview). */");
   });
 });
 

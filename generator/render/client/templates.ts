@@ -1,5 +1,6 @@
 /**
- * The client's Handlebars templates (`templates/client/`) and the runtime's
+ * The client's Handlebars templates (`templates/client/`, its partials in
+ * `templates/client/partials/`, and the helpers they use) and the runtime's
  * sources (`templates/runtime/`), found from this module whether it runs from
  * the sources or from `dist/`.
  */
@@ -8,6 +9,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { packageRoot } from "../../util/package-root.js";
 import { sortedStrings } from "../../util/order.js";
+import { propertyKey, stringLiteral } from "./ts-text.js";
 import type { ClientView } from "./view-model.js";
 
 export interface ClientTemplates {
@@ -19,19 +21,58 @@ function templatesDir(): string {
   return path.join(packageRoot(), "templates");
 }
 
+const PARTIALS = "partials";
+
+/** The partials of `templates/client/partials/`, by name (`route-table` from `route-table.hbs`). */
+export async function clientPartials(): Promise<Map<string, string>> {
+  const dir = path.join(templatesDir(), "client", PARTIALS);
+  const names = sortedStrings((await readdir(dir)).filter((n) => n.endsWith(".hbs")));
+  // A partial used inside a line (`heritage`, `union`) ends without a line break; one that makes whole lines ends with one.
+  const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), "utf8")));
+  return new Map(names.map((name, i) => [name.slice(0, -".hbs".length), texts[i]!]));
+}
+
+/**
+ * The only helpers the templates use: they write names and text from the
+ * docs as TypeScript that nothing in the docs can break out of.
+ */
+function registerHelpers(handlebars: typeof Handlebars): void {
+  handlebars.registerHelper("literal", (value: string) => stringLiteral(value));
+  handlebars.registerHelper("key", (name: string) => propertyKey(name));
+  // `__proto__` as a plain key of an object literal would set its prototype instead of a property.
+  handlebars.registerHelper("routeKey", (name: string) => (name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name)));
+  handlebars.registerHelper("oneLine", (lines: readonly string[]) => lines.length === 1);
+}
+
+/** Compile options of every template: see `clientHandlebars`. */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/**
+ * A Handlebars environment with the client's helpers and partials; `replace`
+ * swaps partials by name (a test blanks each one in turn to see that it is
+ * used). noEscape: the helpers and view-model already made every string safe
+ * for TypeScript; HTML escaping would corrupt it.
+ */
+export async function clientHandlebars(replace: ReadonlyMap<string, string> = new Map()): Promise<typeof Handlebars> {
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  for (const [name, text] of await clientPartials()) handlebars.registerPartial(name, handlebars.compile(replace.get(name) ?? text, TEMPLATE_OPTIONS));
+  return handlebars;
+}
+
+/** The client's two files, `types.ts.hbs` and `index.ts.hbs`, compiled. */
+export async function compileClientTemplates(replace: ReadonlyMap<string, string> = new Map()): Promise<ClientTemplates> {
+  const dir = path.join(templatesDir(), "client");
+  const handlebars = await clientHandlebars(replace);
+  const compile = async (name: string) => handlebars.compile<ClientView>(await readFile(path.join(dir, name), "utf8"), TEMPLATE_OPTIONS);
+  const [types, index] = await Promise.all([compile("types.ts.hbs"), compile("index.ts.hbs")]);
+  return { types, index };
+}
+
 let templates: Promise<ClientTemplates> | undefined;
 
 export function clientTemplates(): Promise<ClientTemplates> {
-  templates ??= (async () => {
-    const dir = path.join(templatesDir(), "client");
-    const read = (name: string) => readFile(path.join(dir, name), "utf8");
-    // noEscape: the view-model already made every string safe for TypeScript; HTML escaping would corrupt it.
-    const handlebars = Handlebars.create();
-    handlebars.registerPartial("interface", handlebars.compile(await read("interface.hbs"), { noEscape: true, strict: true }));
-    const compile = async (name: string) => handlebars.compile<ClientView>(await read(name), { noEscape: true, strict: true });
-    const [types, index] = await Promise.all([compile("types.ts.hbs"), compile("index.ts.hbs")]);
-    return { types, index };
-  })();
+  templates ??= compileClientTemplates();
   return templates;
 }
 

@@ -1,6 +1,6 @@
 /**
  * TypeScript source text from names and prose in the docs: string literals,
- * property keys and doc comments that nothing in the docs can break out of.
+ * property keys and doc comment lines that nothing in the docs can break out of.
  */
 
 /** A string literal; U+2028 and U+2029 are escaped too, for tools that predate ES2019. */
@@ -20,22 +20,20 @@ export interface DocTag {
 }
 
 /**
- * A `/** ... *\/` comment from paragraphs of prose and tags, or "" when there
- * is nothing to say. Every line terminator becomes `\n` (U+2028 would end a
- * line inside the comment for some tools and not others), control characters
- * go, `*\/` cannot close the comment early, and no word of prose can start a
- * tag of its own (TypeScript reads `@name` after any whitespace as a tag).
+ * The lines of a doc comment from paragraphs of prose and tags (none when
+ * there is nothing to say); the `jsdoc` partial frames them. Every line
+ * terminator becomes a line of its own (U+2028 would end a line inside the
+ * comment for some tools and not others), control characters go, `*\/`
+ * cannot close the comment early, and no word of prose can start a tag of its
+ * own (TypeScript reads `@name` after any whitespace as a tag).
  */
-export function docComment(paragraphs: readonly (string | undefined)[], tags: readonly DocTag[] = []): string {
+export function docLines(paragraphs: readonly (string | undefined)[], tags: readonly DocTag[] = []): string[] {
   const body = paragraphs
     .filter((p): p is string => p !== undefined && p.trim() !== "")
     .map((p) => cleanProse(p).trim())
     .join("\n\n");
   const tagLines = tags.map((t) => `@${t.name}${t.text === undefined || t.text.trim() === "" ? "" : ` ${cleanProse(t.text).trim()}`}`);
-  const lines = [...(body === "" ? [] : body.split("\n")), ...tagLines.flatMap((t) => t.split("\n"))];
-  if (lines.length === 0) return "";
-  if (lines.length === 1) return `/** ${lines[0]} */`;
-  return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"].join("\n");
+  return [...(body === "" ? [] : body.split("\n")), ...tagLines.flatMap((t) => t.split("\n"))];
 }
 
 /**

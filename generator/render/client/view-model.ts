@@ -1,6 +1,7 @@
 /**
- * The view-model of one app's client: every name claimed, every type
- * expression and doc comment written, so that the templates only loop and
+ * The view-model of one app's client: every name claimed, every doc comment's
+ * lines written and every type a handle is built from chosen, so that the
+ * templates (`templates/client/`) give each file its shape and only loop and
  * print. Names are claimed in sorted order, so the same spec always gives the
  * same names whatever order it lists things in.
  */
@@ -11,58 +12,130 @@ import type { Attribute, Resource, Spec } from "../../spec/types.js";
 import { includeIsToMany, includeTarget } from "../../spec/cardinality.js";
 import { buildNavigation, specFile, type CollectionMember, type Member, type RecordNav } from "./navigation.js";
 import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
-import { docComment, propertyKey, stringLiteral, type DocTag } from "./ts-text.js";
+import { docLines, propertyKey, type DocTag } from "./ts-text.js";
 import { actionBody, assignableType, attributeType, literalUnion, whereType } from "./type-expressions.js";
 import { typeOriginNote } from "../type-origin-note.js";
 
-/** One property of an interface: its doc comment, key (with `?` when optional) and type. */
+/** A type of the runtime (`pco.<name>`) with its type arguments: what an interface extends. */
+export interface BaseView {
+  name: string;
+  args: string[];
+}
+
+/** One property of a data interface: its doc lines, name (unquoted), whether it may be left out, and type. */
 export interface PropertyView {
-  doc: string;
-  key: string;
+  doc: string[];
+  name: string;
+  optional: boolean;
   type: string;
 }
 
+/** An interface of data: attributes, where, includes, create, update, fields. */
 export interface InterfaceView {
-  doc: string;
+  doc: string[];
   name: string;
-  /** ` extends A, B`, or "". */
-  heritage: string;
+  bases: BaseView[];
   properties: PropertyView[];
+  /** Nothing may be assigned: every key is refused (an empty interface would accept any object). */
+  closed: boolean;
+}
+
+/**
+ * One member of a handle: a collection or record handle (`handle`, a named
+ * interface), a record reached by path alone (`one`, its Def), or an action
+ * (`action`, the type of its attributes).
+ */
+export interface MemberView {
+  doc: string[];
+  name: string;
+  handle?: string;
+  one?: string;
+  action?: string;
+}
+
+/** A handle with members: the client itself, or one resource's record. */
+export interface HandlesView {
+  doc: string[];
+  name: string;
+  bases: BaseView[];
+  members: MemberView[];
+}
+
+/** A collection handle (or a to-one handle that creates): what it extends, and the record `id(x)` reaches. */
+export interface CollectionView {
+  name: string;
+  bases: BaseView[];
+  byId?: string;
+}
+
+/** What the client knows about one resource type: the type names and expressions its `Def` is built from. */
+export interface DefView {
+  name: string;
+  includes: string;
+  where?: string;
+  order: string[];
+  perPage: string;
+  cursor?: string[];
+  fields: string;
+  create?: string;
+  update?: string;
 }
 
 export interface ResourceView {
-  doc: string;
+  doc: string[];
   name: string;
-  typeLiteral: string;
+  /** The JSON:API type name. */
+  type: string;
   attributes: InterfaceView;
-  def: { name: string; properties: PropertyView[] };
+  def: DefView;
   /** Where, includes, create and update interfaces that have something to say. */
   parts: InterfaceView[];
-  record: InterfaceView;
+  record: HandlesView;
   /** The named collection interfaces of the record's members. */
-  collections: InterfaceView[];
+  collections: CollectionView[];
 }
 
-/** One resource type's entry in the route table: its key, and each member as `name: { ... }` source text. */
+/** One member of the route table: the runtime's `Member`, by kind. */
+export interface RouteMemberView {
+  name: string;
+  collection?: string;
+  record?: string;
+  of?: string;
+  action?: string;
+  sends?: string;
+}
+
+/** One resource type's entry in the route table ("" is the client). */
 export interface RouteView {
-  key: string;
-  members: { key: string; value: string }[];
+  type: string;
+  members: RouteMemberView[];
+}
+
+/** The runtime's `ApiDefaults`: the base URL, the version header, and what the docs say once for the API. */
+export interface ApiView {
+  baseUrl: string;
+  /** Left out for the legacy docs, which have no version to send. */
+  apiVersion?: string;
+  tokenUrl: string;
+  uploadUrl: string;
+  uploadField: string;
+  rateLimit: { limit: number; periodSeconds: number; headers: { limit: string; period: string; count: string; retryAfter: string } };
 }
 
 export interface ClientView {
   /** The comment at the top of each file. */
-  header: string;
+  header: string[];
   clientName: string;
   /** `createPeopleClient`: a factory a program using several apps need not rename. */
   factoryName: string;
-  createDoc: string;
-  client: InterfaceView;
+  createDoc: string[];
+  client: HandlesView;
   fields: InterfaceView;
   /** Each JSON:API type name with its record type: what types a webhook event's record. */
   resourceTypes: InterfaceView;
-  rootCollections: InterfaceView[];
+  rootCollections: CollectionView[];
   resources: ResourceView[];
-  api: string;
+  api: ApiView;
   routes: RouteView[];
 }
 
@@ -108,37 +181,36 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
 
   const root = membersView(context, navigation.value.root, "");
   const resourceViews = resources.map((resource) => resourceView(context, resource));
-  const client: InterfaceView = {
-    doc: docComment([
+  const client: HandlesView = {
+    doc: docLines([
       `${spec.title}, ${versionText(spec)}${spec.beta ? " (beta)" : ""}.`,
       spec.description,
       `Create one with \`${factoryName}(options)\` (or \`createClient(options)\`); its members are the API's top-level collections and records.`,
     ]),
     name: clientName,
-    heritage: " extends pco.ClientBase",
-    properties: root.properties,
+    bases: [base("ClientBase")],
+    members: root.members,
   };
   return {
     value: {
-      header: docComment([`${spec.title} (${versionText(spec)}): the typed client.`, `Generated by \`npm run generate\` from ${context.file}. Do not edit.`]),
+      header: docLines([`${spec.title} (${versionText(spec)}): the typed client.`, `Generated by \`npm run generate\` from ${context.file}. Do not edit.`]),
       clientName,
       factoryName,
-      createDoc: docComment([
+      createDoc: docLines([
         `A client for ${spec.title}.`,
         "Authenticate with a personal access token, `{ auth: { appId, secret } }`, or an OAuth token, `{ auth: { accessToken, refreshToken, clientId, clientSecret, onTokenRefresh } }`.",
       ]),
       client,
       fields: fieldsView(resources),
-      resourceTypes: {
-        doc: docComment(["Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it."]),
-        name: resourceTypesName,
-        heritage: "",
-        properties: resources.map((r) => ({ doc: "", key: propertyKey(r.type), type: baseNames.get(r.type)! })),
-      },
+      resourceTypes: dataInterface(
+        resourceTypesName,
+        resources.map((r) => property(r.type, baseNames.get(r.type)!)),
+        docLines(["Each resource type by its JSON:API type name: `verifyWebhook<ResourceTypes>(...)` types each event's record by it."]),
+      ),
       rootCollections: root.collections,
       resources: resourceViews.map((r) => r.view),
-      api: apiLiteral(spec),
-      routes: [routeView("", root.entries), ...resourceViews.map((r) => r.route)].filter((r) => r.members.length > 0),
+      api: apiView(spec),
+      routes: [{ type: "", members: root.entries }, ...resourceViews.map((r) => r.route)].filter((r) => r.members.length > 0),
     },
     diagnostics: context.diagnostics,
   };
@@ -150,36 +222,48 @@ const defOf = (context: Context, type: string) => {
   return base === undefined ? "pco.AnyDef" : `${base}Def`;
 };
 
+/** A runtime type to extend, with its type arguments. */
+const base = (name: string, ...args: string[]): BaseView => ({ name, args });
+
+/** A property of a data interface; optional ones may be left out. */
+const property = (name: string, type: string, doc: string[] = [], optional = false): PropertyView => ({ doc, name, optional, type });
+
+function dataInterface(name: string, properties: PropertyView[], doc: string[] = []): InterfaceView {
+  return { doc, name, bases: [], properties, closed: false };
+}
+
 /** Names each member of a handle, with its type, its named collection interface and its route entry. */
-function membersView(context: Context, members: readonly Member[], owner: string) {
+function membersView(context: Context, navMembers: readonly Member[], owner: string) {
   const scope = new NameScope(RESERVED_MEMBERS);
-  const ordered = [...members].sort((a, b) => compareText(a.wire, b.wire) || compareText(a.suffix, b.suffix));
-  const collections: InterfaceView[] = [];
-  const properties: PropertyView[] = [];
-  const entries: RouteView["members"] = [];
+  const ordered = [...navMembers].sort((a, b) => compareText(a.wire, b.wire) || compareText(a.suffix, b.suffix));
+  const collections: CollectionView[] = [];
+  const members: MemberView[] = [];
+  const entries: RouteMemberView[] = [];
   for (const member of ordered) {
     const name = scope.claim(camelIdentifier(member.wire));
-    const key = propertyKey(name);
     const tags: DocTag[] = member.deprecated ? [{ name: "deprecated" }] : [];
     if (member.kind === "collection") {
       const view = collectionView(context, member, context.typeNames.claim(`${owner}${pascalIdentifier(name)}Collection`));
       collections.push(view);
-      properties.push({ doc: docComment([member.details, `${member.target} records: \`GET ${member.template}\``, filtersDoc(member)], tags), key, type: view.name });
-      entries.push(memberEntry(name, { collection: member.suffix, of: member.target }));
+      members.push({ doc: docLines([member.details, `${member.target} records: \`GET ${member.template}\``, filtersDoc(member)], tags), name, handle: view.name });
+      entries.push({ name, collection: member.suffix, of: member.target });
     } else if (member.kind === "single") {
-      const base = context.baseNames.get(member.target);
-      const one = `pco.One<${defOf(context, member.target)}>`;
-      let type = member.record && base !== undefined ? `${base}Record` : one;
-      if (type === one && member.create && base !== undefined) {
-        type = context.typeNames.claim(`${owner}${pascalIdentifier(name)}One`);
-        collections.push({ doc: "", name: type, heritage: heritageOf([one, `pco.Create<${base}Def>`]), properties: [] });
+      const resource = context.baseNames.get(member.target);
+      const doc = docLines([member.details, `One ${member.target}: \`GET ${member.template}\``], tags);
+      if (member.record && resource !== undefined) {
+        members.push({ doc, name, handle: `${resource}Record` });
+      } else if (member.create && resource !== undefined) {
+        const handle = context.typeNames.claim(`${owner}${pascalIdentifier(name)}One`);
+        collections.push({ name: handle, bases: [base("One", defOf(context, member.target)), base("Create", `${resource}Def`)] });
+        members.push({ doc, name, handle });
+      } else {
+        members.push({ doc, name, one: defOf(context, member.target) });
       }
-      properties.push({ doc: docComment([member.details, `One ${member.target}: \`GET ${member.template}\``], tags), key, type });
-      entries.push(memberEntry(name, { record: member.suffix, of: member.target }));
+      entries.push({ name, record: member.suffix, of: member.target });
     } else {
       const action = member.action;
       const body = actionBody(action.exampleBody);
-      const doc = docComment(
+      const doc = docLines(
         [
           action.description,
           action.details,
@@ -189,27 +273,26 @@ function membersView(context: Context, members: readonly Member[], owner: string
         ],
         tags,
       );
-      properties.push({ doc, key, type: `pco.Action<${body.attributes}>` });
-      entries.push(memberEntry(name, { action: member.suffix, sends: body.type }));
+      members.push({ doc, name, action: body.attributes });
+      entries.push({ name, action: member.suffix, ...(body.type === undefined ? {} : { sends: body.type }) });
     }
   }
-  return { collections, properties, entries };
+  return { collections, members, entries };
 }
 
-function collectionView(context: Context, member: CollectionMember, name: string): InterfaceView {
-  const base = context.baseNames.get(member.target);
+function collectionView(context: Context, member: CollectionMember, name: string): CollectionView {
+  const resource = context.baseNames.get(member.target);
   const def = defOf(context, member.target);
-  const target = base === undefined ? undefined : context.records.get(member.target);
-  const filters = member.filters.length > 0 ? `, ${literalUnion(sortedStrings(member.filters.map((f) => f.name)))}` : "";
-  const heritage = [
-    ...(member.list ? [`pco.Collection<${def}${filters}>`] : []),
-    ...(member.create && base !== undefined ? [`pco.Create<${def}>`] : []),
-    ...(member.byId && target?.get ? [`pco.GetById<${def}>`] : []),
-    ...(member.byId && target?.update ? [`pco.UpdateById<${def}>`] : []),
-    ...(member.byId && target?.delete ? ["pco.DeleteById"] : []),
+  const target = resource === undefined ? undefined : context.records.get(member.target);
+  const filters = member.filters.length > 0 ? [literalUnion(sortedStrings(member.filters.map((f) => f.name)))] : [];
+  const bases = [
+    ...(member.list ? [base("Collection", def, ...filters)] : []),
+    ...(member.create && resource !== undefined ? [base("Create", def)] : []),
+    ...(member.byId && target?.get ? [base("GetById", def)] : []),
+    ...(member.byId && target?.update ? [base("UpdateById", def)] : []),
+    ...(member.byId && target?.delete ? [base("DeleteById")] : []),
   ];
-  const properties = member.byId && base !== undefined ? [{ doc: "", key: "id(id: pco.Id)", type: `${base}Record` }] : [];
-  return { doc: "", name, heritage: heritageOf(heritage), properties };
+  return { name, bases, ...(member.byId && resource !== undefined ? { byId: `${resource}Record` } : {}) };
 }
 
 function resourceView(context: Context, resource: Resource): { view: ResourceView; route: RouteView } {
@@ -217,66 +300,50 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
   const nav = context.records.get(resource.type)!;
   const members = membersView(context, nav.members, name);
   const attributesByName = new Map(resource.attributes.map((a) => [a.name, a]));
-  const where = sortedBy(resource.query.where, (w) => w.name).map((w) => ({
-    doc: docComment([w.description]),
-    key: `${propertyKey(w.name)}?`,
-    type: whereType(w.type),
-  }));
-  const assignable = (names: readonly string[] | undefined): PropertyView[] => {
-    const properties = sortedStrings(names ?? resource.attributes.filter((a) => a.type !== "primary_key").map((a) => a.name)).map((n) => ({
-      doc: docComment([attributesByName.get(n)?.description]),
-      key: `${propertyKey(n)}?`,
-      type: assignableType(n, attributesByName.get(n)),
-    }));
-    // An empty interface would accept any object: with nothing assignable, every key is refused.
-    return properties.length > 0 ? properties : [{ doc: "", key: "[name: string]", type: "never" }];
+  const where = sortedBy(resource.query.where, (w) => w.name).map((w) => property(w.name, whereType(w.type), docLines([w.description]), true));
+  const assignable = (partName: string, names: readonly string[] | undefined): InterfaceView => {
+    const properties = sortedStrings(names ?? resource.attributes.filter((a) => a.type !== "primary_key").map((a) => a.name)).map((n) =>
+      property(n, assignableType(n, attributesByName.get(n)), docLines([attributesByName.get(n)?.description]), true),
+    );
+    return { ...dataInterface(partName, properties), closed: properties.length === 0 };
   };
   const creatable = resource.permissions.create && resource.endpoints.some((e) => e.operation === "create");
   const parts: InterfaceView[] = [
-    { doc: "", name: `${name}Includes`, heritage: "", properties: includeProperties(context, resource) },
-    ...(where.length > 0 ? [{ doc: "", name: `${name}Where`, heritage: "", properties: where }] : []),
-    ...(creatable ? [{ doc: "", name: `${name}Create`, heritage: "", properties: assignable(resource.permissions.createAttributes) }] : []),
-    ...(nav.update ? [{ doc: "", name: `${name}Update`, heritage: "", properties: assignable(resource.permissions.updateAttributes) }] : []),
+    dataInterface(`${name}Includes`, includeProperties(context, resource)),
+    ...(where.length > 0 ? [dataInterface(`${name}Where`, where)] : []),
+    ...(creatable ? [assignable(`${name}Create`, resource.permissions.createAttributes)] : []),
+    ...(nav.update ? [assignable(`${name}Update`, resource.permissions.updateAttributes)] : []),
   ];
-  const def: PropertyView[] = [
-    { doc: "", key: "resource", type: name },
-    { doc: "", key: "includes", type: `${name}Includes` },
-    { doc: "", key: "where", type: where.length > 0 ? `${name}Where` : "{ [name: string]: never }" },
-    { doc: "", key: "order", type: resource.query.order.length > 0 ? `pco.Order<${literalUnion(sortedStrings(resource.query.order))}>` : "never" },
-    { doc: "", key: "perPage", type: perPageType(resource.query.perPage) },
+  const def: DefView = {
+    name: `${name}Def`,
+    includes: `${name}Includes`,
+    ...(where.length > 0 ? { where: `${name}Where` } : {}),
+    order: sortedStrings(resource.query.order),
+    perPage: perPageType(resource.query.perPage),
     // Only a list the docs give an id cursor for takes `after` or `before` (pco.ListQuery reads this key).
-    ...(resource.query.cursor === undefined ? [] : [{ doc: "", key: "cursor", type: literalUnion([...resource.query.cursor]) }]),
-    { doc: "", key: "fields", type: FIELDS },
-    { doc: "", key: "create", type: creatable ? `${name}Create` : "never" },
-    { doc: "", key: "update", type: nav.update ? `${name}Update` : "never" },
-  ];
-  const recordHeritage = [
-    ...(nav.get ? [`pco.Get<${name}Def>`] : []),
-    ...(nav.update ? [`pco.Update<${name}Def>`] : []),
-    ...(nav.delete ? ["pco.Delete"] : []),
-  ];
+    ...(resource.query.cursor === undefined ? {} : { cursor: [...resource.query.cursor] }),
+    fields: FIELDS,
+    ...(creatable ? { create: `${name}Create` } : {}),
+    ...(nav.update ? { update: `${name}Update` } : {}),
+  };
   const dateFormats = apiFactsOf(context.spec).dateFormats ?? DOCUMENTED_API_FACTS.dateFormats ?? [];
+  const attributes = sortedBy(resource.attributes, (a) => a.name).map((a) => property(a.name, attributeType(a), attributeDoc(a, dateFormats)));
   const view: ResourceView = {
-    doc: docComment([resource.description], resource.deprecated ? [{ name: "deprecated" }] : []),
+    doc: docLines([resource.description], resource.deprecated ? [{ name: "deprecated" }] : []),
     name,
-    typeLiteral: stringLiteral(resource.type),
-    attributes: {
-      doc: "",
-      name: `${name}Attributes`,
-      heritage: "",
-      properties: sortedBy(resource.attributes, (a) => a.name).map((a) => ({ doc: attributeDoc(a, dateFormats), key: propertyKey(a.name), type: attributeType(a) })),
-    },
-    def: { name: `${name}Def`, properties: def },
+    type: resource.type,
+    attributes: dataInterface(`${name}Attributes`, attributes),
+    def,
     parts,
     record: {
-      doc: docComment([`The handle of one ${resource.type}${nav.template === undefined ? "" : `, at \`${nav.template}\``}.`]),
+      doc: docLines([`The handle of one ${resource.type}${nav.template === undefined ? "" : `, at \`${nav.template}\``}.`]),
       name: `${name}Record`,
-      heritage: heritageOf(recordHeritage),
-      properties: members.properties,
+      bases: [...(nav.get ? [base("Get", `${name}Def`)] : []), ...(nav.update ? [base("Update", `${name}Def`)] : []), ...(nav.delete ? [base("Delete")] : [])],
+      members: members.members,
     },
     collections: members.collections,
   };
-  return { view, route: routeView(resource.type, members.entries) };
+  return { view, route: { type: resource.type, members: members.entries } };
 }
 
 /** Each includable name with the record(s) it resolves to; names of a record's own keys are left out (warned). */
@@ -295,31 +362,27 @@ function includeProperties(context: Context, resource: Resource): PropertyView[]
     const target = includeTarget(include, resource, context.resources);
     const type = target === undefined ? "pco.AnyResource" : context.baseNames.get(target)!;
     const toMany = includeIsToMany(include, resource, context.resources);
-    properties.push({ doc: "", key: propertyKey(include), type: toMany ? `${type}[]` : `${type} | null` });
+    properties.push(property(include, toMany ? `${type}[]` : `${type} | null`));
   });
-  return sortedBy(properties, (p) => p.key);
+  // By the key as written (a quoted key sorts by its quote), the order the interface has always listed them in.
+  return sortedBy(properties, (p) => propertyKey(p.name));
 }
 
 type DateFormats = NonNullable<ReturnType<typeof apiFactsOf>["dateFormats"]>;
 
-function attributeDoc(attribute: Attribute, dateFormats: DateFormats): string {
+function attributeDoc(attribute: Attribute, dateFormats: DateFormats): string[] {
   const isDate = attribute.type === "date" || attribute.type === "date_time";
   const format = dateFormats.find((f) => f.name === (attribute.type === "date" ? "date" : "date and time"));
   const dateNote = isDate && format !== undefined ? `An ISO 8601 ${format.name} (\`${format.format}\`, e.g. \`${format.example}\`).` : undefined;
-  return docComment([attribute.description, attribute.note, typeOriginNote(attribute), dateNote, attribute.permission && `Permission: ${attribute.permission}.`]);
+  return docLines([attribute.description, attribute.note, typeOriginNote(attribute), dateNote, attribute.permission && `Permission: ${attribute.permission}.`]);
 }
 
 function fieldsView(resources: readonly Resource[]): InterfaceView {
-  return {
-    doc: docComment(["Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`)."]),
-    name: FIELDS,
-    heritage: "",
-    properties: resources.map((r) => ({
-      doc: "",
-      key: `${propertyKey(r.type)}?`,
-      type: `readonly (${literalUnion(sortedStrings(fieldNames(r)))})[]`,
-    })),
-  };
+  return dataInterface(
+    FIELDS,
+    resources.map((r) => property(r.type, `readonly (${literalUnion(sortedStrings(fieldNames(r)))})[]`, [], true)),
+    docLines(["Sparse fieldsets: the fields to return, per resource type (`fields[Person]=first_name,last_name`)."]),
+  );
 }
 
 /**
@@ -333,44 +396,21 @@ function fieldNames(resource: Resource): Set<string> {
   return new Set([...resource.attributes.map((a) => a.name), ...resource.relationships.map((x) => x.name), ...includes]);
 }
 
-/** The runtime's `ApiDefaults`: the base URL, the version header, and what the docs say once for the API. */
-function apiLiteral(spec: Spec): string {
+function apiView(spec: Spec): ApiView {
   const facts = apiFactsOf(spec);
   const rateLimit = facts.rateLimit ?? DOCUMENTED_API_FACTS.rateLimit!;
   const upload = facts.upload ?? DOCUMENTED_API_FACTS.upload!;
-  const tokenUrl = facts.auth?.oauth2?.tokenUrl ?? DOCUMENTED_API_FACTS.auth!.oauth2!.tokenUrl;
-  const headers = rateLimit.headers;
-  return [
-    "{",
-    `baseUrl: ${stringLiteral(spec.baseUrl)},`,
-    ...(spec.version === "legacy" ? [] : [`apiVersion: ${stringLiteral(spec.version)},`]),
-    `tokenUrl: ${stringLiteral(tokenUrl)},`,
-    `uploadUrl: ${stringLiteral(upload.url)},`,
-    `uploadField: ${stringLiteral(upload.field)},`,
-    `rateLimit: { limit: ${rateLimit.limit}, periodSeconds: ${rateLimit.periodSeconds}, headers: { limit: ${stringLiteral(headers.limit)}, period: ${stringLiteral(headers.period)}, count: ${stringLiteral(headers.count)}, retryAfter: ${stringLiteral(headers.retryAfter)} } },`,
-    "}",
-  ].join("\n");
+  return {
+    baseUrl: spec.baseUrl,
+    ...(spec.version === "legacy" ? {} : { apiVersion: spec.version }),
+    tokenUrl: facts.auth?.oauth2?.tokenUrl ?? DOCUMENTED_API_FACTS.auth!.oauth2!.tokenUrl,
+    uploadUrl: upload.url,
+    uploadField: upload.field,
+    rateLimit: { limit: rateLimit.limit, periodSeconds: rateLimit.periodSeconds, headers: { ...rateLimit.headers } },
+  };
 }
 
 const versionText = (spec: Spec) => (spec.version === "legacy" ? "from the legacy documentation" : `API version ${spec.version}`);
-
-const heritageOf = (bases: readonly string[]) => (bases.length === 0 ? "" : ` extends ${bases.join(", ")}`);
-
-/**
- * A key of the route table's object literals. `__proto__` is written computed:
- * as a plain key it would set the object's prototype instead of a property.
- */
-const routeKey = (name: string) => (name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name));
-
-function routeView(type: string, members: RouteView["members"]): RouteView {
-  return { key: routeKey(type), members };
-}
-
-/** `name: { collection: "/suffix", of: "Type" }` and the like: the runtime's `Member`, fields left out when undefined. */
-function memberEntry(name: string, fields: Record<string, string | undefined>): RouteView["members"][number] {
-  const parts = Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [`${key}: ${stringLiteral(value)}`]));
-  return { key: routeKey(name), value: `{ ${parts.join(", ")} }` };
-}
 
 function filtersDoc(member: CollectionMember): string | undefined {
   if (member.filters.length === 0) return undefined;
