@@ -19,7 +19,9 @@
  */
 import { compareText } from "../util/order.js";
 import { pathParameters, pathShape } from "./paths.js";
-import type { Association, Endpoint, Resource, Spec } from "./types.js";
+import type { Association, Endpoint, Resource, SourceFormat, Spec } from "./types.js";
+
+const DOCUMENTATION_API_FORMATS: ReadonlySet<SourceFormat> = new Set(["portal", "portal-page-text", "portal-page-markdown"]);
 
 const OPERATION_ORDER = ["list", "get", "create", "update", "delete"] as const;
 
@@ -31,8 +33,9 @@ interface RouteIndex {
 }
 
 export function withServedRoutes(spec: Spec): Spec {
-  // The Slate site wrote out each request it documents; the rule is the documentation API's.
-  if (spec.source.format !== "portal") return spec;
+  // The Slate site wrote out each request it documents; the rule is the documentation API's, whether read
+  // as JSON or from the portal's pages.
+  if (!DOCUMENTATION_API_FORMATS.has(spec.source.format)) return spec;
   const index: RouteIndex = {
     byType: new Map(spec.resources.map((r) => [r.type, r])),
     taken: new Set(spec.resources.flatMap(documentedRoutes)),

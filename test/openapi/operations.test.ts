@@ -12,11 +12,21 @@ import { committedSpecs, edgeSpec, operationsOf, render, type RenderedDocument }
 function documentedUrls(spec: Spec): Set<string> {
   const urls = new Set<string>();
   for (const resource of spec.resources) {
-    for (const e of resource.endpoints) urls.add(`${e.method} ${e.path}`);
-    for (const a of resource.associations) urls.add(`GET ${a.path}`);
-    for (const a of resource.actions) urls.add(`POST ${a.path}`);
+    for (const e of resource.endpoints) urls.add(`${e.method} ${uniqueParameters(e.path)}`);
+    for (const a of resource.associations) urls.add(`GET ${uniqueParameters(a.path)}`);
+    for (const a of resource.actions) urls.add(`POST ${uniqueParameters(a.path)}`);
   }
   return urls;
+}
+
+/** OpenAPI names each path parameter once: the docs' second `{check_in_id}` in one path is `{check_in_id_2}`. */
+function uniqueParameters(path: string): string {
+  const seen = new Map<string, number>();
+  return path.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? `{${name}}` : `{${name}_${count}}`;
+  });
 }
 
 let specs: Spec[];

@@ -21,7 +21,7 @@ import type { components, operations, paths } from "./webhooks-2022-10-20.js";
 type Subscription = components["schemas"]["WebhookSubscription"];
 type Page = paths["/webhooks/v2/webhook_subscriptions"]["get"]["responses"]["200"]["content"]["application/vnd.api+json"];
 type Create = NonNullable<paths["/webhooks/v2/webhook_subscriptions"]["post"]["requestBody"]>["content"]["application/vnd.api+json"];
-type Query = NonNullable<operations["getWebhooksV2WebhookSubscriptions"]["parameters"]["query"]>;
+type Query = NonNullable<operations["listWebhookSubscriptions"]["parameters"]["query"]>;
 
 export const page: Page = {
   data: [{ type: "WebhookSubscription", id: "1", attributes: { name: "n", active: true, created_at: null } }],

@@ -60,7 +60,12 @@ describeCorpus("developer-portal pages saved as markdown (markdown-2025)", () =>
     const fromJson = json.get(app)!.resources;
     expect(fromPages.map((r) => r.type)).toEqual(fromJson.map((r) => r.type));
     for (const resource of fromJson) {
-      expect(facts(fromPages.find((r) => r.type === resource.type)!), resource.type).toEqual(facts(resource));
+      const page = fromPages.find((r) => r.type === resource.type)!;
+      // The pages do not say that a resource is only ever listed (below), so a page spec also serves
+      // such a record by id: those routes follow from the missing fact and are left out here.
+      const byIdRoutes = new Set(["get", "update", "delete"]);
+      const comparable = resource.collectionOnly === true ? { ...page, endpoints: page.endpoints.filter((e) => !byIdRoutes.has(e.operation)) } : page;
+      expect(facts(comparable), resource.type).toEqual(facts(resource));
     }
   });
 

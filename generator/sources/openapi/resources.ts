@@ -88,9 +88,20 @@ function relationshipOf(name: string, node: Node, file: string, diagnostics: Dia
 
 /** `WebhookSubscription` → `webhook_subscription`, the documentation API's id for a resource. */
 export function snakeCase(type: string): string {
-  return type
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .toLowerCase();
+  // A word starts at a capital after a lower-case letter or digit, or at the last capital of a run that a
+  // lower-case letter follows (`HTTPRequest` → `http_request`). One pass, no backtracking.
+  let out = "";
+  for (let i = 0; i < type.length; i++) {
+    const char = type[i]!;
+    const before = type[i - 1] ?? "";
+    const after = type[i + 1] ?? "";
+    const startsWord = isUpper(char) && (isLowerOrDigit(before) || (isUpper(before) && isLower(after)));
+    out += (startsWord ? "_" : "") + char.toLowerCase();
+  }
+  return out;
 }
+
+const isUpper = (c: string) => c >= "A" && c <= "Z";
+const isLower = (c: string) => c >= "a" && c <= "z";
+const isLowerOrDigit = (c: string) => isLower(c) || (c >= "0" && c <= "9");
 

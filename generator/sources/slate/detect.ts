@@ -35,7 +35,7 @@ export function detectFormat(text: string): DocumentFormat | undefined {
  * sections are "Resource Attributes" and "HTTP Request".
  */
 function isPortalMarkdown(lines: readonly string[]): boolean {
-  const titled = (title: string) => lines.some((line) => line.startsWith(`[# ${title}](`) || new RegExp(`^#{1,6} ${title}\\s*$`).test(line));
+  const titled = (title: string) => lines.some((line) => line.startsWith(`[# ${title}](`) || headingText(line) === title);
   return lines.some((line) => /^\[#{1,6} [A-Z][A-Za-z ]*\]\(#\/apps\//.test(line)) || (titled("Attributes") && titled("Endpoints"));
 }
 
@@ -46,3 +46,9 @@ export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
   "portal-page-text": "a developer-portal resource page saved as text",
   "portal-page-markdown": "a developer-portal resource page saved as markdown",
 };
+
+/** The text of an ATX heading line (`## Attributes` → `Attributes`), or undefined for any other line. */
+function headingText(line: string): string | undefined {
+  const marks = /^#{1,6} /.exec(line);
+  return marks === null ? undefined : line.slice(marks[0].length).trimEnd();
+}
