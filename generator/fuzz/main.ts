@@ -19,7 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { packageRoot } from "../util/package-root.js";
-import { CASE_LIMIT_MS, OUTCOMES, type CasePlan, type CaseResult, type FuzzOptions, type FuzzReport, type Outcome } from "./runner.js";
+import { CASE_LIMIT_MS, OUTCOMES, type CasePlan, type FuzzOptions, type FuzzReport, type Outcome } from "./runner.js";
 import { runHostileFuzz } from "./hostile.js";
 import { INPUT_KINDS, type SeedSelection } from "./targets.js";
 import type { WorkerMessage } from "./worker.js";

@@ -11,7 +11,6 @@
 import pluralize from "pluralize";
 import { compareText } from "../util/order.js";
 import { pathShape } from "./paths.js";
-import { ownEndpoint } from "./routes.js";
 import type { Association, Resource } from "./types.js";
 
 /** The shape (ids as `*`) of the path where one record of the resource lives, when the docs give one. */

@@ -63,7 +63,7 @@ describe("the mock server's limits", () => {
   });
 
   it("still refuses a key over its limit while others come and go", () => {
-    let now = 0;
+    const now = 0;
     const window = new SlidingWindow({ limit: 2, periodSeconds: 10 }, () => now, 5);
     window.take("busy");
     window.take("busy");
