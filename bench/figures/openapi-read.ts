@@ -42,7 +42,7 @@ function bestOf(repetitions: number, texts: readonly OfficialText[], work: (t: O
 }
 
 export const openApiReadFigure: Figure = {
-  id: "openapi",
+  id: "9",
   title: "Reading the official OpenAPI documents",
   async run({ workspace, runs }) {
     const method = "The openapi: source reading every official document of the corpus (parse and map to a draft) against JSON.parse of the same texts; best of 5 passes per run.";
