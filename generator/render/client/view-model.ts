@@ -13,6 +13,8 @@ import { buildNavigation, specFile, type CollectionMember, type Member, type Rec
 import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
 import { docComment, propertyKey, stringLiteral, type DocTag } from "./ts-text.js";
 import { actionBody, assignableType, attributeType, literalUnion, whereType } from "./type-expressions.js";
+import { nestedIncludeType } from "./nested-include-type.js";
+import { whereProperties } from "./relational-where-type.js";
 import { typeOriginNote } from "../type-origin-note.js";
 
 /** One property of an interface: its doc comment, key (with `?` when optional) and type. */
@@ -169,12 +171,14 @@ function membersView(context: Context, members: readonly Member[], owner: string
     } else if (member.kind === "single") {
       const base = context.baseNames.get(member.target);
       const one = `pco.One<${defOf(context, member.target)}>`;
-      let type = member.record && base !== undefined ? `${base}Record` : one;
+      // The current user (`/me`) is always there: its `get` answers the record, never null.
+      let type = member.currentUser && base !== undefined ? `pco.Get<${base}Def>` : member.record && base !== undefined ? `${base}Record` : one;
       if (type === one && member.create && base !== undefined) {
         type = context.typeNames.claim(`${owner}${pascalIdentifier(name)}One`);
         collections.push({ doc: "", name: type, heritage: heritageOf([one, `pco.Create<${base}Def>`]), properties: [] });
       }
-      properties.push({ doc: docComment([member.details, `One ${member.target}: \`GET ${member.template}\``], tags), key, type });
+      const what = member.currentUser ? `The current user, a ${member.target}` : `One ${member.target}`;
+      properties.push({ doc: docComment([member.details, `${what}: \`GET ${member.template}\``], tags), key, type });
       entries.push(memberEntry(name, { record: member.suffix, of: member.target }));
     } else {
       const action = member.action;
@@ -217,11 +221,10 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
   const nav = context.records.get(resource.type)!;
   const members = membersView(context, nav.members, name);
   const attributesByName = new Map(resource.attributes.map((a) => [a.name, a]));
-  const where = sortedBy(resource.query.where, (w) => w.name).map((w) => ({
-    doc: docComment([w.description]),
-    key: `${propertyKey(w.name)}?`,
-    type: whereType(w.type),
-  }));
+  // Relational clauses (`group.name`) nest under their relation: `where: { group: { name } }`.
+  const where = whereProperties(
+    [...resource.query.where, ...(resource.query.relationalWhere ?? [])].map((w) => ({ name: w.name, type: whereType(w.type), doc: docComment([w.description]) })),
+  );
   const assignable = (names: readonly string[] | undefined): PropertyView[] => {
     const properties = sortedStrings(names ?? resource.attributes.filter((a) => a.type !== "primary_key").map((a) => a.name)).map((n) => ({
       doc: docComment([attributesByName.get(n)?.description]),
@@ -279,10 +282,19 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
   return { view, route: routeView(resource.type, members.entries) };
 }
 
-/** Each includable name with the record(s) it resolves to; names of a record's own keys are left out (warned). */
+/**
+ * Each includable name with the record(s) it resolves to, and each nested
+ * include (`group.location`) with its parent as it then holds the nested
+ * record; names of a record's own keys are left out (warned).
+ */
 function includeProperties(context: Context, resource: Resource): PropertyView[] {
   const properties: PropertyView[] = [];
+  const nested = new Set(
+    [...resource.query.include, ...(resource.query.nestedInclude ?? [])].filter((name) => name.includes(".") && !name.split(".").some((step) => RESOURCE_KEYS.has(step))),
+  );
+  for (const name of nested) properties.push({ doc: "", key: propertyKey(name), type: nestedIncludeType(name, resource, context) });
   resource.query.include.forEach((include, i) => {
+    if (nested.has(include)) return;
     if (RESOURCE_KEYS.has(include)) {
       context.diagnostics.push(
         diagnostic("warning", "CLIENT_INCLUDE_NAME", `the include ${include} has the name of a key of every record; it is left out of the client's includes`, {
