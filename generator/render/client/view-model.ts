@@ -294,7 +294,7 @@ function includeProperties(context: Context, resource: Resource): PropertyView[]
   );
   for (const name of nested) properties.push({ doc: "", key: propertyKey(name), type: nestedIncludeType(name, resource, context) });
   resource.query.include.forEach((include, i) => {
-    if (nested.has(include)) return;
+    if (include.includes(".")) return;
     if (RESOURCE_KEYS.has(include)) {
       context.diagnostics.push(
         diagnostic("warning", "CLIENT_INCLUDE_NAME", `the include ${include} has the name of a key of every record; it is left out of the client's includes`, {
