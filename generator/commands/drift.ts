@@ -1,6 +1,7 @@
 /**
  * `pco-codegen drift`: the committed specs against what the docs say now (the
- * live documentation API by default). Exit 0 when nothing `--fail-on` counts
+ * live documentation API by default; PCO's official OpenAPI documents with
+ * `--from openapi:<url>`). Exit 0 when nothing `--fail-on` counts
  * changed, 1 on drift (with the changelog on stdout), 2 when the check could
  * not be made: unreachable docs, docs with errors, unreadable specs. An
  * unreachable source is never taken for "no drift".
@@ -34,7 +35,7 @@ export const driftCommand: Command<DriftArgs> = {
       .option("from", {
         type: "string",
         array: true,
-        describe: `Sources of the docs, later wins: portal:<folder|url>, slate:<path|url> (default: portal:${DEFAULT_BASE_URL})`,
+        describe: `Sources of the docs, later wins: portal:<folder|url>, openapi:<folder|url> (the official OpenAPI documents), slate:<path|url> (default: portal:${DEFAULT_BASE_URL})`,
       }) as unknown as Argv<DriftArgs>,
 
   async run(args, output) {

@@ -2,7 +2,8 @@
  * Answers as documents, with the includes that were asked for resolved onto
  * their records: `person.emails` is the included Email records that
  * `relationships.emails.data` points to (an array for a to-many linkage, a
- * record or null for a to-one). Records are resolved in place through one Map
+ * record or null for a to-one), and a nested include's record onto its parent
+ * (`event.group.location`). Records are resolved in place through one Map
  * lookup per linkage, and nothing from the answer is ever merged into another
  * object, so a `__proto__` key in a body stays an ordinary property.
  */
@@ -52,36 +53,49 @@ function resolveIncludes(records: unknown[], included: unknown[], names: readonl
   const find = (linkage: unknown) =>
     isObject(linkage) ? index.get(keyOf(linkage as unknown as Identifier)) : undefined;
 
+  for (const name of names) {
+    // A nested include (`group.location`) resolves its first step onto the
+    // records, then each next step onto the records the last one reached.
+    let level: unknown[] = records;
+    for (const step of name.split(".")) level = resolveStep(level, step, find);
+  }
+}
+
+/** Resolves one relationship onto each record; answers the records it reached. */
+function resolveStep(records: unknown[], name: string, find: (linkage: unknown) => unknown): unknown[] {
+  const reached: unknown[] = [];
+  if (RESOURCE_KEYS.has(name)) return reached;
   for (const record of records) {
     if (!isObject(record) || !isObject(record.relationships)) continue;
     const relationships = record.relationships;
-    for (const name of names) {
-      if (RESOURCE_KEYS.has(name) || !Object.hasOwn(relationships, name)) continue;
-      const relationship = relationships[name];
-      if (!isObject(relationship) || !("data" in relationship)) continue;
-      const linkage = relationship.data;
-      let value: unknown;
-      if (Array.isArray(linkage)) {
-        const found: unknown[] = [];
-        for (const item of linkage) {
-          const target = find(item);
-          if (target !== undefined) found.push(target);
-        }
-        value = found;
-      } else {
-        value = find(linkage) ?? null;
+    if (!Object.hasOwn(relationships, name)) continue;
+    const relationship = relationships[name];
+    if (!isObject(relationship) || !("data" in relationship)) continue;
+    const linkage = relationship.data;
+    let value: unknown;
+    if (Array.isArray(linkage)) {
+      const found: unknown[] = [];
+      for (const item of linkage) {
+        const target = find(item);
+        if (target !== undefined) found.push(target);
       }
-      // Assignment to `__proto__` would set the prototype: that one name is defined instead.
-      if (name === "__proto__")
-        Object.defineProperty(record, name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else record[name] = value;
+      value = found;
+      reached.push(...found);
+    } else {
+      value = find(linkage) ?? null;
+      if (value !== null) reached.push(value);
     }
+    // Assignment to `__proto__` would set the prototype: that one name is defined instead.
+    if (name === "__proto__")
+      Object.defineProperty(record, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else record[name] = value;
   }
+  return reached;
 }
 
 const keyOf = (identifier: Identifier) => `${identifier.type}\u0000${identifier.id}`;

@@ -110,6 +110,34 @@ describe("the People client", () => {
 });
 
 describe("other apps", () => {
+  test("Groups: a nested include is sent dotted and resolved onto its parent; a relational where is sent bracketed", async () => {
+    server.handle(() => ({
+      json: {
+        data: [record("Event", "1", { group: { data: { type: "Group", id: "2" } } })],
+        included: [record("Group", "2", { location: { data: { type: "Location", id: "3" } } }), { type: "Location", id: "3", attributes: { name: "Hall" } }],
+      },
+    }));
+    const groups = await createClient("groups");
+    const page = await groups.events.list({
+      include: ["group.location"],
+      where: { group: { name: "Youth", group_type: { id: "4" } }, location: { group: { archive_status: "not_archived" } }, starts_at: { gte: "2026-01-01" } },
+    });
+
+    expect(sent()).toEqual([
+      "GET /groups/v2/events?where[group][name]=Youth&where[group][group_type][id]=4&where[location][group][archive_status]=not_archived&where[starts_at][gte]=2026-01-01&include=group.location",
+    ]);
+    expect(page.data[0].group.id).toBe("2");
+    expect(page.data[0].group.location.attributes.name).toBe("Hall");
+  });
+
+  test("the current user: me.get() asks for /people/v2/me", async () => {
+    server.handle(() => ({ json: { data: record("Person", "1") } }));
+    const people = await createClient("people");
+    const me = await people.me.get({ include: ["emails"] });
+    expect(sent()).toEqual(["GET /people/v2/me?include=emails"]);
+    expect(me.data.id).toBe("1");
+  });
+
   test("an action whose example names its type sends it (Groups' assign_campuses)", async () => {
     server.handle(() => ({ status: 204 }));
     const groups = await createClient("groups");

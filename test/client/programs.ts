@@ -39,16 +39,31 @@ export const PEOPLE_REJECTIONS: readonly Rejection[] = [
   { because: "a typed action body with a wrong key", code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`, error: /days/ },
 ];
 
+/** Calls a Groups client must refuse: nested includes and relational where the docs do not give. */
+export const GROUPS_REJECTIONS: readonly Rejection[] = [
+  { because: "a nested include under a parent that Event does not include", code: `await pco.events.list({ include: ["person.location"] });`, error: /"person\.location"/ },
+  { because: "a nested include whose second step the docs do not give", code: `await pco.events.list({ include: ["group.memberships"] });`, error: /"group\.memberships"/ },
+  { because: "a nested record read on an include that did not ask for it", code: `void (await pco.events.list({ include: ["group"] })).data[0]?.group?.location;`, error: /Property 'location' does not exist/ },
+  { because: "a relational where on an attribute of the group that is not queryable", code: `await pco.events.list({ where: { group: { description: "x" } } });`, error: /description/ },
+  { because: "a relational where through a relation Event has no where for", code: `await pco.events.list({ where: { attendance_submitter: { first_name: "x" } } });`, error: /attendance_submitter/ },
+  { because: "a relational where given a number for a text attribute", code: `await pco.events.list({ where: { group: { name: 5 } } });`, error: /Type 'number' is not assignable to type 'string'/ },
+];
+
 /** The file of rejections: each line is expected to fail, with `@ts-expect-error` or not. */
-export function rejectionsProgram(withDirectives: boolean): { text: string; lines: number[] } {
+export function rejectionsProgram(
+  withDirectives: boolean,
+  app = "people",
+  rejections: readonly Rejection[] = PEOPLE_REJECTIONS,
+): { text: string; lines: number[] } {
   const header = [
-    `import { createClient } from "pco-codegen/people";`,
+    `import { createClient } from "pco-codegen/${app}";`,
     `const pco = createClient();`,
-    `const page = await pco.people.list();`,
+    `const page = await pco.${app === "people" ? "people" : "events"}.list();`,
+    `void page;`,
     "",
   ];
   const lines: number[] = [];
-  const body = PEOPLE_REJECTIONS.flatMap((r, i) => {
+  const body = rejections.flatMap((r, i) => {
     const block = [`export async function rejected${i}(): Promise<void> {`, `  // ${withDirectives ? "@ts-expect-error: " : ""}${r.because}`, `  ${r.code}`, "}", ""];
     lines.push(header.length + i * block.length + 2);
     return block;
@@ -111,4 +126,32 @@ expectType<Equals<typeof changedPhone.data, PhoneNumber>>();
 const gotPhone = await phoneNumber.get();
 expectType<Equals<typeof gotPhone.data, PhoneNumber>>();
 await phoneNumber.delete();
+
+// The current user: the Person record, never null.
+const me = await pco.me.get({ include: ["emails"] });
+expectType<Equals<typeof me.data, Person & { emails: Email[] }>>();
+`;
+
+/** Nested includes and relational where on the Groups client, checked exactly. */
+export const GROUPS_SAMPLE = `
+import { createClient, type Enrollment, type Group, type Location } from "pco-codegen/groups";
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expectType<T extends true>(): void {}
+
+const pco = createClient({ auth: { appId: "app", secret: "secret" } });
+// A nested include puts the nested record on the included parent.
+const events = await pco.events.list({ include: ["group.location"], where: { group: { name: "Youth" } } });
+const event = events.data[0]!;
+expectType<Equals<typeof event.group, (Group & { location: Location | null }) | null>>();
+expectType<Equals<NonNullable<typeof event.group>["location"], Location | null>>();
+
+// Two nested includes under one parent meet on it; a plain include alongside keeps its own type.
+const both = await pco.events.get("1", { include: ["group", "group.location", "group.enrollment", "location"] });
+expectType<Equals<NonNullable<typeof both.data.group>["location"], Location | null>>();
+expectType<Equals<NonNullable<typeof both.data.group>["enrollment"], Enrollment | null>>();
+expectType<Equals<typeof both.data.location, Location | null>>();
+
+// Relational where, two relations deep, with a plain where beside it.
+await pco.events.list({ where: { location: { group: { name: "Youth" } }, group: { group_type: { id: "3" } }, name: "Picnic" } });
 `;

@@ -16,7 +16,13 @@ import { clientRenderer } from "../../generator/render/client/renderer.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 import { STRICT_TSC_OPTIONS } from "../helpers/strict-tsc.js";
-import { PEOPLE_REJECTIONS, PEOPLE_SAMPLE, rejectionsProgram } from "./programs.js";
+import { GROUPS_REJECTIONS, GROUPS_SAMPLE, PEOPLE_REJECTIONS, PEOPLE_SAMPLE, rejectionsProgram } from "./programs.js";
+
+/** Each app's calls the types must refuse. */
+const REJECTIONS = [
+  { app: "people", rejections: PEOPLE_REJECTIONS },
+  { app: "groups", rejections: GROUPS_REJECTIONS },
+] as const;
 
 
 let dir: string;
@@ -34,7 +40,8 @@ beforeAll(async () => {
   await mkdir(path.join(dir, "programs"));
   await Promise.all([
     writeFile(path.join(dir, "programs/sample.ts"), PEOPLE_SAMPLE),
-    writeFile(path.join(dir, "programs/rejected.ts"), rejectionsProgram(true).text),
+    writeFile(path.join(dir, "programs/groups-sample.ts"), GROUPS_SAMPLE),
+    ...REJECTIONS.map(({ app, rejections }) => writeFile(path.join(dir, `programs/rejected-${app}.ts`), rejectionsProgram(true, app, rejections).text)),
   ]);
 });
 
@@ -48,7 +55,7 @@ const shown = (diagnostics: readonly ts.Diagnostic[]) =>
 
 describe("tsc --strict", () => {
   test("every generated file, the sample and the type tests compile as one program", () => {
-    const programs = ["sample.ts", "rejected.ts"].map((f) => path.join(dir, "programs", f));
+    const programs = ["sample.ts", "groups-sample.ts", ...REJECTIONS.map(({ app }) => `rejected-${app}.ts`)].map((f) => path.join(dir, "programs", f));
     const program = ts.createProgram([...generated.filter((f) => f.endsWith(".ts")), ...programs], STRICT_TSC_OPTIONS);
 
     expect(shown(ts.getPreEmitDiagnostics(program))).toEqual([]);
@@ -57,9 +64,9 @@ describe("tsc --strict", () => {
     expect(compiled.sort()).toEqual([...generated, ...programs].filter((f) => f.endsWith(".ts")).sort());
   });
 
-  test("each rejected call fails for the reason it states", async () => {
-    const { text, lines } = rejectionsProgram(false);
-    const file = path.join(dir, "programs/rejected-bare.ts");
+  test.each(REJECTIONS)("each rejected call to the $app client fails for the reason it states", async ({ app, rejections }) => {
+    const { text, lines } = rejectionsProgram(false, app, rejections);
+    const file = path.join(dir, `programs/rejected-${app}-bare.ts`);
     await writeFile(file, text);
     const program = ts.createProgram([file], STRICT_TSC_OPTIONS);
     const source = program.getSourceFile(file)!;
@@ -68,7 +75,7 @@ describe("tsc --strict", () => {
       errors.filter((d) => source.getLineAndCharacterOfPosition(d.start ?? 0).line === line).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 
     expect(errors.every((d) => lines.includes(source.getLineAndCharacterOfPosition(d.start ?? 0).line))).toBe(true);
-    for (const [i, rejection] of PEOPLE_REJECTIONS.entries()) {
+    for (const [i, rejection] of rejections.entries()) {
       const messages = byLine(lines[i]!);
       expect(messages, rejection.because).not.toEqual([]);
       expect(messages.join("\n"), rejection.because).toMatch(rejection.error);

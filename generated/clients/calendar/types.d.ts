@@ -659,6 +659,11 @@ export interface AttachmentDef {
 }
 
 export interface AttachmentIncludes {
+  "event.attachments": { event: (Event & { attachments: Attachment[] }) | null };
+  "event.calendar": { event: (Event & { calendar: Calendar | null }) | null };
+  "event.feed": { event: (Event & { feed: Feed | null }) | null };
+  "event.owner": { event: (Event & { owner: Person | null }) | null };
+  "event.tags": { event: (Event & { tags: Tag[] }) | null };
   event: Event | null;
 }
 
@@ -669,6 +674,44 @@ export interface AttachmentWhere {
   created_at?: pco.WhereDate;
   /** Filter by description */
   description?: pco.WhereText;
+  event?: {
+    approval_status?: pco.WhereText;
+    attachments?: {
+      content_type?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      description?: pco.WhereText;
+      file_size?: pco.WhereNumber;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    created_at?: pco.WhereDate;
+    featured?: boolean;
+    feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
+    feed_id?: pco.WhereText;
+    link_only?: boolean;
+    name?: pco.WhereText;
+    owner?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    percent_approved?: pco.WhereNumber;
+    percent_rejected?: pco.WhereNumber;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+    visible_in_church_center?: boolean;
+  };
   /** Filter by file_size */
   file_size?: pco.WhereNumber;
   /** Filter by name */
@@ -783,7 +826,7 @@ export interface ConflictAttributes {
 export interface ConflictDef {
   resource: Conflict;
   includes: ConflictIncludes;
-  where: { [name: string]: never };
+  where: ConflictWhere;
   order: pco.Order<"resolved_at">;
   perPage: pco.PerPage;
   fields: Fields;
@@ -792,9 +835,104 @@ export interface ConflictDef {
 }
 
 export interface ConflictIncludes {
+  "resolved_by.organization": {
+    resolved_by: (Person & { organization: Organization | null }) | null;
+  };
+  "resource.resource_approval_groups": {
+    resource: (Resource & { resource_approval_groups: ResourceApprovalGroup[] }) | null;
+  };
+  "resource.resource_folder": {
+    resource: (Resource & { resource_folder: ResourceFolder | null }) | null;
+  };
+  "resource.resource_questions": {
+    resource: (Resource & { resource_questions: ResourceQuestion[] }) | null;
+  };
+  "resource.room_setups": { resource: (Resource & { room_setups: RoomSetup[] }) | null };
+  "winner.attachments": { winner: (Event & { attachments: Attachment[] }) | null };
+  "winner.calendar": { winner: (Event & { calendar: Calendar | null }) | null };
+  "winner.feed": { winner: (Event & { feed: Feed | null }) | null };
+  "winner.owner": { winner: (Event & { owner: Person | null }) | null };
+  "winner.tags": { winner: (Event & { tags: Tag[] }) | null };
   resolved_by: Person | null;
   resource: Resource | null;
   winner: Event | null;
+}
+
+export interface ConflictWhere {
+  resolved_by?: {
+    created_at?: pco.WhereDate;
+    first_name?: pco.WhereText;
+    last_name?: pco.WhereText;
+    middle_name?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  resource?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  winner?: {
+    approval_status?: pco.WhereText;
+    attachments?: {
+      content_type?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      description?: pco.WhereText;
+      file_size?: pco.WhereNumber;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    created_at?: pco.WhereDate;
+    featured?: boolean;
+    feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
+    feed_id?: pco.WhereText;
+    link_only?: boolean;
+    name?: pco.WhereText;
+    owner?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    percent_approved?: pco.WhereNumber;
+    percent_rejected?: pco.WhereNumber;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+    visible_in_church_center?: boolean;
+  };
 }
 
 /** The handle of one Conflict, at `/calendar/v2/conflicts/{conflict_id}`. */
@@ -948,6 +1086,9 @@ export interface EventDef {
 }
 
 export interface EventIncludes {
+  "attachments.event": { attachments: (Attachment & { event: Event | null })[] };
+  "owner.organization": { owner: (Person & { organization: Organization | null }) | null };
+  "tags.tag_group": { tags: (Tag & { tag_group: TagGroup | null })[] };
   attachments: Attachment[];
   calendar: Calendar | null;
   feed: Feed | null;
@@ -958,20 +1099,59 @@ export interface EventIncludes {
 export interface EventWhere {
   /** Filter by approval_status */
   approval_status?: pco.WhereText;
+  attachments?: {
+    content_type?: pco.WhereText;
+    created_at?: pco.WhereDate;
+    description?: pco.WhereText;
+    event?: {
+      approval_status?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      featured?: boolean;
+      feed_id?: pco.WhereText;
+      link_only?: boolean;
+      name?: pco.WhereText;
+      percent_approved?: pco.WhereNumber;
+      percent_rejected?: pco.WhereNumber;
+      updated_at?: pco.WhereDate;
+      visible_in_church_center?: boolean;
+    };
+    file_size?: pco.WhereNumber;
+    name?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by created_at */
   created_at?: pco.WhereDate;
   /** Filter by featured */
   featured?: boolean;
+  feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
   /** Filter by feed_id */
   feed_id?: pco.WhereText;
   /** Filter by link_only */
   link_only?: boolean;
   /** Filter by name */
   name?: pco.WhereText;
+  owner?: {
+    created_at?: pco.WhereDate;
+    first_name?: pco.WhereText;
+    last_name?: pco.WhereText;
+    middle_name?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by percent_approved */
   percent_approved?: pco.WhereNumber;
   /** Filter by percent_rejected */
   percent_rejected?: pco.WhereNumber;
+  tags?: {
+    church_center_category?: boolean;
+    color?: pco.WhereText;
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    position?: pco.WhereNumber;
+    tag_group?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    tag_group_id?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by updated_at */
   updated_at?: pco.WhereDate;
   /** Filter by visible_in_church_center */
@@ -1235,6 +1415,21 @@ export interface EventInstanceDef {
 }
 
 export interface EventInstanceIncludes {
+  "event.attachments": { event: (Event & { attachments: Attachment[] }) | null };
+  "event.calendar": { event: (Event & { calendar: Calendar | null }) | null };
+  "event.feed": { event: (Event & { feed: Feed | null }) | null };
+  "event.owner": { event: (Event & { owner: Person | null }) | null };
+  "event.tags": { event: (Event & { tags: Tag[] }) | null };
+  "event_times.event": { event_times: (EventTime & { event: Event | null })[] };
+  "resource_bookings.event_resource_request": {
+    resource_bookings: (ResourceBooking & {
+      event_resource_request: EventResourceRequest | null;
+    })[];
+  };
+  "resource_bookings.resource": {
+    resource_bookings: (ResourceBooking & { resource: Resource | null })[];
+  };
+  "tags.tag_group": { tags: (Tag & { tag_group: TagGroup | null })[] };
   event: Event | null;
   event_times: EventTime[];
   resource_bookings: ResourceBooking[];
@@ -1246,14 +1441,103 @@ export interface EventInstanceWhere {
   created_at?: pco.WhereDate;
   /** Query on a specific ends_at */
   ends_at?: pco.WhereDate;
+  event?: {
+    approval_status?: pco.WhereText;
+    attachments?: {
+      content_type?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      description?: pco.WhereText;
+      file_size?: pco.WhereNumber;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    created_at?: pco.WhereDate;
+    featured?: boolean;
+    feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
+    feed_id?: pco.WhereText;
+    link_only?: boolean;
+    name?: pco.WhereText;
+    owner?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    percent_approved?: pco.WhereNumber;
+    percent_rejected?: pco.WhereNumber;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+    visible_in_church_center?: boolean;
+  };
   /** Filter by event_name */
   event_name?: pco.WhereText;
+  event_times?: {
+    ends_at?: pco.WhereDate;
+    event?: {
+      approval_status?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      featured?: boolean;
+      feed_id?: pco.WhereText;
+      link_only?: boolean;
+      name?: pco.WhereText;
+      percent_approved?: pco.WhereNumber;
+      percent_rejected?: pco.WhereNumber;
+      updated_at?: pco.WhereDate;
+      visible_in_church_center?: boolean;
+    };
+    starts_at?: pco.WhereDate;
+    visible_on_kiosks?: boolean;
+    visible_on_widget_and_ical?: boolean;
+  };
   /** Filter by kind */
   kind?: pco.WhereText;
+  resource_bookings?: {
+    created_at?: pco.WhereDate;
+    ends_at?: pco.WhereDate;
+    event_resource_request?: {
+      approval_sent?: boolean;
+      approval_status?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      updated_at?: pco.WhereDate;
+    };
+    resource?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      kind?: pco.WhereText;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      resource_folder_id?: pco.WhereText;
+      serial_number?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    starts_at?: pco.WhereDate;
+    updated_at?: pco.WhereDate;
+  };
   /** Query on a specific starts_at */
   starts_at?: pco.WhereDate;
   /** Filter by tag_ids */
   tag_ids?: pco.WhereText;
+  tags?: {
+    church_center_category?: boolean;
+    color?: pco.WhereText;
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    position?: pco.WhereNumber;
+    tag_group?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    tag_group_id?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Query on a specific updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -1428,6 +1712,33 @@ export interface EventResourceRequestDef {
 }
 
 export interface EventResourceRequestIncludes {
+  "created_by.organization": {
+    created_by: (Person & { organization: Organization | null }) | null;
+  };
+  "event.attachments": { event: (Event & { attachments: Attachment[] }) | null };
+  "event.calendar": { event: (Event & { calendar: Calendar | null }) | null };
+  "event.feed": { event: (Event & { feed: Feed | null }) | null };
+  "event.owner": { event: (Event & { owner: Person | null }) | null };
+  "event.tags": { event: (Event & { tags: Tag[] }) | null };
+  "resource.resource_approval_groups": {
+    resource: (Resource & { resource_approval_groups: ResourceApprovalGroup[] }) | null;
+  };
+  "resource.resource_folder": {
+    resource: (Resource & { resource_folder: ResourceFolder | null }) | null;
+  };
+  "resource.resource_questions": {
+    resource: (Resource & { resource_questions: ResourceQuestion[] }) | null;
+  };
+  "resource.room_setups": { resource: (Resource & { room_setups: RoomSetup[] }) | null };
+  "room_setup.containing_resource": {
+    room_setup: (RoomSetup & { containing_resource: Resource | null }) | null;
+  };
+  "room_setup.resource_suggestions": {
+    room_setup: (RoomSetup & { resource_suggestions: ResourceSuggestion[] }) | null;
+  };
+  "updated_by.organization": {
+    updated_by: (Person & { organization: Organization | null }) | null;
+  };
   created_by: Person | null;
   event: Event | null;
   resource: Resource | null;
@@ -1442,8 +1753,90 @@ export interface EventResourceRequestWhere {
   approval_status?: pco.WhereText;
   /** Filter by created_at */
   created_at?: pco.WhereDate;
+  created_by?: {
+    created_at?: pco.WhereDate;
+    first_name?: pco.WhereText;
+    last_name?: pco.WhereText;
+    middle_name?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  event?: {
+    approval_status?: pco.WhereText;
+    attachments?: {
+      content_type?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      description?: pco.WhereText;
+      file_size?: pco.WhereNumber;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    created_at?: pco.WhereDate;
+    featured?: boolean;
+    feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
+    feed_id?: pco.WhereText;
+    link_only?: boolean;
+    name?: pco.WhereText;
+    owner?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    percent_approved?: pco.WhereNumber;
+    percent_rejected?: pco.WhereNumber;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+    visible_in_church_center?: boolean;
+  };
+  resource?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  room_setup?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
   /** Filter by updated_at */
   updated_at?: pco.WhereDate;
+  updated_by?: {
+    created_at?: pco.WhereDate;
+    first_name?: pco.WhereText;
+    last_name?: pco.WhereText;
+    middle_name?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
 }
 
 /** The handle of one EventResourceRequest, at `/calendar/v2/event_resource_requests/{event_resource_request_id}`. */
@@ -1568,12 +1961,55 @@ export interface EventTimeDef {
 }
 
 export interface EventTimeIncludes {
+  "event.attachments": { event: (Event & { attachments: Attachment[] }) | null };
+  "event.calendar": { event: (Event & { calendar: Calendar | null }) | null };
+  "event.feed": { event: (Event & { feed: Feed | null }) | null };
+  "event.owner": { event: (Event & { owner: Person | null }) | null };
+  "event.tags": { event: (Event & { tags: Tag[] }) | null };
   event: Event | null;
 }
 
 export interface EventTimeWhere {
   /** Query on a specific ends_at */
   ends_at?: pco.WhereDate;
+  event?: {
+    approval_status?: pco.WhereText;
+    attachments?: {
+      content_type?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      description?: pco.WhereText;
+      file_size?: pco.WhereNumber;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    created_at?: pco.WhereDate;
+    featured?: boolean;
+    feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
+    feed_id?: pco.WhereText;
+    link_only?: boolean;
+    name?: pco.WhereText;
+    owner?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    percent_approved?: pco.WhereNumber;
+    percent_rejected?: pco.WhereNumber;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+    visible_in_church_center?: boolean;
+  };
   /** Query on a specific name */
   name?: pco.WhereDate;
   /** Query on a specific starts_at */
@@ -2124,7 +2560,7 @@ export interface RequiredApprovalAttributes {
 export interface RequiredApprovalDef {
   resource: RequiredApproval;
   includes: RequiredApprovalIncludes;
-  where: { [name: string]: never };
+  where: RequiredApprovalWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -2133,7 +2569,49 @@ export interface RequiredApprovalDef {
 }
 
 export interface RequiredApprovalIncludes {
+  "resource.resource_approval_groups": {
+    resource: (Resource & { resource_approval_groups: ResourceApprovalGroup[] }) | null;
+  };
+  "resource.resource_folder": {
+    resource: (Resource & { resource_folder: ResourceFolder | null }) | null;
+  };
+  "resource.resource_questions": {
+    resource: (Resource & { resource_questions: ResourceQuestion[] }) | null;
+  };
+  "resource.room_setups": { resource: (Resource & { room_setups: RoomSetup[] }) | null };
   resource: Resource | null;
+}
+
+export interface RequiredApprovalWhere {
+  resource?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
 }
 
 /** The handle of one RequiredApproval, at `/calendar/v2/resource_approval_groups/{resource_approval_group_id}/required_approvals/{required_approval_id}`. */
@@ -2243,6 +2721,21 @@ export interface ResourceDef {
 }
 
 export interface ResourceIncludes {
+  "resource_approval_groups.people": {
+    resource_approval_groups: (ResourceApprovalGroup & { people: Person[] })[];
+  };
+  "resource_approval_groups.resources": {
+    resource_approval_groups: (ResourceApprovalGroup & { resources: Resource[] })[];
+  };
+  "resource_folder.resources": {
+    resource_folder: (ResourceFolder & { resources: Resource[] }) | null;
+  };
+  "room_setups.containing_resource": {
+    room_setups: (RoomSetup & { containing_resource: Resource | null })[];
+  };
+  "room_setups.resource_suggestions": {
+    room_setups: (RoomSetup & { resource_suggestions: ResourceSuggestion[] })[];
+  };
   resource_approval_groups: ResourceApprovalGroup[];
   resource_folder: ResourceFolder | null;
   resource_questions: ResourceQuestion[];
@@ -2260,8 +2753,54 @@ export interface ResourceWhere {
   name?: pco.WhereText;
   /** Filter by path_name */
   path_name?: pco.WhereText;
+  resource_approval_groups?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    people?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resources?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      kind?: pco.WhereText;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      resource_folder_id?: pco.WhereText;
+      serial_number?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+  };
+  resource_folder?: {
+    ancestry?: pco.WhereText;
+    created_at?: pco.WhereDate;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resources?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      kind?: pco.WhereText;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      resource_folder_id?: pco.WhereText;
+      serial_number?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by resource_folder_id */
   resource_folder_id?: pco.WhereText;
+  resource_questions?: {
+    created_at?: pco.WhereDate;
+    kind?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
   /** Filter by serial_number */
   serial_number?: pco.WhereText;
   /** Filter by updated_at */
@@ -2468,6 +3007,17 @@ export interface ResourceApprovalGroupDef {
 }
 
 export interface ResourceApprovalGroupIncludes {
+  "people.organization": { people: (Person & { organization: Organization | null })[] };
+  "resources.resource_approval_groups": {
+    resources: (Resource & { resource_approval_groups: ResourceApprovalGroup[] })[];
+  };
+  "resources.resource_folder": {
+    resources: (Resource & { resource_folder: ResourceFolder | null })[];
+  };
+  "resources.resource_questions": {
+    resources: (Resource & { resource_questions: ResourceQuestion[] })[];
+  };
+  "resources.room_setups": { resources: (Resource & { room_setups: RoomSetup[] })[] };
   people: Person[];
   resources: Resource[];
 }
@@ -2479,6 +3029,42 @@ export interface ResourceApprovalGroupWhere {
   id?: pco.Id;
   /** Query on a specific name */
   name?: pco.WhereText;
+  people?: {
+    created_at?: pco.WhereDate;
+    first_name?: pco.WhereText;
+    last_name?: pco.WhereText;
+    middle_name?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  resources?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Query on a specific updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -2614,6 +3200,31 @@ export interface ResourceBookingDef {
 }
 
 export interface ResourceBookingIncludes {
+  "event_resource_request.created_by": {
+    event_resource_request: (EventResourceRequest & { created_by: Person | null }) | null;
+  };
+  "event_resource_request.event": {
+    event_resource_request: (EventResourceRequest & { event: Event | null }) | null;
+  };
+  "event_resource_request.resource": {
+    event_resource_request: (EventResourceRequest & { resource: Resource | null }) | null;
+  };
+  "event_resource_request.room_setup": {
+    event_resource_request: (EventResourceRequest & { room_setup: RoomSetup | null }) | null;
+  };
+  "event_resource_request.updated_by": {
+    event_resource_request: (EventResourceRequest & { updated_by: Person | null }) | null;
+  };
+  "resource.resource_approval_groups": {
+    resource: (Resource & { resource_approval_groups: ResourceApprovalGroup[] }) | null;
+  };
+  "resource.resource_folder": {
+    resource: (Resource & { resource_folder: ResourceFolder | null }) | null;
+  };
+  "resource.resource_questions": {
+    resource: (Resource & { resource_questions: ResourceQuestion[] }) | null;
+  };
+  "resource.room_setups": { resource: (Resource & { room_setups: RoomSetup[] }) | null };
   event_resource_request: EventResourceRequest | null;
   resource: Resource | null;
 }
@@ -2623,6 +3234,78 @@ export interface ResourceBookingWhere {
   created_at?: pco.WhereDate;
   /** Filter by ends_at */
   ends_at?: pco.WhereDate;
+  event_resource_request?: {
+    approval_sent?: boolean;
+    approval_status?: pco.WhereText;
+    created_at?: pco.WhereDate;
+    created_by?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    event?: {
+      approval_status?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      featured?: boolean;
+      feed_id?: pco.WhereText;
+      link_only?: boolean;
+      name?: pco.WhereText;
+      percent_approved?: pco.WhereNumber;
+      percent_rejected?: pco.WhereNumber;
+      updated_at?: pco.WhereDate;
+      visible_in_church_center?: boolean;
+    };
+    resource?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      kind?: pco.WhereText;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      resource_folder_id?: pco.WhereText;
+      serial_number?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setup?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    updated_at?: pco.WhereDate;
+    updated_by?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+  };
+  resource?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by starts_at */
   starts_at?: pco.WhereDate;
   /** Filter by updated_at */
@@ -2704,6 +3387,16 @@ export interface ResourceFolderDef {
 }
 
 export interface ResourceFolderIncludes {
+  "resources.resource_approval_groups": {
+    resources: (Resource & { resource_approval_groups: ResourceApprovalGroup[] })[];
+  };
+  "resources.resource_folder": {
+    resources: (Resource & { resource_folder: ResourceFolder | null })[];
+  };
+  "resources.resource_questions": {
+    resources: (Resource & { resource_questions: ResourceQuestion[] })[];
+  };
+  "resources.room_setups": { resources: (Resource & { room_setups: RoomSetup[] })[] };
   resources: Resource[];
 }
 
@@ -2716,6 +3409,35 @@ export interface ResourceFolderWhere {
   name?: pco.WhereText;
   /** Query on a specific path_name */
   path_name?: pco.WhereText;
+  resources?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Query on a specific updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -2970,7 +3692,7 @@ export interface ResourceSuggestionAttributes {
 export interface ResourceSuggestionDef {
   resource: ResourceSuggestion;
   includes: ResourceSuggestionIncludes;
-  where: { [name: string]: never };
+  where: ResourceSuggestionWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -2979,7 +3701,49 @@ export interface ResourceSuggestionDef {
 }
 
 export interface ResourceSuggestionIncludes {
+  "resource.resource_approval_groups": {
+    resource: (Resource & { resource_approval_groups: ResourceApprovalGroup[] }) | null;
+  };
+  "resource.resource_folder": {
+    resource: (Resource & { resource_folder: ResourceFolder | null }) | null;
+  };
+  "resource.resource_questions": {
+    resource: (Resource & { resource_questions: ResourceQuestion[] }) | null;
+  };
+  "resource.room_setups": { resource: (Resource & { room_setups: RoomSetup[] }) | null };
   resource: Resource | null;
+}
+
+export interface ResourceSuggestionWhere {
+  resource?: {
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    kind?: pco.WhereText;
+    name?: pco.WhereText;
+    path_name?: pco.WhereText;
+    resource_approval_groups?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder?: {
+      ancestry?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    resource_folder_id?: pco.WhereText;
+    resource_questions?: {
+      created_at?: pco.WhereDate;
+      kind?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    room_setups?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    serial_number?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
 }
 
 /** The handle of one ResourceSuggestion, at `/calendar/v2/room_setups/{room_setup_id}/resource_suggestions/{resource_suggestion_id}`. */
@@ -3066,6 +3830,9 @@ export interface RoomSetupDef {
 }
 
 export interface RoomSetupIncludes {
+  "resource_suggestions.resource": {
+    resource_suggestions: (ResourceSuggestion & { resource: Resource | null })[];
+  };
   containing_resource: Resource | null;
   resource_suggestions: ResourceSuggestion[];
 }
@@ -3075,6 +3842,18 @@ export interface RoomSetupWhere {
   created_at?: pco.WhereDate;
   /** Filter by name */
   name?: pco.WhereText;
+  resource_suggestions?: {
+    resource?: {
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      kind?: pco.WhereText;
+      name?: pco.WhereText;
+      path_name?: pco.WhereText;
+      resource_folder_id?: pco.WhereText;
+      serial_number?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+  };
   /** Filter by updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -3170,6 +3949,8 @@ export interface TagDef {
 }
 
 export interface TagIncludes {
+  "tag_group.events": { tag_group: (TagGroup & { events: Event[] }) | null };
+  "tag_group.tags": { tag_group: (TagGroup & { tags: Tag[] }) | null };
   tag_group: TagGroup | null;
 }
 
@@ -3186,6 +3967,33 @@ export interface TagWhere {
   name?: pco.WhereText;
   /** Query on a specific position */
   position?: pco.WhereNumber;
+  tag_group?: {
+    created_at?: pco.WhereDate;
+    events?: {
+      approval_status?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      featured?: boolean;
+      feed_id?: pco.WhereText;
+      link_only?: boolean;
+      name?: pco.WhereText;
+      percent_approved?: pco.WhereNumber;
+      percent_rejected?: pco.WhereNumber;
+      updated_at?: pco.WhereDate;
+      visible_in_church_center?: boolean;
+    };
+    name?: pco.WhereText;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by tag_group_id */
   tag_group_id?: pco.WhereText;
   /** Query on a specific updated_at */
@@ -3308,6 +4116,12 @@ export interface TagGroupDef {
 }
 
 export interface TagGroupIncludes {
+  "events.attachments": { events: (Event & { attachments: Attachment[] })[] };
+  "events.calendar": { events: (Event & { calendar: Calendar | null })[] };
+  "events.feed": { events: (Event & { feed: Feed | null })[] };
+  "events.owner": { events: (Event & { owner: Person | null })[] };
+  "events.tags": { events: (Event & { tags: Tag[] })[] };
+  "tags.tag_group": { tags: (Tag & { tag_group: TagGroup | null })[] };
   events: Event[];
   tags: Tag[];
 }
@@ -3315,8 +4129,57 @@ export interface TagGroupIncludes {
 export interface TagGroupWhere {
   /** Query on a specific created_at */
   created_at?: pco.WhereDate;
+  events?: {
+    approval_status?: pco.WhereText;
+    attachments?: {
+      content_type?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      description?: pco.WhereText;
+      file_size?: pco.WhereNumber;
+      name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    created_at?: pco.WhereDate;
+    featured?: boolean;
+    feed?: { feed_type?: pco.WhereText; source_id?: pco.WhereText };
+    feed_id?: pco.WhereText;
+    link_only?: boolean;
+    name?: pco.WhereText;
+    owner?: {
+      created_at?: pco.WhereDate;
+      first_name?: pco.WhereText;
+      last_name?: pco.WhereText;
+      middle_name?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    percent_approved?: pco.WhereNumber;
+    percent_rejected?: pco.WhereNumber;
+    tags?: {
+      church_center_category?: boolean;
+      color?: pco.WhereText;
+      created_at?: pco.WhereDate;
+      id?: pco.WhereText;
+      name?: pco.WhereText;
+      position?: pco.WhereNumber;
+      tag_group_id?: pco.WhereText;
+      updated_at?: pco.WhereDate;
+    };
+    updated_at?: pco.WhereDate;
+    visible_in_church_center?: boolean;
+  };
   /** Query on a specific name */
   name?: pco.WhereText;
+  tags?: {
+    church_center_category?: boolean;
+    color?: pco.WhereText;
+    created_at?: pco.WhereDate;
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    position?: pco.WhereNumber;
+    tag_group?: { created_at?: pco.WhereDate; name?: pco.WhereText; updated_at?: pco.WhereDate };
+    tag_group_id?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
   /** Query on a specific updated_at */
   updated_at?: pco.WhereDate;
 }

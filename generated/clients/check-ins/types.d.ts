@@ -511,10 +511,17 @@ export interface AttendanceTypeDef {
 }
 
 export interface AttendanceTypeIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
   event: Event | null;
 }
 
 export interface AttendanceTypeWhere {
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
   /** Query on a specific id */
   id?: pco.Id;
   /** Query on a specific name */
@@ -604,6 +611,30 @@ export interface CheckInDef {
 }
 
 export interface CheckInIncludes {
+  "checked_in_at.event": { checked_in_at: (Station & { event: Event | null }) | null };
+  "checked_in_at.location": { checked_in_at: (Station & { location: Location | null }) | null };
+  "checked_in_at.print_station": {
+    checked_in_at: (Station & { print_station: Station | null }) | null;
+  };
+  "checked_in_at.theme": { checked_in_at: (Station & { theme: Theme | null }) | null };
+  "checked_in_by.organization": {
+    checked_in_by: (Person & { organization: Organization | null }) | null;
+  };
+  "checked_out_by.organization": {
+    checked_out_by: (Person & { organization: Organization | null }) | null;
+  };
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
+  "event_period.event": { event_period: (EventPeriod & { event: Event | null }) | null };
+  "event_period.event_times": { event_period: (EventPeriod & { event_times: EventTime[] }) | null };
+  "event_times.event": { event_times: (EventTime & { event: Event | null })[] };
+  "event_times.event_period": { event_times: (EventTime & { event_period: EventPeriod | null })[] };
+  "event_times.headcounts": { event_times: (EventTime & { headcounts: Headcount[] })[] };
+  "locations.event": { locations: (Location & { event: Event | null })[] };
+  "locations.locations": { locations: (Location & { locations: Location[] })[] };
+  "locations.options": { locations: (Location & { options: Option[] })[] };
+  "locations.parent": { locations: (Location & { parent: Location | null })[] };
+  "options.label": { options: (Option & { label: Label | null })[] };
+  "person.organization": { person: (Person & { organization: Organization | null }) | null };
   check_in_times: CheckInTime[];
   checked_in_at: Station | null;
   checked_in_by: Person | null;
@@ -619,12 +650,55 @@ export interface CheckInIncludes {
 export interface CheckInWhere {
   /** Filter by account_center_person_id */
   account_center_person_id?: pco.WhereText;
+  checked_in_at?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
+  checked_in_by?: {
+    headcounter?: boolean;
+    ignore_filters?: boolean;
+    permission?: pco.WhereText;
+    search_name?: pco.WhereText;
+  };
+  checked_out_by?: {
+    headcounter?: boolean;
+    ignore_filters?: boolean;
+    permission?: pco.WhereText;
+    search_name?: pco.WhereText;
+  };
   /** Filter by created_at */
   created_at?: pco.WhereDate;
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
   /** Filter by event_id */
   event_id?: pco.WhereText;
+  event_period?: {
+    ends_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    starts_at?: pco.WhereDate;
+  };
+  event_times?: {
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    headcounts?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by location_ids */
   location_ids?: pco.WhereText;
+  locations?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
+  person?: {
+    headcounter?: boolean;
+    ignore_filters?: boolean;
+    permission?: pco.WhereText;
+    search_name?: pco.WhereText;
+  };
   /** Filter by security_code */
   security_code?: pco.WhereText;
   /** Filter by updated_at */
@@ -721,7 +795,7 @@ export interface CheckInGroupAttributes {
 export interface CheckInGroupDef {
   resource: CheckInGroup;
   includes: CheckInGroupIncludes;
-  where: { [name: string]: never };
+  where: CheckInGroupWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -730,9 +804,68 @@ export interface CheckInGroupDef {
 }
 
 export interface CheckInGroupIncludes {
+  "check_ins.check_in_times": { check_ins: (CheckIn & { check_in_times: CheckInTime[] })[] };
+  "check_ins.checked_in_at": { check_ins: (CheckIn & { checked_in_at: Station | null })[] };
+  "check_ins.checked_in_by": { check_ins: (CheckIn & { checked_in_by: Person | null })[] };
+  "check_ins.checked_out_by": { check_ins: (CheckIn & { checked_out_by: Person | null })[] };
+  "check_ins.event": { check_ins: (CheckIn & { event: Event | null })[] };
+  "check_ins.event_period": { check_ins: (CheckIn & { event_period: EventPeriod | null })[] };
+  "check_ins.event_times": { check_ins: (CheckIn & { event_times: EventTime[] })[] };
+  "check_ins.locations": { check_ins: (CheckIn & { locations: Location[] })[] };
+  "check_ins.options": { check_ins: (CheckIn & { options: Option[] })[] };
+  "check_ins.person": { check_ins: (CheckIn & { person: Person | null })[] };
+  "event_period.event": { event_period: (EventPeriod & { event: Event | null }) | null };
+  "event_period.event_times": { event_period: (EventPeriod & { event_times: EventTime[] }) | null };
+  "print_station.event": { print_station: (Station & { event: Event | null }) | null };
+  "print_station.location": { print_station: (Station & { location: Location | null }) | null };
+  "print_station.print_station": {
+    print_station: (Station & { print_station: Station | null }) | null;
+  };
+  "print_station.theme": { print_station: (Station & { theme: Theme | null }) | null };
   check_ins: CheckIn[];
   event_period: EventPeriod | null;
   print_station: Station | null;
+}
+
+export interface CheckInGroupWhere {
+  check_ins?: {
+    account_center_person_id?: pco.WhereText;
+    checked_in_by?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    checked_out_by?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_id?: pco.WhereText;
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    location_ids?: pco.WhereText;
+    person?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    security_code?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  event_period?: {
+    ends_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    starts_at?: pco.WhereDate;
+  };
+  print_station?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
 }
 
 /** The handle of one CheckInGroup, at `/check-ins/v2/check_in_groups/{check_in_group_id}`. */
@@ -844,10 +977,16 @@ export interface EventDef {
 }
 
 export interface EventIncludes {
+  "attendance_types.event": { attendance_types: (AttendanceType & { event: Event | null })[] };
   attendance_types: AttendanceType[];
 }
 
 export interface EventWhere {
+  attendance_types?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+  };
   /** Filter by id */
   id?: pco.WhereText;
   /** Filter by name */
@@ -984,7 +1123,7 @@ export interface EventLabelAttributes {
 export interface EventLabelDef {
   resource: EventLabel;
   includes: EventLabelIncludes;
-  where: { [name: string]: never };
+  where: EventLabelWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -993,8 +1132,18 @@ export interface EventLabelDef {
 }
 
 export interface EventLabelIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
   event: Event | null;
   label: Label | null;
+}
+
+export interface EventLabelWhere {
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
 }
 
 /** The handle of one EventLabel, at `/check-ins/v2/events/{event_id}/event_labels/{event_label_id}`. */
@@ -1068,6 +1217,10 @@ export interface EventPeriodDef {
 }
 
 export interface EventPeriodIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
+  "event_times.event": { event_times: (EventTime & { event: Event | null })[] };
+  "event_times.event_period": { event_times: (EventTime & { event_period: EventPeriod | null })[] };
+  "event_times.headcounts": { event_times: (EventTime & { headcounts: Headcount[] })[] };
   event: Event | null;
   event_times: EventTime[];
 }
@@ -1075,6 +1228,19 @@ export interface EventPeriodIncludes {
 export interface EventPeriodWhere {
   /** Query on a specific ends_at */
   ends_at?: pco.WhereDate;
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
+  event_times?: {
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    headcounts?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    updated_at?: pco.WhereDate;
+  };
   /** Query on a specific starts_at */
   starts_at?: pco.WhereDate;
 }
@@ -1179,6 +1345,13 @@ export interface EventTimeDef {
 }
 
 export interface EventTimeIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
+  "event_period.event": { event_period: (EventPeriod & { event: Event | null }) | null };
+  "event_period.event_times": { event_period: (EventPeriod & { event_times: EventTime[] }) | null };
+  "headcounts.attendance_type": {
+    headcounts: (Headcount & { attendance_type: AttendanceType | null })[];
+  };
+  "headcounts.event_time": { headcounts: (Headcount & { event_time: EventTime | null })[] };
   event: Event | null;
   event_period: EventPeriod | null;
   headcounts: Headcount[];
@@ -1187,6 +1360,24 @@ export interface EventTimeIncludes {
 export interface EventTimeWhere {
   /** Filter by created_at */
   created_at?: pco.WhereDate;
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
+  event_period?: {
+    ends_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    starts_at?: pco.WhereDate;
+  };
+  headcounts?: {
+    attendance_type?: { id?: pco.WhereText; name?: pco.WhereText };
+    created_at?: pco.WhereDate;
+    event_time?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -1290,13 +1481,31 @@ export interface HeadcountDef {
 }
 
 export interface HeadcountIncludes {
+  "attendance_type.event": { attendance_type: (AttendanceType & { event: Event | null }) | null };
+  "event_time.event": { event_time: (EventTime & { event: Event | null }) | null };
+  "event_time.event_period": {
+    event_time: (EventTime & { event_period: EventPeriod | null }) | null;
+  };
+  "event_time.headcounts": { event_time: (EventTime & { headcounts: Headcount[] }) | null };
   attendance_type: AttendanceType | null;
   event_time: EventTime | null;
 }
 
 export interface HeadcountWhere {
+  attendance_type?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+  };
   /** Filter by created_at */
   created_at?: pco.WhereDate;
+  event_time?: {
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    headcounts?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    updated_at?: pco.WhereDate;
+  };
   /** Filter by updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -1477,7 +1686,7 @@ export interface LocationAttributes {
 export interface LocationDef {
   resource: Location;
   includes: LocationIncludes;
-  where: { [name: string]: never };
+  where: LocationWhere;
   order: pco.Order<"kind" | "name" | "position">;
   perPage: pco.PerPage;
   fields: Fields;
@@ -1486,10 +1695,35 @@ export interface LocationDef {
 }
 
 export interface LocationIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
+  "locations.event": { locations: (Location & { event: Event | null })[] };
+  "locations.locations": { locations: (Location & { locations: Location[] })[] };
+  "locations.options": { locations: (Location & { options: Option[] })[] };
+  "locations.parent": { locations: (Location & { parent: Location | null })[] };
+  "options.label": { options: (Option & { label: Label | null })[] };
+  "parent.event": { parent: (Location & { event: Event | null }) | null };
+  "parent.locations": { parent: (Location & { locations: Location[] }) | null };
+  "parent.options": { parent: (Location & { options: Option[] }) | null };
+  "parent.parent": { parent: (Location & { parent: Location | null }) | null };
   event: Event | null;
   locations: Location[];
   options: Option[];
   parent: Location | null;
+}
+
+export interface LocationWhere {
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
+  locations?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
+  parent?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
 }
 
 /** The handle of one Location, at `/check-ins/v2/locations/{location_id}`. */
@@ -1529,7 +1763,7 @@ export interface LocationEventPeriodAttributes {
 export interface LocationEventPeriodDef {
   resource: LocationEventPeriod;
   includes: LocationEventPeriodIncludes;
-  where: { [name: string]: never };
+  where: LocationEventPeriodWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -1538,8 +1772,26 @@ export interface LocationEventPeriodDef {
 }
 
 export interface LocationEventPeriodIncludes {
+  "event_period.event": { event_period: (EventPeriod & { event: Event | null }) | null };
+  "event_period.event_times": { event_period: (EventPeriod & { event_times: EventTime[] }) | null };
+  "location.event": { location: (Location & { event: Event | null }) | null };
+  "location.locations": { location: (Location & { locations: Location[] }) | null };
+  "location.options": { location: (Location & { options: Option[] }) | null };
+  "location.parent": { location: (Location & { parent: Location | null }) | null };
   event_period: EventPeriod | null;
   location: Location | null;
+}
+
+export interface LocationEventPeriodWhere {
+  event_period?: {
+    ends_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    starts_at?: pco.WhereDate;
+  };
+  location?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
 }
 
 /** The handle of one LocationEventPeriod, at `/check-ins/v2/check_ins/{check_in_id}/event_period/{event_period_id}/location_event_periods/{location_event_period_id}`. */
@@ -1626,6 +1878,15 @@ export interface LocationEventTimeDef {
 }
 
 export interface LocationEventTimeIncludes {
+  "event_time.event": { event_time: (EventTime & { event: Event | null }) | null };
+  "event_time.event_period": {
+    event_time: (EventTime & { event_period: EventPeriod | null }) | null;
+  };
+  "event_time.headcounts": { event_time: (EventTime & { headcounts: Headcount[] }) | null };
+  "location.event": { location: (Location & { event: Event | null }) | null };
+  "location.locations": { location: (Location & { locations: Location[] }) | null };
+  "location.options": { location: (Location & { options: Option[] }) | null };
+  "location.parent": { location: (Location & { parent: Location | null }) | null };
   event_time: EventTime | null;
   location: Location | null;
 }
@@ -1633,6 +1894,16 @@ export interface LocationEventTimeIncludes {
 export interface LocationEventTimeWhere {
   /** Filter by created_at */
   created_at?: pco.WhereDate;
+  event_time?: {
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    headcounts?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    updated_at?: pco.WhereDate;
+  };
+  location?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
   /** Filter by updated_at */
   updated_at?: pco.WhereDate;
 }
@@ -1717,7 +1988,7 @@ export interface LocationLabelAttributes {
 export interface LocationLabelDef {
   resource: LocationLabel;
   includes: LocationLabelIncludes;
-  where: { [name: string]: never };
+  where: LocationLabelWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -1726,8 +1997,18 @@ export interface LocationLabelDef {
 }
 
 export interface LocationLabelIncludes {
+  "location.event": { location: (Location & { event: Event | null }) | null };
+  "location.locations": { location: (Location & { locations: Location[] }) | null };
+  "location.options": { location: (Location & { options: Option[] }) | null };
+  "location.parent": { location: (Location & { parent: Location | null }) | null };
   label: Label | null;
   location: Location | null;
+}
+
+export interface LocationLabelWhere {
+  location?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
 }
 
 /** The handle of one LocationLabel, at `/check-ins/v2/labels/{label_id}/location_labels/{location_label_id}`. */
@@ -1894,12 +2175,19 @@ export interface PassDef {
 }
 
 export interface PassIncludes {
+  "person.organization": { person: (Person & { organization: Organization | null }) | null };
   person: Person | null;
 }
 
 export interface PassWhere {
   /** Query on a specific code */
   code?: pco.WhereText;
+  person?: {
+    headcounter?: boolean;
+    ignore_filters?: boolean;
+    permission?: pco.WhereText;
+    search_name?: pco.WhereText;
+  };
 }
 
 /** The handle of one Pass, at `/check-ins/v2/passes/{pass_id}`. */
@@ -2091,7 +2379,7 @@ export interface PersonEventAttributes {
 export interface PersonEventDef {
   resource: PersonEvent;
   includes: PersonEventIncludes;
-  where: { [name: string]: never };
+  where: PersonEventWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -2100,10 +2388,125 @@ export interface PersonEventDef {
 }
 
 export interface PersonEventIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
+  "first_check_in.check_in_times": {
+    first_check_in: (CheckIn & { check_in_times: CheckInTime[] }) | null;
+  };
+  "first_check_in.checked_in_at": {
+    first_check_in: (CheckIn & { checked_in_at: Station | null }) | null;
+  };
+  "first_check_in.checked_in_by": {
+    first_check_in: (CheckIn & { checked_in_by: Person | null }) | null;
+  };
+  "first_check_in.checked_out_by": {
+    first_check_in: (CheckIn & { checked_out_by: Person | null }) | null;
+  };
+  "first_check_in.event": { first_check_in: (CheckIn & { event: Event | null }) | null };
+  "first_check_in.event_period": {
+    first_check_in: (CheckIn & { event_period: EventPeriod | null }) | null;
+  };
+  "first_check_in.event_times": { first_check_in: (CheckIn & { event_times: EventTime[] }) | null };
+  "first_check_in.locations": { first_check_in: (CheckIn & { locations: Location[] }) | null };
+  "first_check_in.options": { first_check_in: (CheckIn & { options: Option[] }) | null };
+  "first_check_in.person": { first_check_in: (CheckIn & { person: Person | null }) | null };
+  "last_check_in.check_in_times": {
+    last_check_in: (CheckIn & { check_in_times: CheckInTime[] }) | null;
+  };
+  "last_check_in.checked_in_at": {
+    last_check_in: (CheckIn & { checked_in_at: Station | null }) | null;
+  };
+  "last_check_in.checked_in_by": {
+    last_check_in: (CheckIn & { checked_in_by: Person | null }) | null;
+  };
+  "last_check_in.checked_out_by": {
+    last_check_in: (CheckIn & { checked_out_by: Person | null }) | null;
+  };
+  "last_check_in.event": { last_check_in: (CheckIn & { event: Event | null }) | null };
+  "last_check_in.event_period": {
+    last_check_in: (CheckIn & { event_period: EventPeriod | null }) | null;
+  };
+  "last_check_in.event_times": { last_check_in: (CheckIn & { event_times: EventTime[] }) | null };
+  "last_check_in.locations": { last_check_in: (CheckIn & { locations: Location[] }) | null };
+  "last_check_in.options": { last_check_in: (CheckIn & { options: Option[] }) | null };
+  "last_check_in.person": { last_check_in: (CheckIn & { person: Person | null }) | null };
+  "person.organization": { person: (Person & { organization: Organization | null }) | null };
   event: Event | null;
   first_check_in: CheckIn | null;
   last_check_in: CheckIn | null;
   person: Person | null;
+}
+
+export interface PersonEventWhere {
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
+  first_check_in?: {
+    account_center_person_id?: pco.WhereText;
+    checked_in_by?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    checked_out_by?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_id?: pco.WhereText;
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    location_ids?: pco.WhereText;
+    person?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    security_code?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  last_check_in?: {
+    account_center_person_id?: pco.WhereText;
+    checked_in_by?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    checked_out_by?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    created_at?: pco.WhereDate;
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+    event_id?: pco.WhereText;
+    event_period?: { ends_at?: pco.WhereDate; starts_at?: pco.WhereDate };
+    event_times?: { created_at?: pco.WhereDate; updated_at?: pco.WhereDate };
+    location_ids?: pco.WhereText;
+    person?: {
+      headcounter?: boolean;
+      ignore_filters?: boolean;
+      permission?: pco.WhereText;
+      search_name?: pco.WhereText;
+    };
+    security_code?: pco.WhereText;
+    updated_at?: pco.WhereDate;
+  };
+  person?: {
+    headcounter?: boolean;
+    ignore_filters?: boolean;
+    permission?: pco.WhereText;
+    search_name?: pco.WhereText;
+  };
 }
 
 /** The handle of one PersonEvent, at `/check-ins/v2/events/{event_id}/person_events/{person_event_id}`. */
@@ -2285,7 +2688,7 @@ export interface StationAttributes {
 export interface StationDef {
   resource: Station;
   includes: StationIncludes;
-  where: { [name: string]: never };
+  where: StationWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -2294,10 +2697,36 @@ export interface StationDef {
 }
 
 export interface StationIncludes {
+  "event.attendance_types": { event: (Event & { attendance_types: AttendanceType[] }) | null };
+  "location.event": { location: (Location & { event: Event | null }) | null };
+  "location.locations": { location: (Location & { locations: Location[] }) | null };
+  "location.options": { location: (Location & { options: Option[] }) | null };
+  "location.parent": { location: (Location & { parent: Location | null }) | null };
+  "print_station.event": { print_station: (Station & { event: Event | null }) | null };
+  "print_station.location": { print_station: (Station & { location: Location | null }) | null };
+  "print_station.print_station": {
+    print_station: (Station & { print_station: Station | null }) | null;
+  };
+  "print_station.theme": { print_station: (Station & { theme: Theme | null }) | null };
   event: Event | null;
   location: Location | null;
   print_station: Station | null;
   theme: Theme | null;
+}
+
+export interface StationWhere {
+  event?: {
+    attendance_types?: { id?: pco.WhereText; name?: pco.WhereText };
+    id?: pco.WhereText;
+    name?: pco.WhereText;
+    registration_event_id?: pco.WhereText;
+  };
+  location?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
+  print_station?: {
+    event?: { id?: pco.WhereText; name?: pco.WhereText; registration_event_id?: pco.WhereText };
+  };
 }
 
 /** The handle of one Station, at `/check-ins/v2/stations/{station_id}`. */

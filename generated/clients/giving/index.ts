@@ -38,6 +38,7 @@ const routes: Routes = {
     funds: { collection: "/giving/v2/funds", of: "Fund" },
     inKindDonations: { collection: "/giving/v2/in_kind_donations", of: "InKindDonation" },
     labels: { collection: "/giving/v2/labels", of: "Label" },
+    me: { record: "/giving/v2/me", of: "Person" },
     organization: { record: "/giving/v2", of: "Organization" },
     paymentSources: { collection: "/giving/v2/payment_sources", of: "PaymentSource" },
     people: { collection: "/giving/v2/people", of: "Person" },

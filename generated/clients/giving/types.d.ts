@@ -42,6 +42,8 @@ export interface GivingClient extends pco.ClientBase {
   inKindDonations: InKindDonationsCollection;
   /** Label records: `GET /giving/v2/labels` */
   labels: LabelsCollection;
+  /** The current user, a Person: `GET /giving/v2/me` */
+  me: pco.Get<PersonDef>;
   /** One Organization: `GET /giving/v2` */
   organization: OrganizationRecord;
   /** PaymentSource records: `GET /giving/v2/payment_sources` */

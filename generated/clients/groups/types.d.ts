@@ -319,6 +319,7 @@ export interface AttendanceIncludes {
 }
 
 export interface AttendanceWhere {
+  person?: { first_name?: pco.WhereText; last_name?: pco.WhereText };
   /**
    * Query on a specific role
    *
@@ -605,6 +606,10 @@ export interface EventDef {
 }
 
 export interface EventIncludes {
+  "group.enrollment": { group: (Group & { enrollment: Enrollment | null }) | null };
+  "group.group_type": { group: (Group & { group_type: GroupType | null }) | null };
+  "group.location": { group: (Group & { location: Location | null }) | null };
+  "location.group": { location: (Location & { group: Group | null }) | null };
   group: Group | null;
   location: Location | null;
 }
@@ -612,6 +617,12 @@ export interface EventIncludes {
 export interface EventWhere {
   /** Query on a specific ends_at */
   ends_at?: pco.WhereDate;
+  group?: {
+    archive_status?: pco.WhereText;
+    group_type?: { id?: pco.WhereText };
+    name?: pco.WhereText;
+  };
+  location?: { group?: { archive_status?: pco.WhereText; name?: pco.WhereText } };
   /** Query on a specific name */
   name?: pco.WhereText;
   /** Query on a specific starts_at */
@@ -905,6 +916,7 @@ export interface GroupDef {
 }
 
 export interface GroupIncludes {
+  "location.group": { location: (Location & { group: Group | null }) | null };
   enrollment: Enrollment | null;
   group_type: GroupType | null;
   location: Location | null;
@@ -917,6 +929,8 @@ export interface GroupWhere {
    * Possible values: `not_archived`, `only`, or `include`
    */
   archive_status?: pco.WhereText;
+  group_type?: { id?: pco.WhereText };
+  location?: { group?: { archive_status?: pco.WhereText; name?: pco.WhereText } };
   /** Query on a specific name */
   name?: pco.WhereText;
 }
@@ -1137,6 +1151,9 @@ export interface GroupApplicationDef {
 }
 
 export interface GroupApplicationIncludes {
+  "group.enrollment": { group: (Group & { enrollment: Enrollment | null }) | null };
+  "group.group_type": { group: (Group & { group_type: GroupType | null }) | null };
+  "group.location": { group: (Group & { location: Location | null }) | null };
   group: Group | null;
   person: Person | null;
 }
@@ -1144,6 +1161,12 @@ export interface GroupApplicationIncludes {
 export interface GroupApplicationWhere {
   /** Query on a specific applied_at */
   applied_at?: pco.WhereDate;
+  group?: {
+    archive_status?: pco.WhereText;
+    group_type?: { id?: pco.WhereText };
+    name?: pco.WhereText;
+  };
+  person?: { first_name?: pco.WhereText; last_name?: pco.WhereText };
   /** Query on a specific status */
   status?: pco.WhereText;
 }
@@ -1377,7 +1400,7 @@ export interface LocationAttributes {
 export interface LocationDef {
   resource: Location;
   includes: LocationIncludes;
-  where: { [name: string]: never };
+  where: LocationWhere;
   order: never;
   perPage: pco.PerPage;
   fields: Fields;
@@ -1386,7 +1409,18 @@ export interface LocationDef {
 }
 
 export interface LocationIncludes {
+  "group.enrollment": { group: (Group & { enrollment: Enrollment | null }) | null };
+  "group.group_type": { group: (Group & { group_type: GroupType | null }) | null };
+  "group.location": { group: (Group & { location: Location | null }) | null };
   group: Group | null;
+}
+
+export interface LocationWhere {
+  group?: {
+    archive_status?: pco.WhereText;
+    group_type?: { id?: pco.WhereText };
+    name?: pco.WhereText;
+  };
 }
 
 /** The handle of one Location, at `/groups/v2/locations/{location_id}`. */
@@ -1447,6 +1481,7 @@ export interface MembershipIncludes {
 }
 
 export interface MembershipWhere {
+  person?: { first_name?: pco.WhereText; last_name?: pco.WhereText };
   /** Query on a specific role */
   role?: pco.WhereText;
 }

@@ -48,6 +48,7 @@ const routes: Routes = {
     listCategories: { collection: "/people/v2/list_categories", of: "ListCategory" },
     lists: { collection: "/people/v2/lists", of: "List" },
     maritalStatuses: { collection: "/people/v2/marital_statuses", of: "MaritalStatus" },
+    me: { record: "/people/v2/me", of: "Person" },
     messageGroups: { collection: "/people/v2/message_groups", of: "MessageGroup" },
     messages: { collection: "/people/v2/messages", of: "Message" },
     namePrefixes: { collection: "/people/v2/name_prefixes", of: "NamePrefix" },

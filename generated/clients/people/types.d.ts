@@ -73,6 +73,8 @@ export interface PeopleClient extends pco.ClientBase {
   lists: ListsCollection;
   /** MaritalStatus records: `GET /people/v2/marital_statuses` */
   maritalStatuses: MaritalStatusesCollection;
+  /** The current user, a Person: `GET /people/v2/me` */
+  me: pco.Get<PersonDef>;
   /** MessageGroup records: `GET /people/v2/message_groups` */
   messageGroups: MessageGroupsCollection;
   /**

@@ -27,6 +27,7 @@ const routes = {
     "": {
         campuses: { collection: "/registrations/v2/campuses", of: "Campus" },
         categories: { collection: "/registrations/v2/categories", of: "Category" },
+        me: { record: "/registrations/v2/me", of: "Person" },
         organization: { record: "/registrations/v2", of: "Organization" },
         signups: { collection: "/registrations/v2/signups", of: "Signup" },
     },

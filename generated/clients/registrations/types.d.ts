@@ -15,6 +15,8 @@ export interface RegistrationsClient extends pco.ClientBase {
   campuses: CampusesCollection;
   /** Category records: `GET /registrations/v2/categories` */
   categories: CategoriesCollection;
+  /** The current user, a Person: `GET /registrations/v2/me` */
+  me: pco.Get<PersonDef>;
   /** One Organization: `GET /registrations/v2` */
   organization: OrganizationRecord;
   /**

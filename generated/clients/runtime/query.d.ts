@@ -1,7 +1,8 @@
 /**
  * Query parameters as the API reads them: `where[name]=value`,
- * `where[name][gte]=value`, `include=a,b`, `order=-created_at`, `filter=a,b`,
- * `per_page`, `offset`, `after`, `before`, `fields[Type]=a,b`.
+ * `where[name][gte]=value`, `where[group][name]=value`, `include=a,b`,
+ * `order=-created_at`, `filter=a,b`, `per_page`, `offset`, `after`, `before`,
+ * `fields[Type]=a,b`.
  */
 import type { CallOptions, Params } from "./types.js";
 /** Any query a generated client accepts, as the runtime sees it. */

@@ -30,24 +30,39 @@ export function withOwnIncludes(query, type) {
     return { ...query, fields: { ...query.fields, [type]: [...names] } };
 }
 const OPERATORS = ["gt", "gte", "lt", "lte"];
+/** `where[location][group][name]` is the deepest the API documents; deeper objects are not sent. */
+const MAX_WHERE_DEPTH = 3;
+/**
+ * One where clause: a value is `where[name]=value`; a range (an object with
+ * `gt`, `gte`, `lt` or `lte`) is `where[name][gt]=value`; any other object is
+ * a relational where, `{ group: { name: "x" } }` giving `where[group][name]=x`.
+ */
+function appendWhere(params, key, value, depth) {
+    if (value === undefined)
+        return;
+    if (typeof value !== "object" || value === null) {
+        params.append(key, String(value));
+        return;
+    }
+    const object = value;
+    if (OPERATORS.some((operator) => object[operator] !== undefined)) {
+        for (const operator of OPERATORS) {
+            if (object[operator] !== undefined)
+                params.append(`${key}[${operator}]`, String(object[operator]));
+        }
+        return;
+    }
+    if (depth >= MAX_WHERE_DEPTH)
+        return;
+    for (const [name, inner] of Object.entries(object))
+        appendWhere(params, `${key}[${name}]`, inner, depth + 1);
+}
 export function searchParams(query) {
     const params = new URLSearchParams();
     if (!query)
         return params;
-    for (const [name, value] of Object.entries(query.where ?? {})) {
-        if (value === undefined)
-            continue;
-        if (typeof value === "object" && value !== null) {
-            const range = value;
-            for (const operator of OPERATORS) {
-                if (range[operator] !== undefined)
-                    params.append(`where[${name}][${operator}]`, String(range[operator]));
-            }
-        }
-        else {
-            params.append(`where[${name}]`, String(value));
-        }
-    }
+    for (const [name, value] of Object.entries(query.where ?? {}))
+        appendWhere(params, `where[${name}]`, value, 1);
     if (query.include?.length)
         params.set("include", query.include.join(","));
     if (query.order !== undefined)

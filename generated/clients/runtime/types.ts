@@ -67,7 +67,10 @@ export interface ListMeta {
 /** What a generated client knows about one resource type. */
 export interface Def {
   resource: Resource;
-  /** Each includable name, with the record(s) it resolves to. */
+  /**
+   * Each includable name, with the record(s) it resolves to; a nested include
+   * (`group.location`), with its parent as the record holds it then.
+   */
   includes: object;
   where: object;
   order: string;
@@ -106,16 +109,35 @@ export type Fielded<D extends Def, F extends string> = [F] extends [never]
       relationships?: { [K in Exclude<F, keyof D["resource"]["attributes"]>]?: Relationship };
     };
 
+/** A nested include's name: `group.location`. */
+type Dotted = `${string}.${string}`;
+
+/**
+ * What several nested includes add to a record, together: each one's entry in
+ * `includes` is the parent with the nested record on it
+ * (`{ group: (Group & { location: Location | null }) | null }`), and two under
+ * the same parent meet in one (the intersection of the union's members).
+ */
+type Nested<U> = [U] extends [never]
+  ? unknown
+  : (U extends unknown ? (entry: U) => void : never) extends (entry: infer All) => void
+    ? All
+    : never;
+
 /**
  * A record with the includes it was asked for resolved onto it, narrowed to
  * its sparse fieldset. An include's relationship is always there: the client
- * adds it to the record's own fieldset when the caller left it out.
+ * adds it to the record's own fieldset when the caller left it out. A nested
+ * include (`group.location`) puts its parent on the record and the nested
+ * record on the parent.
  */
 export type With<D extends Def, I extends keyof D["includes"], F extends string = never> = [
   I,
 ] extends [never]
   ? Fielded<D, F>
-  : Fielded<D, F> & Pick<D["includes"], I>;
+  : Fielded<D, F> &
+      Pick<D["includes"], Exclude<I, Dotted>> &
+      Nested<D["includes"][Extract<I, Dotted>]>;
 
 /**
  * Sparse fieldsets, per resource type: the record's own type takes the names

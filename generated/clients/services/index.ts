@@ -40,6 +40,7 @@ const routes: Routes = {
     chats: { collection: "/services/v2/chats", of: "Chat" },
     emailTemplates: { collection: "/services/v2/email_templates", of: "EmailTemplate" },
     folders: { collection: "/services/v2/folders", of: "Folder" },
+    me: { record: "/services/v2/me", of: "Person" },
     media: { collection: "/services/v2/media", of: "Media" },
     organization: { record: "/services/v2", of: "Organization" },
     people: { collection: "/services/v2/people", of: "Person" },

@@ -23,6 +23,8 @@ export interface ServicesClient extends pco.ClientBase {
   emailTemplates: EmailTemplatesCollection;
   /** Folder records: `GET /services/v2/folders` */
   folders: FoldersCollection;
+  /** The current user, a Person: `GET /services/v2/me` */
+  me: pco.Get<PersonDef>;
   /**
    * Media records: `GET /services/v2/media`
    *

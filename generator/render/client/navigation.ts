@@ -2,7 +2,7 @@
  * Which handles a client has and what each one offers, from the documented
  * paths alone. The client's members are the collections at the top of the
  * API (a list path without ids: `/people/v2/people`) and the records there (an
- * `Organization` at `/people/v2`). A collection reaches a record by id when
+ * `Organization` at `/people/v2`), and the current user (`/people/v2/me`). A collection reaches a record by id when
  * the spec serves that resource's record right under it (its own record path,
  * or a record route under an association). A record's members are
  * its resource's associations (a to-many one is a collection, a to-one one a
@@ -47,6 +47,8 @@ export interface SingleMember extends MemberBase {
   create: boolean;
   /** The target's own record lives here, with its members; otherwise only `get`. */
   record: boolean;
+  /** The current user's record (`/me`): `get` always answers one. */
+  currentUser?: boolean;
 }
 
 export interface ActionMember extends MemberBase {
@@ -198,6 +200,17 @@ function rootMembers(scope: Scope, spec: Spec, records: ReadonlyMap<string, Reco
     taken.add(shape);
     const template = records.get(resource.type)?.template ?? shape;
     root.push({ kind: "single", wire: resource.id, suffix, template, deprecated: resource.deprecated, target: resource.type, create: false, record: true });
+  }
+  // The current user (`/people/v2/me`): a member named by its last segment, `me`.
+  for (const { item: resource, index: r } of ordered(spec.resources, byType)) {
+    for (const { item: endpoint, index: e } of ordered(resource.endpoints, (x) => x.path)) {
+      const shape = pathShape(endpoint.path);
+      if (!endpoint.currentUser || endpoint.operation !== "get" || shape.includes("*") || taken.has(shape)) continue;
+      const suffix = suffixOf(scope, shape.split("/").slice(1), `/resources/${r}/endpoints/${e}/path`);
+      if (suffix === undefined) continue;
+      taken.add(shape);
+      root.push({ kind: "single", wire: lastSegment(shape), suffix, template: endpoint.path, deprecated: resource.deprecated, target: resource.type, create: false, record: false, currentUser: true });
+    }
   }
   return root;
 }

@@ -14,6 +14,8 @@ import { buildNavigation, specFile, type CollectionMember, type Member, type Rec
 import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
 import { docLines, propertyKey, type DocTag } from "./ts-text.js";
 import { actionBody, assignableType, attributeType, literalUnion, whereType } from "./type-expressions.js";
+import { nestedIncludeType } from "./nested-include-type.js";
+import { whereProperties } from "./relational-where-type.js";
 import { typeOriginNote } from "../type-origin-note.js";
 
 /** A type of the runtime (`pco.<name>`) with its type arguments: what an interface extends. */
@@ -50,6 +52,8 @@ export interface MemberView {
   name: string;
   handle?: string;
   one?: string;
+  /** A record that is always there (the current user): `pco.Get<Def>`. */
+  get?: string;
   action?: string;
 }
 
@@ -249,8 +253,12 @@ function membersView(context: Context, navMembers: readonly Member[], owner: str
       entries.push({ name, collection: member.suffix, of: member.target });
     } else if (member.kind === "single") {
       const resource = context.baseNames.get(member.target);
-      const doc = docLines([member.details, `One ${member.target}: \`GET ${member.template}\``], tags);
-      if (member.record && resource !== undefined) {
+      const what = member.currentUser ? `The current user, a ${member.target}` : `One ${member.target}`;
+      const doc = docLines([member.details, `${what}: \`GET ${member.template}\``], tags);
+      if (member.currentUser && resource !== undefined) {
+        // The current user (`/me`) is always there: its `get` answers the record, never null.
+        members.push({ doc, name, get: `${resource}Def` });
+      } else if (member.record && resource !== undefined) {
         members.push({ doc, name, handle: `${resource}Record` });
       } else if (member.create && resource !== undefined) {
         const handle = context.typeNames.claim(`${owner}${pascalIdentifier(name)}One`);
@@ -300,7 +308,10 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
   const nav = context.records.get(resource.type)!;
   const members = membersView(context, nav.members, name);
   const attributesByName = new Map(resource.attributes.map((a) => [a.name, a]));
-  const where = sortedBy(resource.query.where, (w) => w.name).map((w) => property(w.name, whereType(w.type), docLines([w.description]), true));
+  // Relational clauses (`group.name`) nest under their relation: `where: { group: { name } }`.
+  const where = whereProperties(
+    [...resource.query.where, ...(resource.query.relationalWhere ?? [])].map((w) => ({ name: w.name, type: whereType(w.type), doc: docLines([w.description]) })),
+  );
   const assignable = (partName: string, names: readonly string[] | undefined): InterfaceView => {
     const properties = sortedStrings(names ?? resource.attributes.filter((a) => a.type !== "primary_key").map((a) => a.name)).map((n) =>
       property(n, assignableType(n, attributesByName.get(n)), docLines([attributesByName.get(n)?.description]), true),
@@ -346,10 +357,19 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
   return { view, route: { type: resource.type, members: members.entries } };
 }
 
-/** Each includable name with the record(s) it resolves to; names of a record's own keys are left out (warned). */
+/**
+ * Each includable name with the record(s) it resolves to, and each nested
+ * include (`group.location`) with its parent as it then holds the nested
+ * record; names of a record's own keys are left out (warned).
+ */
 function includeProperties(context: Context, resource: Resource): PropertyView[] {
   const properties: PropertyView[] = [];
+  const nested = new Set(
+    [...resource.query.include, ...(resource.query.nestedInclude ?? [])].filter((name) => name.includes(".") && !name.split(".").some((step) => RESOURCE_KEYS.has(step))),
+  );
+  for (const name of nested) properties.push(property(name, nestedIncludeType(name, resource, context)));
   resource.query.include.forEach((include, i) => {
+    if (include.includes(".")) return;
     if (RESOURCE_KEYS.has(include)) {
       context.diagnostics.push(
         diagnostic("warning", "CLIENT_INCLUDE_NAME", `the include ${include} has the name of a key of every record; it is left out of the client's includes`, {
