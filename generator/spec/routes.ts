@@ -168,9 +168,14 @@ function byOperationThenPath(a: Endpoint, b: Endpoint): number {
 
 /**
  * The resource's endpoint of an operation at its own path, where it has one;
- * else any but `/me`. What a renderer means by "the record's path".
+ * else one not reached through an association; else any but `/me`. What a
+ * renderer means by "the record's path". An endpoint without `via` need not be
+ * at the resource's own path: an official OpenAPI document lists routes under
+ * nested paths no association names (`/groups/v2/events/{event_id}/location/{location_id}/group/{group_id}`).
  */
 export function ownEndpoint(resource: Resource, operation: Endpoint["operation"]): Endpoint | undefined {
   const candidates = resource.endpoints.filter((e) => e.operation === operation && e.currentUser !== true);
-  return candidates.find((e) => e.via === undefined) ?? candidates[0];
+  const own = resource.path === undefined ? undefined : pathShape(resource.path);
+  const atOwnPath = own === undefined ? undefined : candidates.find((e) => e.via === undefined && [own, `${own}/*`].includes(pathShape(e.path)));
+  return atOwnPath ?? candidates.find((e) => e.via === undefined) ?? candidates[0];
 }

@@ -209,7 +209,10 @@ describe("the fixtures of the committed specs", () => {
         });
         // JSON:API: a record in the primary data is not repeated in `included`.
         expect(new Set(linked.map(key).filter((k) => k !== key(data))), path).toEqual(new Set(includedKeys));
-        expect(included.length, path).toBeGreaterThan(0);
+        // A resource whose includes the docs all leave unresolvable (check-ins PreCheck: the official document
+        // gives it no relationships) has nothing to include; every other one includes records.
+        if (resource.query.include.some((name) => !unresolvable.has(name))) expect(included.length, path).toBeGreaterThan(0);
+        else expect(included, path).toEqual([]);
       }
     }
   });
