@@ -62,7 +62,11 @@ function resolveIncludes(records: unknown[], included: unknown[], names: readonl
 }
 
 /** Resolves one relationship onto each record; answers the records it reached. */
-function resolveStep(records: unknown[], name: string, find: (linkage: unknown) => unknown): unknown[] {
+function resolveStep(
+  records: unknown[],
+  name: string,
+  find: (linkage: unknown) => unknown,
+): unknown[] {
   const reached: unknown[] = [];
   if (RESOURCE_KEYS.has(name)) return reached;
   for (const record of records) {

@@ -74,12 +74,14 @@ function appendWhere(params: URLSearchParams, key: string, value: unknown, depth
   const object = value as { [name: string]: unknown };
   if (OPERATORS.some((operator) => object[operator] !== undefined)) {
     for (const operator of OPERATORS) {
-      if (object[operator] !== undefined) params.append(`${key}[${operator}]`, String(object[operator]));
+      if (object[operator] !== undefined)
+        params.append(`${key}[${operator}]`, String(object[operator]));
     }
     return;
   }
   if (depth >= MAX_WHERE_DEPTH) return;
-  for (const [name, inner] of Object.entries(object)) appendWhere(params, `${key}[${name}]`, inner, depth + 1);
+  for (const [name, inner] of Object.entries(object))
+    appendWhere(params, `${key}[${name}]`, inner, depth + 1);
 }
 
 export function searchParams(query: AnyQuery | undefined): URLSearchParams {
