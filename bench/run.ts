@@ -51,7 +51,8 @@ async function main(): Promise<number> {
   const wanted = values.only?.split(",").map((id) => id.trim());
   const figures = wanted === undefined ? FIGURES : FIGURES.filter((figure) => wanted.includes(figure.id));
   if (figures.length === 0) throw new Error(`--only ${values.only}: figures are ${FIGURES.map((f) => f.id).join(", ")}`);
-  if (typeof (globalThis as { gc?: unknown }).gc !== "function") process.stderr.write("note: run with node --expose-gc for steadier decode figures\n");
+  if (typeof (globalThis as { gc?: unknown }).gc !== "function")
+    process.stderr.write("note: run with node --expose-gc for steadier decode figures\n");
 
   const repo = packageRoot();
   const log = (line: string) => process.stderr.write(`${line}\n`);

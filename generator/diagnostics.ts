@@ -46,17 +46,11 @@ export class GeneratorError extends Error {
   }
 }
 
-export function diagnostic(
-  severity: Severity,
-  code: string,
-  message: string,
-  origin: Origin,
-): Diagnostic {
+export function diagnostic(severity: Severity, code: string, message: string, origin: Origin): Diagnostic {
   return { severity, code, message, ...origin };
 }
 
-export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
-  diagnostics.some((d) => d.severity === "error");
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === "error");
 
 /** `file:line:col: severity CODE: message (at /pointer)`, the format editors and CI annotate. */
 export function formatDiagnostic(d: Diagnostic): string {

@@ -140,7 +140,9 @@ async function assertWritableRoot(root: string): Promise<void> {
   if (stats !== undefined && !stats.isDirectory()) throw new GeneratorError(`cannot write ${shown}: it exists and is not a folder`);
   const relative = path.relative(root, process.cwd());
   if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
-    throw new GeneratorError(`cannot write ${shown}: it is (or holds) the working folder, which a write must not swap; name a folder inside it`);
+    throw new GeneratorError(
+      `cannot write ${shown}: it is (or holds) the working folder, which a write must not swap; name a folder inside it`,
+    );
   }
 }
 
@@ -165,7 +167,8 @@ async function recoverInterruptedSwap(root: string): Promise<void> {
   const previous = leftovers.find((s) => s.startsWith(`${base}.previous-`));
   if (previous !== undefined && !(await isFolder(root))) await rename(path.join(parent, previous), root);
   for (const leftover of leftovers) {
-    if (leftover !== previous || (await isFolder(path.join(parent, leftover)))) await rm(path.join(parent, leftover), { recursive: true, force: true });
+    if (leftover !== previous || (await isFolder(path.join(parent, leftover))))
+      await rm(path.join(parent, leftover), { recursive: true, force: true });
   }
 }
 

@@ -48,7 +48,9 @@ const PRETTIER_PARSER: Record<Parser, string> = { typescript: "babel-ts", markdo
 
 export async function format(source: string, parser: Parser): Promise<string> {
   cacheKeyPrefix ??= prettierVersion().then((v) => `${v}\u0000${JSON.stringify(PRETTIER_OPTIONS)}\u0000`);
-  const key = createHash("sha256").update(`${await cacheKeyPrefix}${PRETTIER_PARSER[parser]}\u0000${source}`).digest("hex");
+  const key = createHash("sha256")
+    .update(`${await cacheKeyPrefix}${PRETTIER_PARSER[parser]}\u0000${source}`)
+    .digest("hex");
   const file = path.join(formatCacheDir(), key.slice(0, 2), key);
   try {
     return await readFile(file, "utf8");

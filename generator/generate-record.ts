@@ -42,7 +42,12 @@ export async function inputsFingerprint(specFolder: string): Promise<string> {
   const root = packageRoot();
   // The paths diagnostics print depend on where the specs are and on the working directory.
   const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0${path.resolve(specFolder)}\0${process.cwd()}\0`);
-  hashFiles(hash, "spec", specFolder, (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file)));
+  hashFiles(
+    hash,
+    "spec",
+    specFolder,
+    (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file)),
+  );
   // The generator's own files by their stats: a rebuild that rewrote them only costs one render.
   hash.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
   const templates = path.join(root, "templates");
@@ -142,7 +147,10 @@ export async function writeRecord(
 ): Promise<void> {
   let tree: string;
   try {
-    tree = statHash(out, files.map((f) => f.path));
+    tree = statHash(
+      out,
+      files.map((f) => f.path),
+    );
   } catch {
     return; // the folder changed under us: no record, the next generate renders
   }

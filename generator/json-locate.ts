@@ -36,8 +36,12 @@ export function pathLocator(text: string): (path: readonly (string | number)[]) 
     for (const segment of path) {
       const table = tableAt(at);
       const member = Array.isArray(table)
-        ? typeof segment === "number" ? table[segment] : undefined
-        : typeof segment === "string" ? table?.get(segment) : undefined;
+        ? typeof segment === "number"
+          ? table[segment]
+          : undefined
+        : typeof segment === "string"
+          ? table?.get(segment)
+          : undefined;
       if (member === undefined) return found;
       found = member.position;
       at = member.value;
@@ -99,7 +103,11 @@ function skipValue(text: string, at: number): number {
   if (first === 0x22) return skipString(text, at);
   if (first !== 0x7b && first !== 0x5b) {
     let i = at;
-    for (let c = text.charCodeAt(i); i < text.length && c !== 0x2c && c !== 0x7d && c !== 0x5d && c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09; c = text.charCodeAt(++i));
+    for (
+      let c = text.charCodeAt(i);
+      i < text.length && c !== 0x2c && c !== 0x7d && c !== 0x5d && c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09;
+      c = text.charCodeAt(++i)
+    );
     return i;
   }
   let depth = 0;

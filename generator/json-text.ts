@@ -11,9 +11,7 @@ export interface Position {
   column: number;
 }
 
-export type JsonParseResult =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; position: Position };
+export type JsonParseResult = { ok: true; value: unknown } | { ok: false; message: string; position: Position };
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 

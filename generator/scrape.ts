@@ -50,8 +50,14 @@ export async function collectSpecs(options: ScrapeOptions, context: ReadContext 
 }
 
 /** Source reads, in `--from` order → the specs to write. */
-export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOptions, "versions" | "allowPartial" | "overrides">): ScrapeResult {
-  const overridden = applyOverrides(reads.flatMap((read) => read.drafts), options.overrides ?? projectOverrides());
+export function buildSpecs(
+  reads: readonly SourceRead[],
+  options: Pick<ScrapeOptions, "versions" | "allowPartial" | "overrides">,
+): ScrapeResult {
+  const overridden = applyOverrides(
+    reads.flatMap((read) => read.drafts),
+    options.overrides ?? projectOverrides(),
+  );
   const diagnostics: Diagnostic[] = [...reads.flatMap((read) => read.diagnostics), ...overridden.diagnostics];
   const kept = keepVersions(unionPerAppVersion(overridden.value), options.versions);
   const covered = {
@@ -77,11 +83,17 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
       specs.push(complete);
     } else if (options.allowPartial) {
       specs.push(normalized.value);
-      diagnostics.push(diagnostic("warning", "SCRAPE_PARTIAL_WRITTEN", `${file} was written with errors; its "partial" field lists what is missing`, { file }));
+      diagnostics.push(
+        diagnostic("warning", "SCRAPE_PARTIAL_WRITTEN", `${file} was written with errors; its "partial" field lists what is missing`, {
+          file,
+        }),
+      );
     } else {
       withheld.push(`${draft.app}/${draft.version}`);
       diagnostics.push(
-        diagnostic("error", "SCRAPE_WITHHELD", `${file} was not written because its docs have errors (--allow-partial writes it anyway)`, { file }),
+        diagnostic("error", "SCRAPE_WITHHELD", `${file} was not written because its docs have errors (--allow-partial writes it anyway)`, {
+          file,
+        }),
       );
     }
   }
@@ -94,10 +106,19 @@ export function buildSpecs(reads: readonly SourceRead[], options: Pick<ScrapeOpt
 function unsafeNames(draft: SpecDraft): Diagnostic[] {
   const origin = { file: draft.source.location };
   return [
-    ...(isPathName(draft.app) ? [] : [diagnostic("error", "SCRAPE_UNSAFE_NAME", `the app ${pathNameProblem("app", draft.app)}; no spec was written for it`, origin)]),
+    ...(isPathName(draft.app)
+      ? []
+      : [diagnostic("error", "SCRAPE_UNSAFE_NAME", `the app ${pathNameProblem("app", draft.app)}; no spec was written for it`, origin)]),
     ...(isPathName(draft.version)
       ? []
-      : [diagnostic("error", "SCRAPE_UNSAFE_NAME", `${draft.app}: the version ${pathNameProblem("version", draft.version)}; no spec was written for it`, origin)]),
+      : [
+          diagnostic(
+            "error",
+            "SCRAPE_UNSAFE_NAME",
+            `${draft.app}: the version ${pathNameProblem("version", draft.version)}; no spec was written for it`,
+            origin,
+          ),
+        ]),
   ];
 }
 

@@ -15,7 +15,9 @@ describe("the command line", () => {
   it("exits 2 for a source of an unknown kind", async () => {
     const run = await runCli(["scrape", "--from", "nonsense:/x", "--out", "/tmp/never"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: --from "nonsense:/x" is not <kind>:<folder|file|url>, with kind one of portal, slate, portal-page, openapi');
+    expect(run.stderr).toBe(
+      'error: --from "nonsense:/x" is not <kind>:<folder|file|url>, with kind one of portal, slate, portal-page, openapi',
+    );
   });
 
   it("exits 2 when a portal folder holds no documentation", async () => {

@@ -1,5 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -136,7 +147,11 @@ describe("writeTree against a hostile file system", () => {
 
   it("lets two writers of one folder take turns: neither's files are lost", async () => {
     const root = tree({});
-    const plan = (name: string): TreePlan => ({ root, files: [{ path: `${name}.json`, contents: name }], owns: (p) => p === `${name}.json` });
+    const plan = (name: string): TreePlan => ({
+      root,
+      files: [{ path: `${name}.json`, contents: name }],
+      owns: (p) => p === `${name}.json`,
+    });
     await Promise.all([writeTree(plan("first")), writeTree(plan("second")), writeTree(plan("third"))]);
     expect(readdirSync(root).sort()).toEqual(["first.json", "second.json", "third.json"]);
     expect(readdirSync(path.dirname(root))).toEqual(["out"]);
@@ -152,10 +167,23 @@ describe("writeTree against a hostile file system", () => {
 
   it("reports a file-system failure in one line, exit 2, and removes its staging folder", async () => {
     const root = tree({ "a/one.json": "1" });
-    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", path: path.join(root, "a/one.json") });
-    const write = writeTree({ root, files: [{ path: "a/one.json", contents: "2" }], owns: () => true }, { beforeSwap: () => { throw full; } });
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), {
+      code: "ENOSPC",
+      path: path.join(root, "a/one.json"),
+    });
+    const write = writeTree(
+      { root, files: [{ path: "a/one.json", contents: "2" }], owns: () => true },
+      {
+        beforeSwap: () => {
+          throw full;
+        },
+      },
+    );
     await expect(write).rejects.toThrow(GeneratorError);
-    await expect(write).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot write .*out: no space left on the device \(ENOSPC at .*one\.json\); nothing was changed$/) });
+    await expect(write).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^cannot write .*out: no space left on the device \(ENOSPC at .*one\.json\); nothing was changed$/),
+    });
     expect(read(root, "a/one.json")).toBe("1");
     expect(readdirSync(path.dirname(root))).toEqual(["out"]);
   });
@@ -189,7 +217,10 @@ describe.runIf(canMount)("writeTree on a real full or read-only file system", ()
     const root = path.join(point, "out");
     await writeTree({ root, files: [{ path: "small.txt", contents: "small" }], owns: () => true });
     const write = writeTree({ root, files: [{ path: "big.txt", contents: "x".repeat(256 * 1024) }], owns: () => true });
-    await expect(write).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot write .*: no space left on the device \(ENOSPC/) });
+    await expect(write).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^cannot write .*: no space left on the device \(ENOSPC/),
+    });
     expect(read(root, "small.txt")).toBe("small");
     expect(readdirSync(point)).toEqual(["out"]);
   });
@@ -200,7 +231,10 @@ describe.runIf(canMount)("writeTree on a real full or read-only file system", ()
     writeFileSync(path.join(point, "out", "one.txt"), "1");
     expect(spawnSync("mount", ["-o", "remount,ro", point]).status).toBe(0);
     const write = writeTree({ root: path.join(point, "out"), files: [{ path: "one.txt", contents: "2" }], owns: () => true });
-    await expect(write).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot write .*: the file system is read-only \(EROFS/) });
+    await expect(write).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^cannot write .*: the file system is read-only \(EROFS/),
+    });
     expect(read(path.join(point, "out"), "one.txt")).toBe("1");
     expect(readdirSync(point)).toEqual(["out"]);
     // Where nothing needs writing, a read-only folder is no failure (though no lock can be taken there).

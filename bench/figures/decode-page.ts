@@ -52,10 +52,12 @@ export function buildDecodePage(people: Spec): DecodePage {
   for (let i = 0; i < PAGE_SIZE; i++) {
     const relationships: NonNullable<ResourceObject["relationships"]> = {};
     for (const related of RELATED) {
-      const linkages = Array.from({ length: related.of(i) }, () => ({ type: related.type, id: String(included.length + 1000) })).map((linkage) => {
-        included.push(record(linkage.type, linkage.id));
-        return linkage;
-      });
+      const linkages = Array.from({ length: related.of(i) }, () => ({ type: related.type, id: String(included.length + 1000) })).map(
+        (linkage) => {
+          included.push(record(linkage.type, linkage.id));
+          return linkage;
+        },
+      );
       relationships[related.name] = { data: linkages };
       links += linkages.length;
     }
@@ -66,8 +68,18 @@ export function buildDecodePage(people: Spec): DecodePage {
   }
   for (let h = 1; h <= PAGE_SIZE / HOUSEHOLD_SIZE; h++) included.push(record("Household", String(h)));
   for (let c = 1; c <= CAMPUSES; c++) included.push(record("Campus", String(c)));
-  const body = { data, included, meta: { total_count: 4_210, count: PAGE_SIZE }, links: { next: "https://api.planningcenteronline.com/people/v2/people?offset=100" } };
-  return { text: JSON.stringify(body), include: [...RELATED.map((r) => r.name), "households", "primary_campus"], links, included: included.length };
+  const body = {
+    data,
+    included,
+    meta: { total_count: 4_210, count: PAGE_SIZE },
+    links: { next: "https://api.planningcenteronline.com/people/v2/people?offset=100" },
+  };
+  return {
+    text: JSON.stringify(body),
+    include: [...RELATED.map((r) => r.name), "households", "primary_campus"],
+    links,
+    included: included.length,
+  };
 }
 
 function attributesOf(spec: Spec, type: string, id: string): Record<string, unknown> {

@@ -74,7 +74,8 @@ export function resolvedLinks(records: readonly unknown[], include: readonly str
 const IDENTITY = new Set(["type", "id", "links", "meta", "relationships", "relationshipNames"]);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const isResolved = (item: unknown): boolean =>
-  isObject(item) && (isObject(item.attributes) ? Object.keys(item.attributes).length > 0 : Object.keys(item).some((key) => !IDENTITY.has(key)));
+  isObject(item) &&
+  (isObject(item.attributes) ? Object.keys(item.attributes).length > 0 : Object.keys(item).some((key) => !IDENTITY.has(key)));
 
 /** Operations per second of `operation`, run for at least `budgetMs`, after a collection. */
 export function opsPerSecond(operation: () => unknown, budgetMs: number): number {
@@ -97,7 +98,9 @@ export function checkDecoders(all: readonly Decoder[], page: DecodePage): void {
     const records = decoder.records(decoder.decode(page.text));
     const links = resolvedLinks(records, page.include);
     if (records.length !== PAGE_SIZE || links !== page.links) {
-      throw new Error(`${decoder.name} decoded ${records.length} records and resolved ${links} links; the page has ${PAGE_SIZE} and ${page.links}`);
+      throw new Error(
+        `${decoder.name} decoded ${records.length} records and resolved ${links} links; the page has ${PAGE_SIZE} and ${page.links}`,
+      );
     }
   }
 }

@@ -22,7 +22,7 @@ export const mockStartupFigure: Figure = {
       if (mock.readyMs === undefined) throw new Error(`pco-codegen mock ended without printing its URL:\n${mock.stderr}`);
       const bare = assertSucceeded(await runNode(["-e", ""], { cwd: workspace.repo }), "node -e");
       rows.add("`node bin/pco-codegen.js mock --port 0`: spawn to its URL", "ms", mock.readyMs, { compare: "at most", value: 1000 });
-      rows.add("`node -e \"\"` (Node's start-up)", "ms", bare.ms);
+      rows.add('`node -e ""` (Node\'s start-up)', "ms", bare.ms);
       log(`  run ${run + 1}: ${Math.round(mock.readyMs)} ms`);
     }
     return {

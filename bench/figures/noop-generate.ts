@@ -32,10 +32,16 @@ export const noopGenerateFigure: Figure = {
       return run;
     };
     const direct = async (cache: string) =>
-      unchanged(await runNode([cliPath(workspace.repo), "generate", ...options], { cwd: workspace.repo, env: { PCO_CODEGEN_CACHE: cache } }), "pco-codegen generate");
+      unchanged(
+        await runNode([cliPath(workspace.repo), "generate", ...options], { cwd: workspace.repo, env: { PCO_CODEGEN_CACHE: cache } }),
+        "pco-codegen generate",
+      );
     const npm = async () =>
       unchanged(
-        await runProcess("npm", ["run", "generate", "--", ...options], { cwd: workspace.repo, env: { PCO_CODEGEN_CACHE: workspace.formatCache } }),
+        await runProcess("npm", ["run", "generate", "--", ...options], {
+          cwd: workspace.repo,
+          env: { PCO_CODEGEN_CACHE: workspace.formatCache },
+        }),
         "npm run generate",
       );
     // The first `npm run generate` may have to compile the generator: that is a build, not a no-op.
@@ -46,14 +52,17 @@ export const noopGenerateFigure: Figure = {
       await rm(path.join(noRecord, "generate"), { recursive: true, force: true });
       const rendered = await direct(noRecord);
       const startups: number[] = [];
-      for (let i = 0; i < STARTUP_SAMPLES; i++) startups.push(assertSucceeded(await runNode(["-e", ""], { cwd: workspace.repo }), "node -e").ms);
+      for (let i = 0; i < STARTUP_SAMPLES; i++)
+        startups.push(assertSucceeded(await runNode(["-e", ""], { cwd: workspace.repo }), "node -e").ms);
       const bare = summarize(startups).median;
       rows.add("`npm run generate`, nothing to change", "ms", documented.ms, { compare: "at most", value: 1000 });
-      rows.add("`node bin/pco-codegen.js generate` ÷ `node -e \"\"`", "×", noop.ms / bare, { compare: "at most", value: 3 });
+      rows.add('`node bin/pco-codegen.js generate` ÷ `node -e ""`', "×", noop.ms / bare, { compare: "at most", value: 3 });
       rows.add("`node bin/pco-codegen.js generate`, nothing to change", "ms", noop.ms);
       rows.add("the direct command without the record of the last generate (renders, then compares)", "ms", rendered.ms);
       rows.add(`\`node -e ""\` (Node's start-up, median of ${STARTUP_SAMPLES})`, "ms", bare);
-      log(`  run ${run + 1}: npm ${Math.round(documented.ms)} ms, direct ${Math.round(noop.ms)} ms, node ${Math.round(bare)} ms (${Math.round(rendered.ms)} ms rendering)`);
+      log(
+        `  run ${run + 1}: npm ${Math.round(documented.ms)} ms, direct ${Math.round(noop.ms)} ms, node ${Math.round(bare)} ms (${Math.round(rendered.ms)} ms rendering)`,
+      );
     }
     return {
       id: this.id,

@@ -24,7 +24,11 @@ function officialTexts(repo: string): OfficialText[] | undefined {
     .sort()
     .flatMap((app) => {
       const versions = path.join(folder, app, "v2", "open_api");
-      return existsSync(versions) ? readdirSync(versions).sort().map((file) => path.join(versions, file)) : [];
+      return existsSync(versions)
+        ? readdirSync(versions)
+            .sort()
+            .map((file) => path.join(versions, file))
+        : [];
     })
     .map((file) => ({ location: path.relative(repo, file), text: readFileSync(file, "utf8") }));
 }
@@ -45,9 +49,17 @@ export const openApiReadFigure: Figure = {
   id: "9",
   title: "Reading the official OpenAPI documents",
   async run({ workspace, runs }) {
-    const method = "The openapi: source reading every official document of the corpus (parse and map to a draft) against JSON.parse of the same texts; best of 5 passes per run.";
+    const method =
+      "The openapi: source reading every official document of the corpus (parse and map to a draft) against JSON.parse of the same texts; best of 5 passes per run.";
     const texts = officialTexts(workspace.repo);
-    if (texts === undefined || texts.length === 0) return { id: this.id, title: this.title, method, rows: [], skipped: "no openapi: source in pco-codegen.sources.json on this machine" };
+    if (texts === undefined || texts.length === 0)
+      return {
+        id: this.id,
+        title: this.title,
+        method,
+        rows: [],
+        skipped: "no openapi: source in pco-codegen.sources.json on this machine",
+      };
     const rows = new RowCollector();
     const bytes = texts.reduce((sum, t) => sum + t.text.length, 0);
     for (let run = 0; run < runs; run++) {

@@ -52,7 +52,10 @@ process.stdout.write(JSON.stringify({ ms, files: files.length, bytes: sizes.redu
 /** The baseline as a whole process: spawn to exit. */
 export async function baselineProcess(repo: string, sources: readonly string[]): Promise<{ ms: number; read: ReadInputs }> {
   const locations = sources.map((source) => sourceLocation(repo, source));
-  const run = assertSucceeded(await runNode(["--input-type=module", "-e", READ_INPUTS_PROGRAM, JSON.stringify(locations)], { cwd: repo }), "reading the inputs");
+  const run = assertSucceeded(
+    await runNode(["--input-type=module", "-e", READ_INPUTS_PROGRAM, JSON.stringify(locations)], { cwd: repo }),
+    "reading the inputs",
+  );
   return { ms: run.ms, read: JSON.parse(run.stdout) as ReadInputs };
 }
 
@@ -66,7 +69,13 @@ export interface PipelineRun {
 }
 
 /** `<cli> scrape --from … --out <dir>/spec`, then `<cli> generate --spec <dir>/spec --out <dir>/generated`, as processes. */
-export async function pipelineProcesses(cli: string, repo: string, sources: readonly string[], dir: string, cache: string): Promise<PipelineRun> {
+export async function pipelineProcesses(
+  cli: string,
+  repo: string,
+  sources: readonly string[],
+  dir: string,
+  cache: string,
+): Promise<PipelineRun> {
   const env = { PCO_CODEGEN_CACHE: cache };
   const spec = path.join(dir, "spec");
   const scrape = assertSucceeded(
@@ -118,8 +127,20 @@ export const pipelineFigure: Figure = {
       }
       const baseline = summarize(samples);
       const cache = await mkdtemp(path.join(workspace.dir, "pipeline-cache-"));
-      const cold = await pipelineProcesses(cliPath(workspace.repo), workspace.repo, sources, await mkdtemp(path.join(workspace.dir, "pipeline-cold-")), cache);
-      const warm = await pipelineProcesses(cliPath(workspace.repo), workspace.repo, sources, await mkdtemp(path.join(workspace.dir, "pipeline-warm-")), cache);
+      const cold = await pipelineProcesses(
+        cliPath(workspace.repo),
+        workspace.repo,
+        sources,
+        await mkdtemp(path.join(workspace.dir, "pipeline-cold-")),
+        cache,
+      );
+      const warm = await pipelineProcesses(
+        cliPath(workspace.repo),
+        workspace.repo,
+        sources,
+        await mkdtemp(path.join(workspace.dir, "pipeline-warm-")),
+        cache,
+      );
       const coldMs = cold.scrapeMs + cold.generateMs;
       const warmMs = warm.scrapeMs + warm.generateMs;
       shape = `${read!.files} input files (${megabytes(read!.bytes).toFixed(1)} MB of text); the commands printed: ${warm.summary}`;

@@ -69,7 +69,12 @@ export async function scrapeTwice(capture: string, apps: readonly string[], limi
   try {
     const scrape = async () => {
       const stats = emptyStats();
-      const result = await collectSpecs({ from: [parseSourceOperand(`portal:${proxy.url}`)], apps, versions: { kind: "latest" }, http: { cacheDir, stats } });
+      const result = await collectSpecs({
+        from: [parseSourceOperand(`portal:${proxy.url}`)],
+        apps,
+        versions: { kind: "latest" },
+        http: { cacheDir, stats },
+      });
       const errors = result.diagnostics.filter((d) => d.severity === "error");
       if (errors.length > 0) throw new Error(`the scrape over HTTP reported errors: ${errors.map((d) => d.message).join("; ")}`);
       return { result, stats };
@@ -84,7 +89,8 @@ export async function scrapeTwice(capture: string, apps: readonly string[], limi
     if (second.result.specs.map(serializeSpec).join("") !== first.result.specs.map(serializeSpec).join("")) {
       throw new Error("the re-scrape gave other specs than the first scrape");
     }
-    if (second.stats.notModified !== second.stats.requests - second.stats.status429) throw new Error("the re-scrape downloaded documents again");
+    if (second.stats.notModified !== second.stats.requests - second.stats.status429)
+      throw new Error("the re-scrape downloaded documents again");
     return {
       requests: first.stats.requests,
       refused,
@@ -125,7 +131,14 @@ export const rateLimitFigure: Figure = {
       "every byte both ways, headers included. Each run scrapes with an empty HTTP cache, then again (nothing changed: every answer " +
       "a 304). The share of the allowed rate: the window lets request k through one period after request k − 100 at the soonest; " +
       "the share is that period over the mean time the first scrape actually took between them.";
-    if (found === undefined) return { id: this.id, title: this.title, method: method("a portal capture"), rows: [], skipped: "no portal capture with Graph documents" };
+    if (found === undefined)
+      return {
+        id: this.id,
+        title: this.title,
+        method: method("a portal capture"),
+        rows: [],
+        skipped: "no portal capture with Graph documents",
+      };
 
     const rows = new RowCollector();
     let requests = 0;
@@ -135,14 +148,24 @@ export const rateLimitFigure: Figure = {
       rows.add("429 responses received", "count", pair.refused, { compare: "at most", value: 0 });
       rows.add("429 responses received by the re-scrape, started at once", "count", pair.refusedOnRescrape);
       rows.add("share of the allowed rate used", "%", pair.sharePercent, { compare: "at least", value: 90 });
-      rows.add("unchanged re-scrape ÷ first scrape, bytes on the wire", "%", (100 * pair.secondBytes) / pair.firstBytes, { compare: "at most", value: 5 });
+      rows.add("unchanged re-scrape ÷ first scrape, bytes on the wire", "%", (100 * pair.secondBytes) / pair.firstBytes, {
+        compare: "at most",
+        value: 5,
+      });
       rows.add("first scrape: bytes on the wire", "B", pair.firstBytes);
       rows.add("re-scrape: bytes on the wire", "B", pair.secondBytes);
       rows.add("re-scrape ÷ first scrape, response bodies only", "%", (100 * pair.secondBodyBytes) / pair.firstBodyBytes);
       rows.add("first scrape: time", "ms", pair.firstMs);
-      log(`  run ${run + 1}: ${pair.refused} × 429, ${pair.sharePercent.toFixed(1)} % of the rate, re-scrape ${pair.secondBytes} of ${pair.firstBytes} B`);
+      log(
+        `  run ${run + 1}: ${pair.refused} × 429, ${pair.sharePercent.toFixed(1)} % of the rate, re-scrape ${pair.secondBytes} of ${pair.firstBytes} B`,
+      );
     }
     const capture = path.relative(workspace.repo, found.capture).split(path.sep).join("/");
-    return { id: this.id, title: this.title, method: method(`\`${capture}\` (${found.apps.join(", ")}; latest versions; ${requests} requests)`), rows: rows.result() };
+    return {
+      id: this.id,
+      title: this.title,
+      method: method(`\`${capture}\` (${found.apps.join(", ")}; latest versions; ${requests} requests)`),
+      rows: rows.result(),
+    };
   },
 };

@@ -54,7 +54,10 @@ export async function copySpecs(from: string, to: string, copies: number): Promi
 export async function changeOneSpec(specFolder: string, file: string, mark: string): Promise<void> {
   const target = path.join(specFolder, file);
   const text = await readFile(target, "utf8");
-  const changed = text.replace(/"title": "([^"]*)"/, (_all, title: string) => `"title": ${JSON.stringify(`${title.replace(/ \(edit \d+\)$/, "")} (edit ${mark})`)}`);
+  const changed = text.replace(
+    /"title": "([^"]*)"/,
+    (_all, title: string) => `"title": ${JSON.stringify(`${title.replace(/ \(edit \d+\)$/, "")} (edit ${mark})`)}`,
+  );
   if (changed === text) throw new Error(`${file}: no title to change`);
   await writeFile(target, changed);
 }
@@ -67,7 +70,11 @@ export const scalingFigure: Figure = {
     const cache = path.join(workspace.dir, "scaling-cache");
     const generate = async (spec: string, out: string): Promise<ChildRun> =>
       assertSucceeded(
-        await runNode([cliPath(workspace.repo), "generate", "--spec", spec, "--out", out], { cwd: workspace.repo, env: { PCO_CODEGEN_CACHE: cache }, peakMemory: true }),
+        await runNode([cliPath(workspace.repo), "generate", "--spec", spec, "--out", out], {
+          cwd: workspace.repo,
+          env: { PCO_CODEGEN_CACHE: cache },
+          peakMemory: true,
+        }),
         "pco-codegen generate",
       );
     const largest = COPIES[COPIES.length - 1]!;
@@ -86,18 +93,29 @@ export const scalingFigure: Figure = {
         const out = await mkdtemp(path.join(workspace.dir, `scaling-out-${k}-`));
         const fresh = await generate(spec, out);
         rows.add(`${k}× (${count} specs): generate into a new folder, per spec`, "ms", fresh.ms / count);
-        rows.add(`${k}× (${count} specs): peak resident memory`, "MB", megabytes(fresh.maxRssBytes ?? 0), k === largest ? { compare: "at most", value: 500 } : undefined);
+        rows.add(
+          `${k}× (${count} specs): peak resident memory`,
+          "MB",
+          megabytes(fresh.maxRssBytes ?? 0),
+          k === largest ? { compare: "at most", value: 500 } : undefined,
+        );
         if (k !== largest) continue;
         await changeOneSpec(spec, changing, String(run + 1));
         const oneChanged = await generate(spec, out);
-        if (!/: 0 new, [1-9]\d* changed, 0 removed$/m.test(oneChanged.stderr)) throw new Error(`a one-spec change wrote:\n${oneChanged.stderr}`);
+        if (!/: 0 new, [1-9]\d* changed, 0 removed$/m.test(oneChanged.stderr))
+          throw new Error(`a one-spec change wrote:\n${oneChanged.stderr}`);
         const noop = await generate(spec, out);
         if (!/, unchanged$/m.test(noop.stderr)) throw new Error(`a generate after the change changed the folder again:\n${noop.stderr}`);
-        rows.add(`${k}×: one spec changed ÷ nothing changed (the comparison alone)`, "×", oneChanged.ms / noop.ms, { compare: "at most", value: 1.5 });
+        rows.add(`${k}×: one spec changed ÷ nothing changed (the comparison alone)`, "×", oneChanged.ms / noop.ms, {
+          compare: "at most",
+          value: 1.5,
+        });
         rows.add(`${k}×: one spec changed`, "ms", oneChanged.ms);
         rows.add(`${k}×: nothing changed`, "ms", noop.ms);
         rows.add(`${k}×: one spec changed, peak resident memory`, "MB", megabytes(oneChanged.maxRssBytes ?? 0));
-        log(`  run ${run + 1}: ${k}× fresh ${Math.round(fresh.ms)} ms, one spec ${Math.round(oneChanged.ms)} ms, none ${Math.round(noop.ms)} ms`);
+        log(
+          `  run ${run + 1}: ${k}× fresh ${Math.round(fresh.ms)} ms, one spec ${Math.round(oneChanged.ms)} ms, none ${Math.round(noop.ms)} ms`,
+        );
       }
     }
     return {

@@ -73,7 +73,12 @@ export async function runTsc(repo: string, dir: string, side: "ours" | "peer" | 
   const tsc = createRequire(path.join(repo, "package.json")).resolve("typescript/lib/tsc.js");
   const run = await runNode([tsc, "-p", `tsconfig.${side}.json`, "--extendedDiagnostics"], { cwd: dir, peakMemory: true });
   assertSucceeded(run, `tsc over the ${side} program`);
-  return { ms: run.ms, maxRssBytes: run.maxRssBytes ?? Number.NaN, checkMs: statistic(run, "Check time") * 1000, instantiations: statistic(run, "Instantiations") };
+  return {
+    ms: run.ms,
+    maxRssBytes: run.maxRssBytes ?? Number.NaN,
+    checkMs: statistic(run, "Check time") * 1000,
+    instantiations: statistic(run, "Instantiations"),
+  };
 }
 
 function statistic(run: ChildRun, name: string): number {
@@ -89,12 +94,23 @@ export const typeCheckFigure: Figure = {
     const { dir, openApi } = await prepareTypeCheck(workspace);
     const rows = new RowCollector();
     for (let run = 0; run < runs; run++) {
-      const [ours, peer] = await inTurn(run, () => runTsc(workspace.repo, dir, "ours"), () => runTsc(workspace.repo, dir, "peer"));
+      const [ours, peer] = await inTurn(
+        run,
+        () => runTsc(workspace.repo, dir, "ours"),
+        () => runTsc(workspace.repo, dir, "peer"),
+      );
       const empty = await runTsc(workspace.repo, dir, "empty");
       rows.add("time: ours ÷ openapi-fetch + openapi-typescript", "×", ours.ms / peer.ms, { compare: "at most", value: 0.5 });
-      rows.add("peak memory: ours ÷ openapi-fetch + openapi-typescript", "×", ours.maxRssBytes / peer.maxRssBytes, { compare: "at most", value: 0.5 });
+      rows.add("peak memory: ours ÷ openapi-fetch + openapi-typescript", "×", ours.maxRssBytes / peer.maxRssBytes, {
+        compare: "at most",
+        value: 0.5,
+      });
       rows.add("time beyond an empty program: ours ÷ peer", "×", (ours.ms - empty.ms) / (peer.ms - empty.ms));
-      rows.add("memory beyond an empty program: ours ÷ peer", "×", (ours.maxRssBytes - empty.maxRssBytes) / (peer.maxRssBytes - empty.maxRssBytes));
+      rows.add(
+        "memory beyond an empty program: ours ÷ peer",
+        "×",
+        (ours.maxRssBytes - empty.maxRssBytes) / (peer.maxRssBytes - empty.maxRssBytes),
+      );
       rows.add("ours: time", "ms", ours.ms);
       rows.add("peer: time", "ms", peer.ms);
       rows.add("an empty program: time", "ms", empty.ms);
@@ -105,7 +121,9 @@ export const typeCheckFigure: Figure = {
       rows.add("peer: check time (tsc's own figure)", "ms", peer.checkMs);
       rows.add("ours: type instantiations", "count", ours.instantiations);
       rows.add("peer: type instantiations", "count", peer.instantiations);
-      log(`  run ${run + 1}: ${Math.round(ours.ms)} ms, ${megabytes(ours.maxRssBytes).toFixed(0)} MB vs ${Math.round(peer.ms)} ms, ${megabytes(peer.maxRssBytes).toFixed(0)} MB`);
+      log(
+        `  run ${run + 1}: ${Math.round(ours.ms)} ms, ${megabytes(ours.maxRssBytes).toFixed(0)} MB vs ${Math.round(peer.ms)} ms, ${megabytes(peer.maxRssBytes).toFixed(0)} MB`,
+      );
     }
     return {
       id: this.id,
@@ -116,7 +134,7 @@ export const typeCheckFigure: Figure = {
         `client and against openapi-fetch with the types openapi-typescript writes for our \`${path.basename(openApi)}\`. ` +
         `Compiler options: ${JSON.stringify(COMPILER_OPTIONS)}. Time is spawn to exit; memory is the process's peak resident set. ` +
         "The two alternate which goes first. An empty program under the same options gives the floor every program pays " +
-        "(starting Node and the compiler, reading the ES2022 and DOM libraries); the rows \"beyond an empty program\" compare what is left.",
+        '(starting Node and the compiler, reading the ES2022 and DOM libraries); the rows "beyond an empty program" compare what is left.',
       rows: rows.result(),
     };
   },

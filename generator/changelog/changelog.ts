@@ -26,15 +26,11 @@ export function buildChangelog(
   options: { from: string; to: string; includeDocs: boolean },
 ): Changelog {
   const keep = (c: Change) => options.includeDocs || c.class !== "docs";
-  const kept = comparisons.map(
-    (comparison): SpecComparison => ({
-      ...comparison,
-      changes: comparison.changes.filter(keep),
-      resources: comparison.resources
-        .map((r) => ({ ...r, changes: r.changes.filter(keep) }))
-        .filter((r) => r.changes.length > 0),
-    }),
-  );
+  const kept = comparisons.map((comparison): SpecComparison => ({
+    ...comparison,
+    changes: comparison.changes.filter(keep),
+    resources: comparison.resources.map((r) => ({ ...r, changes: r.changes.filter(keep) })).filter((r) => r.changes.length > 0),
+  }));
   const found = comparisons.flatMap(allChanges).length;
   const shown = kept.flatMap(allChanges).length;
   return { from: options.from, to: options.to, includesDocs: options.includeDocs, comparisons: kept, docsHidden: found - shown };

@@ -64,7 +64,10 @@ export const CHANGELOG_SCHEMA = {
         additionalProperties: false,
         properties: {
           app: { type: "string" },
-          before: { anyOf: [{ type: "string" }, { type: "null" }], description: "The version on the older side; null when only the newer side has the app-version." },
+          before: {
+            anyOf: [{ type: "string" }, { type: "null" }],
+            description: "The version on the older side; null when only the newer side has the app-version.",
+          },
           after: { anyOf: [{ type: "string" }, { type: "null" }], description: "The version on the newer side; null when it is gone." },
           summary,
           changes: { type: "array", description: "Changes to the app-version itself.", items: change },

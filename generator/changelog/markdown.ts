@@ -6,7 +6,17 @@
  */
 import { format } from "../format.js";
 import { allChanges, type Change, type SpecComparison } from "../diff/change.js";
-import { byClass, comparisonTitle, isUnchanged, plural, resourcesByStatus, summarize, summaryOf, summaryText, type Changelog } from "./changelog.js";
+import {
+  byClass,
+  comparisonTitle,
+  isUnchanged,
+  plural,
+  resourcesByStatus,
+  summarize,
+  summaryOf,
+  summaryText,
+  type Changelog,
+} from "./changelog.js";
 import { describeChange, type Style } from "./wording.js";
 
 /** An inline code span that survives any backtick in the name. */
@@ -23,7 +33,8 @@ const PREFIX: Record<Change["class"], string> = { breaking: "**Breaking:** ", ad
 
 export async function renderMarkdown(changelog: Changelog): Promise<string> {
   const comparisons = changelog.comparisons;
-  const title = comparisons.length === 1 ? `Planning Center API changes: ${comparisonTitle(comparisons[0]!)}` : "Planning Center API changes";
+  const title =
+    comparisons.length === 1 ? `Planning Center API changes: ${comparisonTitle(comparisons[0]!)}` : "Planning Center API changes";
   const hidden = changelog.docsHidden > 0 ? ` ${plural(changelog.docsHidden, "docs-only change")} not listed (\`--docs\` lists them).` : "";
   const blocks = [
     `# ${title}`,
@@ -35,7 +46,16 @@ export async function renderMarkdown(changelog: Changelog): Promise<string> {
 }
 
 function summaryTable(changelog: Changelog): string {
-  const columns = ["app", "version", "breaking", "additive", ...(changelog.includesDocs ? ["docs"] : []), "resources added", "removed", "changed"];
+  const columns = [
+    "app",
+    "version",
+    "breaking",
+    "additive",
+    ...(changelog.includesDocs ? ["docs"] : []),
+    "resources added",
+    "removed",
+    "changed",
+  ];
   const rows = changelog.comparisons.map((comparison) => {
     const summary = summarize(allChanges(comparison));
     const resources = resourcesByStatus(comparison);

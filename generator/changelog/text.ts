@@ -5,7 +5,17 @@
  */
 import { styleText } from "node:util";
 import { allChanges, type Change, type ChangeClass, type SpecComparison } from "../diff/change.js";
-import { byClass, comparisonTitle, isUnchanged, plural, resourcesByStatus, summarize, summaryOf, summaryText, type Changelog } from "./changelog.js";
+import {
+  byClass,
+  comparisonTitle,
+  isUnchanged,
+  plural,
+  resourcesByStatus,
+  summarize,
+  summaryOf,
+  summaryText,
+  type Changelog,
+} from "./changelog.js";
 import { describeChange, PLAIN, type Style } from "./wording.js";
 
 const MARK: Record<ChangeClass, string> = { breaking: "!", additive: "+", docs: "~" };
@@ -42,7 +52,10 @@ function renderComparison(comparison: SpecComparison, p: Paint): string[] {
   if (isUnchanged(comparison)) return [title];
   const change = (c: Change, indent: string) => `${indent}${p.line(c.class, `${MARK[c.class]} ${describeChange(c, p.style)}`)}`;
   const { added, removed, changed } = resourcesByStatus(comparison);
-  const lines = [p.title(title), ...[...byClass(comparison.changes), ...[...added, ...removed].flatMap((r) => r.changes)].map((c) => change(c, "  "))];
+  const lines = [
+    p.title(title),
+    ...[...byClass(comparison.changes), ...[...added, ...removed].flatMap((r) => r.changes)].map((c) => change(c, "  ")),
+  ];
   for (const resource of changed) lines.push(`  ${p.title(resource.type)}`, ...byClass(resource.changes).map((c) => change(c, "    ")));
   return lines;
 }

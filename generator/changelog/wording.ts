@@ -81,7 +81,9 @@ function describeField(change: Change, style: Style): string {
   if (field === "deprecated") return change.after === true ? "now deprecated" : "no longer deprecated";
   if (field === "beta") return change.after === true ? "now marked beta" : "no longer marked beta";
   if (field === "partial") {
-    return Array.isArray(change.after) ? `written from damaged docs (partial); it lacks ${value(change.after, style)}` : "whole again (no longer partial)";
+    return Array.isArray(change.after)
+      ? `written from damaged docs (partial); it lacks ${value(change.after, style)}`
+      : "whole again (no longer partial)";
   }
   const label = FIELD_LABEL[field] ?? field;
   const shown = change.class !== "docs" && change.before !== undefined && change.after !== undefined;
@@ -95,7 +97,8 @@ function describeVersion(change: Change, style: Style): string {
       return `version ${code(String(change.before))} replaced by ${code(String(change.after))}`;
     case "added": {
       const beside = typeof change.before === "string" ? change.before : undefined;
-      const relation = beside === undefined ? "" : compareText(change.name, beside) > 0 ? `, newer than ${code(beside)}` : `, beside ${code(beside)}`;
+      const relation =
+        beside === undefined ? "" : compareText(change.name, beside) > 0 ? `, newer than ${code(beside)}` : `, beside ${code(beside)}`;
       return `version ${code(change.name)} added${relation}`;
     }
     case "removed": {
@@ -118,6 +121,7 @@ function value(v: ChangeValue | undefined, style: Style): string {
   if (typeof v === "string") return style.code(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return v.map((item) => style.code(item)).join(", ");
-  if (typeof v.min === "number" && typeof v.max === "number" && typeof v.default === "number") return `${v.min}–${v.max} (default ${v.default})`;
+  if (typeof v.min === "number" && typeof v.max === "number" && typeof v.default === "number")
+    return `${v.min}–${v.max} (default ${v.default})`;
   return style.code(JSON.stringify(v));
 }

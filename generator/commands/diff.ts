@@ -38,7 +38,11 @@ interface DiffArgs extends ChangelogArgs {
 /** Options shared by `diff` and `drift`: what to print, when to fail, and how to read docs over HTTP. */
 export const changelogOptions = (yargs: Argv) =>
   yargs
-    .option("format", { choices: FORMATS, default: "text" as ChangelogFormat, describe: "text (a terminal), markdown (a pull request), json (machines)" })
+    .option("format", {
+      choices: FORMATS,
+      default: "text" as ChangelogFormat,
+      describe: "text (a terminal), markdown (a pull request), json (machines)",
+    })
     .option("fail-on", { choices: FAIL_ON, default: "any" as FailOn, describe: "Exit 1 on any change, on breaking changes only, or never" })
     .option("docs", { type: "boolean", default: false, describe: "Also list docs-only changes (descriptions, notes, examples)" })
     .option("app", { type: "string", array: true, describe: "Only these apps" })
@@ -63,7 +67,11 @@ export const diffCommand: Command<DiffArgs> = {
     changelogOptions(yargs)
       .positional("before", { type: "string", describe: "The older side: a spec file, a folder of specs, or <kind>:<location>" })
       .positional("after", { type: "string", describe: "The newer side" })
-      .option("versions", { type: "string", default: "latest", describe: "For sources: latest, all, or a comma-separated list" }) as unknown as Argv<DiffArgs>,
+      .option("versions", {
+        type: "string",
+        default: "latest",
+        describe: "For sources: latest, all, or a comma-separated list",
+      }) as unknown as Argv<DiffArgs>,
 
   async run(args, output) {
     const read = { ...(args.app?.length ? { apps: args.app } : {}), versions: parseVersionChoice(args.versions) };
@@ -99,7 +107,10 @@ export function reportReading(output: Output, diagnostics: readonly Diagnostic[]
     printDiagnostics(output, diagnostics);
     return;
   }
-  printDiagnostics(output, diagnostics.filter((d) => d.severity === "error"));
+  printDiagnostics(
+    output,
+    diagnostics.filter((d) => d.severity === "error"),
+  );
   output.err(`${warnings.length} warning${warnings.length === 1 ? "" : "s"} while reading (--verbose lists them)`);
 }
 
@@ -114,6 +125,10 @@ export async function printChangelog(changelog: Changelog, args: ChangelogArgs, 
  * changelog goes to stdout, which may be a file even on a terminal
  * (`pco-codegen diff a b > changes.txt`); NO_COLOR turns them off.
  */
-export function wantsColour(output: Output, stdoutIsTTY: boolean = process.stdout.isTTY === true, env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantsColour(
+  output: Output,
+  stdoutIsTTY: boolean = process.stdout.isTTY === true,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   return output.isTTY && stdoutIsTTY && (env.NO_COLOR ?? "") === "";
 }

@@ -50,10 +50,14 @@ export const driftCommand: Command<DriftArgs> = {
     const wanted = loaded.value.filter((s) => !args.app?.length || args.app.includes(s.app));
     const checked = wanted.filter((s) => families.has(familyOf(s.version)));
     for (const spec of wanted.filter((s) => !checked.includes(s))) {
-      output.err(`note: ${displayPath(args.spec)}/${specFileName(spec)} not checked: no ${spec.version === "legacy" ? "slate:" : "portal:"} source given`);
+      output.err(
+        `note: ${displayPath(args.spec)}/${specFileName(spec)} not checked: no ${spec.version === "legacy" ? "slate:" : "portal:"} source given`,
+      );
     }
     if (checked.length === 0) {
-      output.err(`error: nothing to check: no specs in ${displayPath(args.spec)}${args.app?.length ? ` for ${args.app.join(", ")}` : ""} that these sources document`);
+      output.err(
+        `error: nothing to check: no specs in ${displayPath(args.spec)}${args.app?.length ? ` for ${args.app.join(", ")}` : ""} that these sources document`,
+      );
       return EXIT.couldNotRun;
     }
 

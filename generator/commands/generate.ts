@@ -68,7 +68,9 @@ export const generateCommand: Command<GenerateCommandArgs> = {
     const changed = difference.missing.length + difference.changed.length + difference.extra.length;
     output.err(
       `${rendered.files.length} files in ${args.out}` +
-        (changed === 0 ? ", unchanged" : `: ${difference.missing.length} new, ${difference.changed.length} changed, ${difference.extra.length} removed`),
+        (changed === 0
+          ? ", unchanged"
+          : `: ${difference.missing.length} new, ${difference.changed.length} changed, ${difference.extra.length} removed`),
     );
     return EXIT.ok;
   },

@@ -28,7 +28,10 @@ export const mockCommand: Command<MockArgs> = {
       .option("spec", { type: "string", default: "spec", describe: "Folder of specs to serve" })
       .option("port", { type: "number", default: 4010, describe: "Port on 127.0.0.1 (0 picks a free one)" })
       .option("rate-limit", { type: "string", describe: "Refuse more than <n> requests per <s> seconds with 429, e.g. 100/20s" })
-      .option("auth", { type: "string", describe: "Require HTTP Basic <appId>:<secret> (or the secret as a Bearer token)" }) as unknown as Argv<MockArgs>,
+      .option("auth", {
+        type: "string",
+        describe: "Require HTTP Basic <appId>:<secret> (or the secret as a Bearer token)",
+      }) as unknown as Argv<MockArgs>,
   run: (args, output) => runMock(args, output, nextSignal),
 };
 
@@ -44,7 +47,8 @@ export async function runMock(args: MockArgs, output: Output, until: () => Promi
   }
   const auth = args.auth === undefined ? undefined : parseAuth(args.auth);
   if (args.auth !== undefined && auth === undefined) throw new GeneratorError("--auth must be <appId>:<secret>");
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65_535) throw new GeneratorError(`--port ${args.port} is not a port number`);
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65_535)
+    throw new GeneratorError(`--port ${args.port} is not a port number`);
 
   const loaded = await loadSpecs(args.spec);
   printDiagnostics(output, loaded.diagnostics);
@@ -58,11 +62,15 @@ export async function runMock(args: MockArgs, output: Output, until: () => Promi
   try {
     server = await startMockServer({ specs: loaded.value, port: args.port, ...(rateLimit && { rateLimit }), ...(auth && { auth }) });
   } catch (error) {
-    throw new GeneratorError(`cannot listen on 127.0.0.1:${args.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    throw new GeneratorError(`cannot listen on 127.0.0.1:${args.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      cause: error,
+    });
   }
   const stopped = until();
   const served = loaded.value.map((s) => `${s.app} ${s.version}`).join(", ");
-  output.err(`serving ${served}${rateLimit ? `; ${rateLimit.limit} requests per ${rateLimit.periodSeconds} s` : ""}${auth ? "; credentials required" : ""}`);
+  output.err(
+    `serving ${served}${rateLimit ? `; ${rateLimit.limit} requests per ${rateLimit.periodSeconds} s` : ""}${auth ? "; credentials required" : ""}`,
+  );
   output.out(server.url);
   await stopped;
   await server.close();

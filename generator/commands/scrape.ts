@@ -56,7 +56,10 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       })
       .option("out", { type: "string", describe: `Folder to write the specs to (default: ${DEFAULTS.out})` })
       .option("app", { type: "string", array: true, describe: "Only these apps (e.g. people check-ins)" })
-      .option("versions", { type: "string", describe: `latest, all, or a comma-separated list of versions (default: ${DEFAULTS.versions})` })
+      .option("versions", {
+        type: "string",
+        describe: `latest, all, or a comma-separated list of versions (default: ${DEFAULTS.versions})`,
+      })
       .option("allow-partial", { type: "boolean", default: false, describe: "Write specs of damaged docs, listing what is missing" })
       .option("prune", { type: "boolean", describe: "Remove specs of the scraped apps that this scrape no longer produces (default: no)" })
       .option("config", { type: "string", describe: "A JSON file with the sources and options of a reproducible scrape" })
@@ -64,7 +67,12 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
       .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request (network error, timeout, 5xx)" })
       .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" })
-      .option("strict", { type: "boolean", default: false, describe: "Make every repair of the docs an error (a type synonym read as its annotation, an unreadable type cell typed unknown, a re-joined table)" })
+      .option("strict", {
+        type: "boolean",
+        default: false,
+        describe:
+          "Make every repair of the docs an error (a type synonym read as its annotation, an unreadable type cell typed unknown, a re-joined table)",
+      })
       .option("api-host", {
         type: "string",
         array: true,
@@ -80,7 +88,10 @@ export const scrapeCommand: Command<ScrapeArgs> = {
     const apiHosts = settings.apiHost ?? [];
     const badHost = apiHosts.find((host) => !isHostName(host));
     if (badHost !== undefined) {
-      throw new GeneratorError(`--api-host ${JSON.stringify(badHost)} is not a host name (such as staging.example.com or 127.0.0.1:8080, without a scheme or path)`, { exitCode: 2 });
+      throw new GeneratorError(
+        `--api-host ${JSON.stringify(badHost)} is not a host name (such as staging.example.com or 127.0.0.1:8080, without a scheme or path)`,
+        { exitCode: 2 },
+      );
     }
     const from = (settings.from?.length ? settings.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceOperand);
     const progress = output.progress?.();
@@ -117,7 +128,9 @@ export const scrapeCommand: Command<ScrapeArgs> = {
     const changed = difference.missing.length + difference.changed.length + difference.extra.length;
     output.err(
       `${result.specs.length} spec${result.specs.length === 1 ? "" : "s"} in ${settings.out}` +
-        (changed === 0 ? ", unchanged" : `: ${difference.missing.length} new, ${difference.changed.length} changed, ${difference.extra.length} removed`) +
+        (changed === 0
+          ? ", unchanged"
+          : `: ${difference.missing.length} new, ${difference.changed.length} changed, ${difference.extra.length} removed`) +
         (result.withheld.length > 0 ? `; not written: ${result.withheld.join(", ")}` : ""),
     );
     return hasErrors(result.diagnostics) ? EXIT.problems : EXIT.ok;
@@ -129,7 +142,9 @@ const DEFAULTS = { out: "spec", versions: "latest", prune: false } as const;
 
 /** The defaults, then the config file, then every flag given on the command line: the user's explicit word wins. */
 function withConfig(args: ScrapeArgs, config: Partial<ScrapeArgs>): ScrapeSettings {
-  const given = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+  const given = Object.fromEntries(
+    Object.entries(args).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  );
   return { ...DEFAULTS, ...config, ...given } as ScrapeSettings;
 }
 

@@ -39,9 +39,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => compareText(x, y)))
-      : v,
-  ) ?? "";
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v !== null && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => compareText(x, y)))
+        : v,
+    ) ?? ""
+  );
 }

@@ -71,7 +71,8 @@ function stillServed(change: Change, before: Resource, after: Resource, context:
   const shape = pathKey(change.name.slice(space + 1));
   if (change.action === "removed" && context?.servedAfter.has(`${method} ${shape}`)) return true;
   if (before.path === undefined || after.path === undefined) return false;
-  const [from, to] = change.action === "removed" ? [pathKey(before.path), pathKey(after.path)] : [pathKey(after.path), pathKey(before.path)];
+  const [from, to] =
+    change.action === "removed" ? [pathKey(before.path), pathKey(after.path)] : [pathKey(after.path), pathKey(before.path)];
   if (from === to || !(shape === from || shape.startsWith(`${from}/`))) return false;
   const counterpart = `${method} ${to}${shape.slice(from.length)}`;
   const other = change.action === "removed" ? after : before;
@@ -110,7 +111,9 @@ function compareWritable(before: Permissions, after: Permissions): Change[] {
     ["update", before.updateAttributes, after.updateAttributes],
   ] as const;
   return lists.flatMap(([operation, b, a]) =>
-    b === undefined || a === undefined ? [] : compareNames(nameSet(b), nameSet(a), "writable-attribute", { subject: "permission", name: operation }),
+    b === undefined || a === undefined
+      ? []
+      : compareNames(nameSet(b), nameSet(a), "writable-attribute", { subject: "permission", name: operation }),
   );
 }
 

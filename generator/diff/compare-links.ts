@@ -27,7 +27,8 @@ export function compareFilters(before: readonly Filter[], after: readonly Filter
     subject: "filter",
     key: (f) => f.name,
     ...(within === undefined ? {} : { within }),
-    compare: (b, a, name) => proseChange({ subject: "filter", name, ...(within === undefined ? {} : { within }) }, "description", b.description, a.description),
+    compare: (b, a, name) =>
+      proseChange({ subject: "filter", name, ...(within === undefined ? {} : { within }) }, "description", b.description, a.description),
   });
 }
 

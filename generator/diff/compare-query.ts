@@ -35,5 +35,7 @@ function comparePaging(before: PerPage | undefined, after: PerPage | undefined):
   if (before === undefined || after === undefined) return [];
   if (before.min === after.min && before.max === after.max && before.default === after.default) return [];
   const narrowed = after.max < before.max || after.min > before.min;
-  return [propertyChange(narrowed ? "breaking" : "additive", { subject: "paging", name: "per_page" }, "per_page", { ...before }, { ...after })];
+  return [
+    propertyChange(narrowed ? "breaking" : "additive", { subject: "paging", name: "per_page" }, "per_page", { ...before }, { ...after }),
+  ];
 }

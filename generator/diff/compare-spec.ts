@@ -36,7 +36,9 @@ function compareApp(before: Spec, after: Spec): Change[] {
     ...valueChange(of, "app", before.app, after.app, always("breaking")),
     ...valueChange(of, "baseUrl", before.baseUrl, after.baseUrl, always("breaking")),
     ...proseChange(of, "title", before.title, after.title),
-    ...(before.description === undefined || after.description === undefined ? [] : proseChange(of, "description", before.description, after.description)),
+    ...(before.description === undefined || after.description === undefined
+      ? []
+      : proseChange(of, "description", before.description, after.description)),
     ...(before.versionDetails === undefined || after.versionDetails === undefined
       ? []
       : proseChange(of, "versionDetails", before.versionDetails, after.versionDetails)),
@@ -89,8 +91,10 @@ function compareResources(before: Spec, after: Spec): ResourceChanges[] {
   return types.flatMap((type): ResourceChanges[] => {
     const b = old.get(type);
     const a = now.get(type);
-    if (b === undefined) return [{ type, status: "added", changes: [{ class: "additive", subject: "resource", action: "added", name: type }] }];
-    if (a === undefined) return [{ type, status: "removed", changes: [{ class: "breaking", subject: "resource", action: "removed", name: type }] }];
+    if (b === undefined)
+      return [{ type, status: "added", changes: [{ class: "additive", subject: "resource", action: "added", name: type }] }];
+    if (a === undefined)
+      return [{ type, status: "removed", changes: [{ class: "breaking", subject: "resource", action: "removed", name: type }] }];
     const changes = compareResource(b, a, context);
     return changes.length === 0 ? [] : [{ type, status: "changed", changes }];
   });

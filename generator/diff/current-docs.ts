@@ -32,7 +32,8 @@ export async function readCurrentDocs(
   const found = new Set(latest.specs.map(key));
   const olderByApp = new Map<string, string[]>();
   for (const spec of committed) {
-    if (familyOf(spec.version) === "portal" && !found.has(key(spec))) olderByApp.set(spec.app, [...(olderByApp.get(spec.app) ?? []), spec.version]);
+    if (familyOf(spec.version) === "portal" && !found.has(key(spec)))
+      olderByApp.set(spec.app, [...(olderByApp.get(spec.app) ?? []), spec.version]);
   }
   const older = [];
   for (const [app, ids] of [...olderByApp].sort(([a], [b]) => compareText(a, b))) older.push(await read([app], { kind: "list", ids }));
@@ -42,10 +43,13 @@ export async function readCurrentDocs(
   const diagnostics = all.filter((d) => !GONE.has(d.code));
   // Every app gone at once is a wrong source, not news.
   if (specs.length === 0 && !hasErrors(diagnostics)) {
-    throw new GeneratorError(`the docs (${from.map((s) => `${s.kind}:${s.location}`).join(", ")}) document none of the apps checked (${apps.join(", ")})`, {
-      exitCode: 2,
-      diagnostics: all,
-    });
+    throw new GeneratorError(
+      `the docs (${from.map((s) => `${s.kind}:${s.location}`).join(", ")}) document none of the apps checked (${apps.join(", ")})`,
+      {
+        exitCode: 2,
+        diagnostics: all,
+      },
+    );
   }
   return { value: specs.filter(worthComparing(committed)), diagnostics };
 }

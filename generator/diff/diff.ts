@@ -16,7 +16,9 @@ export function diffSpecSets(before: readonly Spec[], after: readonly Spec[]): S
       return {
         app,
         after: a.version,
-        changes: [{ class: "additive", subject: "version", action: "added", name: a.version, ...(beside === undefined ? {} : { before: beside }) }],
+        changes: [
+          { class: "additive", subject: "version", action: "added", name: a.version, ...(beside === undefined ? {} : { before: beside }) },
+        ],
         resources: [],
       };
     }
@@ -24,7 +26,9 @@ export function diffSpecSets(before: readonly Spec[], after: readonly Spec[]): S
     return {
       app,
       before: b!.version,
-      changes: [{ class: "breaking", subject: "version", action: "removed", name: b!.version, ...(beside === undefined ? {} : { after: beside }) }],
+      changes: [
+        { class: "breaking", subject: "version", action: "removed", name: b!.version, ...(beside === undefined ? {} : { after: beside }) },
+      ],
       resources: [],
     };
   });

@@ -35,11 +35,29 @@ export function compareNamed<T>(before: readonly T[], after: readonly T[], list:
     const a = now.get(key);
     if (b === undefined) {
       const summary = list.summary?.(a!);
-      return [{ class: "additive", subject: list.subject, action: "added", name, ...within, ...(summary === undefined ? {} : { after: summary }) }];
+      return [
+        {
+          class: "additive",
+          subject: list.subject,
+          action: "added",
+          name,
+          ...within,
+          ...(summary === undefined ? {} : { after: summary }),
+        },
+      ];
     }
     if (a === undefined) {
       const summary = list.summary?.(b);
-      return [{ class: "breaking", subject: list.subject, action: "removed", name, ...within, ...(summary === undefined ? {} : { before: summary }) }];
+      return [
+        {
+          class: "breaking",
+          subject: list.subject,
+          action: "removed",
+          name,
+          ...within,
+          ...(summary === undefined ? {} : { before: summary }),
+        },
+      ];
     }
     return list.compare?.(b, a, name) ?? [];
   });
@@ -111,7 +129,4 @@ export function compareNames(
   return compareNamed([...before], [...after], { subject, key: (n) => n, ...(within === undefined ? {} : { within }) });
 }
 
-export const always =
-  (changeClass: ChangeClass) =>
-  (): ChangeClass =>
-    changeClass;
+export const always = (changeClass: ChangeClass) => (): ChangeClass => changeClass;

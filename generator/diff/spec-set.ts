@@ -47,9 +47,12 @@ export async function readSpecSet(
     isFile = (await stat(operand)).isFile();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new GeneratorError(`cannot read ${label}: ${reason} (expected a spec file, a folder of specs, or a source such as portal:<folder|url>)`, {
-      exitCode: 2,
-    });
+    throw new GeneratorError(
+      `cannot read ${label}: ${reason} (expected a spec file, a folder of specs, or a source such as portal:<folder|url>)`,
+      {
+        exitCode: 2,
+      },
+    );
   }
   const loaded = isFile ? await loadSpecFile(operand) : await loadSpecs(operand);
   const diagnostics = [...loaded.diagnostics];

@@ -15,7 +15,11 @@ import { listFiles } from "../emit.js";
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const CONCURRENT_READS = 8;
 
-export async function compareTrees(root: string, files: readonly OutputFile[], owns: (relative: string) => boolean): Promise<TreeDifference> {
+export async function compareTrees(
+  root: string,
+  files: readonly OutputFile[],
+  owns: (relative: string) => boolean,
+): Promise<TreeDifference> {
   const existing = new Set((await listFiles(root)).filter(owns));
   const planned = new Set(files.map((f) => f.path));
   const limit = pLimit(CONCURRENT_READS);
@@ -27,7 +31,11 @@ export async function compareTrees(root: string, files: readonly OutputFile[], o
       }),
     ),
   );
-  const pick = (verdict: string) => files.filter((_, i) => verdicts[i] === verdict).map((f) => f.path).sort(compareText);
+  const pick = (verdict: string) =>
+    files
+      .filter((_, i) => verdicts[i] === verdict)
+      .map((f) => f.path)
+      .sort(compareText);
   return {
     missing: pick("missing"),
     changed: pick("changed"),

@@ -37,7 +37,9 @@ export async function withOutputLock<T>(root: string, work: () => Promise<T>): P
       continue;
     }
     if (Date.now() - started > GIVE_UP_MS) {
-      throw new GeneratorError(`cannot write ${displayPath(root)}: another pco-codegen (pid ${holder || "unknown"}) is writing it (lock ${displayPath(file)})`);
+      throw new GeneratorError(
+        `cannot write ${displayPath(root)}: another pco-codegen (pid ${holder || "unknown"}) is writing it (lock ${displayPath(file)})`,
+      );
     }
     await sleep(POLL_MS);
   }

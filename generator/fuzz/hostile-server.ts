@@ -48,11 +48,16 @@ export function* hugeJson(bytes: number, chunkBytes = 64 * 1024): Generator<Buff
   const opening = Buffer.from('{"data": {"type": "Vertex", "attributes": {"description": "');
   yield opening;
   const chunk = Buffer.alloc(chunkBytes, "x");
-  for (let sent = opening.length; sent < bytes; sent += chunk.length) yield sent + chunk.length <= bytes ? chunk : chunk.subarray(0, bytes - sent);
+  for (let sent = opening.length; sent < bytes; sent += chunk.length)
+    yield sent + chunk.length <= bytes ? chunk : chunk.subarray(0, bytes - sent);
 }
 
 /** Streams a body; the client going away ends the stream quietly. */
-export async function streamBody(response: ServerResponse, body: Iterable<Buffer>, options: { gzip?: boolean; headers?: Record<string, string> } = {}): Promise<void> {
+export async function streamBody(
+  response: ServerResponse,
+  body: Iterable<Buffer>,
+  options: { gzip?: boolean; headers?: Record<string, string> } = {},
+): Promise<void> {
   response.writeHead(200, {
     "content-type": "application/vnd.api+json",
     ...(options.gzip ? { "content-encoding": "gzip" } : {}),

@@ -42,7 +42,19 @@ interface GraphJson {
   data: { relationships: { versions: { data: { id: string; relationships: { vertices: { data: { id: string; type: string }[] } } }[] } } };
 }
 
-const HOSTILE_IDS = ["../../../../x", "..", "//other-host/x", "http://other-host/x", "%2e%2e/x", "a/../../b", "x".repeat(5000), "\u0000", "é", " ", ""];
+const HOSTILE_IDS = [
+  "../../../../x",
+  "..",
+  "//other-host/x",
+  "http://other-host/x",
+  "%2e%2e/x",
+  "a/../../b",
+  "x".repeat(5000),
+  "\u0000",
+  "é",
+  " ",
+  "",
+];
 const HUGE_NUMBERS = ["300000000", "99999999999999999999999999", "1e400", "-1", "0", "NaN", "Infinity", "", " 7 ", "0x10"];
 
 /** The hostilities, by name: a case picks one, and fills it in from its random numbers. */
@@ -63,28 +75,59 @@ export const HOSTILITIES: { name: string; make(random: Random): Hostility }[] = 
     make: (r) => ({
       kind: "status",
       status: 429,
-      headers: { "retry-after": r.pick([...HUGE_NUMBERS, "1", "119", "3600", "0.5", "Fri, 01 Jan 2100 00:00:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT", "soon"]) },
+      headers: {
+        "retry-after": r.pick([
+          ...HUGE_NUMBERS,
+          "1",
+          "119",
+          "3600",
+          "0.5",
+          "Fri, 01 Jan 2100 00:00:00 GMT",
+          "Thu, 01 Jan 1970 00:00:00 GMT",
+          "soon",
+        ]),
+      },
     }),
   },
   { name: "huge body", make: (r) => ({ kind: "body", bytes: r.pick([40, 200, 400]) * MB, gzip: false }) },
   { name: "gzip bomb", make: (r) => ({ kind: "body", bytes: r.pick([40, 400]) * MB, gzip: true }) },
   {
     name: "lying Content-Length",
-    make: (r) => ({ kind: "body", bytes: r.pick([0, 10, 1000]), gzip: false, headers: { "content-length": r.pick(["999999999999", "5", "-1", "abc"]) } }),
+    make: (r) => ({
+      kind: "body",
+      bytes: r.pick([0, 10, 1000]),
+      gzip: false,
+      headers: { "content-length": r.pick(["999999999999", "5", "-1", "abc"]) },
+    }),
   },
   {
     name: "redirect",
     make: (r) => ({
       kind: "status",
       status: r.pick([301, 302, 303, 307, 308]),
-      headers: r.chance(0.1) ? ({} as Record<string, string>) : { location: r.pick(["http://other-host.invalid/x", "//other-host.invalid/x", GRAPH, "/../../etc/passwd", "javascript:alert(1)", "http://[::1", `${GRAPH}#n`]) },
+      headers: r.chance(0.1)
+        ? ({} as Record<string, string>)
+        : {
+            location: r.pick([
+              "http://other-host.invalid/x",
+              "//other-host.invalid/x",
+              GRAPH,
+              "/../../etc/passwd",
+              "javascript:alert(1)",
+              "http://[::1",
+              `${GRAPH}#n`,
+            ]),
+          },
     }),
   },
   {
     name: "hostile vertex id",
     make: (r) => {
       const id = r.pick(HOSTILE_IDS);
-      return { kind: "graph", edit: (graph) => graph.data.relationships.versions.data[0]?.relationships.vertices.data.push({ id, type: "Vertex" }) };
+      return {
+        kind: "graph",
+        edit: (graph) => graph.data.relationships.versions.data[0]?.relationships.vertices.data.push({ id, type: "Vertex" }),
+      };
     },
   },
   {
@@ -119,9 +162,21 @@ export interface HostileReport {
   byHostility: Record<string, number>;
 }
 
-export async function runHostileFuzz(options: { corpus: string; cases: number; seed: number; only?: readonly number[]; onCase?: (c: HostileCase) => void }): Promise<HostileReport> {
+export async function runHostileFuzz(options: {
+  corpus: string;
+  cases: number;
+  seed: number;
+  only?: readonly number[];
+  onCase?: (c: HostileCase) => void;
+}): Promise<HostileReport> {
   const folder = path.join(options.corpus, CAPTURE);
-  const report: HostileReport = { cases: 0, crashes: 0, hangs: 0, failures: [], byHostility: Object.fromEntries(HOSTILITIES.map((h) => [h.name, 0])) };
+  const report: HostileReport = {
+    cases: 0,
+    crashes: 0,
+    hangs: 0,
+    failures: [],
+    byHostility: Object.fromEntries(HOSTILITIES.map((h) => [h.name, 0])),
+  };
   for (const index of options.only ?? Array.from({ length: options.cases }, (_, i) => i)) {
     const result = await runCase(index, options.seed, folder);
     report.cases += 1;
@@ -141,7 +196,9 @@ async function runCase(index: number, runSeed: number, folder: string): Promise<
   // The Graph is request 0; vertices follow. Graph edits always strike the Graph.
   const target = hostility.kind === "graph" ? 0 : random.int(4);
   let arrivals = 0;
-  const server = await startHostileServer((request, response) => answer(request, response, arrivals++ === target ? hostility : undefined, folder));
+  const server = await startHostileServer((request, response) =>
+    answer(request, response, arrivals++ === target ? hostility : undefined, folder),
+  );
   const clock = virtualClock();
   let timer: NodeJS.Timeout | undefined;
   const plan = { index, hostility: chosen.name, target };
@@ -195,7 +252,11 @@ function virtualClock(): Clock & { total: number; longest: number } {
 async function answer(request: IncomingMessage, response: ServerResponse, hostility: Hostility | undefined, folder: string): Promise<void> {
   const urlPath = new URL(request.url ?? "/", "http://x").pathname;
   if (hostility?.kind === "status") return void response.writeHead(hostility.status, hostility.headers).end('{"errors": []}');
-  if (hostility?.kind === "body") return streamBody(response, hugeJson(hostility.bytes), { gzip: hostility.gzip, ...(hostility.headers ? { headers: hostility.headers } : {}) });
+  if (hostility?.kind === "body")
+    return streamBody(response, hugeJson(hostility.bytes), {
+      gzip: hostility.gzip,
+      ...(hostility.headers ? { headers: hostility.headers } : {}),
+    });
   const segments = urlPath.split("/").filter(Boolean);
   let text: string;
   try {
@@ -209,5 +270,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, hostil
     hostility.edit(graph);
     text = JSON.stringify(graph);
   }
-  response.writeHead(200, { "content-type": "application/vnd.api+json", ...(hostility?.kind === "headers" ? hostility.headers : {}) }).end(text);
+  response
+    .writeHead(200, { "content-type": "application/vnd.api+json", ...(hostility?.kind === "headers" ? hostility.headers : {}) })
+    .end(text);
 }

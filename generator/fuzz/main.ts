@@ -78,7 +78,8 @@ function parseOptions(argv: string[]): Omit<WorkerOptions, "workDir"> {
     if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a whole number, not "${text}"`);
     return Number(text);
   };
-  if (values.selection !== "full" && values.selection !== "quick") throw new Error(`--selection is full or quick, not "${values.selection}"`);
+  if (values.selection !== "full" && values.selection !== "quick")
+    throw new Error(`--selection is full or quick, not "${values.selection}"`);
   return {
     corpus: path.resolve(packageRoot(), values.corpus ?? process.env.PCO_DOCS_DIR ?? "../shared/docs"),
     cases: integer("cases", values.cases),
@@ -92,7 +93,14 @@ function parseOptions(argv: string[]): Omit<WorkerOptions, "workDir"> {
 async function mainOfMode(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { mode: { type: "string" }, cases: { type: "string", default: "200" }, seed: { type: "string", default: "1" }, case: { type: "string", multiple: true }, corpus: { type: "string" }, selection: { type: "string" } },
+    options: {
+      mode: { type: "string" },
+      cases: { type: "string", default: "200" },
+      seed: { type: "string", default: "1" },
+      case: { type: "string", multiple: true },
+      corpus: { type: "string" },
+      selection: { type: "string" },
+    },
   });
   if (values.mode === "files") return main(argv.filter((a, i) => a !== "--mode" && argv[i - 1] !== "--mode"));
   const whole = (name: string, text: string) => {
@@ -102,7 +110,11 @@ async function mainOfMode(argv: string[]): Promise<number> {
   let options: { cases: number; seed: number; only?: number[] };
   try {
     if (values.mode !== "hostile-server") throw new Error(`--mode is files or hostile-server, not "${values.mode}"`);
-    options = { cases: whole("cases", values.cases), seed: whole("seed", values.seed), ...(values.case ? { only: values.case.map((c) => whole("case", c)) } : {}) };
+    options = {
+      cases: whole("cases", values.cases),
+      seed: whole("seed", values.seed),
+      ...(values.case ? { only: values.case.map((c) => whole("case", c)) } : {}),
+    };
   } catch (error) {
     console.error(`fuzz: ${(error as Error).message}`);
     return 2;
@@ -119,7 +131,11 @@ async function mainOfMode(argv: string[]): Promise<number> {
     `fuzz: ${report.cases.toLocaleString("en-US")} hostile-server cases from seed ${options.seed}, ${report.crashes} crash${report.crashes === 1 ? "" : "es"}, ` +
       `${report.hangs} hang${report.hangs === 1 ? "" : "s"}, ${report.failures.length} failed`,
   );
-  console.log(`  hostilities: ${Object.entries(report.byHostility).map(([name, n]) => `${name} ${n}`).join(", ")}`);
+  console.log(
+    `  hostilities: ${Object.entries(report.byHostility)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(", ")}`,
+  );
   console.log(`  took ${Math.round(seconds)} s`);
   for (const failure of report.failures.slice(0, FAILURES_SHOWN)) {
     console.log(`  FAILED case ${failure.index} (${failure.hostility}, request ${failure.target}): ${failure.failure}`);

@@ -73,7 +73,8 @@ function headingSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let offset = 0;
   lines.forEach((line, i) => {
-    const standsAlone = (lines[i - 1] ?? "").trim() === "" && (lines[i + 1] ?? "").trim() === "" && /^[A-Z][\w ()&-]{2,60}$/.test(line.trim());
+    const standsAlone =
+      (lines[i - 1] ?? "").trim() === "" && (lines[i + 1] ?? "").trim() === "" && /^[A-Z][\w ()&-]{2,60}$/.test(line.trim());
     if (/^#{1,6} |<h[1-6][\s>]/.test(line) || standsAlone) spans.push({ start: offset, end: offset + line.length });
     offset += line.length + 1;
   });
@@ -90,9 +91,42 @@ function duplicateSpan(text: string, span: { start: number; end: number }): stri
 
 /** Characters that break parsers and renderers: controls, lone surrogates, separators, markup. */
 const HOSTILE_CHARACTERS = [
-  "\u0000", "\u0001", "\u0007", "\u000b", "\u000c", "\u001b", "\u007f", "\u0085", "\u00a0",
-  "\u2028", "\u2029", "\ufeff", "\ufffd", "\ud800", "\udfff", "\u{1f600}",
-  "\"", "'", "`", "\\", "<", ">", "&", "|", "#", "*", "_", "{", "}", "[", "]", ":", ",", "\t", "\r", "\n",
+  "\u0000",
+  "\u0001",
+  "\u0007",
+  "\u000b",
+  "\u000c",
+  "\u001b",
+  "\u007f",
+  "\u0085",
+  "\u00a0",
+  "\u2028",
+  "\u2029",
+  "\ufeff",
+  "\ufffd",
+  "\ud800",
+  "\udfff",
+  "\u{1f600}",
+  '"',
+  "'",
+  "`",
+  "\\",
+  "<",
+  ">",
+  "&",
+  "|",
+  "#",
+  "*",
+  "_",
+  "{",
+  "}",
+  "[",
+  "]",
+  ":",
+  ",",
+  "\t",
+  "\r",
+  "\n",
 ];
 
 function randomCharacters(random: Random, count: number): string {
@@ -104,11 +138,13 @@ function randomCharacters(random: Random, count: number): string {
 }
 
 /** Line contents that make a backtracking pattern or a recursive reader suffer. */
-const HUGE_LINE_UNITS = ["a", "ab ", "| a ", "# ", "> ", "- ", "[", "*", "where[", "1", "\\", "{\"a\":", "<b>", "<div>", " "];
+const HUGE_LINE_UNITS = ["a", "ab ", "| a ", "# ", "> ", "- ", "[", "*", "where[", "1", "\\", '{"a":', "<b>", "<div>", " "];
 
 /** Nested arrays or objects, closed again, as JSON text. */
 function nested(random: Random): string {
-  return random.chance(0.5) ? "[".repeat(NESTING_DEPTH) + "]".repeat(NESTING_DEPTH) : '{"a":'.repeat(NESTING_DEPTH) + "1" + "}".repeat(NESTING_DEPTH);
+  return random.chance(0.5)
+    ? "[".repeat(NESTING_DEPTH) + "]".repeat(NESTING_DEPTH)
+    : '{"a":'.repeat(NESTING_DEPTH) + "1" + "}".repeat(NESTING_DEPTH);
 }
 
 /** JSON documents embed JSON as strings (a vertex's example object): a deep one there is parsed again. */
@@ -171,11 +207,19 @@ export const MUTATIONS: readonly Mutation[] = [
       const first = random.int(headings.length);
       let second = random.int(headings.length - 1);
       if (second >= first) second += 1;
-      const [a, b] = [headings[first]!, headings[second]!].sort((x, y) => x.start - y.start) as [typeof headings[0], typeof headings[0]];
-      return text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end);
+      const [a, b] = [headings[first]!, headings[second]!].sort((x, y) => x.start - y.start) as [
+        (typeof headings)[0],
+        (typeof headings)[0],
+      ];
+      return (
+        text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end)
+      );
     },
   },
-  { name: "random-bytes", apply: (text, random) => insertAt(text, random.int(text.length + 1), randomCharacters(random, random.between(1, 32))) },
+  {
+    name: "random-bytes",
+    apply: (text, random) => insertAt(text, random.int(text.length + 1), randomCharacters(random, random.between(1, 32))),
+  },
   { name: "bom", apply: (text, random) => (random.chance(0.5) ? `\ufeff${text}` : insertAt(text, random.int(text.length + 1), "\ufeff")) },
   { name: "line-endings", apply: (text, random) => text.replace(/\r?\n/g, random.chance(0.7) ? "\r\n" : "\r") },
   {

@@ -81,7 +81,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const kinds = INPUT_KINDS.filter((kind) => (seeds.get(kind) ?? []).length > 0);
   if (kinds.length === 0) throw new Error(`no documentation files to fuzz in ${options.corpus}`);
   const folder = path.join(options.workDir, CASE_FOLDER);
-  await warmUp(kinds.map((kind) => seeds.get(kind)![0]!), folder);
+  await warmUp(
+    kinds.map((kind) => seeds.get(kind)![0]!),
+    folder,
+  );
   const report: FuzzReport = {
     cases: 0,
     seed: options.seed,
@@ -128,7 +131,8 @@ async function runCase(index: number, kind: InputKind, seeds: readonly Seed[], o
     const again = await readCase(source);
     if (again.ms < read.ms) read = again;
   }
-  const failure = read.failure ?? (read.ms > limit ? `took ${Math.round(read.ms)} ms of CPU time, over the ${limit} ms a file may take` : undefined);
+  const failure =
+    read.failure ?? (read.ms > limit ? `took ${Math.round(read.ms)} ms of CPU time, over the ${limit} ms a file may take` : undefined);
   return { ...plan, ms: read.ms, outcome: read.outcome, ...(failure === undefined ? {} : { failure }) };
 }
 
@@ -146,7 +150,9 @@ async function readCase(source: SourceOperand): Promise<{ outcome: Outcome; fail
   } catch (error) {
     if (error instanceof GeneratorError) {
       outcome = "refused";
-      failure = unlocated(error.diagnostics) ?? (error.message.includes(CASE_FOLDER) ? undefined : `a refusal that does not say where: ${error.message}`);
+      failure =
+        unlocated(error.diagnostics) ??
+        (error.message.includes(CASE_FOLDER) ? undefined : `a refusal that does not say where: ${error.message}`);
     } else {
       outcome = "crash";
       failure = error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 6).join("\n") : String(error);

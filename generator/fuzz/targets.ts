@@ -10,7 +10,15 @@ import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
 import { parseSourceOperand, type SourceOperand } from "../sources/source-operand.js";
 
-export const INPUT_KINDS = ["portal-vertex", "portal-graph", "slate-markdown", "slate-html", "slate-text", "portal-page-text", "portal-page-markdown"] as const;
+export const INPUT_KINDS = [
+  "portal-vertex",
+  "portal-graph",
+  "slate-markdown",
+  "slate-html",
+  "slate-text",
+  "portal-page-text",
+  "portal-page-markdown",
+] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface Seed {
@@ -36,7 +44,9 @@ export function loadSeeds(corpus: string, selection: SeedSelection): Map<InputKi
   const files = listCorpus(corpus);
   const read = (file: string) => readFileSync(path.join(corpus, file), "utf8");
   const all: Seed[] = [
-    ...files.filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\/[^/]+\/vertices\/[^/]+\.json$/.test(f)).map((f) => vertexSeed(f, read(f))),
+    ...files
+      .filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\/[^/]+\/vertices\/[^/]+\.json$/.test(f))
+      .map((f) => vertexSeed(f, read(f))),
     ...files.filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\.json$/.test(f)).map((f) => graphSeed(corpus, f, read(f), files)),
     ...files.filter((f) => /^slate\/[^/]+\/source\/(index\.md|includes\/_[^/]+\.md)$/.test(f)).map((f) => markdownSeed(corpus, f, read(f))),
     ...files.filter((f) => /^slate\/[^/]+\/build\/index\.html$/.test(f)).flatMap((f) => htmlSeeds(f, read(f))),
@@ -57,7 +67,9 @@ function isQuick(seed: Seed, files: readonly string[]): boolean {
 
 function listCorpus(corpus: string): string[] {
   const entries = readdirSync(corpus, { recursive: true, withFileTypes: true });
-  return sortedStrings(entries.filter((e) => e.isFile()).map((e) => path.relative(corpus, path.join(e.parentPath, e.name)).split(path.sep).join("/")));
+  return sortedStrings(
+    entries.filter((e) => e.isFile()).map((e) => path.relative(corpus, path.join(e.parentPath, e.name)).split(path.sep).join("/")),
+  );
 }
 
 function write(folder: string, relative: string, text: string): void {
@@ -134,15 +146,26 @@ function markdownSeed(corpus: string, file: string, text: string): Seed {
  * sections and that app's section, so that every app is also fuzzed in a file
  * small enough for the quick selection.
  */
-function pageSeeds(kind: InputKind, file: string, text: string, headingOf: (line: string) => string | undefined, place: Seed["place"]): Seed[] {
+function pageSeeds(
+  kind: InputKind,
+  file: string,
+  text: string,
+  headingOf: (line: string) => string | undefined,
+  place: Seed["place"],
+): Seed[] {
   const lines = text.split("\n");
   const starts = lines.flatMap((line, i) => (headingOf(line) === undefined ? [] : [i]));
   const sections = starts.map((start, i) => {
     const heading = headingOf(lines[start]!)!;
-    return { heading, isIndex: (INDEX_SECTIONS as readonly string[]).includes(heading), lines: lines.slice(start, starts[i + 1] ?? lines.length) };
+    return {
+      heading,
+      isIndex: (INDEX_SECTIONS as readonly string[]).includes(heading),
+      lines: lines.slice(start, starts[i + 1] ?? lines.length),
+    };
   });
   const preamble = lines.slice(0, starts[0] ?? lines.length);
-  const excerpt = (app: (typeof sections)[number]) => [...preamble, ...sections.filter((s) => s.isIndex || s === app).flatMap((s) => s.lines)].join("\n");
+  const excerpt = (app: (typeof sections)[number]) =>
+    [...preamble, ...sections.filter((s) => s.isIndex || s === app).flatMap((s) => s.lines)].join("\n");
   const seed = (name: string, body: string): Seed => ({ kind, name, text: body, place });
   return [seed(file, text), ...sections.filter((s) => !s.isIndex).map((app) => seed(`${file}#${app.heading}`, excerpt(app)))];
 }
@@ -166,11 +189,14 @@ function h1Text(line: string): string | undefined {
 
 /** Pages saved as text: the Slate page (seed 001), whose apps start at "PCO ...", and the developer-portal resource pages. */
 function textSeeds(file: string, text: string): Seed[] {
-  const placeAs = (kind: "slate" | "portal-page"): Seed["place"] => (folder, mutated) => {
-    write(folder, "page.txt", mutated);
-    return parseSourceOperand(`${kind}:${path.join(folder, "page.txt")}`);
-  };
-  if (/^Example Object$/m.test(text) && /^Attributes$/m.test(text)) return [{ kind: "portal-page-text", name: file, text, place: placeAs("portal-page") }];
+  const placeAs =
+    (kind: "slate" | "portal-page"): Seed["place"] =>
+    (folder, mutated) => {
+      write(folder, "page.txt", mutated);
+      return parseSourceOperand(`${kind}:${path.join(folder, "page.txt")}`);
+    };
+  if (/^Example Object$/m.test(text) && /^Attributes$/m.test(text))
+    return [{ kind: "portal-page-text", name: file, text, place: placeAs("portal-page") }];
   if (!/^HTTP Request$/m.test(text)) return [];
   const heading = (line: string) =>
     (INDEX_SECTIONS as readonly string[]).includes(line) || /^PCO [A-Za-z-]+(?: \(BETA\))?$/.test(line) ? line : undefined;

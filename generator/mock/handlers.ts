@@ -68,7 +68,14 @@ export function handle(app: AppVersion, handler: Handler, template: string, valu
   }
 }
 
-function list(context: DocumentContext, resource: Resource, filters: string[], template: string, values: string[], request: MockRequest): MockResponse {
+function list(
+  context: DocumentContext,
+  resource: Resource,
+  filters: string[],
+  template: string,
+  values: string[],
+  request: MockRequest,
+): MockResponse {
   const scope = collectionScope(context.dataset, resource, template, values);
   if ("missing" in scope) return notFound(scope.missing);
   const { query } = request;
@@ -108,7 +115,11 @@ function single(context: DocumentContext, resource: Resource, record: FixtureRec
     ...(query.perPage === undefined ? [] : ["per_page"]),
     ...(query.offset === undefined ? [] : ["offset"]),
   ];
-  return { status: 200, document: singleDocument(context, resource, record, query.include), headers: notApplied([...listOnly, ...query.ignored]) };
+  return {
+    status: 200,
+    document: singleDocument(context, resource, record, query.include),
+    headers: notApplied([...listOnly, ...query.ignored]),
+  };
 }
 
 function related(
@@ -188,7 +199,8 @@ function withRecord(
 function pagingOf(resource: Resource, query: RequestQuery): { perPage: number; offset: number } | { error: ErrorDocument } {
   const limits = resource.query.perPage ?? DEFAULT_PER_PAGE;
   const perPage = query.perPage === undefined ? limits.default : wholeNumber(query.perPage);
-  if (perPage === undefined) return { error: badParameter("per_page", `per_page must be a whole number from ${limits.min} to ${limits.max}`) };
+  if (perPage === undefined)
+    return { error: badParameter("per_page", `per_page must be a whole number from ${limits.min} to ${limits.max}`) };
   const offset = query.offset === undefined ? 0 : wholeNumber(query.offset);
   if (offset === undefined) return { error: badParameter("offset", "offset must be a whole number, 0 or more") };
   // Like the API, a page size out of range is brought into it rather than refused.
@@ -216,7 +228,8 @@ function assign(record: FixtureRecord, assigned: Assigned, resource: Resource, n
   assignOwn(record.attributes, assigned.attributes);
   assignOwn(record.relationships, assigned.relationships);
   const stamp = isoDateTime(now.getTime());
-  if (resource.attributes.some((a) => a.name === "created_at") && record.attributes.created_at === null) record.attributes.created_at = stamp;
+  if (resource.attributes.some((a) => a.name === "created_at") && record.attributes.created_at === null)
+    record.attributes.created_at = stamp;
   if (resource.attributes.some((a) => a.name === "updated_at")) record.attributes.updated_at = stamp;
 }
 
@@ -234,7 +247,9 @@ function linkToParent(dataset: Dataset, record: FixtureRecord, template: string,
   if (relationship === undefined) return;
   const parent: Linkage = { type: linkageType(dataset.resources, resource, relationship), id: values.at(-1)! };
   const current = record.relationships[relationship.name]?.data;
-  setOwn(record.relationships, relationship.name, { data: relationship.toMany ? [...(Array.isArray(current) ? current : []), parent] : parent });
+  setOwn(record.relationships, relationship.name, {
+    data: relationship.toMany ? [...(Array.isArray(current) ? current : []), parent] : parent,
+  });
 }
 
 /** One more than the largest numeric id of the type: never taken, and the same in every run. */
@@ -252,5 +267,7 @@ function badRequest(error: ErrorDocument): MockResponse {
 
 /** The query parameters that had no effect, so that a test can see them (percent-escaped beyond printable ASCII, as a header must be). */
 function notApplied(parameters: readonly string[]): Record<string, string> {
-  return parameters.length === 0 ? {} : { "X-Mock-Not-Applied": parameters.join(", ").replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c)) };
+  return parameters.length === 0
+    ? {}
+    : { "X-Mock-Not-Applied": parameters.join(", ").replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c)) };
 }

@@ -11,9 +11,15 @@ import type { Resource } from "../spec/types.js";
 
 export type Comparator = (a: FixtureRecord, b: FixtureRecord) => number;
 
-export function orderComparator(resource: Resource, order: { parameter: string; value: string }): { compare: Comparator } | { error: ErrorDocument } {
+export function orderComparator(
+  resource: Resource,
+  order: { parameter: string; value: string },
+): { compare: Comparator } | { error: ErrorDocument } {
   const keys: Comparator[] = [];
-  for (const term of order.value.split(",").map((t) => t.trim()).filter((t) => t !== "")) {
+  for (const term of order.value
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "")) {
     const descending = term.startsWith("-");
     const name = descending ? term.slice(1) : term;
     if (!resource.query.order.includes(name)) {

@@ -78,7 +78,10 @@ function read(query: RequestQuery, key: string, value: string): void {
 }
 
 function list(value: string): string[] {
-  return value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 }
 
 /** Form decoding (`+` is a space); undefined for a broken escape. */

@@ -44,8 +44,10 @@ export function parseBody(text: string, dataset: Dataset, resource: Resource, op
   }
   const attributes = data.attributes ?? {};
   const relationships = data.relationships ?? {};
-  if (!isObject(attributes)) return { status: 422, error: unprocessable([{ pointer: "/data/attributes", detail: "attributes must be an object" }]) };
-  if (!isObject(relationships)) return { status: 422, error: unprocessable([{ pointer: "/data/relationships", detail: "relationships must be an object" }]) };
+  if (!isObject(attributes))
+    return { status: 422, error: unprocessable([{ pointer: "/data/attributes", detail: "attributes must be an object" }]) };
+  if (!isObject(relationships))
+    return { status: 422, error: unprocessable([{ pointer: "/data/relationships", detail: "relationships must be an object" }]) };
 
   const problems: Problem[] = [];
   const assigned: Assigned = { attributes: {}, relationships: {} };
@@ -86,7 +88,13 @@ function assignAttributes(
   }
 }
 
-function assignRelationships(dataset: Dataset, resource: Resource, relationships: Record<string, unknown>, assigned: Assigned, problems: Problem[]): void {
+function assignRelationships(
+  dataset: Dataset,
+  resource: Resource,
+  relationships: Record<string, unknown>,
+  assigned: Assigned,
+  problems: Problem[],
+): void {
   for (const [name, value] of Object.entries(relationships)) {
     const pointer = bodyPointer("relationships", name);
     const relationship = resource.relationships.find((r) => r.name === name);

@@ -69,7 +69,10 @@ function routesOf(spec: Spec): Route[] {
         endpoint.operation === "list"
           ? { kind: "list", resource, filters: (endpoint.filters ?? []).map((f) => f.name) }
           : { kind: endpoint.operation, resource };
-      const collection = endpoint.operation === "list" || endpoint.operation === "create" ? endpoint.path : endpoint.path.slice(0, endpoint.path.lastIndexOf("/"));
+      const collection =
+        endpoint.operation === "list" || endpoint.operation === "create"
+          ? endpoint.path
+          : endpoint.path.slice(0, endpoint.path.lastIndexOf("/"));
       const home = resource.endpoints.some((e) => e.operation === "list" && e.path === collection);
       return { method: endpoint.method, template: endpoint.path, handler, home };
     }),
@@ -82,7 +85,11 @@ function routesOf(spec: Spec): Route[] {
         return [{ method: "GET", template: association.path, handler: { kind: "related", owner, association, resource: target } }];
       }
       return [
-        { method: "GET", template: association.path, handler: { kind: "list", resource: target, filters: association.filters.map((f) => f.name) } },
+        {
+          method: "GET",
+          template: association.path,
+          handler: { kind: "list", resource: target, filters: association.filters.map((f) => f.name) },
+        },
         { method: "GET", template: `${association.path}/{${target.id}_id}`, handler: { kind: "get", resource: target } },
       ];
     }),

@@ -55,7 +55,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const now = options.now ?? (() => new Date());
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
-      send(response, { status: 500, document: errorDocument(errorObject(500, "internal_error", `The mock server failed: ${String(error)}`)) });
+      send(response, {
+        status: 500,
+        document: errorDocument(errorObject(500, "internal_error", `The mock server failed: ${String(error)}`)),
+      });
     });
   });
 
@@ -75,7 +78,11 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       });
       if (!admission.allowed) {
         const document = rateLimited(admission.count, window.rate.limit, window.rate.periodSeconds);
-        send(response, { status: 429, document, headers: { ...rateHeaders, [RATE_HEADERS.retryAfter]: String(admission.retryAfterSeconds) } });
+        send(response, {
+          status: 429,
+          document,
+          headers: { ...rateHeaders, [RATE_HEADERS.retryAfter]: String(admission.retryAfterSeconds) },
+        });
         return;
       }
     }
@@ -89,7 +96,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const question = target.indexOf("?");
     const path = question === -1 ? target : target.slice(0, question);
     const segments = decodeSegments(path);
-    if (segments === undefined) return { status: 400, document: errorDocument(errorObject(400, "invalid_path", `The path ${path} has a broken percent-escape`)) };
+    if (segments === undefined)
+      return { status: 400, document: errorDocument(errorObject(400, "invalid_path", `The path ${path} has a broken percent-escape`)) };
     const method = request.method ?? "GET";
     const chosen = catalog.choose(segments[1] ?? "", request.headers[VERSION_HEADER]);
     if ("error" in chosen) return { status: 400, document: chosen.error };
@@ -104,7 +112,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     const query = parseQuery(question === -1 ? "" : target.slice(question + 1));
     if (query.malformed !== undefined) {
-      return { status: 400, document: errorDocument(errorObject(400, "invalid_parameter", `${query.malformed} is not a parameter the API reads`, { parameter: query.malformed })) };
+      return {
+        status: 400,
+        document: errorDocument(
+          errorObject(400, "invalid_parameter", `${query.malformed} is not a parameter the API reads`, { parameter: query.malformed }),
+        ),
+      };
     }
     const baseUrl = `http://${HOST}:${port}`;
     const answer = handle(chosen.app, match.route.handler, match.route.template, match.values, { path, query, body, baseUrl, now: now() });
@@ -160,7 +173,13 @@ class Catalog {
     const spec = versions.get(version);
     if (spec === undefined) {
       const known = [...versions.keys()].join(", ");
-      return { error: errorDocument(errorObject(400, "invalid_version", `${app} has no version ${version}; this server has ${known}`, { header: "X-PCO-API-Version" })) };
+      return {
+        error: errorDocument(
+          errorObject(400, "invalid_version", `${app} has no version ${version}; this server has ${known}`, {
+            header: "X-PCO-API-Version",
+          }),
+        ),
+      };
     }
     let opened = this.opened.get(spec);
     if (opened === undefined) {

@@ -23,7 +23,8 @@ export function whereFilter(dataset: Dataset, resource: Resource, clauses: reado
   const predicates: Predicate[] = [];
   const ignored: string[] = [];
   for (const clause of clauses) {
-    const result = clause.associationAttribute === undefined ? attributeCondition(resource, clause) : associationCondition(dataset, resource, clause);
+    const result =
+      clause.associationAttribute === undefined ? attributeCondition(resource, clause) : associationCondition(dataset, resource, clause);
     if ("error" in result) return result;
     if (result.predicate === undefined) ignored.push(clause.parameter);
     else predicates.push(result.predicate);
@@ -89,16 +90,23 @@ const EXPECTED: Record<Kind, string> = {
   text: "text",
 };
 
-function comparison(kind: Kind, clause: Pick<WhereClause, "parameter" | "name" | "operator" | "value">): { matches: (actual: unknown) => boolean } | { error: ErrorDocument } {
+function comparison(
+  kind: Kind,
+  clause: Pick<WhereClause, "parameter" | "name" | "operator" | "value">,
+): { matches: (actual: unknown) => boolean } | { error: ErrorDocument } {
   const { operator, value } = clause;
   if (operator !== undefined && !ORDERED.has(kind)) {
-    return { error: badParameter(clause.parameter, `${operator} compares numbers, ids, dates and times; ${clause.name} is ${EXPECTED[kind]}`) };
+    return {
+      error: badParameter(clause.parameter, `${operator} compares numbers, ids, dates and times; ${clause.name} is ${EXPECTED[kind]}`),
+    };
   }
   const wanted = parse(operator === undefined && kind === "id" ? "text" : kind, value);
-  if (wanted === undefined) return { error: badParameter(clause.parameter, `${clause.parameter} must be ${EXPECTED[kind]}, not ${JSON.stringify(value)}`) };
+  if (wanted === undefined)
+    return { error: badParameter(clause.parameter, `${clause.parameter} must be ${EXPECTED[kind]}, not ${JSON.stringify(value)}`) };
   if (kind === "text") return { matches: textMatcher(value) };
   if (kind === "boolean") return { matches: (actual) => actual === wanted };
-  if (kind === "id" && operator === undefined) return { matches: (actual) => actual !== null && actual !== undefined && String(actual) === value };
+  if (kind === "id" && operator === undefined)
+    return { matches: (actual) => actual !== null && actual !== undefined && String(actual) === value };
   // Numbers, times, and ids under an operator: compared as numbers.
   return {
     matches: (actual) => {

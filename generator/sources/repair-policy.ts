@@ -6,7 +6,12 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 
-export const REPAIR_CODES: ReadonlySet<string> = new Set(["PAGE_TYPE_REPAIRED", "PORTAL_TYPE_REPAIRED", "SLATE_TYPE_REPAIRED", "SLATE_TABLE_REJOINED"]);
+export const REPAIR_CODES: ReadonlySet<string> = new Set([
+  "PAGE_TYPE_REPAIRED",
+  "PORTAL_TYPE_REPAIRED",
+  "SLATE_TYPE_REPAIRED",
+  "SLATE_TABLE_REJOINED",
+]);
 
 export function isRepair(d: Diagnostic): boolean {
   return REPAIR_CODES.has(d.code);
@@ -14,5 +19,7 @@ export function isRepair(d: Diagnostic): boolean {
 
 /** The diagnostics with every repair made an error, as `--strict` reads them. */
 export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => (isRepair(d) && d.severity === "warning" ? { ...d, severity: "error" as const, message: `${d.message} (an error under --strict)` } : d));
+  return diagnostics.map((d) =>
+    isRepair(d) && d.severity === "warning" ? { ...d, severity: "error" as const, message: `${d.message} (an error under --strict)` } : d,
+  );
 }

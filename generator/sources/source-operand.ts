@@ -19,10 +19,9 @@ export function parseSourceOperand(text: string): SourceOperand {
   const match = /^([a-z-]+):(.+)$/s.exec(text.trim());
   const kind = match?.[1];
   if (match === null || kind === undefined || !(SOURCE_KINDS as readonly string[]).includes(kind)) {
-    throw new GeneratorError(
-      `--from "${text}" is not <kind>:<folder|file|url>, with kind one of ${SOURCE_KINDS.join(", ")}`,
-      { exitCode: 2 },
-    );
+    throw new GeneratorError(`--from "${text}" is not <kind>:<folder|file|url>, with kind one of ${SOURCE_KINDS.join(", ")}`, {
+      exitCode: 2,
+    });
   }
   const location = match[2]!.trim();
   return { kind: kind as SourceKind, location: trimEndOf(location, "/") || location, isUrl: /^https?:\/\//i.test(location) };

@@ -44,7 +44,10 @@ export type TypeReading =
   | { kind: "unreadable"; written: string; why: string };
 
 export function readTypeCell(text: string): TypeReading {
-  const written = text.trim().replace(/^`(.*)`$/, "$1").trim();
+  const written = text
+    .trim()
+    .replace(/^`(.*)`$/, "$1")
+    .trim();
   if ((ATTRIBUTE_TYPES as readonly string[]).includes(written)) return { kind: "documented", type: written as AttributeType };
   if (written === "") return { kind: "unreadable", written, why: "the type cell is empty" };
   const lower = written.toLowerCase();
@@ -58,7 +61,12 @@ export function readTypeCell(text: string): TypeReading {
 }
 
 /** The message of a repair or degradation, naming the docs' spelling and what the spec holds instead. */
-export function typeRepairMessage(label: string, reading: Exclude<TypeReading, { kind: "documented" }>, kept: AttributeType, inferred: boolean): string {
+export function typeRepairMessage(
+  label: string,
+  reading: Exclude<TypeReading, { kind: "documented" }>,
+  kept: AttributeType,
+  inferred: boolean,
+): string {
   if (reading.kind === "repaired") return `${label}: the type "${reading.written}" is read as "${kept}"`;
   return `${label}: ${reading.why}; typed "${kept}"${inferred ? " from its example value" : ""}`;
 }

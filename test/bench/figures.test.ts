@@ -108,10 +108,16 @@ describe("scaling figure", () => {
     expect((await readdir(path.join(to, "people"))).sort()).toEqual(
       ["2023-03-20.json", "2024-03-20.json", "2025-03-20.json", "1001-01-01.json", "1002-01-01.json", "legacy.json"].sort(),
     );
-    expect(JSON.parse(await readFile(path.join(to, "people", "1002-01-01.json"), "utf8"))).toEqual({ title: "People", version: "1002-01-01" });
+    expect(JSON.parse(await readFile(path.join(to, "people", "1002-01-01.json"), "utf8"))).toEqual({
+      title: "People",
+      version: "1002-01-01",
+    });
     await changeOneSpec(to, "people/2024-03-20.json", "1");
     await changeOneSpec(to, "people/2024-03-20.json", "2");
-    expect(JSON.parse(await readFile(path.join(to, "people", "2024-03-20.json"), "utf8"))).toEqual({ title: "People (edit 2)", version: "2024-03-20" });
+    expect(JSON.parse(await readFile(path.join(to, "people", "2024-03-20.json"), "utf8"))).toEqual({
+      title: "People (edit 2)",
+      version: "2024-03-20",
+    });
   });
 });
 
@@ -187,7 +193,10 @@ describeCorpus("rate-limit figure", () => {
     const versions = await readdir(path.join(capture, "webhooks", "v2", "documentation"));
     expect(versions).toHaveLength(1);
     const vertices = path.join(capture, "webhooks", "v2", "documentation", versions[0]!, "vertices");
-    const served = [path.join(capture, "webhooks", "v2", "documentation.json"), ...(await readdir(vertices)).map((v) => path.join(vertices, v))];
+    const served = [
+      path.join(capture, "webhooks", "v2", "documentation.json"),
+      ...(await readdir(vertices)).map((v) => path.join(vertices, v)),
+    ];
     const servedBytes = (await Promise.all(served.map((file) => stat(file)))).reduce((sum, s) => sum + s.size, 0);
 
     // Three requests per second: a capture of this size needs two windows.

@@ -80,7 +80,12 @@ describe("RESULTS.md", () => {
         { label: "baseline", unit: "ms", values: [40, 41, 39, 40, 42] },
       ],
     },
-    { id: "2", title: "an absolute", method: "A command.", rows: [{ label: "command", unit: "ms", values: [400, 450, 420, 380, 900], goal: { compare: "at most", value: 500 } }] },
+    {
+      id: "2",
+      title: "an absolute",
+      method: "A command.",
+      rows: [{ label: "command", unit: "ms", values: [400, 450, 420, 380, 900], goal: { compare: "at most", value: 500 } }],
+    },
     { id: "6", title: "a server", method: "Needs the corpus.", rows: [], skipped: "no documentation at ../docs" },
   ];
 
@@ -95,10 +100,16 @@ describe("RESULTS.md", () => {
 
 describe("runNode", () => {
   it("reports the exit code, the output, and the peak memory without mixing it into stderr", async () => {
-    const run = await runNode(["-e", 'const big = Buffer.alloc(64 * 1024 * 1024, 1); process.stdout.write("out"); process.stderr.write("err"); process.exitCode = 3;'], {
-      cwd: process.cwd(),
-      peakMemory: true,
-    });
+    const run = await runNode(
+      [
+        "-e",
+        'const big = Buffer.alloc(64 * 1024 * 1024, 1); process.stdout.write("out"); process.stderr.write("err"); process.exitCode = 3;',
+      ],
+      {
+        cwd: process.cwd(),
+        peakMemory: true,
+      },
+    );
     expect(run.code).toBe(3);
     expect(run.stdout).toBe("out");
     expect(run.stderr).toBe("err");
@@ -108,7 +119,8 @@ describe("runNode", () => {
   });
 
   it("times a server to the output it waits for, then stops it with SIGTERM", async () => {
-    const server = 'process.on("SIGTERM", () => { process.stderr.write("stopped"); process.exit(0); }); setTimeout(() => process.stdout.write("listening\\n"), 200); setInterval(() => {}, 1000);';
+    const server =
+      'process.on("SIGTERM", () => { process.stderr.write("stopped"); process.exit(0); }); setTimeout(() => process.stdout.write("listening\\n"), 200); setInterval(() => {}, 1000);';
     const run = await runNode(["-e", server], { cwd: process.cwd(), readyWhen: /^listening$/m });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("stopped");

@@ -26,12 +26,16 @@ const things = resource("Thing", {
   ],
   query: { where: [], order: [], include: [], cursor: ["after"] },
 });
-const others = resource("Other", { path: "/people/v2/others", endpoints: [{ operation: "list", method: "GET", path: "/people/v2/others" }] });
+const others = resource("Other", {
+  path: "/people/v2/others",
+  endpoints: [{ operation: "list", method: "GET", path: "/people/v2/others" }],
+});
 
 it("declares the cursor in the Def of a resource that documents one, and only there", async () => {
   const { value } = await renderClient(spec([things, others]));
   const types = value.map((f) => f.contents).join("\n");
-  const def = (name: string) => types.slice(types.indexOf(`export interface ${name}Def {`), types.indexOf("\n}", types.indexOf(`export interface ${name}Def {`)));
+  const def = (name: string) =>
+    types.slice(types.indexOf(`export interface ${name}Def {`), types.indexOf("\n}", types.indexOf(`export interface ${name}Def {`)));
   expect(def("Thing")).toContain('cursor: "after";');
   expect(def("Other")).toContain("perPage:");
   expect(def("Other")).not.toContain("cursor");
@@ -42,7 +46,9 @@ it("says where an inferred or repaired type came from, in the client's JSDoc and
   const types = value.map((f) => f.contents).join("\n");
   expect(types).toContain("Type inferred from the docs' example value (`string`); the docs do not annotate it.");
   expect(types).toContain("The docs write the type as `int`, read as `integer`.");
-  expect(attributeSchema(things.attributes[1]!).description).toBe("Type inferred from the docs' example value (`string`); the docs do not annotate it.");
+  expect(attributeSchema(things.attributes[1]!).description).toBe(
+    "Type inferred from the docs' example value (`string`); the docs do not annotate it.",
+  );
 });
 
 it("sends after and before as the API reads them", () => {

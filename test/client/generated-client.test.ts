@@ -43,13 +43,21 @@ beforeEach(() => {
   server.handle(() => ({ json: { data: [] } }));
 });
 
-const record = (type: string, id: string, relationships?: object) => ({ type, id, attributes: {}, ...(relationships ? { relationships } : {}) });
-const sent = () => server.requests.map((r) => `${r.method} ${r.path}${r.query.size > 0 ? `?${decodeURIComponent(r.query.toString())}` : ""}`);
+const record = (type: string, id: string, relationships?: object) => ({
+  type,
+  id,
+  attributes: {},
+  ...(relationships ? { relationships } : {}),
+});
+const sent = () =>
+  server.requests.map((r) => `${r.method} ${r.path}${r.query.size > 0 ? `?${decodeURIComponent(r.query.toString())}` : ""}`);
 
 describe("the People client", () => {
   test("every top-level collection lists at its documented path, with the spec's version", async () => {
     const people = specs.find((s) => s.app === "people")!;
-    const documented = new Set(people.resources.flatMap((r) => r.endpoints.filter((e) => e.operation === "list").map((e) => pathShape(e.path))));
+    const documented = new Set(
+      people.resources.flatMap((r) => r.endpoints.filter((e) => e.operation === "list").map((e) => pathShape(e.path))),
+    );
     const pco = await createClient("people");
     const names = Object.keys(Object.getPrototypeOf(pco) as object).filter((name) => typeof pco[name].list === "function");
     for (const name of names) await pco[name].list();
@@ -73,7 +81,12 @@ describe("the People client", () => {
           : { json: { data: record("Person", "1") } },
     );
     const pco = await createClient("people");
-    const page = await pco.people.list({ where: { first_name: "Tim", created_at: { gte: "2024-01-01" } }, include: ["emails"], order: "-created_at", perPage: 50 });
+    const page = await pco.people.list({
+      where: { first_name: "Tim", created_at: { gte: "2024-01-01" } },
+      include: ["emails"],
+      order: "-created_at",
+      perPage: 50,
+    });
     await pco.people.get("1");
     await pco.people.create({ first_name: "Ada" });
     await pco.people.update("1", { last_name: "Lovelace" });
@@ -114,13 +127,20 @@ describe("other apps", () => {
     server.handle(() => ({
       json: {
         data: [record("Event", "1", { group: { data: { type: "Group", id: "2" } } })],
-        included: [record("Group", "2", { location: { data: { type: "Location", id: "3" } } }), { type: "Location", id: "3", attributes: { name: "Hall" } }],
+        included: [
+          record("Group", "2", { location: { data: { type: "Location", id: "3" } } }),
+          { type: "Location", id: "3", attributes: { name: "Hall" } },
+        ],
       },
     }));
     const groups = await createClient("groups");
     const page = await groups.events.list({
       include: ["group.location"],
-      where: { group: { name: "Youth", group_type: { id: "4" } }, location: { group: { archive_status: "not_archived" } }, starts_at: { gte: "2026-01-01" } },
+      where: {
+        group: { name: "Youth", group_type: { id: "4" } },
+        location: { group: { archive_status: "not_archived" } },
+        starts_at: { gte: "2026-01-01" },
+      },
     });
 
     expect(sent()).toEqual([

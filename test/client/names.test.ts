@@ -4,7 +4,13 @@
  */
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
-import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "../../generator/render/client/names.js";
+import {
+  camelIdentifier,
+  NameScope,
+  pascalIdentifier,
+  RESERVED_MEMBERS,
+  RESERVED_TYPE_NAMES,
+} from "../../generator/render/client/names.js";
 import { docLines, propertyKey, stringLiteral, type DocTag } from "../../generator/render/client/ts-text.js";
 import { clientHandlebars, TEMPLATE_OPTIONS } from "../../generator/render/client/templates.js";
 import { actionBody, assignableType, attributeType, exampleType } from "../../generator/render/client/type-expressions.js";
@@ -84,7 +90,8 @@ describe("doc comments", () => {
   // The comment as the client writes it: the lines framed by the `jsdoc` partial.
   const docComment = async (paragraphs: readonly (string | undefined)[], tags: readonly DocTag[] = []) =>
     (await clientHandlebars()).compile("{{> jsdoc this}}", TEMPLATE_OPTIONS)(docLines(paragraphs, tags)).trimEnd();
-  const hostile = "Closes early */ export const pwned = 1; /* and\u2028a separator\r\nthen @param tags\n@deprecated not really\tand a NUL\u0000.";
+  const hostile =
+    "Closes early */ export const pwned = 1; /* and\u2028a separator\r\nthen @param tags\n@deprecated not really\tand a NUL\u0000.";
 
   test("prose cannot end the comment, add code, or start a tag of its own", async () => {
     const comment = await docComment([hostile], [{ name: "deprecated", text: "use `other` */ instead" }]);
@@ -140,7 +147,12 @@ describe("type expressions", () => {
   });
 
   test("an action's body is typed from the docs' example: optional keys, first array element, bounded depth", () => {
-    const body = actionBody({ data: { type: "GroupAssignCampuses", attributes: { campus_ids: ["1", "2"], confirm: true, "odd key": { a: { b: { c: { d: 1 } } } } } } });
+    const body = actionBody({
+      data: {
+        type: "GroupAssignCampuses",
+        attributes: { campus_ids: ["1", "2"], confirm: true, "odd key": { a: { b: { c: { d: 1 } } } } },
+      },
+    });
     expect(body).toEqual({
       type: "GroupAssignCampuses",
       attributes: '{ campus_ids?: readonly (string)[]; confirm?: boolean; "odd key"?: { a?: { b?: { c?: unknown; }; }; }; }',

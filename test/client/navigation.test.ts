@@ -51,7 +51,9 @@ describe("to-one or to-many", () => {
 
   test("an association whose path is the target's own record is one record, whatever its name", () => {
     const target = resource("Organization", { endpoints: [{ operation: "get", method: "GET", path: "/demo/v2" }] });
-    expect(associationIsToMany({ name: "organizations", target: "Organization", path: "/demo/v2", filters: [] }, owner, target)).toBe(false);
+    expect(associationIsToMany({ name: "organizations", target: "Organization", path: "/demo/v2", filters: [] }, owner, target)).toBe(
+      false,
+    );
   });
 });
 
@@ -84,7 +86,11 @@ describe("navigation of a small spec", () => {
     navigation = buildNavigation(spec([person, email, organization]));
   });
   const summary = (members: readonly Member[]) =>
-    members.map((m) => (m.kind === "collection" ? `${m.wire} ${m.suffix} list=${m.list} create=${m.create} byId=${m.byId}` : `${m.wire} ${m.suffix} ${m.kind}`));
+    members.map((m) =>
+      m.kind === "collection"
+        ? `${m.wire} ${m.suffix} list=${m.list} create=${m.create} byId=${m.byId}`
+        : `${m.wire} ${m.suffix} ${m.kind}`,
+    );
 
   test("the client's members are the top-level collections and records", () => {
     expect(summary(navigation.value.root)).toEqual([
@@ -97,7 +103,11 @@ describe("navigation of a small spec", () => {
   test("a record's members are its associations and actions, each offering only what is documented and permitted", () => {
     const record = navigation.value.records.get("Person")!;
     expect([record.get, record.update, record.delete]).toEqual([true, true, true]);
-    expect(summary(record.members)).toEqual(["emails /emails list=true create=true byId=false", "organization /organization single", "merge /merge action"]);
+    expect(summary(record.members)).toEqual([
+      "emails /emails list=true create=true byId=false",
+      "organization /organization single",
+      "merge /merge action",
+    ]);
     // Deleting an Email is documented, but its permissions forbid it.
     expect(navigation.value.records.get("Email")!.delete).toBe(false);
   });
@@ -136,7 +146,11 @@ describe("the committed specs", () => {
 
   test("every list path without ids is a top-level collection named after its last segment", () => {
     for (const s of specs) {
-      const expected = new Set(s.resources.flatMap((r) => r.endpoints.filter((e) => e.operation === "list" && !pathShape(e.path).includes("*")).map((e) => pathShape(e.path))));
+      const expected = new Set(
+        s.resources.flatMap((r) =>
+          r.endpoints.filter((e) => e.operation === "list" && !pathShape(e.path).includes("*")).map((e) => pathShape(e.path)),
+        ),
+      );
       const collections = of(s).value.root.filter((m) => m.kind === "collection");
       expect(collections.map((m) => m.suffix).sort(), s.app).toEqual([...expected].sort());
       for (const m of collections) expect(m.wire).toBe(m.suffix.split("/").pop());
@@ -146,7 +160,11 @@ describe("the committed specs", () => {
   test("every association and action is a member of its resource's record, or reported", () => {
     for (const s of specs) {
       const navigation: Navigation = of(s).value;
-      const reported = new Set(of(s).diagnostics.filter((d) => /\/(associations|actions)\/\d+(\/path)?$/.test(d.pointer ?? "")).map((d) => d.pointer!.replace(/\/path$/, "")));
+      const reported = new Set(
+        of(s)
+          .diagnostics.filter((d) => /\/(associations|actions)\/\d+(\/path)?$/.test(d.pointer ?? ""))
+          .map((d) => d.pointer!.replace(/\/path$/, "")),
+      );
       s.resources.forEach((r, i) => {
         const members = navigation.records.get(r.type)!.members;
         r.associations.forEach((a, j) => {
@@ -188,8 +206,13 @@ describe("the committed specs", () => {
     const withActions = specs.flatMap((spec) => spec.resources.filter((r) => r.actions.length > 0).map((resource) => ({ spec, resource })));
     expect(withActions.length).toBeGreaterThan(0);
     for (const { spec, resource } of withActions) {
-      const offered = of(spec).value.records.get(resource.type)!.members.filter((m) => m.kind === "action");
-      expect(offered.map((m) => m.suffix), `${spec.app} ${resource.type}`).toEqual(resource.actions.map((a) => `/${a.name}`));
+      const offered = of(spec)
+        .value.records.get(resource.type)!
+        .members.filter((m) => m.kind === "action");
+      expect(
+        offered.map((m) => m.suffix),
+        `${spec.app} ${resource.type}`,
+      ).toEqual(resource.actions.map((a) => `/${a.name}`));
     }
   });
 });

@@ -43,20 +43,40 @@ describe("codeFromRedirect", () => {
     ["https://example.com/auth/complete?error=access_denied&state=s1", "authorization was not given (access_denied)"],
     ["https://example.com/auth/complete?state=s1", "the redirect names no code"],
   ])("%s is refused", (redirect, message) => {
-    expect(() => codeFromRedirect(redirect, "s1")).toThrow(new PcoError(message, { status: 0, method: "GET", path: "/auth/complete" }).message);
+    expect(() => codeFromRedirect(redirect, "s1")).toThrow(
+      new PcoError(message, { status: 0, method: "GET", path: "/auth/complete" }).message,
+    );
   });
 });
 
 describe("exchangeCode", () => {
   test("posts the documented form to the token URL and hands the tokens to the callback", async () => {
-    server.handle(() => ({ json: { access_token: "at-1", token_type: "bearer", expires_in: 7200, refresh_token: "rt-1", scope: "people", created_at: 1469553476 } }));
+    server.handle(() => ({
+      json: {
+        access_token: "at-1",
+        token_type: "bearer",
+        expires_in: 7200,
+        refresh_token: "rt-1",
+        scope: "people",
+        created_at: 1469553476,
+      },
+    }));
     const received: TokenSet[] = [];
-    const result = await exchangeCode({ ...app, code: "code-1", tokenUrl: `${server.url}/oauth/token`, onTokens: (tokens) => void received.push(tokens) });
+    const result = await exchangeCode({
+      ...app,
+      code: "code-1",
+      tokenUrl: `${server.url}/oauth/token`,
+      onTokens: (tokens) => void received.push(tokens),
+    });
 
     expect(result).toBeUndefined();
     expect(received).toEqual([{ accessToken: "at-1", refreshToken: "rt-1", expiresIn: 7200, scope: "people" }]);
     const request = server.requests[0]!;
-    expect([request.method, request.path, request.headers["content-type"]]).toEqual(["POST", "/oauth/token", "application/x-www-form-urlencoded"]);
+    expect([request.method, request.path, request.headers["content-type"]]).toEqual([
+      "POST",
+      "/oauth/token",
+      "application/x-www-form-urlencoded",
+    ]);
     expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
       grant_type: "authorization_code",
       code: "code-1",
@@ -67,9 +87,17 @@ describe("exchangeCode", () => {
   });
 
   test("a refused code shows the OAuth error code only, never the secret or the code", async () => {
-    server.handle(() => ({ status: 400, json: { error: "invalid_grant", error_description: "code code-2 for secret cs-7d1f0e9a is expired" } }));
-    const failure = (await exchangeCode({ ...app, code: "code-2", tokenUrl: `${server.url}/oauth/token`, onTokens: () => {} }).catch((e: unknown) => e)) as PcoError;
-    expect([failure.status, failure.message]).toEqual([400, "POST /oauth/token: the authorization code could not be exchanged (invalid_grant)"]);
+    server.handle(() => ({
+      status: 400,
+      json: { error: "invalid_grant", error_description: "code code-2 for secret cs-7d1f0e9a is expired" },
+    }));
+    const failure = (await exchangeCode({ ...app, code: "code-2", tokenUrl: `${server.url}/oauth/token`, onTokens: () => {} }).catch(
+      (e: unknown) => e,
+    )) as PcoError;
+    expect([failure.status, failure.message]).toEqual([
+      400,
+      "POST /oauth/token: the authorization code could not be exchanged (invalid_grant)",
+    ]);
     expect(JSON.stringify({ message: failure.message, stack: failure.stack })).not.toMatch(/cs-7d1f0e9a|code-2/);
   });
 

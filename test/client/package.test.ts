@@ -52,14 +52,22 @@ describe("the manifest", () => {
     expect(clientsPackageVersion([spec("a", "2019-07-17"), spec("b", "2025-05-01"), spec("c", "legacy")])).toBe("2025.5.1");
     expect(clientsPackageVersion([spec("c", "legacy")])).toBe("0.0.0");
     // Recounted from spec/: the dates of the latest specs, compared as text.
-    const newest = latestPerApp(committed).map((s) => s.version).filter((v) => /^\d{4}-\d\d-\d\d$/.test(v)).sort().at(-1)!;
+    const newest = latestPerApp(committed)
+      .map((s) => s.version)
+      .filter((v) => /^\d{4}-\d\d-\d\d$/.test(v))
+      .sort()
+      .at(-1)!;
     const [year, month, day] = newest.split("-").map(Number);
     expect(clientsPackageVersion(latestPerApp(committed))).toBe(`${year}.${month}.${day}`);
   });
 });
 
 describe("compiling", () => {
-  const source = { path: "app/index.ts", contents: 'import { type A, b } from "./b.js";\n/** Doubles. */\nexport function twice(x: number): number {\n  return b(x) * 2;\n}\nexport type { A };\n' };
+  const source = {
+    path: "app/index.ts",
+    contents:
+      'import { type A, b } from "./b.js";\n/** Doubles. */\nexport function twice(x: number): number {\n  return b(x) * 2;\n}\nexport type { A };\n',
+  };
 
   test("a module compiles to JavaScript without its types and to declarations with its doc comments", () => {
     const [dts, js] = compileClients([source, { path: "app/types.d.ts", contents: "export type T = 1;\n" }]);

@@ -16,37 +16,125 @@ export interface Rejection {
 
 /** Calls a People client must refuse. */
 export const PEOPLE_REJECTIONS: readonly Rejection[] = [
-  { because: "a where key that is no queryable attribute", code: `await pco.people.list({ where: { nickname_typo: "Tim" } });`, error: /nickname_typo/ },
-  { because: "an attribute that the docs do not make queryable", code: `await pco.people.list({ where: { avatar: "x" } });`, error: /avatar/ },
+  {
+    because: "a where key that is no queryable attribute",
+    code: `await pco.people.list({ where: { nickname_typo: "Tim" } });`,
+    error: /nickname_typo/,
+  },
+  {
+    because: "an attribute that the docs do not make queryable",
+    code: `await pco.people.list({ where: { avatar: "x" } });`,
+    error: /avatar/,
+  },
   { because: "an include that Person does not offer", code: `await pco.people.list({ include: ["notes"] });`, error: /"notes"/ },
   { because: "an order by an attribute that is not orderable", code: `await pco.people.list({ order: "-avatar" });`, error: /"-avatar"/ },
   { because: "an order with two minus signs", code: `await pco.people.list({ order: "--first_name" });`, error: /"--first_name"/ },
-  { because: "create on a read-only resource", code: `await pco.apps.create({ name: "x" });`, error: /Property 'create' does not exist on type 'AppsCollection'/ },
-  { because: "an attribute that is not assignable on create", code: `await pco.people.create({ created_at: "2024-01-01T00:00:00Z" });`, error: /created_at/ },
-  { because: "a list whose docs make no attribute assignable", code: `await pco.lists.update("5", { name: "Visitors" });`, error: /Type 'string' is not assignable to type 'never'/ },
-  { because: "an assignable attribute of the wrong type", code: `await pco.people.update("1", { grade: "ten" });`, error: /Type 'string' is not assignable to type 'number'/ },
+  {
+    because: "create on a read-only resource",
+    code: `await pco.apps.create({ name: "x" });`,
+    error: /Property 'create' does not exist on type 'AppsCollection'/,
+  },
+  {
+    because: "an attribute that is not assignable on create",
+    code: `await pco.people.create({ created_at: "2024-01-01T00:00:00Z" });`,
+    error: /created_at/,
+  },
+  {
+    because: "a list whose docs make no attribute assignable",
+    code: `await pco.lists.update("5", { name: "Visitors" });`,
+    error: /Type 'string' is not assignable to type 'never'/,
+  },
+  {
+    because: "an assignable attribute of the wrong type",
+    code: `await pco.people.update("1", { grade: "ten" });`,
+    error: /Type 'string' is not assignable to type 'number'/,
+  },
   { because: "a record not asked to include its emails", code: `void page.data[0]?.emails;`, error: /Property 'emails' does not exist/ },
   { because: "a filter of a person's messages used on people", code: `await pco.people.list({ filter: "sent" });`, error: /"sent"/ },
-  { because: "delete where the docs document none", code: `await pco.lists.delete("5");`, error: /Property 'delete' does not exist on type 'ListsCollection'/ },
-  { because: "a range operator the API does not have", code: `await pco.people.list({ where: { created_at: { after: "2024-01-01" } } });`, error: /after/ },
-  { because: "a number range given a string", code: `await pco.people.list({ where: { grade: { gt: "3" } } });`, error: /Type 'string' is not assignable to type 'number'/ },
-  { because: "a sparse fieldset naming no field of the type", code: `await pco.people.list({ fields: { Person: ["no_such_field"] } });`, error: /no_such_field/ },
-  { because: "an attribute left out of the sparse fieldset", code: `void (await pco.people.get("1", { fields: { Person: ["first_name"] } })).data.attributes.last_name;`, error: /Property 'last_name' does not exist/ },
-  { because: "another type's sparse fieldset naming a field it does not have", code: `await pco.people.list({ fields: { Email: ["first_name"] } });`, error: /first_name/ },
-  { because: "an action the resource does not have", code: `await pco.people.id("1").run();`, error: /Property 'run' does not exist on type 'PersonRecord'/ },
-  { because: "an attribute not assignable on update, through an association", code: `await pco.people.id("1").phoneNumbers.id("2").update({ created_at: "2024-01-01T00:00:00Z" });`, error: /created_at/ },
-  { because: "update of a read-only record by id under an association", code: `await pco.people.id("1").messages.id("2").update({});`, error: /Property 'update' does not exist on type 'MessageRecord'/ },
-  { because: "a typed action body with a wrong key", code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`, error: /days/ },
+  {
+    because: "delete where the docs document none",
+    code: `await pco.lists.delete("5");`,
+    error: /Property 'delete' does not exist on type 'ListsCollection'/,
+  },
+  {
+    because: "a range operator the API does not have",
+    code: `await pco.people.list({ where: { created_at: { after: "2024-01-01" } } });`,
+    error: /after/,
+  },
+  {
+    because: "a number range given a string",
+    code: `await pco.people.list({ where: { grade: { gt: "3" } } });`,
+    error: /Type 'string' is not assignable to type 'number'/,
+  },
+  {
+    because: "a sparse fieldset naming no field of the type",
+    code: `await pco.people.list({ fields: { Person: ["no_such_field"] } });`,
+    error: /no_such_field/,
+  },
+  {
+    because: "an attribute left out of the sparse fieldset",
+    code: `void (await pco.people.get("1", { fields: { Person: ["first_name"] } })).data.attributes.last_name;`,
+    error: /Property 'last_name' does not exist/,
+  },
+  {
+    because: "another type's sparse fieldset naming a field it does not have",
+    code: `await pco.people.list({ fields: { Email: ["first_name"] } });`,
+    error: /first_name/,
+  },
+  {
+    because: "an action the resource does not have",
+    code: `await pco.people.id("1").run();`,
+    error: /Property 'run' does not exist on type 'PersonRecord'/,
+  },
+  {
+    because: "an attribute not assignable on update, through an association",
+    code: `await pco.people.id("1").phoneNumbers.id("2").update({ created_at: "2024-01-01T00:00:00Z" });`,
+    error: /created_at/,
+  },
+  {
+    because: "update of a read-only record by id under an association",
+    code: `await pco.people.id("1").messages.id("2").update({});`,
+    error: /Property 'update' does not exist on type 'MessageRecord'/,
+  },
+  {
+    because: "a typed action body with a wrong key",
+    code: `await pco.people.id("1").workflowCards.id("2").snooze({ days: 15 });`,
+    error: /days/,
+  },
 ];
 
 /** Calls a Groups client must refuse: nested includes and relational where the docs do not give. */
 export const GROUPS_REJECTIONS: readonly Rejection[] = [
-  { because: "a nested include under a parent that Event does not include", code: `await pco.events.list({ include: ["person.location"] });`, error: /"person\.location"/ },
-  { because: "a nested include whose second step the docs do not give", code: `await pco.events.list({ include: ["group.memberships"] });`, error: /"group\.memberships"/ },
-  { because: "a nested record read on an include that did not ask for it", code: `void (await pco.events.list({ include: ["group"] })).data[0]?.group?.location;`, error: /Property 'location' does not exist/ },
-  { because: "a relational where on an attribute of the group that is not queryable", code: `await pco.events.list({ where: { group: { description: "x" } } });`, error: /description/ },
-  { because: "a relational where through a relation Event has no where for", code: `await pco.events.list({ where: { attendance_submitter: { first_name: "x" } } });`, error: /attendance_submitter/ },
-  { because: "a relational where given a number for a text attribute", code: `await pco.events.list({ where: { group: { name: 5 } } });`, error: /Type 'number' is not assignable to type 'string'/ },
+  {
+    because: "a nested include under a parent that Event does not include",
+    code: `await pco.events.list({ include: ["person.location"] });`,
+    error: /"person\.location"/,
+  },
+  {
+    because: "a nested include whose second step the docs do not give",
+    code: `await pco.events.list({ include: ["group.memberships"] });`,
+    error: /"group\.memberships"/,
+  },
+  {
+    because: "a nested record read on an include that did not ask for it",
+    code: `void (await pco.events.list({ include: ["group"] })).data[0]?.group?.location;`,
+    error: /Property 'location' does not exist/,
+  },
+  {
+    because: "a relational where on an attribute of the group that is not queryable",
+    code: `await pco.events.list({ where: { group: { description: "x" } } });`,
+    error: /description/,
+  },
+  {
+    because: "a relational where through a relation Event has no where for",
+    code: `await pco.events.list({ where: { attendance_submitter: { first_name: "x" } } });`,
+    error: /attendance_submitter/,
+  },
+  {
+    because: "a relational where given a number for a text attribute",
+    code: `await pco.events.list({ where: { group: { name: 5 } } });`,
+    error: /Type 'number' is not assignable to type 'string'/,
+  },
 ];
 
 /** The file of rejections: each line is expected to fail, with `@ts-expect-error` or not. */
@@ -64,7 +152,13 @@ export function rejectionsProgram(
   ];
   const lines: number[] = [];
   const body = rejections.flatMap((r, i) => {
-    const block = [`export async function rejected${i}(): Promise<void> {`, `  // ${withDirectives ? "@ts-expect-error: " : ""}${r.because}`, `  ${r.code}`, "}", ""];
+    const block = [
+      `export async function rejected${i}(): Promise<void> {`,
+      `  // ${withDirectives ? "@ts-expect-error: " : ""}${r.because}`,
+      `  ${r.code}`,
+      "}",
+      "",
+    ];
     lines.push(header.length + i * block.length + 2);
     return block;
   });

@@ -70,10 +70,17 @@ describe("files", () => {
     const { value, diagnostics } = await clientRenderer.render([{ ...app(handWritten, "resources"), app: "runtime" }]);
     const runtime = (await readdir(path.join(REPO_ROOT, "templates/runtime"))).filter((f) => f.endsWith(".ts"));
     // Only the runtime itself: the app's index.ts would have replaced the runtime's.
-    expect(value.filter((f) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts")).map((f) => f.path).sort()).toEqual(runtime.map((f) => `clients/runtime/${f}`).sort());
+    expect(
+      value
+        .filter((f) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts"))
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(runtime.map((f) => `clients/runtime/${f}`).sort());
     expect(value.some((f) => f.path.startsWith("clients/resources/"))).toBe(false);
     expect(value.find((f) => f.path === "clients/runtime/index.ts")!.contents).toContain("export { connect");
-    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.file} ${d.pointer}`)).toEqual(["error CLIENT_APP_NAME spec/runtime/legacy.json /app"]);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.file} ${d.pointer}`)).toEqual([
+      "error CLIENT_APP_NAME spec/runtime/legacy.json /app",
+    ]);
   });
 });
 
@@ -107,7 +114,12 @@ describe("determinism", () => {
         associations: [...r.associations].reverse().map((a) => ({ ...a, filters: [...a.filters].reverse() })),
         actions: [...r.actions].reverse(),
         endpoints: [...r.endpoints].reverse(),
-        query: { ...r.query, where: [...r.query.where].reverse(), order: [...r.query.order].reverse(), include: [...r.query.include].reverse() },
+        query: {
+          ...r.query,
+          where: [...r.query.where].reverse(),
+          order: [...r.query.order].reverse(),
+          include: [...r.query.include].reverse(),
+        },
       })),
     };
   }

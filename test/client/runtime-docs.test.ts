@@ -28,7 +28,9 @@ beforeAll(async () => {
   await writeTree({ root: path.join(dir, "generated"), files: rendered.value, owns: () => true });
   const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { name: string; exports: unknown };
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, type: "module", exports: manifest.exports }));
-  const tree = unified().use(remarkParse).parse(await readFile(path.join(REPO_ROOT, "docs/runtime.md"), "utf8"));
+  const tree = unified()
+    .use(remarkParse)
+    .parse(await readFile(path.join(REPO_ROOT, "docs/runtime.md"), "utf8"));
   examples = tree.children.flatMap((node) => (node.type === "code" && node.lang === "ts" ? [node.value] : []));
   await mkdir(path.join(dir, "examples"));
   await Promise.all(examples.map((text, i) => writeFile(path.join(dir, `examples/example-${i + 1}.ts`), text)));

@@ -16,7 +16,13 @@ describe("paging", () => {
       const offset = Number(request.query.get("offset") ?? "0");
       const page = offset / 2;
       const next = page + 1 < pages.length ? `${server.url}/people/v2/people?per_page=2&offset=${offset + 2}` : undefined;
-      return { json: { data: pages[page]!.map((id) => resource("Person", id)), links: next === undefined ? {} : { next }, meta: { total_count: 5 } } };
+      return {
+        json: {
+          data: pages[page]!.map((id) => resource("Person", id)),
+          links: next === undefined ? {} : { next },
+          meta: { total_count: 5 },
+        },
+      };
     });
     const pco = testClient(server.url);
     const ids: string[] = [];
@@ -27,7 +33,9 @@ describe("paging", () => {
   });
 
   test("list() gives one page with its meta and links", async () => {
-    server.handle(() => ({ json: { data: [resource("Person", "1")], meta: { total_count: 7, count: 1 }, links: { next: `${server.url}/next` } } }));
+    server.handle(() => ({
+      json: { data: [resource("Person", "1")], meta: { total_count: 7, count: 1 }, links: { next: `${server.url}/next` } },
+    }));
     const page = await testClient(server.url).people.list();
     expect(page.data.map((p) => p.id)).toEqual(["1"]);
     expect(page.meta.total_count).toBe(7);
@@ -50,14 +58,34 @@ describe("paging", () => {
 describe("includes", () => {
   const answer = {
     data: [
-      resource("Person", "1", { first_name: "Ada" }, {
-        emails: { data: [{ type: "Email", id: "10" }, { type: "Email", id: "11" }] },
-        primary_email: { data: { type: "Email", id: "11" } },
-      }),
-      resource("Person", "2", { first_name: "Tim" }, {
-        emails: { data: [{ type: "Email", id: "12" }, { type: "Email", id: "404" }] },
-        primary_email: { data: null },
-      }),
+      resource(
+        "Person",
+        "1",
+        { first_name: "Ada" },
+        {
+          emails: {
+            data: [
+              { type: "Email", id: "10" },
+              { type: "Email", id: "11" },
+            ],
+          },
+          primary_email: { data: { type: "Email", id: "11" } },
+        },
+      ),
+      resource(
+        "Person",
+        "2",
+        { first_name: "Tim" },
+        {
+          emails: {
+            data: [
+              { type: "Email", id: "12" },
+              { type: "Email", id: "404" },
+            ],
+          },
+          primary_email: { data: null },
+        },
+      ),
     ],
     included: [
       resource("Email", "10", { address: "ada@example.com" }),
@@ -173,7 +201,9 @@ describe("requests", () => {
     server.handle(() => ({ json: { data: resource("Person", "7") } }));
     const primary = { data: { type: "Email", id: "3" } };
     await testClient(server.url).people.create({ first_name: "Ada" }, { relationships: { primary_email: primary } });
-    await testClient(server.url).people.id("7").update({}, { relationships: { emails: { data: [] } } });
+    await testClient(server.url)
+      .people.id("7")
+      .update({}, { relationships: { emails: { data: [] } } });
     expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
       { data: { type: "Person", attributes: { first_name: "Ada" }, relationships: { primary_email: primary } } },
       { data: { type: "Person", id: "7", attributes: {}, relationships: { emails: { data: [] } } } },
@@ -199,20 +229,36 @@ describe("requests", () => {
 
 describe("errors", () => {
   test("a JSON:API error answer becomes a PcoError with its status, code, title, detail and source", async () => {
-    const error = { status: "422", code: "invalid", title: "Unprocessable Entity", detail: "first_name can't be blank", source: { pointer: "/data/attributes/first_name" } };
+    const error = {
+      status: "422",
+      code: "invalid",
+      title: "Unprocessable Entity",
+      detail: "first_name can't be blank",
+      source: { pointer: "/data/attributes/first_name" },
+    };
     server.handle(() => ({ status: 422, json: { errors: [error] } }));
-    const failure = await testClient(server.url).people.create({ first_name: "" }).catch((e: unknown) => e);
+    const failure = await testClient(server.url)
+      .people.create({ first_name: "" })
+      .catch((e: unknown) => e);
 
     expect(failure).toBeInstanceOf(PcoError);
     const pcoError = failure as PcoError;
-    expect([pcoError.status, pcoError.code, pcoError.title, pcoError.detail, pcoError.source]).toEqual([422, "invalid", "Unprocessable Entity", "first_name can't be blank", { pointer: "/data/attributes/first_name" }]);
+    expect([pcoError.status, pcoError.code, pcoError.title, pcoError.detail, pcoError.source]).toEqual([
+      422,
+      "invalid",
+      "Unprocessable Entity",
+      "first_name can't be blank",
+      { pointer: "/data/attributes/first_name" },
+    ]);
     expect(pcoError.errors).toEqual([error]);
     expect(pcoError.message).toBe("POST /people/v2/people: answered 422: Unprocessable Entity: first_name can't be blank");
   });
 
   test("an error answer that is not JSON still gives its status", async () => {
     server.handle(() => ({ status: 404, text: "<html>Not Found</html>" }));
-    const failure = (await testClient(server.url).people.get("1").catch((e: unknown) => e)) as PcoError;
+    const failure = (await testClient(server.url)
+      .people.get("1")
+      .catch((e: unknown) => e)) as PcoError;
     expect([failure.status, failure.errors, failure.message]).toEqual([404, [], "GET /people/v2/people/1: answered 404"]);
   });
 

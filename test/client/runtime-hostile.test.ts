@@ -14,7 +14,11 @@ import { resource, testClient } from "./test-client.js";
 
 const server = serveDuringTests();
 const ok = { json: { data: resource("Person", "1") } };
-const failureOf = async (call: Promise<unknown>) => (await call.then(() => undefined, (e: unknown) => e)) as PcoError;
+const failureOf = async (call: Promise<unknown>) =>
+  (await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as PcoError;
 /** Arrival times at the server jitter with the machine's load; a wait shorter by this much still proves the wait. */
 const SLACK_MS = 50;
 
@@ -23,7 +27,9 @@ describe("server-supplied waits and counts", () => {
     server.handle(() => ({ status: 429, headers: { "Retry-After": "3600" } }));
     const failure = await failureOf(testClient(server.url).people.get("1"));
     expect(failure).toBeInstanceOf(PcoError);
-    expect(failure.message).toBe("GET /people/v2/people/1: a 429's Retry-After asked for a wait of 3600 s, longer than the 30 s a wait may last");
+    expect(failure.message).toBe(
+      "GET /people/v2/people/1: a 429's Retry-After asked for a wait of 3600 s, longer than the 30 s a wait may last",
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -45,7 +51,9 @@ describe("server-supplied waits and counts", () => {
   test("the waits of one call are bounded in total by maxWaitMs", async () => {
     server.handle(() => ({ status: 429, headers: { "Retry-After": "0.2" } }));
     const failure = await failureOf(testClient(server.url, { maxWaitMs: 300, retries: 10 }).people.get("1"));
-    expect(failure.message).toBe("GET /people/v2/people/1: a 429's Retry-After asked for a wait of 0.2 s, more than the 0.1 s left of this call's waits");
+    expect(failure.message).toBe(
+      "GET /people/v2/people/1: a 429's Retry-After asked for a wait of 0.2 s, more than the 0.1 s left of this call's waits",
+    );
     expect(server.requests).toHaveLength(2);
   });
 
@@ -53,7 +61,9 @@ describe("server-supplied waits and counts", () => {
     server.handle(() => ({ ...ok, headers: { "X-PCO-API-Request-Rate-Limit": "1", "X-PCO-API-Request-Rate-Period": "86400" } }));
     const pco = testClient(server.url);
     await pco.people.get("1");
-    await expect(pco.people.get("2")).rejects.toThrow(/GET \/people\/v2\/people\/2: the rate limit asked for a wait of 86400 s, longer than the 30 s a wait may last/);
+    await expect(pco.people.get("2")).rejects.toThrow(
+      /GET \/people\/v2\/people\/2: the rate limit asked for a wait of 86400 s, longer than the 30 s a wait may last/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -61,7 +71,14 @@ describe("server-supplied waits and counts", () => {
     const arrivals: number[] = [];
     server.handle(() => {
       arrivals.push(performance.now());
-      return { ...ok, headers: { "X-PCO-API-Request-Rate-Limit": "2", "X-PCO-API-Request-Rate-Period": "0.3", "X-PCO-API-Request-Rate-Count": "300000000" } };
+      return {
+        ...ok,
+        headers: {
+          "X-PCO-API-Request-Rate-Limit": "2",
+          "X-PCO-API-Request-Rate-Period": "0.3",
+          "X-PCO-API-Request-Rate-Count": "300000000",
+        },
+      };
     });
     const pco = testClient(server.url);
     const heapBefore = process.memoryUsage().heapUsed;
@@ -116,12 +133,18 @@ describe("answer sizes", () => {
   });
 
   test("a gzip body that inflates past maxResponseBytes is stopped while it streams", async () => {
-    const inflated = Buffer.concat([Buffer.from('{"data":[],"meta":{"padding":"'), Buffer.alloc(64 * 1024 * 1024, 0x61), Buffer.from('"}}')]);
+    const inflated = Buffer.concat([
+      Buffer.from('{"data":[],"meta":{"padding":"'),
+      Buffer.alloc(64 * 1024 * 1024, 0x61),
+      Buffer.from('"}}'),
+    ]);
     const compressed = gzipSync(inflated);
     expect(compressed.length).toBeLessThan(1024 * 1024);
     server.handle(() => ({ raw: compressed, headers: { "content-type": "application/json", "content-encoding": "gzip" } }));
     const heapBefore = process.memoryUsage().heapUsed;
-    await expect(testClient(server.url, { maxResponseBytes: 1024 * 1024 }).people.list()).rejects.toThrow(/larger than maxResponseBytes \(1048576 bytes\)/);
+    await expect(testClient(server.url, { maxResponseBytes: 1024 * 1024 }).people.list()).rejects.toThrow(
+      /larger than maxResponseBytes \(1048576 bytes\)/,
+    );
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(48 * 1024 * 1024);
   });
 });
@@ -146,17 +169,26 @@ describe("document shapes", () => {
 describe("credentials in answers", () => {
   test("a 401 whose detail echoes the Authorization header shows no credential", async () => {
     const basic = { appId: "app-id", secret: "pässwörd-s3cret" };
-    server.handle((request) => ({ status: 401, json: { errors: [{ title: "Unauthorized", detail: `bad header: Authorization: ${request.headers.authorization}; secret ${basic.secret}` }] } }));
+    server.handle((request) => ({
+      status: 401,
+      json: {
+        errors: [{ title: "Unauthorized", detail: `bad header: Authorization: ${request.headers.authorization}; secret ${basic.secret}` }],
+      },
+    }));
     const failure = await failureOf(testClient(server.url, { auth: basic }).people.get("1"));
     const encoded = Buffer.from(`${basic.appId}:${basic.secret}`, "utf8").toString("base64");
-    expect(failure.message).toBe("GET /people/v2/people/1: answered 401: Unauthorized: bad header: Authorization: Basic [redacted]; secret [redacted]");
+    expect(failure.message).toBe(
+      "GET /people/v2/people/1: answered 401: Unauthorized: bad header: Authorization: Basic [redacted]; secret [redacted]",
+    );
     const shown = JSON.stringify({ message: failure.message, errors: failure.errors, detail: failure.detail, stack: failure.stack });
     for (const secret of [basic.secret, encoded]) expect(shown).not.toContain(secret);
   });
 
   test("an OAuth token echoed in an error, and a secret header the caller added, are redacted", async () => {
     server.handle(() => ({ status: 403, json: { errors: [{ detail: "token tok-123456 with key k-abcdefgh is not allowed" }] } }));
-    const failure = await failureOf(testClient(server.url, { auth: { accessToken: "tok-123456" }, headers: { "X-Api-Key": "k-abcdefgh" } }).people.get("1"));
+    const failure = await failureOf(
+      testClient(server.url, { auth: { accessToken: "tok-123456" }, headers: { "X-Api-Key": "k-abcdefgh" } }).people.get("1"),
+    );
     expect(failure.detail).toBe("token [redacted] with key [redacted] is not allowed");
   });
 });
@@ -165,7 +197,12 @@ describe("paging limits", () => {
   test("maxPages ends each() after that many pages", async () => {
     server.handle((request) => {
       const offset = Number(request.query.get("offset") ?? "0");
-      return { json: { data: [resource("Person", String(offset))], links: { next: `${server.url}/people/v2/people?per_page=100&offset=${offset + 1}` } } };
+      return {
+        json: {
+          data: [resource("Person", String(offset))],
+          links: { next: `${server.url}/people/v2/people?per_page=100&offset=${offset + 1}` },
+        },
+      };
     });
     const ids: string[] = [];
     for await (const person of testClient(server.url).people.each({ maxPages: 3 })) ids.push(person.id);
@@ -189,7 +226,9 @@ describe("paging limits", () => {
   });
 
   test.each([0, 101, 2.5, Number.NaN])("perPage %d is refused before anything is sent", async (perPage) => {
-    await expect(testClient(server.url).people.list({ perPage })).rejects.toThrow(`GET /people/v2/people: perPage must be a whole number from 1 to 100, not ${perPage}`);
+    await expect(testClient(server.url).people.list({ perPage })).rejects.toThrow(
+      `GET /people/v2/people: perPage must be a whole number from 1 to 100, not ${perPage}`,
+    );
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -63,7 +63,10 @@ describe("rate limits", () => {
     server.handle(() => {
       arrivals.push(performance.now());
       // Another process with the same credentials has used the whole budget.
-      return { ...ok, headers: { "X-PCO-API-Request-Rate-Limit": "3", "X-PCO-API-Request-Rate-Period": "0.3", "X-PCO-API-Request-Rate-Count": "3" } };
+      return {
+        ...ok,
+        headers: { "X-PCO-API-Request-Rate-Limit": "3", "X-PCO-API-Request-Rate-Period": "0.3", "X-PCO-API-Request-Rate-Count": "3" },
+      };
     });
     const pco = testClient(server.url);
     await pco.people.get("1");
@@ -82,7 +85,9 @@ describe("retries", () => {
 
   test("retries are bounded: the last 5xx is thrown", async () => {
     server.handle(() => ({ status: 500, json: { errors: [{ title: "Internal Server Error" }] } }));
-    const failure = (await testClient(server.url, { retries: 2 }).people.get("1").catch((e: unknown) => e)) as PcoError;
+    const failure = (await testClient(server.url, { retries: 2 })
+      .people.get("1")
+      .catch((e: unknown) => e)) as PcoError;
     expect(failure.status).toBe(500);
     expect(server.requests).toHaveLength(3);
   });
@@ -111,7 +116,9 @@ describe("retries", () => {
 
     server.requests.length = 0;
     server.handle(() => ({ cut: true }));
-    const failure = await testClient(server.url).people.create({ first_name: "Ada" }).catch((e: unknown) => e);
+    const failure = await testClient(server.url)
+      .people.create({ first_name: "Ada" })
+      .catch((e: unknown) => e);
     expect(failure).toMatchObject({ status: 0, message: "POST /people/v2/people: no answer (network error)" });
     expect(server.requests).toHaveLength(1);
   });
@@ -121,7 +128,9 @@ describe("timeouts and abort signals", () => {
   test("a call with no answer in time fails with a timeout", async () => {
     server.handle(() => ({ ...ok, delayMs: 500 }));
     const start = performance.now();
-    const failure = (await testClient(server.url, { timeoutMs: 50, retries: 0 }).people.get("1").catch((e: unknown) => e)) as PcoError;
+    const failure = (await testClient(server.url, { timeoutMs: 50, retries: 0 })
+      .people.get("1")
+      .catch((e: unknown) => e)) as PcoError;
     expect(failure).toBeInstanceOf(PcoError);
     expect([failure.status, failure.message]).toEqual([0, "GET /people/v2/people/1: no answer within 50 ms"]);
     expect(performance.now() - start).toBeLessThan(400);
@@ -157,7 +166,13 @@ describe("OAuth", () => {
       return request.headers.authorization === fresh ? ok : { status: 401, json: { errors: [{ title: "Unauthorized" }] } };
     });
     const pco = testClient(server.url, {
-      auth: { accessToken: "old-access", refreshToken: "old-refresh", clientId: "client", clientSecret: "s3cret", onTokenRefresh: (t) => void refreshed.push(t) },
+      auth: {
+        accessToken: "old-access",
+        refreshToken: "old-refresh",
+        clientId: "client",
+        clientSecret: "s3cret",
+        onTokenRefresh: (t) => void refreshed.push(t),
+      },
     });
     const people = await Promise.all(["1", "2", "3"].map((id) => pco.people.get(id)));
 
@@ -182,12 +197,15 @@ describe("OAuth", () => {
         ? { status: 400, json: { error: "invalid_grant", error_description: "refresh token old-refresh for client s3cret is revoked" } }
         : { status: 401 },
     );
-    const pco = testClient(server.url, { auth: { accessToken: "old-access", refreshToken: "old-refresh", clientId: "client", clientSecret: "s3cret" } });
+    const pco = testClient(server.url, {
+      auth: { accessToken: "old-access", refreshToken: "old-refresh", clientId: "client", clientSecret: "s3cret" },
+    });
     const failure = (await pco.people.get("1").catch((e: unknown) => e)) as PcoError;
 
     expect(failure).toBeInstanceOf(PcoError);
     expect([failure.status, failure.message]).toEqual([400, "POST /oauth/token: the OAuth token could not be refreshed (invalid_grant)"]);
-    for (const secret of ["s3cret", "old-refresh", "old-access"]) expect(JSON.stringify({ ...failure, message: failure.message, stack: failure.stack })).not.toContain(secret);
+    for (const secret of ["s3cret", "old-refresh", "old-access"])
+      expect(JSON.stringify({ ...failure, message: failure.message, stack: failure.stack })).not.toContain(secret);
   });
 
   test("without a refresh token, a 401 is simply thrown", async () => {

@@ -52,14 +52,21 @@ describe("links and hosts", () => {
     elsewhere.handle(() => ok);
     const pco = testClient(api.url, { auth: basic, headers: { "X-Tenant": "t-1" } });
     const failure = (await pco.people.create({ first_name: "Ada" }).catch((e: unknown) => e)) as PcoError;
-    expect([failure.status, failure.message]).toEqual([status, `POST /people/v2/people: refusing to follow a redirect to another origin (${elsewhere.url})`]);
+    expect([failure.status, failure.message]).toEqual([
+      status,
+      `POST /people/v2/people: refusing to follow a redirect to another origin (${elsewhere.url})`,
+    ]);
     expect(api.requests).toHaveLength(1);
     expect(elsewhere.requests).toHaveLength(0);
   });
 
   test("a redirect on the same origin is followed: a 307 repeats the POST and its body, a 303 continues as a GET", async () => {
     api.handle((request) =>
-      request.path === "/people/v2/people" ? { status: 307, headers: { location: "/people/v2/moved" } } : request.path === "/people/v2/moved" ? { status: 303, headers: { location: "/people/v2/people/1#top" } } : ok,
+      request.path === "/people/v2/people"
+        ? { status: 307, headers: { location: "/people/v2/moved" } }
+        : request.path === "/people/v2/moved"
+          ? { status: 303, headers: { location: "/people/v2/people/1#top" } }
+          : ok,
     );
     await testClient(api.url, { auth: basic }).people.create({ first_name: "Ada" });
     expect(api.requests.map((r) => [r.method, r.path, r.body === "" ? "" : "body"])).toEqual([
@@ -112,8 +119,16 @@ describe("file uploads", () => {
 describe("secrets", () => {
   test("no credential appears in an error, however it is shown", async () => {
     api.handle(() => ({ status: 401, json: { errors: [{ title: "Unauthorized", detail: "Bad credentials" }] } }));
-    const failure = (await testClient(api.url, { auth: basic }).people.get("1").catch((e: unknown) => e)) as PcoError;
-    const shown = [failure.message, String(failure), failure.stack ?? "", JSON.stringify(failure), inspect(failure, { depth: 10, showHidden: true })].join("\n");
+    const failure = (await testClient(api.url, { auth: basic })
+      .people.get("1")
+      .catch((e: unknown) => e)) as PcoError;
+    const shown = [
+      failure.message,
+      String(failure),
+      failure.stack ?? "",
+      JSON.stringify(failure),
+      inspect(failure, { depth: 10, showHidden: true }),
+    ].join("\n");
 
     expect(failure.status).toBe(401);
     const encoded = Buffer.from(`${basic.appId}:${basic.secret}`, "utf8").toString("base64");

@@ -12,7 +12,19 @@ import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 
 /** The constructs a client is made of, each with its partial. */
-const CONSTRUCTS = ["api", "collection", "factory", "handles", "heritage", "interface", "jsdoc", "member", "resource", "route-table", "union"];
+const CONSTRUCTS = [
+  "api",
+  "collection",
+  "factory",
+  "handles",
+  "heritage",
+  "interface",
+  "jsdoc",
+  "member",
+  "resource",
+  "route-table",
+  "union",
+];
 
 let view: ClientView;
 let partials: Map<string, string>;

@@ -34,11 +34,7 @@ export interface PersonRecord extends pco.Get<PersonDef>, pco.Update<PersonDef>,
 }
 
 export interface PeopleCollection
-  extends pco.Collection<PersonDef, "admins">,
-    pco.Create<PersonDef>,
-    pco.GetById<PersonDef>,
-    pco.UpdateById<PersonDef>,
-    pco.DeleteById {
+  extends pco.Collection<PersonDef, "admins">, pco.Create<PersonDef>, pco.GetById<PersonDef>, pco.UpdateById<PersonDef>, pco.DeleteById {
   id(id: pco.Id): PersonRecord;
 }
 

@@ -24,13 +24,15 @@ const REJECTIONS = [
   { app: "groups", rejections: GROUPS_REJECTIONS },
 ] as const;
 
-
 let dir: string;
 let generated: string[];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "pco-clients-"));
-  const specs = [...(await loadSpecs(path.join(REPO_ROOT, "spec"))).value, ...(await loadSpecs(path.join(REPO_ROOT, "test/client/specs"))).value];
+  const specs = [
+    ...(await loadSpecs(path.join(REPO_ROOT, "spec"))).value,
+    ...(await loadSpecs(path.join(REPO_ROOT, "test/client/specs"))).value,
+  ];
   const rendered = await clientRenderer.render(specs);
   await writeTree({ root: path.join(dir, "generated"), files: rendered.value, owns: () => true });
   generated = rendered.value.map((f) => path.join(dir, "generated", f.path));
@@ -41,7 +43,9 @@ beforeAll(async () => {
   await Promise.all([
     writeFile(path.join(dir, "programs/sample.ts"), PEOPLE_SAMPLE),
     writeFile(path.join(dir, "programs/groups-sample.ts"), GROUPS_SAMPLE),
-    ...REJECTIONS.map(({ app, rejections }) => writeFile(path.join(dir, `programs/rejected-${app}.ts`), rejectionsProgram(true, app, rejections).text)),
+    ...REJECTIONS.map(({ app, rejections }) =>
+      writeFile(path.join(dir, `programs/rejected-${app}.ts`), rejectionsProgram(true, app, rejections).text),
+    ),
   ]);
 });
 
@@ -55,12 +59,17 @@ const shown = (diagnostics: readonly ts.Diagnostic[]) =>
 
 describe("tsc --strict", () => {
   test("every generated file, the sample and the type tests compile as one program", () => {
-    const programs = ["sample.ts", "groups-sample.ts", ...REJECTIONS.map(({ app }) => `rejected-${app}.ts`)].map((f) => path.join(dir, "programs", f));
+    const programs = ["sample.ts", "groups-sample.ts", ...REJECTIONS.map(({ app }) => `rejected-${app}.ts`)].map((f) =>
+      path.join(dir, "programs", f),
+    );
     const program = ts.createProgram([...generated.filter((f) => f.endsWith(".ts")), ...programs], STRICT_TSC_OPTIONS);
 
     expect(shown(ts.getPreEmitDiagnostics(program))).toEqual([]);
     // The exports map resolved `pco-codegen/<app>` to the rendered clients, and nothing else was compiled.
-    const compiled = program.getSourceFiles().map((f) => f.fileName).filter((f) => !program.isSourceFileDefaultLibrary(program.getSourceFile(f)!));
+    const compiled = program
+      .getSourceFiles()
+      .map((f) => f.fileName)
+      .filter((f) => !program.isSourceFileDefaultLibrary(program.getSourceFile(f)!));
     expect(compiled.sort()).toEqual([...generated, ...programs].filter((f) => f.endsWith(".ts")).sort());
   });
 
@@ -72,7 +81,9 @@ describe("tsc --strict", () => {
     const source = program.getSourceFile(file)!;
     const errors = ts.getPreEmitDiagnostics(program, source);
     const byLine = (line: number) =>
-      errors.filter((d) => source.getLineAndCharacterOfPosition(d.start ?? 0).line === line).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      errors
+        .filter((d) => source.getLineAndCharacterOfPosition(d.start ?? 0).line === line)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 
     expect(errors.every((d) => lines.includes(source.getLineAndCharacterOfPosition(d.start ?? 0).line))).toBe(true);
     for (const [i, rejection] of rejections.entries()) {

@@ -41,7 +41,14 @@ const hmac = (body: string, secret = SECRET) => createHmac("sha256", secret).upd
 function delivery(id: string, name: string, record: object, attempt = 1): string {
   const payload = JSON.stringify({ data: record, included: [], meta: {} });
   return JSON.stringify({
-    data: [{ id, type: "EventDelivery", attributes: { name, attempt, payload }, relationships: { organization: { data: { type: "Organization", id: "1" } } } }],
+    data: [
+      {
+        id,
+        type: "EventDelivery",
+        attributes: { name, attempt, payload },
+        relationships: { organization: { data: { type: "Organization", id: "1" } } },
+      },
+    ],
   });
 }
 
@@ -50,7 +57,11 @@ async function post(body: string, headers: Record<string, string>) {
   return { status: response.status, json: (await response.json()) as { reason?: string; message?: string } & WebhookEvent[] };
 }
 
-const created = delivery("evt-created-1", "people.v2.events.person.created", { type: "Person", id: "7", attributes: { first_name: "Zoë" } });
+const created = delivery("evt-created-1", "people.v2.events.person.created", {
+  type: "Person",
+  id: "7",
+  attributes: { first_name: "Zoë" },
+});
 
 describe("verifyWebhook", () => {
   test("a valid delivery is read: its event, the record from the payload, and its attempt", async () => {
@@ -100,13 +111,24 @@ describe("verifyWebhook", () => {
   });
 
   test("a signed payload that is not a JSON:API document is refused with its pointer", async () => {
-    const body = JSON.stringify({ data: [{ id: "e", type: "EventDelivery", attributes: { name: "people.v2.events.person.created", attempt: 1, payload: '{"data":"abc"}' } }] });
+    const body = JSON.stringify({
+      data: [
+        { id: "e", type: "EventDelivery", attributes: { name: "people.v2.events.person.created", attempt: 1, payload: '{"data":"abc"}' } },
+      ],
+    });
     const answer = await post(body, { "X-PCO-Webhooks-Authenticity": hmac(body) });
-    expect(answer.json).toMatchObject({ reason: "malformed_body", message: "webhook delivery refused: /data/0/attributes/payload: /data is a string, not a resource object" });
+    expect(answer.json).toMatchObject({
+      reason: "malformed_body",
+      message: "webhook delivery refused: /data/0/attributes/payload: /data is a string, not a resource object",
+    });
   });
 
   test("a Fetch Request's raw body verifies the same way", async () => {
-    const request = new Request("http://127.0.0.1/webhooks", { method: "POST", body: created, headers: { "X-PCO-Webhooks-Authenticity": hmac(created).toUpperCase() } });
+    const request = new Request("http://127.0.0.1/webhooks", {
+      method: "POST",
+      body: created,
+      headers: { "X-PCO-Webhooks-Authenticity": hmac(created).toUpperCase() },
+    });
     const events = await verifyWebhook(await request.arrayBuffer(), request.headers, SECRET);
     expect(events.map((e) => [e.type, e.action, e.data.id])).toEqual([["Person", "created", "7"]]);
   });

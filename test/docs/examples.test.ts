@@ -42,7 +42,15 @@ const PAGES = [
     .map((name) => `docs/${name}`),
 ];
 
-type MdNode = { type: string; lang?: string | null; meta?: string | null; value?: string; url?: string; position?: { start: { line: number } }; children?: MdNode[] };
+type MdNode = {
+  type: string;
+  lang?: string | null;
+  meta?: string | null;
+  value?: string;
+  url?: string;
+  position?: { start: { line: number } };
+  children?: MdNode[];
+};
 
 function walk(node: MdNode, visit: (node: MdNode) => void): void {
   visit(node);
@@ -50,7 +58,9 @@ function walk(node: MdNode, visit: (node: MdNode) => void): void {
 }
 
 function readPage(page: string): { blocks: Block[]; links: Link[] } {
-  const tree = unified().use(remarkParse).parse(readFileSync(path.join(REPO_ROOT, page), "utf8")) as MdNode;
+  const tree = unified()
+    .use(remarkParse)
+    .parse(readFileSync(path.join(REPO_ROOT, page), "utf8")) as MdNode;
   const blocks: Block[] = [];
   const links: Link[] = [];
   walk(tree, (node) => {
@@ -79,7 +89,9 @@ const shBlocks = blocks.filter((b, i) => SH.has(b.lang) && b.meta !== "no-run" &
  */
 describe("the manual's examples", () => {
   it("say what they are: a ts or sh block is either checked or marked fragment / no-run", () => {
-    const unknown = blocks.filter((b) => (TS.has(b.lang) && !["", "fragment"].includes(b.meta)) || (SH.has(b.lang) && !["", "no-run"].includes(b.meta)));
+    const unknown = blocks.filter(
+      (b) => (TS.has(b.lang) && !["", "fragment"].includes(b.meta)) || (SH.has(b.lang) && !["", "no-run"].includes(b.meta)),
+    );
     expect(unknown.map((b) => `${where(b)}: ${b.lang} ${b.meta}`)).toEqual([]);
     // The README's front door: its two commands come first.
     const first = blocks.find((b) => b.page === "README.md")!;
@@ -104,7 +116,11 @@ describe("the manual's examples", () => {
     const shown = ts.getPreEmitDiagnostics(program).map((d) => {
       const block = d.file ? files.get(d.file.fileName) : undefined;
       const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line : 0;
-      const at = block ? `${block.page}:${block.line + 1 + line}` : d.file ? `${path.relative(REPO_ROOT, d.file.fileName)}:${line + 1}` : "";
+      const at = block
+        ? `${block.page}:${block.line + 1 + line}`
+        : d.file
+          ? `${path.relative(REPO_ROOT, d.file.fileName)}:${line + 1}`
+          : "";
       return `${at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
     expect(shown).toEqual([]);
@@ -112,15 +128,24 @@ describe("the manual's examples", () => {
 
   it("show every app of spec/ in docs/clients.md, one example importing each", async () => {
     const apps = new Set((await loadSpecs(path.join(REPO_ROOT, "spec"))).value.map((s) => s.app));
-    const imported = new Set(tsBlocks.filter((b) => b.page === "docs/clients.md").flatMap((b) => [...b.text.matchAll(/from "pco-codegen\/([\w-]+)"/g)].map((m) => m[1])));
+    const imported = new Set(
+      tsBlocks
+        .filter((b) => b.page === "docs/clients.md")
+        .flatMap((b) => [...b.text.matchAll(/from "pco-codegen\/([\w-]+)"/g)].map((m) => m[1])),
+    );
     expect([...apps].filter((app) => !imported.has(app))).toEqual([]);
   });
 
   it.each(shBlocks.map((b) => [where(b), b] as const))("run: the sh block at %s exits 0", async (_, block) => {
-    const result = await withProcess("bash", ["-e", "-o", "pipefail", "-c", block.text], { cwd: REPO_ROOT, env: { ...process.env, FORCE_COLOR: "0" } }, async (running) => ({
-      ...(await running.exited),
-      stderr: running.stderr(),
-    }));
+    const result = await withProcess(
+      "bash",
+      ["-e", "-o", "pipefail", "-c", block.text],
+      { cwd: REPO_ROOT, env: { ...process.env, FORCE_COLOR: "0" } },
+      async (running) => ({
+        ...(await running.exited),
+        stderr: running.stderr(),
+      }),
+    );
     expect(result, result.stderr).toMatchObject({ code: 0 });
   });
 

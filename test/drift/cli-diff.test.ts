@@ -17,7 +17,12 @@ describe("pco-codegen diff", () => {
     writeSpecFolder(at("b"), sampleAfter);
     // Only additive changes between these two.
     writeSpecFolder(at("additive"), [sampleBefore[0]!]);
-    writeSpecFolder(at("additive-b"), [{ ...sampleBefore[0]!, resources: [...sampleBefore[0]!.resources, { ...sampleBefore[0]!.resources[0]!, type: "Zebra", id: "zebra" }] }]);
+    writeSpecFolder(at("additive-b"), [
+      {
+        ...sampleBefore[0]!,
+        resources: [...sampleBefore[0]!.resources, { ...sampleBefore[0]!.resources[0]!, type: "Zebra", id: "zebra" }],
+      },
+    ]);
     mkdirSync(at("broken", "people"), { recursive: true });
     writeFileSync(at("broken", "people", "2025-03-20.json"), '{ "app": "people", ');
   });
@@ -34,7 +39,13 @@ describe("pco-codegen diff", () => {
   it("exits 0 when nothing changed", async () => {
     const run = await runCli(["diff", at("a"), at("a")]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")).toEqual([expect.stringMatching(/: no changes$/), "", "people 2025-03-20: no changes", "", "webhooks 2022-10-20: no changes"]);
+    expect(run.stdout.split("\n")).toEqual([
+      expect.stringMatching(/: no changes$/),
+      "",
+      "people 2025-03-20: no changes",
+      "",
+      "webhooks 2022-10-20: no changes",
+    ]);
   });
 
   it("--fail-on breaking exits 0 on additive changes and 1 on breaking ones; --fail-on none always 0", async () => {

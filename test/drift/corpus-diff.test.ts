@@ -23,7 +23,13 @@ interface JsonChange {
 }
 interface JsonChangelog {
   summary: Record<string, number>;
-  apps: { app: string; before: string; after: string; changes: JsonChange[]; resources: { type: string; status: string; changes: JsonChange[] }[] }[];
+  apps: {
+    app: string;
+    before: string;
+    after: string;
+    changes: JsonChange[];
+    resources: { type: string; status: string; changes: JsonChange[] }[];
+  }[];
 }
 
 const CASES = [
@@ -51,7 +57,10 @@ describeCorpus("diff of the same versions captured in 2022 and 2025", () => {
 
   const changesOf = (app: string) => {
     const entry = changelog.apps.find((a) => a.app === app)!;
-    return [...entry.changes.map((c) => ({ owner: "-", c })), ...entry.resources.flatMap((r) => r.changes.map((c) => ({ owner: r.type, c })))];
+    return [
+      ...entry.changes.map((c) => ({ owner: "-", c })),
+      ...entry.resources.flatMap((r) => r.changes.map((c) => ({ owner: r.type, c }))),
+    ];
   };
 
   it("exits 1, compares each app-version with itself, and writes JSON that follows the documented schema", () => {
@@ -66,7 +75,10 @@ describeCorpus("diff of the same versions captured in 2022 and 2025", () => {
     const subjects = new Set(["resource", "attribute", "where", "order", "include", "action", "association", "filter"]);
     const reported = changesOf(app)
       .filter(({ c }) => subjects.has(c.subject) && c.action !== "changed" && c.within?.subject !== "endpoint")
-      .map(({ owner, c }) => `${c.subject === "resource" ? "-" : owner} ${c.subject}${c.within ? ` in ${c.within.subject} ${c.within.name}` : ""} ${c.action} ${c.name}`)
+      .map(
+        ({ owner, c }) =>
+          `${c.subject === "resource" ? "-" : owner} ${c.subject}${c.within ? ` in ${c.within.subject} ${c.within.name}` : ""} ${c.action} ${c.name}`,
+      )
       .sort();
     expect(expected.length).toBeGreaterThanOrEqual(15);
     expect(reported).toEqual(expected);
@@ -127,14 +139,23 @@ describeCorpus("diff of the same versions captured in 2022 and 2025", () => {
 
   it("services: the resources added and removed", () => {
     const resources = changelog.apps.find((a) => a.app === "services")!.resources;
-    expect(resources.filter((r) => r.status === "added").map((r) => r.type)).toEqual(["AttachmentTypeGroup", "Attendance", "Chat", "Email"]);
+    expect(resources.filter((r) => r.status === "added").map((r) => r.type)).toEqual([
+      "AttachmentTypeGroup",
+      "Attendance",
+      "Chat",
+      "Email",
+    ]);
     expect(resources.filter((r) => r.status === "removed").map((r) => r.type)).toEqual(["CcliReporting"]);
   });
 
   it("services: a changed attribute type is breaking", () => {
     const raw = (capture: string) => rawVertices(capture, "services", "2018-11-01");
     expect([...raw("captured-2022-12").get("PlanTime")!.attributes]).toContain("time_type");
-    const change = changesOf("services").find(({ owner, c }) => owner === "PlanTime" && c.subject === "attribute" && c.name === "time_type")?.c;
-    expect(change).toEqual(expect.objectContaining({ class: "breaking", action: "changed", field: "type", before: "integer", after: "string" }));
+    const change = changesOf("services").find(
+      ({ owner, c }) => owner === "PlanTime" && c.subject === "attribute" && c.name === "time_type",
+    )?.c;
+    expect(change).toEqual(
+      expect.objectContaining({ class: "breaking", action: "changed", field: "type", before: "integer", after: "string" }),
+    );
   });
 });

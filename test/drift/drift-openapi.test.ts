@@ -72,13 +72,20 @@ describeCorpus("pco-codegen drift against the official OpenAPI documents", () =>
     const lacking = specs.map((spec) =>
       spec.app !== "groups"
         ? spec
-        : { ...spec, resources: spec.resources.map((r) => (r.type !== "Event" ? r : { ...r, query: { ...r.query, where: r.query.where.filter((w) => w.name !== "name") } })) },
+        : {
+            ...spec,
+            resources: spec.resources.map((r) =>
+              r.type !== "Event" ? r : { ...r, query: { ...r.query, where: r.query.where.filter((w) => w.name !== "name") } },
+            ),
+          },
     );
     const run = await drift(writeSpecFolder(path.join(root, "lacking"), lacking), server.url, "--format", "json");
     expect(run.code).toBe(1);
     const changelog = JSON.parse(run.stdout) as JsonChangelog;
     const changes = changelog.apps.flatMap((a) =>
-      a.resources.flatMap((r) => r.changes.map((c) => `${a.app} ${a.before}→${a.after} ${r.type}: ${c.class} ${c.subject} ${c.action} ${c.name}`)),
+      a.resources.flatMap((r) =>
+        r.changes.map((c) => `${a.app} ${a.before}→${a.after} ${r.type}: ${c.class} ${c.subject} ${c.action} ${c.name}`),
+      ),
     );
     expect(changes).toEqual(["groups 2023-07-10→2023-07-10 Event: additive where added name"]);
     expect(run.stderr).toMatch(/^drift: .* differs from openapi:http:\/\/127\.0\.0\.1:\d+: /m);

@@ -22,7 +22,11 @@ const LIMIT = { limit: 20, periodMs: 1000 };
 
 /** The committed spec folder a scrape of one capture would give, for APPS. */
 async function specFolderFrom(capture: string, root: string): Promise<string> {
-  const read = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", capture)}`)], apps: APPS, versions: { kind: "latest" } });
+  const read = await collectSpecs({
+    from: [parseSourceOperand(`portal:${corpusPath("portal", capture)}`)],
+    apps: APPS,
+    versions: { kind: "latest" },
+  });
   return writeSpecFolder(path.join(root, capture), read.specs);
 }
 
@@ -71,11 +75,15 @@ describeCorpus("pco-codegen drift", () => {
     expect([giving.before, giving.after]).toEqual(["2019-10-18", "2019-10-18"]);
     const in2022 = rawVertices("captured-2022-12", "giving", "2019-10-18");
     const in2025 = rawVertices("captured-2025-07", "giving", "2019-10-18");
-    expect(giving.resources.filter((r) => r.status === "removed").map((r) => r.type)).toEqual([...in2025.keys()].filter((t) => !in2022.has(t)).sort());
+    expect(giving.resources.filter((r) => r.status === "removed").map((r) => r.type)).toEqual(
+      [...in2025.keys()].filter((t) => !in2022.has(t)).sort(),
+    );
     // webhooks: the committed 2022-10-20 is not in these docs (their newest, 2018-08-01, is older).
     const webhooks = changelog.apps.filter((a) => a.app === "webhooks");
     expect(webhooks.map((a) => `${a.before}→${a.after}`)).toEqual(["2022-10-20→null"]);
-    expect(webhooks[0]!.changes).toEqual([expect.objectContaining({ class: "breaking", subject: "version", action: "removed", name: "2022-10-20" })]);
+    expect(webhooks[0]!.changes).toEqual([
+      expect.objectContaining({ class: "breaking", subject: "version", action: "removed", name: "2022-10-20" }),
+    ]);
     expect(run.stderr).toMatch(/^drift: .* differs from portal:http:\/\/127\.0\.0\.1:\d+: \d+ breaking/m);
   });
 
@@ -110,17 +118,22 @@ describeCorpus("pco-codegen drift", () => {
     const run = await runCli(["drift", "--spec", committed, "--from", `portal:${mirror}`, "--format", "json"]);
     expect(run.code).toBe(1);
     const changelog = JSON.parse(run.stdout) as JsonChangelog;
-    expect(changelog.apps.map((a) => `${a.before}→${a.after}: ${a.changes.map((c) => `${c.class} ${c.subject} ${c.action} ${c.name}`).join("; ")}`)).toEqual([
-      "2018-08-01→2018-08-01: ",
-      "null→2030-01-01: additive version added 2030-01-01",
-    ]);
+    expect(
+      changelog.apps.map(
+        (a) => `${a.before}→${a.after}: ${a.changes.map((c) => `${c.class} ${c.subject} ${c.action} ${c.name}`).join("; ")}`,
+      ),
+    ).toEqual(["2018-08-01→2018-08-01: ", "null→2030-01-01: additive version added 2030-01-01"]);
     const breakingOnly = await runCli(["drift", "--spec", committed, "--from", `portal:${mirror}`, "--fail-on", "breaking"]);
     expect(breakingOnly.code).toBe(0);
     expect(breakingOnly.stdout).toContain("+ version 2030-01-01 added, newer than 2018-08-01");
   });
 
   it("exits 2 when the docs are damaged", async () => {
-    const read = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: ["calendar"], versions: { kind: "latest" } });
+    const read = await collectSpecs({
+      from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)],
+      apps: ["calendar"],
+      versions: { kind: "latest" },
+    });
     const committed = writeSpecFolder(path.join(root, "calendar"), read.specs);
     const run = await runCli(["drift", "--spec", committed, "--from", `portal:${corpusPath("portal", "damaged-2025-07")}`]);
     expect(run.code).toBe(2);

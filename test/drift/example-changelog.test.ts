@@ -28,6 +28,8 @@ describeCorpus("the example changelog", () => {
     ]);
     expect(run.code).toBe(0);
     const written = `${run.stdout.split(`portal:${portal}/`).join(`portal:${SCRIPT_PORTAL}/`)}\n`;
-    expect(written, "generated/changelog/people-2022-07-14..2025-03-20.md is stale: run npm run changelog:example").toBe(readFileSync(EXAMPLE, "utf8"));
+    expect(written, "generated/changelog/people-2022-07-14..2025-03-20.md is stale: run npm run changelog:example").toBe(
+      readFileSync(EXAMPLE, "utf8"),
+    );
   });
 });

@@ -49,13 +49,18 @@ describe("the changelog formats", () => {
   });
 
   it("counts docs-only changes toward --fail-on any only when they are listed", () => {
-    const docsOnly = buildChangelog(
-      diffSpecSets([sampleBefore[1]!], [{ ...sampleBefore[1]!, title: "Webhooks" }]),
-      { from: "a", to: "b", includeDocs: false },
-    );
+    const docsOnly = buildChangelog(diffSpecSets([sampleBefore[1]!], [{ ...sampleBefore[1]!, title: "Webhooks" }]), {
+      from: "a",
+      to: "b",
+      includeDocs: false,
+    });
     expect(docsOnly.docsHidden).toBe(1);
     expect(fails(docsOnly, "any")).toBe(false);
-    const listed = buildChangelog(diffSpecSets([sampleBefore[1]!], [{ ...sampleBefore[1]!, title: "Webhooks" }]), { from: "a", to: "b", includeDocs: true });
+    const listed = buildChangelog(diffSpecSets([sampleBefore[1]!], [{ ...sampleBefore[1]!, title: "Webhooks" }]), {
+      from: "a",
+      to: "b",
+      includeDocs: true,
+    });
     expect(fails(listed, "any")).toBe(true);
     expect(fails(listed, "breaking")).toBe(false);
   });

@@ -25,7 +25,8 @@ beforeAll(async () => {
   before = loaded.value[0]!;
   // The docs after the move: the vertex's own path and its own endpoints under the new path; the
   // routes derived from associations (never a create) are derived again, as a scrape would.
-  const documented = (e: Spec["resources"][number]["endpoints"][number]) => e.operation === "create" || (e.via === undefined && e.currentUser !== true);
+  const documented = (e: Spec["resources"][number]["endpoints"][number]) =>
+    e.operation === "create" || (e.via === undefined && e.currentUser !== true);
   const moved = {
     ...before,
     resources: before.resources.map((r) =>
@@ -58,19 +59,26 @@ it("reports the move once, and no endpoint of WorkflowCard as removed or added",
 });
 
 it("reports nothing removed anywhere that the newer spec still serves", () => {
-  const removed = diffSpecs(before, after).flatMap(allChanges).filter((c) => c.action === "removed");
+  const removed = diffSpecs(before, after)
+    .flatMap(allChanges)
+    .filter((c) => c.action === "removed");
   expect(removed).toEqual([]);
 });
 
 it("says in the changelog that a spec was written with partial, and what it lacks", async () => {
   const { buildChangelog } = await import("../../generator/changelog/changelog.js");
   const { renderChangelog } = await import("../../generator/changelog/render.js");
-  const partial: Spec = { ...before, partial: [{ resource: "Email", file: "email.json", missing: ["attributes"], reason: "invalid JSON" }] };
+  const partial: Spec = {
+    ...before,
+    partial: [{ resource: "Email", file: "email.json", missing: ["attributes"], reason: "invalid JSON" }],
+  };
   const changes = diffSpecs(before, partial).flatMap(allChanges);
   expect(changes).toEqual([
     { class: "additive", subject: "app", action: "changed", name: "people", field: "partial", after: ["Email: attributes"] },
   ]);
-  const text = await renderChangelog(buildChangelog(diffSpecs(before, partial), { from: "a", to: "b", includeDocs: false }), "text", { colour: false });
+  const text = await renderChangelog(buildChangelog(diffSpecs(before, partial), { from: "a", to: "b", includeDocs: false }), "text", {
+    colour: false,
+  });
   expect(text).toContain("written from damaged docs (partial); it lacks");
   expect(text).toContain("Email: attributes");
 });

@@ -9,13 +9,21 @@ const at = (app: string, version: string): Spec => spec([], { app, version });
 /** `app before→after: version changes`, one line per comparison. */
 function pairs(before: Spec[], after: Spec[]): string[] {
   return diffSpecSets(before, after).map((c) => {
-    const versions = c.changes.filter((ch) => ch.subject === "version").map((ch) => `${ch.class} ${ch.action} ${ch.name}${ch.before === undefined ? "" : ` before=${String(ch.before)}`}${ch.after === undefined ? "" : ` after=${String(ch.after)}`}`);
+    const versions = c.changes
+      .filter((ch) => ch.subject === "version")
+      .map(
+        (ch) =>
+          `${ch.class} ${ch.action} ${ch.name}${ch.before === undefined ? "" : ` before=${String(ch.before)}`}${ch.after === undefined ? "" : ` after=${String(ch.after)}`}`,
+      );
     return `${c.app} ${c.before ?? "-"}→${c.after ?? "-"}${versions.length ? `: ${versions.join("; ")}` : ""}`;
   });
 }
 
 const cases: [string, { before: Spec[]; after: Spec[]; want: string[] }][] = [
-  ["the same version on both sides", { before: [at("people", "2025-03-20")], after: [at("people", "2025-03-20")], want: ["people 2025-03-20→2025-03-20"] }],
+  [
+    "the same version on both sides",
+    { before: [at("people", "2025-03-20")], after: [at("people", "2025-03-20")], want: ["people 2025-03-20→2025-03-20"] },
+  ],
   [
     "one version each: an upgrade",
     {

@@ -21,21 +21,28 @@ export interface RawSlateResource {
 export function rawSlate(snapshot: string): Map<string, Map<string, RawSlateResource>> {
   const folder = path.join(DOCS_DIR, "slate", snapshot, "source", "includes");
   const apps = new Map<string, Map<string, RawSlateResource>>();
-  for (const file of readdirSync(folder).filter((f) => /^_.+\.md$/.test(f) && f !== "_errors.md").sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => /^_.+\.md$/.test(f) && f !== "_errors.md")
+    .sort()) {
     const resources = new Map<string, RawSlateResource>();
-    for (const section of readFileSync(path.join(folder, file), "utf8").split(/\n(?=## )/).slice(1)) {
+    for (const section of readFileSync(path.join(folder, file), "utf8")
+      .split(/\n(?=## )/)
+      .slice(1)) {
       const examples = jsonBlocks(section).flatMap((d) => dataItems(d));
       const type = examples[0]?.type;
       if (type === undefined) continue;
       const resource = resources.get(type) ?? { attributes: new Set(), where: new Set(), order: new Set(), endpoints: new Set() };
       resources.set(type, resource);
-      for (const item of examples.filter((e) => e.type === type)) for (const name of Object.keys(item.attributes ?? {})) resource.attributes.add(name);
+      for (const item of examples.filter((e) => e.type === type))
+        for (const name of Object.keys(item.attributes ?? {})) resource.attributes.add(name);
       for (const table of section.matchAll(/#### Resource Attributes\n+Attribute \|[^\n]*\n[-| ]+\n((?:[^\n]+\n)*)/g)) {
         for (const row of table[1]!.split("\n").filter(Boolean)) resource.attributes.add(row.split("|")[0]!.trim());
       }
       for (const m of section.matchAll(/^where\[([^\]\n]+)\] \|/gm)) resource.where.add(m[1]!);
       for (const m of section.matchAll(/^order \| ([^ |\n]+) \|/gm)) resource.order.add(m[1]!);
-      for (const m of section.matchAll(/#### HTTP Request\n+`(GET|POST|PATCH|DELETE) https:\/\/api\.planningcenteronline\.com([^`\n]*)`/g)) {
+      for (const m of section.matchAll(
+        /#### HTTP Request\n+`(GET|POST|PATCH|DELETE) https:\/\/api\.planningcenteronline\.com([^`\n]*)`/g,
+      )) {
         resource.endpoints.add(`${m[1]} ${idsAsStars(m[2]!)}`);
       }
     }

@@ -26,7 +26,9 @@ export function rawVertices(capture: string, app: string, version: string): Map<
   const folder = path.join(DOCS_DIR, "portal", capture, app, "v2", "documentation", version, "vertices");
   const vertices = new Map<string, RawVertex>();
   for (const file of readdirSync(folder).filter((f) => f.endsWith(".json"))) {
-    const document = JSON.parse(readFileSync(path.join(folder, file), "utf8")) as { data: { attributes: { name: string }; relationships: Record<string, { data: Named[] }> } };
+    const document = JSON.parse(readFileSync(path.join(folder, file), "utf8")) as {
+      data: { attributes: { name: string }; relationships: Record<string, { data: Named[] }> };
+    };
     const { attributes, relationships } = document.data;
     const list = (section: string) => (relationships[section]?.data ?? []).filter((item) => item.attributes.name.trim() !== "");
     const names = (section: string) => new Set(list(section).map((item) => item.attributes.name.trim()));
@@ -37,7 +39,9 @@ export function rawVertices(capture: string, app: string, version: string): Map<
       order: names("can_order"),
       include: names("can_include"),
       actions: new Map(list("actions").map((a) => [a.attributes.name, a.attributes.path!])),
-      edges: new Map(list("outbound_edges").map((e) => [e.attributes.name, { path: e.attributes.path!, filters: new Set(e.attributes.filters ?? []) }])),
+      edges: new Map(
+        list("outbound_edges").map((e) => [e.attributes.name, { path: e.attributes.path!, filters: new Set(e.attributes.filters ?? []) }]),
+      ),
     });
   }
   return vertices;

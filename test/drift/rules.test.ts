@@ -10,14 +10,16 @@ import { resource, spec } from "./spec-builder.js";
 
 /** `class: Resource subject action name (field) [in within]`: the facts of each change, compactly. */
 function facts(comparisons: SpecComparison[]): string[] {
-  return comparisons.flatMap((c) => [
-    ...c.changes.map((change) => ({ owner: "app", change })),
-    ...c.resources.flatMap((r) => r.changes.map((change) => ({ owner: r.type, change }))),
-  ]).map(({ owner, change }) => {
-    const field = change.field === undefined ? "" : ` (${change.field})`;
-    const within = change.within === undefined ? "" : ` in ${change.within.subject} ${change.within.name}`;
-    return `${change.class}: ${owner} ${change.subject} ${change.action} ${change.name}${field}${within}`;
-  });
+  return comparisons
+    .flatMap((c) => [
+      ...c.changes.map((change) => ({ owner: "app", change })),
+      ...c.resources.flatMap((r) => r.changes.map((change) => ({ owner: r.type, change }))),
+    ])
+    .map(({ owner, change }) => {
+      const field = change.field === undefined ? "" : ` (${change.field})`;
+      const within = change.within === undefined ? "" : ` in ${change.within.subject} ${change.within.name}`;
+      return `${change.class}: ${owner} ${change.subject} ${change.action} ${change.name}${field}${within}`;
+    });
 }
 
 const compare = (before: Resource[], after: Resource[]) => facts(diffSpecs(spec(before), spec(after)));
@@ -40,7 +42,14 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
     "an attribute added and one removed",
     {
       before: [address()],
-      after: [address({ attributes: [{ name: "id", type: "primary_key" }, { name: "city", type: "string" }] })],
+      after: [
+        address({
+          attributes: [
+            { name: "id", type: "primary_key" },
+            { name: "city", type: "string" },
+          ],
+        }),
+      ],
       want: ["additive: Address attribute added city", "breaking: Address attribute removed street"],
     },
   ],
@@ -48,7 +57,14 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
     "an attribute's type changed",
     {
       before: [address()],
-      after: [address({ attributes: [{ name: "id", type: "primary_key" }, { name: "street", type: "array", description: "The street." }] })],
+      after: [
+        address({
+          attributes: [
+            { name: "id", type: "primary_key" },
+            { name: "street", type: "array", description: "The street." },
+          ],
+        }),
+      ],
       want: ["breaking: Address attribute changed street (type)"],
     },
   ],
@@ -56,7 +72,15 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
     "a description changed is docs; whitespace alone is nothing",
     {
       before: [address({ description: "A  postal\naddress. " })],
-      after: [address({ description: "A postal address.", attributes: [{ name: "id", type: "primary_key" }, { name: "street", type: "string", description: "The street line." }] })],
+      after: [
+        address({
+          description: "A postal address.",
+          attributes: [
+            { name: "id", type: "primary_key" },
+            { name: "street", type: "string", description: "The street line." },
+          ],
+        }),
+      ],
       want: ["docs: Address attribute changed street (description)"],
     },
   ],
@@ -74,7 +98,9 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
       before: [
         address({
           endpoints: [{ operation: "list", method: "GET", path: "/people/v2/people/1/addresses" }],
-          associations: [{ name: "person", target: "Person", path: "https://api.planningcenteronline.com/people/v2/addresses/1/person/", filters: [] }],
+          associations: [
+            { name: "person", target: "Person", path: "https://api.planningcenteronline.com/people/v2/addresses/1/person/", filters: [] },
+          ],
           actions: [{ name: "verify", path: "/people/v2/people/1/addresses/2/verify" }],
         }),
       ],
@@ -160,7 +186,10 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
     {
       before: [address({ endpoints: [{ operation: "list", method: "GET", path: "/people/v2/addresses" }] })],
       after: [address({ endpoints: [{ operation: "list", method: "GET", path: "/people/v2/people/1/addresses" }] })],
-      want: ["breaking: Address endpoint removed GET /people/v2/addresses", "additive: Address endpoint added GET /people/v2/people/1/addresses"],
+      want: [
+        "breaking: Address endpoint removed GET /people/v2/addresses",
+        "additive: Address endpoint added GET /people/v2/people/1/addresses",
+      ],
     },
   ],
   [
@@ -169,7 +198,10 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
       before: [address({ permissions: { create: true, update: false, destroy: false, createAttributes: ["street"] } })],
       after: [
         address({
-          attributes: [{ name: "id", type: "primary_key" }, { name: "city", type: "string" }],
+          attributes: [
+            { name: "id", type: "primary_key" },
+            { name: "city", type: "string" },
+          ],
           permissions: { create: true, update: false, destroy: false, createAttributes: ["city"] },
         }),
       ],
@@ -183,8 +215,22 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
   [
     "a read permission narrowed is breaking, opened to public additive",
     {
-      before: [address({ attributes: [{ name: "a", type: "string", permission: "public" }, { name: "b", type: "string", permission: "editor" }] })],
-      after: [address({ attributes: [{ name: "a", type: "string", permission: "editor" }, { name: "b", type: "string", permission: "public" }] })],
+      before: [
+        address({
+          attributes: [
+            { name: "a", type: "string", permission: "public" },
+            { name: "b", type: "string", permission: "editor" },
+          ],
+        }),
+      ],
+      after: [
+        address({
+          attributes: [
+            { name: "a", type: "string", permission: "editor" },
+            { name: "b", type: "string", permission: "public" },
+          ],
+        }),
+      ],
       want: ["breaking: Address attribute changed a (permission)", "additive: Address attribute changed b (permission)"],
     },
   ],
@@ -195,7 +241,13 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
       after: [
         address({
           attributes: [{ name: "a", type: "string", permission: "public" }],
-          query: { where: [], order: [], include: ["person"], assignableIncludes: { create: ["person"], update: [] }, perPage: { min: 1, max: 100, default: 25 } },
+          query: {
+            where: [],
+            order: [],
+            include: ["person"],
+            assignableIncludes: { create: ["person"], update: [] },
+            perPage: { min: 1, max: 100, default: 25 },
+          },
         }),
       ],
       want: [],
@@ -204,8 +256,14 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
   [
     "a smaller page size limit is breaking, a larger one additive",
     {
-      before: [address({ query: { where: [], order: [], include: [], perPage: { min: 1, max: 100, default: 25 } } }), resource("Email", { query: { where: [], order: [], include: [], perPage: { min: 1, max: 25, default: 25 } } })],
-      after: [address({ query: { where: [], order: [], include: [], perPage: { min: 1, max: 50, default: 25 } } }), resource("Email", { query: { where: [], order: [], include: [], perPage: { min: 1, max: 100, default: 25 } } })],
+      before: [
+        address({ query: { where: [], order: [], include: [], perPage: { min: 1, max: 100, default: 25 } } }),
+        resource("Email", { query: { where: [], order: [], include: [], perPage: { min: 1, max: 25, default: 25 } } }),
+      ],
+      after: [
+        address({ query: { where: [], order: [], include: [], perPage: { min: 1, max: 50, default: 25 } } }),
+        resource("Email", { query: { where: [], order: [], include: [], perPage: { min: 1, max: 100, default: 25 } } }),
+      ],
       want: ["breaking: Address paging changed per_page (per_page)", "additive: Email paging changed per_page (per_page)"],
     },
   ],
@@ -216,17 +274,49 @@ const cases: [string, { before: Resource[]; after: Resource[]; want: string[] }]
   [
     "relationships: target and cardinality",
     {
-      before: [address({ relationships: [{ name: "person", target: "Person", toMany: false }, { name: "tags", target: "Tag", toMany: true }] })],
-      after: [address({ relationships: [{ name: "person", target: "Household", toMany: false }, { name: "tags", target: "Tag", toMany: false }] })],
+      before: [
+        address({
+          relationships: [
+            { name: "person", target: "Person", toMany: false },
+            { name: "tags", target: "Tag", toMany: true },
+          ],
+        }),
+      ],
+      after: [
+        address({
+          relationships: [
+            { name: "person", target: "Household", toMany: false },
+            { name: "tags", target: "Tag", toMany: false },
+          ],
+        }),
+      ],
       want: ["breaking: Address relationship changed person (target)", "breaking: Address relationship changed tags (toMany)"],
     },
   ],
   [
     "actions: added, removed, and an example body changed (docs)",
     {
-      before: [address({ actions: [{ name: "merge", path: "/a/1/merge", exampleBody: { data: { a: 1, b: 2 } } }, { name: "old", path: "/a/1/old" }] })],
-      after: [address({ actions: [{ name: "merge", path: "/a/{id}/merge", exampleBody: { data: { b: 2, a: 3 } } }, { name: "new", path: "/a/1/new" }] })],
-      want: ["docs: Address action changed merge (exampleBody)", "additive: Address action added new", "breaking: Address action removed old"],
+      before: [
+        address({
+          actions: [
+            { name: "merge", path: "/a/1/merge", exampleBody: { data: { a: 1, b: 2 } } },
+            { name: "old", path: "/a/1/old" },
+          ],
+        }),
+      ],
+      after: [
+        address({
+          actions: [
+            { name: "merge", path: "/a/{id}/merge", exampleBody: { data: { b: 2, a: 3 } } },
+            { name: "new", path: "/a/1/new" },
+          ],
+        }),
+      ],
+      want: [
+        "docs: Address action changed merge (exampleBody)",
+        "additive: Address action added new",
+        "breaking: Address action removed old",
+      ],
     },
   ],
 ];
@@ -237,8 +327,24 @@ describe("the comparison of two specs", () => {
   });
 
   it("gives the same changes whatever order the resources and their lists come in", () => {
-    const a = [address(), resource("Email", { attributes: [{ name: "id", type: "primary_key" }, { name: "address", type: "string" }] })];
-    const b = [resource("Email"), address({ attributes: [{ name: "zip", type: "string" }, { name: "id", type: "primary_key" }] })];
+    const a = [
+      address(),
+      resource("Email", {
+        attributes: [
+          { name: "id", type: "primary_key" },
+          { name: "address", type: "string" },
+        ],
+      }),
+    ];
+    const b = [
+      resource("Email"),
+      address({
+        attributes: [
+          { name: "zip", type: "string" },
+          { name: "id", type: "primary_key" },
+        ],
+      }),
+    ];
     const reversed = (rs: Resource[]) => [...rs].reverse().map((r) => ({ ...r, attributes: [...r.attributes].reverse() }));
     expect(compare(reversed(a), reversed(b))).toEqual(compare(a, b));
     expect(compare(a, b)).toEqual([
@@ -257,7 +363,9 @@ describe("the comparison of two specs", () => {
   it("compares API-wide facts where both sides state them", () => {
     const rateLimit = { limit: 100, periodSeconds: 20, headers: { limit: "L", period: "P", count: "C", retryAfter: "R" } };
     const before = spec([], { api: { rateLimit, currentUserPath: "/people/v2/me" } });
-    const after = spec([], { api: { rateLimit: { ...rateLimit, limit: 50 }, upload: { url: "https://upload.example/v2/files", field: "file" } } });
+    const after = spec([], {
+      api: { rateLimit: { ...rateLimit, limit: 50 }, upload: { url: "https://upload.example/v2/files", field: "file" } },
+    });
     expect(facts(diffSpecs(before, after))).toEqual([
       "breaking: app api removed currentUserPath",
       "breaking: app api changed rateLimit (rateLimit)",

@@ -44,7 +44,13 @@ export const sampleAfter: Spec[] = [
     resource("BackgroundCheck", { deprecated: false }),
     resource("Person", {
       associations: [
-        { name: "emails", target: "Email", path: "/people/v2/people/{person_id}/emails", filters: [{ name: "primary" }, { name: "verified" }], deprecated: true },
+        {
+          name: "emails",
+          target: "Email",
+          path: "/people/v2/people/{person_id}/emails",
+          filters: [{ name: "primary" }, { name: "verified" }],
+          deprecated: true,
+        },
       ],
       permissions: { create: false, update: true, destroy: false, updateAttributes: ["name"] },
       endpoints: [{ operation: "update", method: "PATCH", path: "/people/v2/people/{person_id}" }],

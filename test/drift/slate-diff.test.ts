@@ -34,7 +34,10 @@ const AFTER = "2017-09-20";
 function includedApps(snapshot: string): string[] {
   const index = readFileSync(path.join(DOCS_DIR, "slate", snapshot, "source", "index.md"), "utf8");
   const list = /^includes:\n((?:\s+- .+\n)+)/m.exec(index)![1]!;
-  return [...list.matchAll(/- (\S+)/g)].map((m) => m[1]!).filter((app) => app !== "errors").sort();
+  return [...list.matchAll(/- (\S+)/g)]
+    .map((m) => m[1]!)
+    .filter((app) => app !== "errors")
+    .sort();
 }
 
 describeCorpus("diff of two Slate markdown snapshots", () => {
@@ -92,7 +95,13 @@ describeCorpus("diff of two Slate markdown snapshots", () => {
       }
     }
 
-    const subjectKey: Record<string, string> = { resource: "resource", attribute: "attributes", where: "where", order: "order", endpoint: "endpoints" };
+    const subjectKey: Record<string, string> = {
+      resource: "resource",
+      attribute: "attributes",
+      where: "where",
+      order: "order",
+      endpoint: "endpoints",
+    };
     const endpointShape = (name: string) => name.replace(/ (\S+)$/, (_m, p: string) => ` ${idsAsStars(p)}`);
     const reported = changelog.apps
       .filter((a) => a.before !== null && a.after !== null)
@@ -102,7 +111,8 @@ describeCorpus("diff of two Slate markdown snapshots", () => {
             if (c.subject === "resource" && c.field === "path") return [`${a.app} ${r.type} moved`];
             if (c.action === "changed" || c.within !== undefined) return [];
             // A granted or revoked permission names the endpoints that come or go with it.
-            if (c.subject === "permission") return ((c.after ?? c.before ?? []) as string[]).map((e) => `${a.app} ${r.type} endpoints ${c.action} ${endpointShape(e)}`);
+            if (c.subject === "permission")
+              return ((c.after ?? c.before ?? []) as string[]).map((e) => `${a.app} ${r.type} endpoints ${c.action} ${endpointShape(e)}`);
             const key = subjectKey[c.subject];
             if (key === undefined) return [];
             return [`${a.app} ${r.type} ${key} ${c.action} ${c.subject === "endpoint" ? endpointShape(c.name) : c.name}`];

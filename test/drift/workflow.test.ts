@@ -49,7 +49,10 @@ const indexIn = (steps: Step[], predicate: (s: Step) => boolean) => steps.findIn
 const runs = (pattern: RegExp) => (s: Step) => pattern.test(s.run ?? "");
 const uses = (action: string) => (s: Step) => s.uses?.startsWith(`${action}@`) ?? false;
 const inOrder = (order: number[]) => {
-  expect(order.every((i) => i >= 0), String(order)).toBe(true);
+  expect(
+    order.every((i) => i >= 0),
+    String(order),
+  ).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 };
 
@@ -79,7 +82,10 @@ describe("the drift workflow", () => {
   });
 
   it("installs without dependency install scripts, then builds explicitly", () => {
-    const install = scrapeJob.steps.find(runs(/npm ci/))!.run!.trim().split("\n");
+    const install = scrapeJob.steps
+      .find(runs(/npm ci/))!
+      .run!.trim()
+      .split("\n");
     expect(install).toEqual(["npm ci --ignore-scripts", "npm run build"]);
     for (const step of allSteps) expect(step.run ?? "").not.toMatch(/npm (ci|install)(?! --ignore-scripts)/);
   });
@@ -165,8 +171,14 @@ describe("the drift workflow", () => {
   });
 
   it("writes the changelog with options the CLI accepts", async () => {
-    const line = scrapeJob.steps.find(runs(/pco-codegen\.js diff/))!.run!.split("\n").find((l) => l.includes("pco-codegen.js diff"))!;
-    const args = line.replace(/^.*pco-codegen\.js /, "").replace(/\s*>.*$/, "").split(/\s+/);
+    const line = scrapeJob.steps
+      .find(runs(/pco-codegen\.js diff/))!
+      .run!.split("\n")
+      .find((l) => l.includes("pco-codegen.js diff"))!;
+    const args = line
+      .replace(/^.*pco-codegen\.js /, "")
+      .replace(/\s*>.*$/, "")
+      .split(/\s+/);
     expect(args.slice(0, 3)).toEqual(["diff", '"$RUNNER_TEMP/spec-before"', "spec"]);
     const root = mkdtempSync(path.join(tmpdir(), "pco-workflow-"));
     try {

@@ -32,7 +32,12 @@ const TYPE_SCHEMAS: Record<AttributeType, object> = {
   unknown: {},
 };
 
-const LINKAGE = { type: "object", required: ["type", "id"], properties: { type: { type: "string" }, id: { type: "string" } }, additionalProperties: false };
+const LINKAGE = {
+  type: "object",
+  required: ["type", "id"],
+  properties: { type: { type: "string" }, id: { type: "string" } },
+  additionalProperties: false,
+};
 
 function recordSchema(resource: Resource): object {
   const attributes = resource.attributes.filter((a) => a.name !== "id");
@@ -52,10 +57,21 @@ function recordSchema(resource: Resource): object {
         type: "object",
         required: resource.relationships.map((r) => r.name),
         properties: Object.fromEntries(
-          resource.relationships.map((r) => [r.name, { type: "object", required: ["data"], properties: { data: r.toMany ? { type: "array", items: LINKAGE } : { anyOf: [{ type: "null" }, LINKAGE] } } }]),
+          resource.relationships.map((r) => [
+            r.name,
+            {
+              type: "object",
+              required: ["data"],
+              properties: { data: r.toMany ? { type: "array", items: LINKAGE } : { anyOf: [{ type: "null" }, LINKAGE] } },
+            },
+          ]),
         ),
         // An included document adds a relationship per include.
-        additionalProperties: { type: "object", required: ["data"], properties: { data: { anyOf: [{ type: "null" }, LINKAGE, { type: "array", items: LINKAGE }] } } },
+        additionalProperties: {
+          type: "object",
+          required: ["data"],
+          properties: { data: { anyOf: [{ type: "null" }, LINKAGE, { type: "array", items: LINKAGE }] } },
+        },
       },
       links: { type: "object", required: ["self"], properties: { self: { type: "string", format: "uri" } } },
     },
@@ -104,7 +120,11 @@ describe("the fixtures of the committed specs", () => {
       const toOne = new Set(
         spec.resources.flatMap((owner) =>
           owner.associations
-            .filter((a) => owner.relationships.find((r) => r.name === a.name)?.toMany === false || (pluralize.isSingular(a.name) && !pluralize.isPlural(a.name)))
+            .filter(
+              (a) =>
+                owner.relationships.find((r) => r.name === a.name)?.toMany === false ||
+                (pluralize.isSingular(a.name) && !pluralize.isPlural(a.name)),
+            )
             .map((a) => a.path),
         ),
       );
@@ -120,7 +140,10 @@ describe("the fixtures of the committed specs", () => {
   });
 
   it("are nothing but those files, and a README", () => {
-    const expected = specs.reduce((n, spec) => n + STATUSES.length + spec.resources.reduce((m, r) => m + 1 + (r.query.include.length > 0 ? 1 : 0), 0), 1);
+    const expected = specs.reduce(
+      (n, spec) => n + STATUSES.length + spec.resources.reduce((m, r) => m + 1 + (r.query.include.length > 0 ? 1 : 0), 0),
+      1,
+    );
     const collections = [...files.keys()].filter((f) => f.endsWith(".collection.json")).length;
     expect(files.size).toBe(expected + collections);
     expect(files.has("fixtures/README.md")).toBe(true);
@@ -149,7 +172,7 @@ describe("the fixtures of the committed specs", () => {
     }
   });
 
-  it("replace the docs' placeholders (\"string\", 2000-01-01) with real values", () => {
+  it('replace the docs\' placeholders ("string", 2000-01-01) with real values', () => {
     for (const [path, contents] of files) {
       expect(contents, path).not.toMatch(/"(?:string|primary_key|2000-01-01T12:00:00Z|2000-01-01)"/);
     }
@@ -158,7 +181,12 @@ describe("the fixtures of the committed specs", () => {
   it("pick the values the docs list for an attribute", () => {
     const webhooks = specs.find((s) => s.app === "webhooks")!;
     const listed = ["pending", "delivered", "failed", "skipped", "duplicated", "ignored_failed", "ignored_skipped", "ignored_duplicated"];
-    expect(webhooks.resources.find((r) => r.type === "Event")!.attributes.find((a) => a.name === "status")!.description).toContain(listed.map((v) => `\`${v}\``).slice(0, 2).join(", "));
+    expect(webhooks.resources.find((r) => r.type === "Event")!.attributes.find((a) => a.name === "status")!.description).toContain(
+      listed
+        .map((v) => `\`${v}\``)
+        .slice(0, 2)
+        .join(", "),
+    );
     const events = parsed(`${folderOf(webhooks)}/event.collection.json`).data as Json[];
     for (const event of events) expect(listed).toContain(event.attributes.status);
   });
@@ -203,10 +231,12 @@ describe("the fixtures of the committed specs", () => {
         expect(new Set(includedKeys).size, path).toBe(includedKeys.length);
         // An include the docs leave unresolvable is warned about (above) and left out.
         const unresolvable = new Set(unresolvableIncludes({ ...spec, resources: [resource] }).map((k) => k.split(".").pop()));
-        const linked = resource.query.include.filter((name) => !unresolvable.has(name)).flatMap((name) => {
-          expect(data.relationships, `${path} ${name}`).toHaveProperty(name);
-          return [data.relationships[name].data].flat().filter((l: unknown) => l !== null) as Json[];
-        });
+        const linked = resource.query.include
+          .filter((name) => !unresolvable.has(name))
+          .flatMap((name) => {
+            expect(data.relationships, `${path} ${name}`).toHaveProperty(name);
+            return [data.relationships[name].data].flat().filter((l: unknown) => l !== null) as Json[];
+          });
         // JSON:API: a record in the primary data is not repeated in `included`.
         expect(new Set(linked.map(key).filter((k) => k !== key(data))), path).toEqual(new Set(includedKeys));
         // A resource whose includes the docs all leave unresolvable (check-ins PreCheck: the official document
@@ -247,6 +277,8 @@ describe("the fixtures of the committed specs", () => {
     const again = await fixturesRenderer.render([...specs].reverse());
     const sorted = (list: OutputFile[]) => [...list].sort((a, b) => (a.path < b.path ? -1 : 1));
     const first = sorted([...files].map(([path, contents]) => ({ path, contents })));
-    expect(sorted(again.value).filter((f) => f.path !== "fixtures/README.md")).toEqual(first.filter((f) => f.path !== "fixtures/README.md"));
+    expect(sorted(again.value).filter((f) => f.path !== "fixtures/README.md")).toEqual(
+      first.filter((f) => f.path !== "fixtures/README.md"),
+    );
   });
 });

@@ -9,26 +9,44 @@ import { cpuMs } from "../helpers/cpu-time.js";
 describe("documentedValues", () => {
   const cases: [string, { given: { description?: string; note?: string }; want: string[] }][] = [
     ["an inline list", { given: { description: "Possible values: `hidden` or `published`" }, want: ["hidden", "published"] }],
-    ["an inline list with commas", { given: { description: "Possible values: `registrations`, `groups`, `ical`, or `form`" }, want: ["registrations", "groups", "ical", "form"] }],
+    [
+      "an inline list with commas",
+      {
+        given: { description: "Possible values: `registrations`, `groups`, `ical`, or `form`" },
+        want: ["registrations", "groups", "ical", "form"],
+      },
+    ],
     [
       "a bulleted list, values with dots",
       { given: { description: "Possible values:\n- `Mr.`\n- `Mrs.`\n- `Dr.`" }, want: ["Mr.", "Mrs.", "Dr."] },
     ],
     [
       "a bulleted list with explanations and a blank line",
-      { given: { description: "Possible values:\n- `dropdown`: a `choice` list\n- `text`: a sentence\n\n- `section_header`: no answer" }, want: ["dropdown", "text", "section_header"] },
+      {
+        given: { description: "Possible values:\n- `dropdown`: a `choice` list\n- `text`: a sentence\n\n- `section_header`: no answer" },
+        want: ["dropdown", "text", "section_header"],
+      },
     ],
     [
       "two lists, merged",
-      { given: { description: "Possible values:\n- `active`: active\n\n\nPossible values: `active`, `pending`, or `inactive`" }, want: ["active", "pending", "inactive"] },
+      {
+        given: { description: "Possible values:\n- `active`: active\n\n\nPossible values: `active`, `pending`, or `inactive`" },
+        want: ["active", "pending", "inactive"],
+      },
     ],
     [
-      "\"One of\", stopping at the sentence's end",
-      { given: { description: "One of `in_progress`, `updating`, or `committed`. The `updating` state is temporary (`x`)." }, want: ["in_progress", "updating", "committed"] },
+      '"One of", stopping at the sentence\'s end',
+      {
+        given: { description: "One of `in_progress`, `updating`, or `committed`. The `updating` state is temporary (`x`)." },
+        want: ["in_progress", "updating", "committed"],
+      },
     ],
     ["a note", { given: { note: "Possible values: `barcode` or `pkpass`." }, want: ["barcode", "pkpass"] }],
     ["`null` is not a value to pick", { given: { description: "Possible values: `credit`, `null`" }, want: ["credit"] }],
-    ["prose with code but no list", { given: { description: "Set `status` to `inactive` to deactivate. One of the oldest fields." }, want: [] }],
+    [
+      "prose with code but no list",
+      { given: { description: "Set `status` to `inactive` to deactivate. One of the oldest fields." }, want: [] },
+    ],
     ["nothing", { given: {}, want: [] }],
   ];
   it.each(cases)("%s", (_, { given, want }) => {
@@ -81,7 +99,9 @@ describe("attributeValue", () => {
     expect(attributeValue({ name: "address", type: "string" }, "string", "k", "Email")).toMatch(/@example\.com$/);
     expect(attributeValue({ name: "number", type: "string" }, "string", "k", "PhoneNumber")).toMatch(/^\(555\) 555-01[0-9]{2}$/);
     expect(value("string", "string", "avatar_url")).toMatch(/^https:\/\/example\.com\/[a-z]+\/[a-z]+$/);
-    expect(attributeValue({ name: "kind", type: "string", description: "Possible values: `barcode` or `pkpass`" }, "string", "k")).toMatch(/^(barcode|pkpass)$/);
+    expect(attributeValue({ name: "kind", type: "string", description: "Possible values: `barcode` or `pkpass`" }, "string", "k")).toMatch(
+      /^(barcode|pkpass)$/,
+    );
   });
 
   it("depends on the key alone", () => {

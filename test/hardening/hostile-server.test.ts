@@ -68,8 +68,16 @@ describeCorpus("a hostile documentation server", () => {
 
   it.each([
     ["a Retry-After of an hour", { status: 429, "retry-after": "3600" }, /a wait \(Retry-After\) of 3600 s, more than the 120 s/],
-    ["a Retry-After as a date in 2100", { status: 429, "retry-after": "Fri, 01 Jan 2100 00:00:00 GMT" }, /a wait \(Retry-After\) of \d{9,} s, more than the 120 s/],
-    ["a Retry-After past what a timer holds", { status: 429, "retry-after": "99999999999999999999999" }, /a wait \(Retry-After\) of \d+ s, more than the 120 s/],
+    [
+      "a Retry-After as a date in 2100",
+      { status: 429, "retry-after": "Fri, 01 Jan 2100 00:00:00 GMT" },
+      /a wait \(Retry-After\) of \d{9,} s, more than the 120 s/,
+    ],
+    [
+      "a Retry-After past what a timer holds",
+      { status: 429, "retry-after": "99999999999999999999999" },
+      /a wait \(Retry-After\) of \d+ s, more than the 120 s/,
+    ],
     [
       "a rate period of a day with a limit of 1",
       { status: 200, "x-pco-api-request-rate-limit": "1", "x-pco-api-request-rate-period": "86400", "x-pco-api-request-rate-count": "1" },
@@ -107,22 +115,32 @@ describeCorpus("a hostile documentation server", () => {
   it.each([
     ["a 200 MB body", { gzip: false }],
     ["a gzip body that expands to 400 MB", { gzip: true }],
-  ] as const)("sends %s: the real CLI stops reading at the cap, fails in one line with exit 2, and stays under 300 MB RSS", async (_name, { gzip }) => {
-    const size = gzip ? 400 * 1024 * 1024 : 200 * 1024 * 1024;
-    const server = await serveWebhooks(async (urlPath, response): Promise<Hostile> => {
-      if (urlPath !== GRAPH) return {};
-      await streamBody(response, hugeJson(size), { gzip });
-      return "answered";
-    });
-    const out = path.join(work, `out-size-${gzip ? "gzip" : "plain"}`);
-    try {
-      const run = await runCliMeasured(["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--out", out, "--no-cache", "--retries", "0"], work);
-      expect(run.code).toBe(2);
-      expect(run.lines).toEqual([expect.stringMatching(/^error: cannot fetch .*\/webhooks\/v2\/documentation: the response is larger than the 33554432 bytes a document may have/)]);
-      expect(run.peakRssMb).toBeLessThan(300);
-      expect(existsSync(out)).toBe(false);
-    } finally {
-      await server.close();
-    }
-  });
+  ] as const)(
+    "sends %s: the real CLI stops reading at the cap, fails in one line with exit 2, and stays under 300 MB RSS",
+    async (_name, { gzip }) => {
+      const size = gzip ? 400 * 1024 * 1024 : 200 * 1024 * 1024;
+      const server = await serveWebhooks(async (urlPath, response): Promise<Hostile> => {
+        if (urlPath !== GRAPH) return {};
+        await streamBody(response, hugeJson(size), { gzip });
+        return "answered";
+      });
+      const out = path.join(work, `out-size-${gzip ? "gzip" : "plain"}`);
+      try {
+        const run = await runCliMeasured(
+          ["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--out", out, "--no-cache", "--retries", "0"],
+          work,
+        );
+        expect(run.code).toBe(2);
+        expect(run.lines).toEqual([
+          expect.stringMatching(
+            /^error: cannot fetch .*\/webhooks\/v2\/documentation: the response is larger than the 33554432 bytes a document may have/,
+          ),
+        ]);
+        expect(run.peakRssMb).toBeLessThan(300);
+        expect(existsSync(out)).toBe(false);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

@@ -31,7 +31,11 @@ describeCorpus("a 20 MB document", () => {
     const expected: number[] = [];
     for (let i = 0; i < ATTRIBUTES; i += 1) {
       const untyped = i % UNTYPED_EVERY === UNTYPED_EVERY - 1;
-      const attributes = { name: `field_${i}`, ...(untyped ? {} : { type_annotation: { name: "string", example: "x".repeat(100) } }), description: "d".repeat(60) };
+      const attributes = {
+        name: `field_${i}`,
+        ...(untyped ? {} : { type_annotation: { name: "string", example: "x".repeat(100) } }),
+        description: "d".repeat(60),
+      };
       if (untyped) expected.push(lines.length + 1);
       lines.push(`${JSON.stringify({ type: "Attribute", attributes })}${i === ATTRIBUTES - 1 ? "" : ","}`);
     }
@@ -43,7 +47,9 @@ describeCorpus("a 20 MB document", () => {
     const run = await runCliMeasured(["scrape", "--strict", "--from", `portal:${mirror}`, "--out", path.join(work, "out")], work);
     // Under --strict, each attribute without a type is an error at its place, and no spec is written.
     expect(run.code).toBe(1);
-    const reported = run.lines.filter((l) => l.includes("PORTAL_TYPE_REPAIRED")).map((l) => Number(/event\.json:(\d+):\d+: error/.exec(l)?.[1]));
+    const reported = run.lines
+      .filter((l) => l.includes("PORTAL_TYPE_REPAIRED"))
+      .map((l) => Number(/event\.json:(\d+):\d+: error/.exec(l)?.[1]));
     expect(reported).toEqual(expected);
     expect(run.peakRssMb).toBeLessThan(400);
   }, 120_000);

@@ -6,7 +6,10 @@ import { runCliProcess, type ProcessRun } from "../reliability/cli-process.js";
 
 export async function runCliMeasured(args: readonly string[], work: string): Promise<ProcessRun & { lines: string[]; peakRssMb: number }> {
   const reporter = path.join(work, "report-rss.mjs");
-  writeFileSync(reporter, 'import { writeSync } from "node:fs";\nprocess.on("exit", () => writeSync(2, `\\nmax-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n');
+  writeFileSync(
+    reporter,
+    'import { writeSync } from "node:fs";\nprocess.on("exit", () => writeSync(2, `\\nmax-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n',
+  );
   const run = await runCliProcess(args, { cwd: work, env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(reporter).href}` } });
   const lines = run.stderr.split("\n").filter(Boolean);
   const peak = /^max-rss-kb (\d+)$/.exec(lines.at(-1) ?? "");

@@ -37,7 +37,11 @@ describe("the scraper's rate limiter", () => {
   it("refuses a rate period beyond 120 s at once, naming it", async () => {
     const limiter = new RateLimiter(undefined, recordingClock());
     await limiter.acquire();
-    expect(() => limiter.release(rateHeaders("1", "86400", "1"))).toThrow(new WaitRefused("the server asks for a rate period (X-PCO-API-Request-Rate-Period) of 86400 s, more than the 120 s this reader waits"));
+    expect(() => limiter.release(rateHeaders("1", "86400", "1"))).toThrow(
+      new WaitRefused(
+        "the server asks for a rate period (X-PCO-API-Request-Rate-Period) of 86400 s, more than the 120 s this reader waits",
+      ),
+    );
   });
 
   it("refuses a pause beyond 120 s and accepts one within it", () => {

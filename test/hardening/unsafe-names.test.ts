@@ -58,7 +58,10 @@ const listVertex = (id: string) => (graph: GraphJson) => {
 };
 
 /** The line of the Graph file where a text first appears. */
-const lineOf = (file: string, text: string) => readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(text)) + 1;
 
 describeCorpus("names that would become paths or URLs", () => {
   it("a Graph listing the vertex ../../../../../../x over a mirror folder: a located error, the decoy outside is never read, exit 1", async () => {
@@ -67,13 +70,16 @@ describeCorpus("names that would become paths or URLs", () => {
     const run = await runCli(["scrape", "--from", `portal:${m.folder}`, "--out", m.out]);
     expect(run.code).toBe(1);
     const line = lineOf(m.graphFile, JSON.stringify(ESCAPING_VERTEX));
-    expect(run.stderr).toMatch(new RegExp(`webhooks/v2/documentation\\.json:${line}:\\d+: error PORTAL_UNSAFE_NAME: the Graph lists the vertex "\\.\\./\\.\\./`));
+    expect(run.stderr).toMatch(
+      new RegExp(`webhooks/v2/documentation\\.json:${line}:\\d+: error PORTAL_UNSAFE_NAME: the Graph lists the vertex "\\.\\./\\.\\./`),
+    );
     expect(run.stderr).not.toContain(DECOY);
     // The version's spec is withheld: its Graph has an error.
     expect(existsSync(path.join(m.out, "webhooks", `${VERSION}.json`))).toBe(false);
     const after = await filesUnder(m.root);
     expect(after.filter((f) => !before.includes(f)).every((f) => f.startsWith("out/"))).toBe(true);
-    for (const file of after.filter((f) => f.startsWith("out/"))) expect(readFileSync(path.join(m.root, file), "utf8")).not.toContain(DECOY);
+    for (const file of after.filter((f) => f.startsWith("out/")))
+      expect(readFileSync(path.join(m.root, file), "utf8")).not.toContain(DECOY);
   });
 
   it("the same Graph over HTTP: no request leaves the documentation's paths", async () => {
@@ -100,7 +106,19 @@ describeCorpus("names that would become paths or URLs", () => {
     const server = await startDocsServer({ folder: m.folder });
     const before = await filesUnder(m.root);
     try {
-      const run = await runCli(["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--versions", "all", "--allow-partial", "--out", m.out, "--no-cache"]);
+      const run = await runCli([
+        "scrape",
+        "--from",
+        `portal:${server.url}`,
+        "--app",
+        "webhooks",
+        "--versions",
+        "all",
+        "--allow-partial",
+        "--out",
+        m.out,
+        "--no-cache",
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).not.toMatch(/internal error|was written/);
       const line = lineOf(m.graphFile, '"../../x"');
@@ -151,8 +169,13 @@ describeCorpus("names that would become paths or URLs", () => {
       const run = await runCli(["scrape", "--from", `portal:${m.folder}`, "--out", m.out]);
       expect(run.code).toBe(1);
       const eventFile = path.join(m.folder, "webhooks", "v2", "documentation", VERSION, "vertices", "event.json");
-      const line = readFileSync(eventFile, "utf8").split("\n").findIndex((l) => l.includes('"path"')) + 1;
-      expect(run.stderr).toMatch(new RegExp(`vertices/event\\.json:${line}:\\d+: error PORTAL_FOREIGN_HOST: the path "https://evil\\.example/webhooks/v2/`));
+      const line =
+        readFileSync(eventFile, "utf8")
+          .split("\n")
+          .findIndex((l) => l.includes('"path"')) + 1;
+      expect(run.stderr).toMatch(
+        new RegExp(`vertices/event\\.json:${line}:\\d+: error PORTAL_FOREIGN_HOST: the path "https://evil\\.example/webhooks/v2/`),
+      );
       expect(existsSync(path.join(m.out, "webhooks", `${VERSION}.json`))).toBe(false);
     });
 
@@ -176,8 +199,17 @@ describeCorpus("names that would become paths or URLs", () => {
     ["app", { app: "../../x", version: "2025-03-20" }],
     ["version", { app: "people", version: "../../x" }],
   ])("a draft with an unsafe %s, from any reader, is never written, even with --allow-partial", (_kind, names) => {
-    const draft = { ...names, title: "t", baseUrl: "https://api.planningcenteronline.com", source: { format: "portal" as const, location: "docs" }, resources: [] };
-    const built = buildSpecs([{ drafts: [{ draft, diagnostics: [] }], diagnostics: [] }], { versions: { kind: "all" }, allowPartial: true });
+    const draft = {
+      ...names,
+      title: "t",
+      baseUrl: "https://api.planningcenteronline.com",
+      source: { format: "portal" as const, location: "docs" },
+      resources: [],
+    };
+    const built = buildSpecs([{ drafts: [{ draft, diagnostics: [] }], diagnostics: [] }], {
+      versions: { kind: "all" },
+      allowPartial: true,
+    });
     expect(built.specs).toEqual([]);
     expect(built.withheld).toEqual([`${names.app}/${names.version}`]);
     expect(built.diagnostics.map((d) => [d.severity, d.code, d.file])).toEqual([["error", "SCRAPE_UNSAFE_NAME", "docs"]]);

@@ -17,7 +17,10 @@ export const corpusAvailable = existsSync(path.join(DOCS_DIR, "portal"));
 
 /** A path inside the corpus, relative to the working directory as the CLI would record it. */
 export function corpusPath(...parts: string[]): string {
-  return path.relative(process.cwd(), path.join(DOCS_DIR, ...parts)).split(path.sep).join("/");
+  return path
+    .relative(process.cwd(), path.join(DOCS_DIR, ...parts))
+    .split(path.sep)
+    .join("/");
 }
 
 /** `describe` for tests that need the corpus. */

@@ -76,7 +76,11 @@ export async function startDocsServer(options: DocsServerOptions): Promise<DocsS
     if (fault !== undefined) {
       switch (fault.kind) {
         case "status":
-          send(fault.status, JSON.stringify({ errors: [{ status: String(fault.status) }] }), fault.retryAfter ? { "retry-after": fault.retryAfter } : {});
+          send(
+            fault.status,
+            JSON.stringify({ errors: [{ status: String(fault.status) }] }),
+            fault.retryAfter ? { "retry-after": fault.retryAfter } : {},
+          );
           return;
         case "reset":
           entry.status = -1;

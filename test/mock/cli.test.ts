@@ -74,7 +74,11 @@ describe("pco-codegen mock, as a process", () => {
   const bundle = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-test", "cli.mjs");
   beforeAll(async () => {
     await build({
-      stdin: { contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));', resolveDir: REPO_ROOT, loader: "ts" },
+      stdin: {
+        contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));',
+        resolveDir: REPO_ROOT,
+        loader: "ts",
+      },
       bundle: true,
       platform: "node",
       format: "esm",

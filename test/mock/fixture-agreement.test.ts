@@ -31,13 +31,18 @@ afterAll(() => server.close());
 
 /** The document as the API would send it: the server's origin replaced by the spec's base URL. */
 async function fetchAsApi(spec: Spec, url: string, init: RequestInit = {}): Promise<{ status: number; document: Json }> {
-  const response = await fetch(url.replace(spec.baseUrl, server.url), { ...init, headers: { "X-PCO-API-Version": spec.version, ...init.headers } });
+  const response = await fetch(url.replace(spec.baseUrl, server.url), {
+    ...init,
+    headers: { "X-PCO-API-Version": spec.version, ...init.headers },
+  });
   return { status: response.status, document: JSON.parse((await response.text()).split(server.url).join(spec.baseUrl)) as Json };
 }
 
 describe("every fixture", () => {
   it("is what the mock server returns at the fixture's own URL", async () => {
-    const withUrl = fixtures.filter((f) => !f.name.startsWith("errors.") && (f.document.links?.self ?? f.document.data?.links?.self) !== undefined);
+    const withUrl = fixtures.filter(
+      (f) => !f.name.startsWith("errors.") && (f.document.links?.self ?? f.document.data?.links?.self) !== undefined,
+    );
     expect(withUrl.length).toBeGreaterThan(500);
     // A few requests at a time: quick, without flooding two shared cores.
     for (let i = 0; i < withUrl.length; i += 8) {
@@ -55,7 +60,9 @@ describe("every fixture", () => {
   it("of a 404 is what a get of a record that does not exist returns", async () => {
     for (const { spec, document } of fixtures.filter((f) => f.name === "errors.404.json")) {
       const type = /^No (\S+) has the id /.exec(document.errors[0].detail)![1];
-      const url = selfLinks(spec).find((link) => fixtures.some((f) => f.spec === spec && f.document.data?.type === type && f.document.data.links?.self === link))!;
+      const url = selfLinks(spec).find((link) =>
+        fixtures.some((f) => f.spec === spec && f.document.data?.type === type && f.document.data.links?.self === link),
+      )!;
       const missing = url.replace(/[^/]+$/, MISSING_ID);
       expect(await fetchAsApi(spec, missing), missing).toEqual({ status: 404, document });
     }

@@ -64,7 +64,13 @@ describe("credentials over HTTP", () => {
     const server = await startMockServer({ specs, port: 0, auth: { appId: "app", secret: "s3cret" } });
     try {
       const basic = (text: string) => ({ Authorization: `Basic ${Buffer.from(text).toString("base64")}` });
-      for (const headers of [{}, basic("app:wrong"), basic("other:s3cret"), { Authorization: "Bearer wrong" }, { Authorization: "Token s3cret" }]) {
+      for (const headers of [
+        {},
+        basic("app:wrong"),
+        basic("other:s3cret"),
+        { Authorization: "Bearer wrong" },
+        { Authorization: "Token s3cret" },
+      ]) {
         const reply = await client(server.url, headers).get("/webhooks/v2");
         expect(reply.status, JSON.stringify(headers)).toBe(401);
         expect(reply.headers.get("www-authenticate")).toMatch(/^Basic /);

@@ -4,7 +4,9 @@ import { parseQuery } from "../../generator/mock/query.js";
 
 describe("parseQuery", () => {
   it("reads where, its operators and association conditions, keeping the raw pairs", () => {
-    const query = parseQuery("where[first_name]=Tim%25&where[birthdate][lte]=1981-04-28&where[emails][address]=tim@example.com&per_page=2&offset=4");
+    const query = parseQuery(
+      "where[first_name]=Tim%25&where[birthdate][lte]=1981-04-28&where[emails][address]=tim@example.com&per_page=2&offset=4",
+    );
     expect(query.where).toEqual([
       { parameter: "where[first_name]", name: "first_name", value: "Tim%" },
       { parameter: "where[birthdate][lte]", name: "birthdate", operator: "lte", value: "1981-04-28" },

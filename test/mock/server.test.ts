@@ -25,7 +25,7 @@ type Json = Record<string, any>;
 /** Every record of a collection, following links.next to the end. */
 async function everything(path: string): Promise<{ records: Json[]; pages: Json[] }> {
   const pages: Json[] = [];
-  for (let next: string | undefined = path; next !== undefined; ) {
+  for (let next: string | undefined = path; next !== undefined;) {
     const reply = await api.get(next);
     expect(reply.status, next).toBe(200);
     pages.push(reply.body);
@@ -74,7 +74,9 @@ describe("the mock server", () => {
     const got = await api.get(`/people/v2/emails/${first!.id}`);
     expect(got.status).toBe(200);
     expect(got.body.data).toEqual(first);
-    expect((await api.get(`/people/v2/emails/${first!.id}?where[address]=x&per_page=1`)).headers.get("x-mock-not-applied")).toBe("where[address], per_page");
+    expect((await api.get(`/people/v2/emails/${first!.id}?where[address]=x&per_page=1`)).headers.get("x-mock-not-applied")).toBe(
+      "where[address], per_page",
+    );
     const missing = await api.get("/people/v2/emails/123");
     expect(missing.status).toBe(404);
     expect(missing.body.errors[0]).toMatchObject({ status: "404", title: "Not Found", detail: "No Email has the id 123" });
@@ -103,12 +105,16 @@ describe("the mock server", () => {
     const { records: people } = await everything("/people/v2/people?per_page=100");
     const name = people[0]!.attributes.first_name as string;
     const equal = await api.get(`/people/v2/people?where[first_name]=${encodeURIComponent(name.toUpperCase())}`);
-    expect(equal.body.data.map((p: Json) => p.id)).toEqual(people.filter((p) => p.attributes.first_name.toLowerCase() === name.toLowerCase()).map((p) => p.id));
+    expect(equal.body.data.map((p: Json) => p.id)).toEqual(
+      people.filter((p) => p.attributes.first_name.toLowerCase() === name.toLowerCase()).map((p) => p.id),
+    );
     expect(equal.body.links.self).toBe(`${server.url}/people/v2/people?where[first_name]=${encodeURIComponent(name.toUpperCase())}`);
 
     const prefix = name.slice(0, 2);
     const starting = await api.get(`/people/v2/people?where[first_name]=${prefix}%25`);
-    expect(starting.body.data.map((p: Json) => p.id)).toEqual(people.filter((p) => p.attributes.first_name.toLowerCase().startsWith(prefix.toLowerCase())).map((p) => p.id));
+    expect(starting.body.data.map((p: Json) => p.id)).toEqual(
+      people.filter((p) => p.attributes.first_name.toLowerCase().startsWith(prefix.toLowerCase())).map((p) => p.id),
+    );
 
     const cut = [...people.map((p) => p.attributes.created_at as string)].sort()[2]!;
     for (const [operator, keep] of [
@@ -118,7 +124,10 @@ describe("the mock server", () => {
       ["lte", (t: string) => t <= cut],
     ] as const) {
       const reply = await api.get(`/people/v2/people?per_page=100&where[created_at][${operator}]=${cut}`);
-      expect(reply.body.data.map((p: Json) => p.id), operator).toEqual(people.filter((p) => keep(p.attributes.created_at)).map((p) => p.id));
+      expect(
+        reply.body.data.map((p: Json) => p.id),
+        operator,
+      ).toEqual(people.filter((p) => keep(p.attributes.created_at)).map((p) => p.id));
     }
     const grade = people[1]!.attributes.grade as number;
     const graded = await api.get(`/people/v2/people?per_page=100&where[grade][lte]=${grade}`);
@@ -128,11 +137,15 @@ describe("the mock server", () => {
   it("filters by an associated record's attribute, as the docs' where[emails][address] example", async () => {
     const [email] = (await api.get("/people/v2/emails?per_page=1")).body.data as Json[];
     const address = email!.attributes.address as string;
-    const { records: people } = await everything(`/people/v2/people?per_page=100&include=emails&where[emails][address]=${encodeURIComponent(address)}`);
+    const { records: people } = await everything(
+      `/people/v2/people?per_page=100&include=emails&where[emails][address]=${encodeURIComponent(address)}`,
+    );
     expect(people.map((p) => p.id)).toContain(email!.relationships.person.data.id);
     for (const person of people) {
       const addresses = await Promise.all(
-        (person.relationships.emails.data as Json[]).map(async (l) => (await api.get(`/people/v2/emails/${l.id}`)).body.data.attributes.address),
+        (person.relationships.emails.data as Json[]).map(
+          async (l) => (await api.get(`/people/v2/emails/${l.id}`)).body.data.attributes.address,
+        ),
       );
       expect(addresses).toContain(address);
     }
@@ -198,9 +211,17 @@ describe("the mock server", () => {
 
   it("creates a record that a later get returns, with the server's clock in its timestamps", async () => {
     const before = (await api.get("/people/v2/people")).body.meta.total_count as number;
-    const created = await api.post("/people/v2/people", { data: { type: "Person", attributes: { first_name: "Ada", last_name: "Lovelace", grade: 3, birthdate: "1815-12-10" } } });
+    const created = await api.post("/people/v2/people", {
+      data: { type: "Person", attributes: { first_name: "Ada", last_name: "Lovelace", grade: 3, birthdate: "1815-12-10" } },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.data.attributes).toMatchObject({ first_name: "Ada", last_name: "Lovelace", grade: 3, birthdate: "1815-12-10", created_at: "2024-06-01T10:20:30Z" });
+    expect(created.body.data.attributes).toMatchObject({
+      first_name: "Ada",
+      last_name: "Lovelace",
+      grade: 3,
+      birthdate: "1815-12-10",
+      created_at: "2024-06-01T10:20:30Z",
+    });
     expect(created.headers.get("location")).toBe(`${server.url}/people/v2/people/${created.body.data.id}`);
     const got = await api.get(created.headers.get("location")!);
     expect(got.body.data).toEqual(created.body.data);
@@ -208,8 +229,11 @@ describe("the mock server", () => {
   });
 
   it("creates a record under its parent, which then lists it", async () => {
-    const person = (await api.post("/people/v2/people", { data: { type: "Person", attributes: { first_name: "Grace" } } })).body.data as Json;
-    const email = await api.post(`/people/v2/people/${person.id}/emails`, { data: { type: "Email", attributes: { address: "grace@example.com", primary: true } } });
+    const person = (await api.post("/people/v2/people", { data: { type: "Person", attributes: { first_name: "Grace" } } })).body
+      .data as Json;
+    const email = await api.post(`/people/v2/people/${person.id}/emails`, {
+      data: { type: "Email", attributes: { address: "grace@example.com", primary: true } },
+    });
     expect(email.status).toBe(201);
     expect(email.body.data.relationships.person.data).toEqual({ type: "Person", id: person.id });
     const listed = await api.get(`/people/v2/people/${person.id}/emails`);
@@ -219,7 +243,9 @@ describe("the mock server", () => {
   });
 
   it("refuses a create that sets what the docs do not let it, one 422 error per attribute", async () => {
-    const reply = await api.post("/people/v2/people", { data: { type: "Person", attributes: { first_name: 7, created_at: "2020-01-01T00:00:00Z", birthdate: "soon" } } });
+    const reply = await api.post("/people/v2/people", {
+      data: { type: "Person", attributes: { first_name: 7, created_at: "2020-01-01T00:00:00Z", birthdate: "soon" } },
+    });
     expect(reply.status).toBe(422);
     expect(reply.body.errors.map((e: Json) => [e.status, e.source.pointer, e.detail])).toEqual([
       ["422", "/data/attributes/first_name", "first_name must be a string or null"],
@@ -235,7 +261,9 @@ describe("the mock server", () => {
 
   it("updates the assignable attributes of a record, and refuses the others", async () => {
     const [email] = (await api.get("/people/v2/emails?per_page=1")).body.data as Json[];
-    const updated = await api.patch(`/people/v2/emails/${email!.id}`, { data: { type: "Email", id: email!.id, attributes: { location: "Work" } } });
+    const updated = await api.patch(`/people/v2/emails/${email!.id}`, {
+      data: { type: "Email", id: email!.id, attributes: { location: "Work" } },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.data.attributes).toEqual({ ...email!.attributes, location: "Work", updated_at: "2024-06-01T10:20:30Z" });
     expect((await api.get(`/people/v2/emails/${email!.id}`)).body.data.attributes.location).toBe("Work");

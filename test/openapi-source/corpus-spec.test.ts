@@ -11,10 +11,25 @@ import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
 
-const ELEVEN = ["api", "calendar", "check-ins", "current", "giving", "groups", "people", "publishing", "registrations", "services", "webhooks"];
+const ELEVEN = [
+  "api",
+  "calendar",
+  "check-ins",
+  "current",
+  "giving",
+  "groups",
+  "people",
+  "publishing",
+  "registrations",
+  "services",
+  "webhooks",
+];
 
 it("spec/ holds exactly the eleven apps and the Slate-only resources", () => {
-  const apps = readdirSync(path.join(REPO_ROOT, "spec"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const apps = readdirSync(path.join(REPO_ROOT, "spec"), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   expect(apps).toEqual([...ELEVEN, "resources"].sort());
   const versions = (app: string) => readdirSync(path.join(REPO_ROOT, "spec", app)).sort();
   expect(versions("calendar")).toEqual(["2022-07-07.json"]);
@@ -27,7 +42,8 @@ describeCorpus("the corpus configuration", () => {
     const previous = process.cwd();
     process.chdir(REPO_ROOT);
     try {
-      const scrape = async () => (await collectSpecs({ from: config.from.map(parseSourceOperand), versions: { kind: "latest" } })).specs.map(serializeSpec);
+      const scrape = async () =>
+        (await collectSpecs({ from: config.from.map(parseSourceOperand), versions: { kind: "latest" } })).specs.map(serializeSpec);
       const first = await scrape();
       expect(await scrape()).toEqual(first);
       expect(first.length).toBe(17);

@@ -11,7 +11,8 @@ import { corpusPath, describeCorpus } from "../helpers/corpus.js";
 import { countSpec, OFFICIAL_FOLDER, recount, shapeOf } from "./official-documents.js";
 
 describeCorpus("a damaged capture completed by the official document", () => {
-  const from = (...sources: string[]) => collectSpecs({ from: sources.map(parseSourceOperand), apps: ["calendar", "check-ins"], versions: { kind: "latest" } });
+  const from = (...sources: string[]) =>
+    collectSpecs({ from: sources.map(parseSourceOperand), apps: ["calendar", "check-ins"], versions: { kind: "latest" } });
   let alone: ScrapeResult;
   let both: ScrapeResult;
   beforeAll(async () => {
@@ -42,7 +43,10 @@ describeCorpus("a damaged capture completed by the official document", () => {
     const held = new Set(have.operationKeys.map(shapeOf));
     expect(want.operationKeys.map(shapeOf).filter((k) => !held.has(k))).toEqual([]);
     for (const key of ["where", "order", "include", "filter"] as const) {
-      expect(want[key].filter((name) => !have[key].includes(name)), key).toEqual([]);
+      expect(
+        want[key].filter((name) => !have[key].includes(name)),
+        key,
+      ).toEqual([]);
     }
   });
 });

@@ -41,7 +41,11 @@ describeCorpus("the openapi: source over HTTP", () => {
       versions: { kind: "list", ids: [version] },
       http: { cacheDir, stats, rateLimit: { limit: 20, periodMs: 1000 } },
     });
-    const fromFolder = await collectSpecs({ from: [parseSourceOperand(`openapi:${corpusPath(...OFFICIAL_FOLDER)}`)], apps: [app], versions: { kind: "list", ids: [version] } });
+    const fromFolder = await collectSpecs({
+      from: [parseSourceOperand(`openapi:${corpusPath(...OFFICIAL_FOLDER)}`)],
+      apps: [app],
+      versions: { kind: "list", ids: [version] },
+    });
     expect(overHttp.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(overHttp.specs.map(withoutLocation)).toEqual(fromFolder.specs.map(withoutLocation));
     expect(overHttp.specs[0]!.source.location).toBe(`${server.url}/${app}/v2/open_api/${version}`);
@@ -57,6 +61,8 @@ describeCorpus("the openapi: source over HTTP", () => {
       http: { cacheDir: false },
     });
     expect(result.specs).toEqual([]);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "OPENAPI_MISSING_DOCUMENT", file: `${server.url}/groups/v2/open_api/2001-01-01` }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "OPENAPI_MISSING_DOCUMENT", file: `${server.url}/groups/v2/open_api/2001-01-01` }),
+    );
   });
 });

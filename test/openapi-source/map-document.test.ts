@@ -61,7 +61,9 @@ function widgetDocument(extra: { parameter?: object; attribute?: object; method?
         summary: "Widget",
         get: {
           parameters: [{ $ref: "#/components/parameters/widget_where_name" }, ...(extra.parameter ? [extra.parameter] : [])],
-          responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/widgets_collection_envelope" } } } } },
+          responses: {
+            "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/widgets_collection_envelope" } } } },
+          },
         },
         ...(extra.method ? { [extra.method]: { responses: {} } } : {}),
       },
@@ -76,12 +78,26 @@ function widgetDocument(extra: { parameter?: object; attribute?: object; method?
       parameters: { widget_where_name: { name: "where[name]", in: "query", schema: { type: "string" }, description: "Filter by name" } },
       requestBodies: {
         widget_resource_update: {
-          content: { "application/json": { schema: { properties: { data: { properties: { type: { enum: ["Widget"] }, attributes: { properties: { name: { type: "string" } } } } } } } } },
+          content: {
+            "application/json": {
+              schema: {
+                properties: {
+                  data: { properties: { type: { enum: ["Widget"] }, attributes: { properties: { name: { type: "string" } } } } },
+                },
+              },
+            },
+          },
         },
       },
       schemas: {
         widget_attributes: { description: "A widget.", properties: { name: { type: "string" }, ...(extra.attribute ?? {}) } },
-        widget_resource: { properties: { id: { type: "string" }, type: { type: "string", enum: ["Widget"] }, attributes: { $ref: "#/components/schemas/widget_attributes" } } },
+        widget_resource: {
+          properties: {
+            id: { type: "string" },
+            type: { type: "string", enum: ["Widget"] },
+            attributes: { $ref: "#/components/schemas/widget_attributes" },
+          },
+        },
         widgets_collection_envelope: { properties: { data: { type: "array", items: { $ref: "#/components/schemas/widget_resource" } } } },
         widgets_resource_envelope: { properties: { data: { $ref: "#/components/schemas/widget_resource" } } },
       },
@@ -94,20 +110,45 @@ describe("one document", () => {
   it("gives the resource, its endpoints, its where clause, the assignable attributes and the schemes", () => {
     const { draft, diagnostics } = mapOpenApiDocument(widgetDocument(), "widgets.json");
     const widget = draft!.resources[0]!;
-    expect(draft).toMatchObject({ app: "widgets", version: "2024-01-01", baseUrl: "https://api.example.com", source: { format: "openapi", location: "widgets.json" } });
+    expect(draft).toMatchObject({
+      app: "widgets",
+      version: "2024-01-01",
+      baseUrl: "https://api.example.com",
+      source: { format: "openapi", location: "widgets.json" },
+    });
     expect(widget).toMatchObject({ type: "Widget", id: "widget", description: "A widget.", path: "/widgets/v2/widgets" });
-    expect(widget.endpoints.map((e) => `${e.operation} ${e.method} ${e.path}`)).toEqual(["list GET /widgets/v2/widgets", "update PATCH /widgets/v2/widgets/{widget_id}"]);
+    expect(widget.endpoints.map((e) => `${e.operation} ${e.method} ${e.path}`)).toEqual([
+      "list GET /widgets/v2/widgets",
+      "update PATCH /widgets/v2/widgets/{widget_id}",
+    ]);
     expect(widget.query.where.map((w) => w.name)).toEqual(["name"]);
     expect(widget.permissions).toMatchObject({ create: false, update: true, destroy: false, updateAttributes: ["name"] });
     expect(draft!.security).toEqual({ personalAccessToken: true });
     // The one scheme it cannot map is reported where it is.
-    expect(diagnostics).toEqual([expect.objectContaining({ code: "OPENAPI_UNMAPPED_SECURITY", pointer: "/components/securitySchemes/key" })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: "OPENAPI_UNMAPPED_SECURITY", pointer: "/components/securitySchemes/key" }),
+    ]);
   });
 
   it.each([
-    ["an unknown query parameter", { parameter: { name: "q", in: "query" } }, "OPENAPI_UNMAPPED_PARAMETER", "/paths/~1widgets/get/parameters/1"],
-    ["a header parameter", { parameter: { name: "X-Trace", in: "header" } }, "OPENAPI_UNMAPPED_PARAMETER", "/paths/~1widgets/get/parameters/1"],
-    ["an attribute without a type", { attribute: { colour: { description: "no type" } } }, "OPENAPI_UNMAPPED_TYPE", "/components/schemas/widget_attributes/properties/colour"],
+    [
+      "an unknown query parameter",
+      { parameter: { name: "q", in: "query" } },
+      "OPENAPI_UNMAPPED_PARAMETER",
+      "/paths/~1widgets/get/parameters/1",
+    ],
+    [
+      "a header parameter",
+      { parameter: { name: "X-Trace", in: "header" } },
+      "OPENAPI_UNMAPPED_PARAMETER",
+      "/paths/~1widgets/get/parameters/1",
+    ],
+    [
+      "an attribute without a type",
+      { attribute: { colour: { description: "no type" } } },
+      "OPENAPI_UNMAPPED_TYPE",
+      "/components/schemas/widget_attributes/properties/colour",
+    ],
     ["a method the spec does not know", { method: "put" }, "OPENAPI_UNMAPPED_METHOD", "/paths/~1widgets/put"],
   ])("%s is a diagnostic at its pointer, never dropped quietly", (_label, extra, code, pointer) => {
     const { diagnostics } = mapOpenApiDocument(widgetDocument(extra), "widgets.json");
@@ -132,10 +173,15 @@ describe("reading a file", () => {
       const untyped = read.drafts[0]!.diagnostics.find((d) => d.code === "OPENAPI_UNMAPPED_TYPE")!;
       expect(untyped.pointer).toBe("/components/schemas/widget_attributes/properties/colour");
       const other = path.join(folder, "other.json");
-      writeFileSync(other, JSON.stringify({ openapi: "3.1.1", info: { version: "2024-01-01" }, servers: [{ url: "https://example.com/" }] }, null, 2));
+      writeFileSync(
+        other,
+        JSON.stringify({ openapi: "3.1.1", info: { version: "2024-01-01" }, servers: [{ url: "https://example.com/" }] }, null, 2),
+      );
       const refused = await readSource(parseSourceOperand(`openapi:${other}`), { versions: { kind: "latest" } });
       // The member servers[0].url starts on line 8, column 7, of the indented text.
-      expect(refused.drafts[0]!.diagnostics).toEqual([expect.objectContaining({ code: "OPENAPI_NOT_PCO", pointer: "/servers/0/url", line: 8, column: 7 })]);
+      expect(refused.drafts[0]!.diagnostics).toEqual([
+        expect.objectContaining({ code: "OPENAPI_NOT_PCO", pointer: "/servers/0/url", line: 8, column: 7 }),
+      ]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -38,7 +38,9 @@ export function recount(app: string, version: string): Recount {
   const doc = JSON.parse(readFileSync(officialFile(app, version), "utf8")) as Json;
   const prefix = new URL(doc.servers[0].url as string).pathname;
   const parameter = (p: Json): Json => (typeof p.$ref === "string" ? doc.components.parameters[(p.$ref as string).split("/").pop()!] : p);
-  const resources = Object.entries(doc.components.schemas as Json).filter(([name, s]) => name.endsWith("_resource") && Array.isArray(s?.properties?.type?.enum)).length;
+  const resources = Object.entries(doc.components.schemas as Json).filter(
+    ([name, s]) => name.endsWith("_resource") && Array.isArray(s?.properties?.type?.enum),
+  ).length;
   const operations: Record<string, number> = {};
   const operationKeys: string[] = [];
   const names = { where: new Set<string>(), order: new Set<string>(), include: new Set<string>(), filter: new Set<string>() };
@@ -51,7 +53,7 @@ export function recount(app: string, version: string): Recount {
       for (const raw of (op.parameters ?? []) as Json[]) {
         const param = parameter(raw);
         const name = param.name as string;
-        const values = ((param.schema?.items?.enum ?? param.schema?.enum ?? []) as string[]);
+        const values = (param.schema?.items?.enum ?? param.schema?.enum ?? []) as string[];
         if (name.startsWith("where[")) names.where.add(name);
         else if (name === "order") values.forEach((v) => names.order.add(v.replace(/^-/, "")));
         else if (name === "include") values.forEach((v) => names.include.add(v));
@@ -60,7 +62,15 @@ export function recount(app: string, version: string): Recount {
     }
   }
   const sorted = (s: Set<string>) => [...s].sort();
-  return { resources, operations, operationKeys: operationKeys.sort(), where: sorted(names.where), order: sorted(names.order), include: sorted(names.include), filter: sorted(names.filter) };
+  return {
+    resources,
+    operations,
+    operationKeys: operationKeys.sort(),
+    where: sorted(names.where),
+    order: sorted(names.order),
+    include: sorted(names.include),
+    filter: sorted(names.filter),
+  };
 }
 
 /** The same counts, taken from a spec. Paths are compared by shape: the spec names path parameters its own way. */
@@ -82,7 +92,10 @@ export function countSpec(spec: import("../../generator/spec/types.js").Spec): R
       operationKeys.push(`POST ${a.path}`);
     }
     for (const w of [...r.query.where, ...(r.query.relationalWhere ?? [])]) {
-      const bracketed = `where${w.name.split(".").map((part) => `[${part}]`).join("")}`;
+      const bracketed = `where${w.name
+        .split(".")
+        .map((part) => `[${part}]`)
+        .join("")}`;
       where.add(bracketed);
       for (const op of w.operators ?? []) where.add(`${bracketed}[${op}]`);
     }
@@ -90,7 +103,15 @@ export function countSpec(spec: import("../../generator/spec/types.js").Spec): R
     [...r.query.include, ...(r.query.nestedInclude ?? [])].forEach((i) => include.add(i));
   }
   const sorted = (s: Set<string>) => [...s].sort();
-  return { resources: spec.resources.length, operations, operationKeys: operationKeys.sort(), where: sorted(where), order: sorted(order), include: sorted(include), filter: sorted(filter) };
+  return {
+    resources: spec.resources.length,
+    operations,
+    operationKeys: operationKeys.sort(),
+    where: sorted(where),
+    order: sorted(order),
+    include: sorted(include),
+    filter: sorted(filter),
+  };
 }
 
 /** `GET /groups/v2/groups/{group_id}` → `GET /groups/v2/groups/*`. */

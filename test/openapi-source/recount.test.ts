@@ -39,7 +39,10 @@ describeCorpus("the official OpenAPI documents, read alone", () => {
     const groups = result.specs.find((s) => s.app === "groups")!;
     expect(groups.security?.oauth2?.scopes).toEqual(["groups"]);
     expect(groups.security?.personalAccessToken).toBe(true);
-    expect(groups.source).toEqual({ format: "openapi", location: corpusPath(...OFFICIAL_FOLDER, "groups", "v2", "open_api", "2023-07-10.json") });
+    expect(groups.source).toEqual({
+      format: "openapi",
+      location: corpusPath(...OFFICIAL_FOLDER, "groups", "v2", "open_api", "2023-07-10.json"),
+    });
   });
 
   it("marks every attribute type it mapped with the OpenAPI type it came from", () => {

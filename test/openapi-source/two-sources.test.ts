@@ -36,29 +36,80 @@ const CONFLICTS: [message: string, reason: string][] = [
 
 /** Facts one source gives and the other does not. */
 const ONE_SIDED: [message: string, reason: string][] = [
-  ["the resource RSVP is documented by O only, not by P", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group attribute archive_status is documented by O only", "a query-only attribute the documentation API lists as a where clause only"],
-  ["the Group attribute can_create_conversation_reason_code is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group attribute description_as_plain_text is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group attribute direct_messages_enabled is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group attribute events_listed is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group attribute listed is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the GroupType attribute public_church_center_web_url is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Event attribute image is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Person attribute gender is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group action duplicate is documented by O only", "in the OpenAPI document served in 2026, not in the documentation API captured in 2025"],
-  ["the Group association my_membership is documented by O only", "the current person's membership, a route the documentation API does not list"],
+  [
+    "the resource RSVP is documented by O only, not by P",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group attribute archive_status is documented by O only",
+    "a query-only attribute the documentation API lists as a where clause only",
+  ],
+  [
+    "the Group attribute can_create_conversation_reason_code is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group attribute description_as_plain_text is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group attribute direct_messages_enabled is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group attribute events_listed is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group attribute listed is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the GroupType attribute public_church_center_web_url is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Event attribute image is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Person attribute gender is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group action duplicate is documented by O only",
+    "in the OpenAPI document served in 2026, not in the documentation API captured in 2025",
+  ],
+  [
+    "the Group association my_membership is documented by O only",
+    "the current person's membership, a route the documentation API does not list",
+  ],
   ["the Event association rsvps is documented by O only", "the RSVP resource is in the OpenAPI document only"],
   ["the Organization association me is documented by O only", "/me, which the documentation API does not list"],
-  ["the Event relationship subscription is documented by P only", "in the OpenAPI document its target type is missing (a warning of its own)"],
+  [
+    "the Event relationship subscription is documented by P only",
+    "in the OpenAPI document its target type is missing (a warning of its own)",
+  ],
   ["the Attendance association person is documented by P only", "the OpenAPI document reaches the person only under an event's attendance"],
   ["the EventNote association owner is documented by P only", "the OpenAPI document reaches the owner only under an event's note"],
-  ["the Campus where id is typed primary_key by P and string by O; primary_key is written", "OpenAPI has no primary-key type: ids are strings"],
-  ["the GroupType where id is typed primary_key by P and string by O; primary_key is written", "OpenAPI has no primary-key type: ids are strings"],
-  ["the Tag where id is typed primary_key by P and string by O; primary_key is written", "OpenAPI has no primary-key type: ids are strings"],
+  [
+    "the Campus where id is typed primary_key by P and string by O; primary_key is written",
+    "OpenAPI has no primary-key type: ids are strings",
+  ],
+  [
+    "the GroupType where id is typed primary_key by P and string by O; primary_key is written",
+    "OpenAPI has no primary-key type: ids are strings",
+  ],
+  [
+    "the Tag where id is typed primary_key by P and string by O; primary_key is written",
+    "OpenAPI has no primary-key type: ids are strings",
+  ],
   ["Organization: GET /groups/v2 is documented by P only", "the OpenAPI document has no operation at the app's root"],
   ["Organization: GET /webhooks/v2 is documented by P only", "the OpenAPI document has no operation at the app's root"],
-  ["Enrollment: GET /groups/v2/groups/{group_id}/enrollment/{enrollment_id} is documented by P only", "the OpenAPI document reads a group's enrollment at /enrollment, not by id"],
+  [
+    "Enrollment: GET /groups/v2/groups/{group_id}/enrollment/{enrollment_id} is documented by P only",
+    "the OpenAPI document reads a group's enrollment at /enrollment, not by id",
+  ],
   ["Location: GET /groups/v2/locations is documented by P only", "the OpenAPI document has no top-level /locations"],
   ["Location: GET /groups/v2/locations/{location_id} is documented by P only", "the OpenAPI document has no top-level /locations"],
   ["Tag: GET /groups/v2/tags is documented by P only", "the OpenAPI document has no top-level /tags"],
@@ -90,7 +141,12 @@ describeCorpus("the documentation API and the official OpenAPI of one version", 
     ["webhooks", "2022-10-20"],
   ])("%s %s: the spec holds every operation of the official document", (app, version) => {
     const spec = result.specs.find((s) => s.app === app)!;
-    const held = new Set([...spec.resources.flatMap((r) => r.endpoints.map((e) => `${e.method} ${e.path}`)), ...spec.resources.flatMap((r) => r.actions.map((a) => `POST ${a.path}`))].map(shapeOf));
+    const held = new Set(
+      [
+        ...spec.resources.flatMap((r) => r.endpoints.map((e) => `${e.method} ${e.path}`)),
+        ...spec.resources.flatMap((r) => r.actions.map((a) => `POST ${a.path}`)),
+      ].map(shapeOf),
+    );
     const official = recount(app, version).operationKeys.map(shapeOf);
     expect(official.filter((key) => !held.has(key))).toEqual([]);
   });

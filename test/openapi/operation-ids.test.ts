@@ -33,7 +33,8 @@ function allowedIds(s: Spec, method: string, url: string, source: { kind: string
   const shape = (p: string) => p.replace(/\{[^{}]*\}/g, "{}");
   const endpoint = owner.endpoints.find((e) => e.method === method && shape(e.path) === shape(url))!;
   if (endpoint.currentUser) return [`getCurrent${type}`];
-  if (endpoint.via === undefined) return [endpoint.operation === "list" ? `list${lastWord(owner.type, pluralize.plural)}` : `${endpoint.operation}${type}`];
+  if (endpoint.via === undefined)
+    return [endpoint.operation === "list" ? `list${lastWord(owner.type, pluralize.plural)}` : `${endpoint.operation}${type}`];
   const via = `${pascal(endpoint.via.resource)}`;
   if (endpoint.operation === "list") return [`list${via}${pascal(endpoint.via.association)}`];
   const id = `${endpoint.operation}${via}${lastWord(endpoint.via.association, pluralize.singular)}`;
@@ -67,7 +68,9 @@ describe("semantic operationIds", () => {
           : (specs.find((x) => path === `openapi/${x.app}-${x.version}.json`) ?? undefined);
         if (s === undefined) continue; // the edge spec's document: its ids are tested by uniqueness above
         const source = (operation["x-pco-sources"] as { kind: string; resource: string; name: string }[])[0]!;
-        const allowed = allowedIds(s, method, url, source).map((id) => (combined ? `${pascal(app!).charAt(0).toLowerCase()}${pascal(app!).slice(1)}${pascal(id)}` : id));
+        const allowed = allowedIds(s, method, url, source).map((id) =>
+          combined ? `${pascal(app!).charAt(0).toLowerCase()}${pascal(app!).slice(1)}${pascal(id)}` : id,
+        );
         const id = operation.operationId;
         const follows = allowed.some((a) => id === a || new RegExp(`^${a}At[A-Z][A-Za-z0-9]*(_\\d+)?$`).test(id));
         expect(follows, `${path} ${key}: ${id} is none of ${allowed.join(", ")} (+ At…)`).toBe(true);
@@ -116,7 +119,10 @@ describe("semantic operationIds", () => {
       endpoints: [{ operation: "list", method: "GET", path: "/groups/v2/tags" }],
       associations: [{ name: "groups", target: "Group", path: "/groups/v2/tags/{tag_id}/groups", filters: [] }],
     });
-    const tagGroup = resource("TagGroup", { path: "/groups/v2/tag_groups", endpoints: [{ operation: "list", method: "GET", path: "/groups/v2/tag_groups" }] });
+    const tagGroup = resource("TagGroup", {
+      path: "/groups/v2/tag_groups",
+      endpoints: [{ operation: "list", method: "GET", path: "/groups/v2/tag_groups" }],
+    });
     const document = renderSpec(spec([tag, tagGroup, resource("Group")], { app: "groups" })).value;
     const ids = Object.fromEntries(operationsOf(document).map((o) => [o.key, o.operation.operationId]));
     expect(ids["GET /groups/v2/tag_groups"]).toBe("listTagGroups");

@@ -84,7 +84,10 @@ describe("URLs the docs describe twice", () => {
     const owner = webhooks.resources.find((r) => r.actions.length > 0)!;
     const first = owner.actions[0]!;
     const twin = { ...first, name: `${first.name}_again` };
-    const spec: Spec = { ...webhooks, resources: webhooks.resources.map((r) => (r === owner ? { ...r, actions: [...r.actions, twin] } : r)) };
+    const spec: Spec = {
+      ...webhooks,
+      resources: webhooks.resources.map((r) => (r === owner ? { ...r, actions: [...r.actions, twin] } : r)),
+    };
     const [document] = await render([spec]);
     const sources = document!.document.paths[first.path]!.post!["x-pco-sources"] as { kind: string; name: string }[];
     expect(sources.filter((s) => s.kind === "action").map((s) => s.name)).toEqual([first.name, twin.name]);

@@ -116,7 +116,16 @@ describe("tsc", () => {
     // The package's own declarations are checked too (skipLibCheck off), under the strictest settings.
     [
       "strictest",
-      { extends: STRICTEST, compilerOptions: { ...compilerOptions, module: "node16", moduleResolution: "node16", skipLibCheck: false, skipDefaultLibCheck: true } },
+      {
+        extends: STRICTEST,
+        compilerOptions: {
+          ...compilerOptions,
+          module: "node16",
+          moduleResolution: "node16",
+          skipLibCheck: false,
+          skipDefaultLibCheck: true,
+        },
+      },
     ],
   ])("compiles under %s, and the output runs", async (name, config) => {
     const project = await consumerProject(path.join(dir, `tsc-${name}`), [tarball], {
@@ -131,7 +140,15 @@ describe("tsc", () => {
 describe("esbuild", () => {
   test("bundles it for the browser, and the bundle runs", async () => {
     const project = await consumerProject(path.join(dir, "esbuild"), [tarball], { "main.ts": typedProgram(mockUrl) });
-    await build({ entryPoints: [path.join(project, "main.ts")], bundle: true, platform: "browser", format: "esm", target: "es2022", outfile: path.join(project, "bundle.js"), logLevel: "silent" });
+    await build({
+      entryPoints: [path.join(project, "main.ts")],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      target: "es2022",
+      outfile: path.join(project, "bundle.js"),
+      logLevel: "silent",
+    });
     expect(await runNode(project, "bundle.js")).toEqual(EXPECTED);
   });
 });

@@ -37,21 +37,30 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 test("the tarball holds the bin, the compiled generator, the templates and the compiled clients, and no tests, bench, corpus, specs or fixtures", async () => {
-  const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; private?: boolean };
+  const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    bin: Record<string, string>;
+    private?: boolean;
+  };
   expect(manifest.private).toBeUndefined();
   for (const bin of Object.values(manifest.bin)) expect(files).toContain(bin);
   expect(files).toContain("dist/generator/cli.js");
   expect(files).toContain("templates/client/index.ts.hbs");
   expect(files).toContain("templates/runtime/client.ts");
   expect(files).toContain("overrides.json");
-  const unwanted = files.filter((f) => /^(test|bench|spec|node_modules|dist\/bench|dist\/test|dist\/generator\/fuzz|generated\/(fixtures|openapi|changelog))\//.test(f) || f.includes("__golden__"));
+  const unwanted = files.filter(
+    (f) =>
+      /^(test|bench|spec|node_modules|dist\/bench|dist\/test|dist\/generator\/fuzz|generated\/(fixtures|openapi|changelog))\//.test(f) ||
+      f.includes("__golden__"),
+  );
   expect(unwanted).toEqual([]);
   // TypeScript sources ship only as templates: the clients it exports are compiled.
   expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.startsWith("templates/runtime/"))).toEqual([]);
 });
 
 test("every export names files inside the tarball: each app's client, the compiled generator, the manifest", async () => {
-  const manifest = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")) as { exports: Record<string, string | Record<string, string>> };
+  const manifest = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")) as {
+    exports: Record<string, string | Record<string, string>>;
+  };
   const apps = [...new Set((await loadSpecs(path.join(REPO_ROOT, "spec"))).value.map((s) => s.app))];
   const inTarball = new Set(await listFiles(installed));
   for (const [subpath, target] of Object.entries(manifest.exports)) {
@@ -62,7 +71,10 @@ test("every export names files inside the tarball: each app's client, the compil
       for (const file of candidates) expect(inTarball.has(path.posix.normalize(file)), `${subpath} → ${file}`).toBe(true);
       if (pattern.includes("*") && subpath !== "./*") {
         const prefix = path.posix.normalize(pattern.slice(0, pattern.indexOf("*")));
-        expect([...inTarball].some((f) => f.startsWith(prefix)), `${subpath} → ${pattern}`).toBe(true);
+        expect(
+          [...inTarball].some((f) => f.startsWith(prefix)),
+          `${subpath} → ${pattern}`,
+        ).toBe(true);
       }
     }
   }
@@ -79,5 +91,7 @@ test("the installed bin prints its help, and generates clients from a spec", { t
   await copyFile(path.join(REPO_ROOT, "spec/webhooks/2022-10-20.json"), path.join(specs, "2022-10-20.json"));
   await command(process.execPath, [bin, "generate", "--spec", "spec", "--out", "generated"], project);
   const written = await listFiles(path.join(project, "generated/clients"));
-  expect(written).toEqual(expect.arrayContaining(["package.json", "webhooks/index.js", "webhooks/index.d.ts", "webhooks/index.ts", "runtime/client.js"]));
+  expect(written).toEqual(
+    expect.arrayContaining(["package.json", "webhooks/index.js", "webhooks/index.d.ts", "webhooks/index.ts", "runtime/client.js"]),
+  );
 });

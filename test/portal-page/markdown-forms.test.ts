@@ -19,9 +19,14 @@ it("reads a page with heading titles and GFM tables: every section, the version 
     { name: "price", type: "string", typeOrigin: "inferred" },
     { name: "size", type: "integer", typeOrigin: "repaired", documentedAs: "int", description: "How big it is" },
   ]);
-  expect(result.diagnostics.filter((d) => d.code === "PAGE_TYPE_REPAIRED").map((d) => d.line)).toEqual([lineOf(PAGE, "| `price` |"), lineOf(PAGE, "| `size` |")]);
+  expect(result.diagnostics.filter((d) => d.code === "PAGE_TYPE_REPAIRED").map((d) => d.line)).toEqual([
+    lineOf(PAGE, "| `price` |"),
+    lineOf(PAGE, "| `size` |"),
+  ]);
   expect(widget.relationships).toEqual([{ name: "owner", target: "Person", toMany: false }]);
-  expect(widget.associations).toEqual([{ name: "owner", target: "Person", path: "/widgets/v2/widgets/{widget_id}/owner", filters: [], details: "the widget's owner" }]);
+  expect(widget.associations).toEqual([
+    { name: "owner", target: "Person", path: "/widgets/v2/widgets/{widget_id}/owner", filters: [], details: "the widget's owner" },
+  ]);
   // The operator row documents a comparison on `size`, which is listed already.
   expect(widget.query).toEqual({
     where: [{ name: "size", type: "integer", description: "Query on a specific size" }],

@@ -31,7 +31,13 @@ function facts(resource: Resource) {
     paging: [resource.query.perPage, resource.query.offset],
     actions: sorted(resource.actions.map((a) => [a.name, a.path])),
     endpoints: sorted(resource.endpoints.map((e) => [e.operation, e.method, e.path, (e.filters ?? []).map((f) => f.name).sort()])),
-    permissions: [resource.permissions.create, resource.permissions.update, resource.permissions.destroy, resource.permissions.createAttributes, resource.permissions.updateAttributes],
+    permissions: [
+      resource.permissions.create,
+      resource.permissions.update,
+      resource.permissions.destroy,
+      resource.permissions.createAttributes,
+      resource.permissions.updateAttributes,
+    ],
   };
 }
 
@@ -50,24 +56,39 @@ describeCorpus("developer-portal pages saved as markdown (markdown-2025)", () =>
   });
 
   it("reads the folder and its sub-folders into one spec per app, at the version the pages' links name", () => {
-    expect(APPS.map((app) => [pages.get(app)!.version, pages.get(app)!.source.format])).toEqual(APPS.map((app) => [VERSIONS[app], "portal-page-markdown"]));
+    expect(APPS.map((app) => [pages.get(app)!.version, pages.get(app)!.source.format])).toEqual(
+      APPS.map((app) => [VERSIONS[app], "portal-page-markdown"]),
+    );
     // The app's version page (index.md) and an unrelated note saved beside them are not resource pages.
-    expect(notPages.sort()).toEqual([`${PAGES}/groups.md`, `${PAGES}/groups/index.md`, `${PAGES}/publishing/index.md`, `${PAGES}/webhooks.md`, `${PAGES}/publishing.md`, `${PAGES}/webhooks/index.md`].sort());
+    expect(notPages.sort()).toEqual(
+      [
+        `${PAGES}/groups.md`,
+        `${PAGES}/groups/index.md`,
+        `${PAGES}/publishing/index.md`,
+        `${PAGES}/webhooks.md`,
+        `${PAGES}/publishing.md`,
+        `${PAGES}/webhooks/index.md`,
+      ].sort(),
+    );
   });
 
-  it.each(APPS)("%s: every resource, attribute, relationship, association, filter, query parameter, action and endpoint equals the JSON's", (app) => {
-    const fromPages = pages.get(app)!.resources;
-    const fromJson = json.get(app)!.resources;
-    expect(fromPages.map((r) => r.type)).toEqual(fromJson.map((r) => r.type));
-    for (const resource of fromJson) {
-      const page = fromPages.find((r) => r.type === resource.type)!;
-      // The pages do not say that a resource is only ever listed (below), so a page spec also serves
-      // such a record by id: those routes follow from the missing fact and are left out here.
-      const byIdRoutes = new Set(["get", "update", "delete"]);
-      const comparable = resource.collectionOnly === true ? { ...page, endpoints: page.endpoints.filter((e) => !byIdRoutes.has(e.operation)) } : page;
-      expect(facts(comparable), resource.type).toEqual(facts(resource));
-    }
-  });
+  it.each(APPS)(
+    "%s: every resource, attribute, relationship, association, filter, query parameter, action and endpoint equals the JSON's",
+    (app) => {
+      const fromPages = pages.get(app)!.resources;
+      const fromJson = json.get(app)!.resources;
+      expect(fromPages.map((r) => r.type)).toEqual(fromJson.map((r) => r.type));
+      for (const resource of fromJson) {
+        const page = fromPages.find((r) => r.type === resource.type)!;
+        // The pages do not say that a resource is only ever listed (below), so a page spec also serves
+        // such a record by id: those routes follow from the missing fact and are left out here.
+        const byIdRoutes = new Set(["get", "update", "delete"]);
+        const comparable =
+          resource.collectionOnly === true ? { ...page, endpoints: page.endpoints.filter((e) => !byIdRoutes.has(e.operation)) } : page;
+        expect(facts(comparable), resource.type).toEqual(facts(resource));
+      }
+    },
+  );
 
   it.each(APPS)("%s: what the pages do not show: attribute permissions, relationship authorization, collection-only", (app) => {
     const fromPages = pages.get(app)!.resources;

@@ -18,7 +18,9 @@ describe("portal pages as text", () => {
     ]);
     expect(specOf(result, "calendar").resources.map((r) => r.type)).toEqual(["Event", "Tag"]);
     expect(result.diagnostics.filter((d) => d.code === "PAGE_NOT_A_PAGE").map((d) => d.file)).toEqual([`${PAGES}/calendar/notes.md`]);
-    expect(result.detected).toEqual([`portal-page:${PAGES}/calendar: 2 developer-portal resource pages (Event, Tag) of 3 files (2 portal pages as text, 1 not documentation this tool reads)`]);
+    expect(result.detected).toEqual([
+      `portal-page:${PAGES}/calendar: 2 developer-portal resource pages (Event, Tag) of 3 files (2 portal pages as text, 1 not documentation this tool reads)`,
+    ]);
   });
 
   it("reads attributes with their descriptions, paging, endpoints, and each association's filters with their help", async () => {

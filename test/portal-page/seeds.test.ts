@@ -16,7 +16,17 @@ const SEEDS = {
   services: corpusPath("seeds", "004_0a0fc2480a1afbd8.txt"),
 } as const;
 
-const TITLES = ["Example Request", "Example Object", "Attributes", "Pagination", "Endpoints", "Listing", "Reading", "Associations", "Belongs To"];
+const TITLES = [
+  "Example Request",
+  "Example Object",
+  "Attributes",
+  "Pagination",
+  "Endpoints",
+  "Listing",
+  "Reading",
+  "Associations",
+  "Belongs To",
+];
 
 /** The lines of a page section, blank lines left out. */
 function section(lines: readonly string[], title: string): string[] {
@@ -109,10 +119,15 @@ describeCorpus("developer-portal pages saved as text (seeds 003, 004)", () => {
     const docs = documented(file);
     const organization = specs.get(app)!.resources[0]!;
     expect(organization.query.perPage).toEqual(docs.perPage);
-    const endpoint = (operation: string, path: string) => organization.endpoints.find((e) => e.operation === operation && pathShape(e.path) === pathShape(path));
+    const endpoint = (operation: string, path: string) =>
+      organization.endpoints.find((e) => e.operation === operation && pathShape(e.path) === pathShape(path));
     expect(endpoint("list", docs.listing)).toBeDefined();
     expect(endpoint("get", docs.reading)).toBeDefined();
-    for (const path of docs.belongsTo) expect(organization.endpoints.map((e) => e.path), path).toContain(path);
+    for (const path of docs.belongsTo)
+      expect(
+        organization.endpoints.map((e) => e.path),
+        path,
+      ).toContain(path);
   });
 
   it.each(Object.entries(SEEDS))("%s: every association with its target, its Filter By list and each filter's help", (app, file) => {
@@ -129,28 +144,33 @@ describeCorpus("developer-portal pages saved as text (seeds 003, 004)", () => {
     }
   });
 
-  it.each(Object.entries(SEEDS))("%s: relationships, where, order, include and actions are those the page shows, none", async (app, file) => {
-    const lines = readFileSync(file, "utf8").split("\n").map((line) => line.trim());
-    const example = JSON.parse(section(lines, "Example Object").join("\n")) as { relationships: Record<string, unknown> };
-    // The page's own tables of these facts, counted from its text: rows of "Relationships", "where[...]" parameters, "order" and "include" rows, "Actions".
-    const shown = {
-      relationships: Object.keys(example.relationships).length,
-      where: lines.filter((line) => /(^|\s)where\[/.test(line)).length,
-      order: lines.filter((line) => /^order\s/.test(line)).length,
-      include: lines.filter((line) => /^include\s/.test(line)).length,
-      actions: lines.filter((line) => line === "Actions").length,
-    };
-    const organization = specs.get(app)!.resources[0]!;
-    expect({
-      relationships: organization.relationships.length,
-      where: organization.query.where.length,
-      order: organization.query.order.length,
-      include: organization.query.include.length,
-      actions: organization.actions.length,
-    }).toEqual(shown);
-    const result = await scrape(`portal-page:${file}`);
-    expect(result.diagnostics.filter((d) => d.code === "PAGE_SECTION_NOT_READ")).toEqual([]);
-  });
+  it.each(Object.entries(SEEDS))(
+    "%s: relationships, where, order, include and actions are those the page shows, none",
+    async (app, file) => {
+      const lines = readFileSync(file, "utf8")
+        .split("\n")
+        .map((line) => line.trim());
+      const example = JSON.parse(section(lines, "Example Object").join("\n")) as { relationships: Record<string, unknown> };
+      // The page's own tables of these facts, counted from its text: rows of "Relationships", "where[...]" parameters, "order" and "include" rows, "Actions".
+      const shown = {
+        relationships: Object.keys(example.relationships).length,
+        where: lines.filter((line) => /(^|\s)where\[/.test(line)).length,
+        order: lines.filter((line) => /^order\s/.test(line)).length,
+        include: lines.filter((line) => /^include\s/.test(line)).length,
+        actions: lines.filter((line) => line === "Actions").length,
+      };
+      const organization = specs.get(app)!.resources[0]!;
+      expect({
+        relationships: organization.relationships.length,
+        where: organization.query.where.length,
+        order: organization.query.order.length,
+        include: organization.query.include.length,
+        actions: organization.actions.length,
+      }).toEqual(shown);
+      const result = await scrape(`portal-page:${file}`);
+      expect(result.diagnostics.filter((d) => d.code === "PAGE_SECTION_NOT_READ")).toEqual([]);
+    },
+  );
 
   it("calendar: event_instances has all its filters and resource_bookings has 10", () => {
     const associations = specs.get("calendar")!.resources[0]!.associations;

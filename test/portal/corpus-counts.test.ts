@@ -74,7 +74,10 @@ describeCorpus("portal captures: the spec holds what the documents hold", () => 
 
   beforeAll(async () => {
     for (const capture of CAPTURES) {
-      const result = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", capture)}`)], versions: { kind: "latest" } });
+      const result = await collectSpecs({
+        from: [parseSourceOperand(`portal:${corpusPath("portal", capture)}`)],
+        versions: { kind: "latest" },
+      });
       expect(result.withheld).toEqual([]);
       for (const spec of result.specs) specs.set(`${capture}/${spec.app}/${spec.version}`, spec);
     }
@@ -121,7 +124,11 @@ describeCorpus("portal captures: the spec holds what the documents hold", () => 
     expect(paths(old, "Person")).toContain("/people/v2/people/{person_id}/addresses");
     expect(paths(recent, "Person")).toContain("/people/v2/people/{person_id}/addresses");
     const allPaths = [...specs.values()].flatMap((s) =>
-      s.resources.flatMap((r) => [...r.endpoints.map((e) => e.path), ...r.associations.map((a) => a.path), ...r.actions.map((a) => a.path)]),
+      s.resources.flatMap((r) => [
+        ...r.endpoints.map((e) => e.path),
+        ...r.associations.map((a) => a.path),
+        ...r.actions.map((a) => a.path),
+      ]),
     );
     expect(allPaths.filter((p) => /\/\d+(\/|$)/.test(p) || !p.startsWith("/"))).toEqual([]);
   });

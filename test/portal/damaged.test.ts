@@ -14,8 +14,18 @@ import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
 type Json = Record<string, any>;
 
 const SECTIONS = [
-  "attributes", "relationships", "permissions", "actions", "outbound_edges", "inbound_edges",
-  "can_include", "can_order", "can_query", "per_page", "offset", "rate_limits",
+  "attributes",
+  "relationships",
+  "permissions",
+  "actions",
+  "outbound_edges",
+  "inbound_edges",
+  "can_include",
+  "can_order",
+  "can_query",
+  "per_page",
+  "offset",
+  "rate_limits",
 ];
 
 interface Problems {
@@ -66,7 +76,10 @@ describeCorpus("the damaged capture", () => {
   const out = mkdtempSync(path.join(tmpdir(), "pco-damaged-"));
   let run: CliRun;
   const lines = (code: string) => run.stderr.split("\n").filter((l) => DIAGNOSTIC_LINE.exec(l)?.[5] === code);
-  const files = (code: string) => lines(code).map((l) => path.basename(DIAGNOSTIC_LINE.exec(l)![1]!)).sort();
+  const files = (code: string) =>
+    lines(code)
+      .map((l) => path.basename(DIAGNOSTIC_LINE.exec(l)![1]!))
+      .sort();
 
   beforeAll(async () => {
     run = await runCli(["scrape", "--from", `portal:${corpusPath("portal", "damaged-2025-07")}`, "--out", out]);
@@ -127,7 +140,14 @@ describeCorpus("the damaged capture", () => {
     afterAll(() => rmSync(partialOut, { recursive: true, force: true }));
 
     it("writes the specs, saying in `partial` what is missing, and still exits 1", async () => {
-      const partialRun = await runCli(["scrape", "--from", `portal:${corpusPath("portal", "damaged-2025-07")}`, "--out", partialOut, "--allow-partial"]);
+      const partialRun = await runCli([
+        "scrape",
+        "--from",
+        `portal:${corpusPath("portal", "damaged-2025-07")}`,
+        "--out",
+        partialOut,
+        "--allow-partial",
+      ]);
       expect(partialRun.code).toBe(1);
       const damagedFiles = [...expected.invalidJson, ...expected.partial].sort();
       const noted = ["calendar/2022-07-07.json", "check-ins/2025-05-28.json"].flatMap((f) => {

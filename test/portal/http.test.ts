@@ -47,7 +47,11 @@ describeCorpus("the HTTP reader", () => {
 
   it("gives the same specs as the folder reader, paced under the limit without a single 429", async () => {
     first = await scrape(server.url, firstStats);
-    const folder = await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: APPS, versions: { kind: "latest" } });
+    const folder = await collectSpecs({
+      from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)],
+      apps: APPS,
+      versions: { kind: "latest" },
+    });
     expect(first.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["giving/2019-10-18", "groups/2018-08-01", "webhooks/2018-08-01"]);
     expect(first.specs.map(bytesWithoutLocation)).toEqual(folder.specs.map(bytesWithoutLocation));
     expect(first.specs[0]!.source.location).toBe(server.url);
@@ -91,7 +95,9 @@ describeCorpus("the HTTP reader", () => {
     try {
       const run = await runCli(["scrape", "--from", `portal:${url}`, "--app", "people", "--out", out, "--retries", "1", "--no-cache"]);
       expect(run.code).toBe(2);
-      expect(run.stderr.split("\n")).toEqual([expect.stringMatching(/^error: cannot fetch http:\/\/127\.0\.0\.1:\d+\/people\/v2\/documentation: ECONNREFUSED$/)]);
+      expect(run.stderr.split("\n")).toEqual([
+        expect.stringMatching(/^error: cannot fetch http:\/\/127\.0\.0\.1:\d+\/people\/v2\/documentation: ECONNREFUSED$/),
+      ]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -26,10 +26,18 @@ beforeAll(() => bundledCli());
 /** Every file of a tree and a digest of its bytes. */
 async function snapshot(root: string): Promise<Record<string, string>> {
   const files = await listFiles(root);
-  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(path.join(root, f))).digest("hex")]));
+  return Object.fromEntries(
+    files.map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(path.join(root, f)))
+        .digest("hex"),
+    ]),
+  );
 }
 
-const digests = (files: readonly OutputFile[]) => Object.fromEntries(files.map((f) => [f.path, createHash("sha256").update(f.contents).digest("hex")]));
+const digests = (files: readonly OutputFile[]) =>
+  Object.fromEntries(files.map((f) => [f.path, createHash("sha256").update(f.contents).digest("hex")]));
 
 /**
  * Runs the CLI and kills it with SIGKILL the moment it creates the staging

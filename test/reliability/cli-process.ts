@@ -17,7 +17,11 @@ let built: Promise<string> | undefined;
 /** Bundles the CLI once per test file. */
 export function bundledCli(): Promise<string> {
   built ??= build({
-    stdin: { contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));', resolveDir: REPO_ROOT, loader: "ts" },
+    stdin: {
+      contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));',
+      resolveDir: REPO_ROOT,
+      loader: "ts",
+    },
     bundle: true,
     platform: "node",
     format: "esm",

@@ -48,7 +48,11 @@ describe("JSON nested deeper than any document of the docs", () => {
     const text = `{"data":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
     const result = parseJson(text);
     // The object is level 1, so the limit is passed at the 100th bracket, after the 8 characters of `{"data":`.
-    expect(result).toEqual({ ok: false, message: `nested more than ${MAX_JSON_DEPTH} levels deep`, position: { line: 1, column: 8 + MAX_JSON_DEPTH } });
+    expect(result).toEqual({
+      ok: false,
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+      position: { line: 1, column: 8 + MAX_JSON_DEPTH },
+    });
   });
 
   it("is accepted up to the limit", () => {
@@ -77,7 +81,13 @@ describe("nesting no page of the docs has", () => {
     expect(read!.blocks).toEqual([]);
     expect(read!.diagnostics).toEqual([
       // The content <div> and the <p> are open: the limit is passed at the 99th <b>, after the 3 characters of <p>.
-      expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.html", line: 3, column: 4 + 3 * (MAX_HTML_DEPTH - 2) }),
+      expect.objectContaining({
+        severity: "error",
+        code: "SLATE_TOO_DEEP",
+        file: "page.html",
+        line: 3,
+        column: 4 + 3 * (MAX_HTML_DEPTH - 2),
+      }),
     ]);
     expect(ms).toBeLessThan(1000);
   });
@@ -97,7 +107,9 @@ describe("nesting no page of the docs has", () => {
       read = readMarkdown({ text: `# PCO Things\n\n## Things\n\n${marker.repeat(20_000)}deep\n`, location: "page.md" });
     });
     expect(read!.blocks).toEqual([]);
-    expect(read!.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 5, column: 1 })]);
+    expect(read!.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 5, column: 1 }),
+    ]);
     expect(ms).toBeLessThan(1000);
   });
 
@@ -106,20 +118,27 @@ describe("nesting no page of the docs has", () => {
     const ms = cpuMs(() => {
       read = readMarkdown({ text: `# PCO Things\n\n${"<div>".repeat(20_000)}\n\n## Things\n`, location: "page.md" });
     });
-    expect(read!.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 3, column: 1 })]);
+    expect(read!.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 3, column: 1 }),
+    ]);
     expect(read!.blocks.map((b) => b.kind)).toEqual(["heading", "heading"]);
     expect(ms).toBeLessThan(1000);
   });
 
-  it.each(["a~", "]", "a*", "[a]"])("a markdown paragraph of 60,000 characters of %j: an error at the paragraph, in a fraction of a second", (unit) => {
-    const paragraph = Array.from({ length: 10 }, () => unit.repeat(Math.floor(6000 / unit.length))).join("\n");
-    let read: ReturnType<typeof readMarkdown> | undefined;
-    const ms = cpuMs(() => {
-      read = readMarkdown({ text: `# PCO Things\n\n${paragraph}\n\n## Things\n`, location: "page.md" });
-    });
-    expect(read!.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "SLATE_TOO_COMPLEX", file: "page.md", line: 3, column: 1 })]);
-    expect(ms).toBeLessThan(1000);
-  });
+  it.each(["a~", "]", "a*", "[a]"])(
+    "a markdown paragraph of 60,000 characters of %j: an error at the paragraph, in a fraction of a second",
+    (unit) => {
+      const paragraph = Array.from({ length: 10 }, () => unit.repeat(Math.floor(6000 / unit.length))).join("\n");
+      let read: ReturnType<typeof readMarkdown> | undefined;
+      const ms = cpuMs(() => {
+        read = readMarkdown({ text: `# PCO Things\n\n${paragraph}\n\n## Things\n`, location: "page.md" });
+      });
+      expect(read!.diagnostics).toEqual([
+        expect.objectContaining({ severity: "error", code: "SLATE_TOO_COMPLEX", file: "page.md", line: 3, column: 1 }),
+      ]);
+      expect(ms).toBeLessThan(1000);
+    },
+  );
 
   it("up to the limit, a markdown line is read", () => {
     const read = readMarkdown({ text: `${"> ".repeat(MAX_MARKDOWN_NESTING)}quoted\n`, location: "page.md" });
@@ -132,7 +151,10 @@ describeCorpus("damaged documentation through the command line", () => {
   it("a line of 10 MB in a markdown include: exit 2, the line named, nothing written", async () => {
     const site = folder("slate");
     const source = path.join(DOCS_DIR, "slate/2018-03-15/source");
-    writeFileSync(path.join(site, "index.md"), readFileSync(path.join(source, "index.md"), "utf8").replace(/^includes:\n(?: +- .*\n)+/m, "includes:\n  - webhooks\n"));
+    writeFileSync(
+      path.join(site, "index.md"),
+      readFileSync(path.join(source, "index.md"), "utf8").replace(/^includes:\n(?: +- .*\n)+/m, "includes:\n  - webhooks\n"),
+    );
     const include = readFileSync(path.join(source, "includes/_webhooks.md"), "utf8").split("\n");
     include.splice(10, 0, "ab ".repeat(3_500_000));
     mkdirSync(path.join(site, "includes"));
@@ -176,9 +198,13 @@ describeCorpus("damaged documentation through the command line", () => {
 
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(
-      new RegExp(`${shown(mirror.vertex("event"))}:1:\\d+: warning PORTAL_INVALID_EXAMPLE: the example object of Event is not valid JSON \\(nested more than ${MAX_JSON_DEPTH} levels deep\\); it was left out`),
+      new RegExp(
+        `${shown(mirror.vertex("event"))}:1:\\d+: warning PORTAL_INVALID_EXAMPLE: the example object of Event is not valid JSON \\(nested more than ${MAX_JSON_DEPTH} levels deep\\); it was left out`,
+      ),
     );
-    const spec = JSON.parse(readFileSync(path.join(out, "webhooks/2022-10-20.json"), "utf8")) as { resources: { type: string; example?: unknown }[] };
+    const spec = JSON.parse(readFileSync(path.join(out, "webhooks/2022-10-20.json"), "utf8")) as {
+      resources: { type: string; example?: unknown }[];
+    };
     expect(spec.resources.find((r) => r.type === "Event")!.example).toBeUndefined();
   });
 });
@@ -200,14 +226,19 @@ async function readingOf(seed: Seed, text: string, place: string): Promise<{ spe
 }
 
 describeCorpus("a byte order mark and CRLF line endings", () => {
-  const seeds = [...loadSeeds(DOCS_DIR, "quick").values()].flatMap((list) => (list[0]?.kind === "portal-vertex" ? list.filter((_, i) => i % 60 === 0) : list));
+  const seeds = [...loadSeeds(DOCS_DIR, "quick").values()].flatMap((list) =>
+    list[0]?.kind === "portal-vertex" ? list.filter((_, i) => i % 60 === 0) : list,
+  );
 
-  it.each(seeds.map((seed) => [`${seed.kind} ${seed.name}`, seed] as const))("change no spec and no diagnostic: %s", async (_name, seed) => {
-    const place = path.join(work, "bom-crlf");
-    const plain = await readingOf(seed, seed.text, place);
-    expect(plain.specs.length + plain.diagnostics.length).toBeGreaterThan(0);
-    expect(await readingOf(seed, `\ufeff${seed.text.replace(/\n/g, "\r\n")}`, place)).toEqual(plain);
-  });
+  it.each(seeds.map((seed) => [`${seed.kind} ${seed.name}`, seed] as const))(
+    "change no spec and no diagnostic: %s",
+    async (_name, seed) => {
+      const place = path.join(work, "bom-crlf");
+      const plain = await readingOf(seed, seed.text, place);
+      expect(plain.specs.length + plain.diagnostics.length).toBeGreaterThan(0);
+      expect(await readingOf(seed, `\ufeff${seed.text.replace(/\n/g, "\r\n")}`, place)).toEqual(plain);
+    },
+  );
 
   it("are tried on the index whose table a byte order mark once hid (the where operators of 2018)", () => {
     expect(seeds.map((s) => s.name)).toContain("slate/2018-03-15/source/index.md");

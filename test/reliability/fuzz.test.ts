@@ -45,7 +45,15 @@ describeCorpus("fuzzing every reader", () => {
   it("replays a case from its seed and number alone", async () => {
     const chosen = results.find((r) => r.mutations.length > 1 && r.outcome === "diagnostics")!;
     const replayed: CaseResult[] = [];
-    await runFuzz({ corpus: DOCS_DIR, cases: 0, only: [chosen.index], seed: SEED, selection: "quick", workDir, onCase: (r) => replayed.push(r) });
+    await runFuzz({
+      corpus: DOCS_DIR,
+      cases: 0,
+      only: [chosen.index],
+      seed: SEED,
+      selection: "quick",
+      workDir,
+      onCase: (r) => replayed.push(r),
+    });
     const { ms: _ms, ...plan } = chosen;
     expect(replayed).toEqual([expect.objectContaining(plan)]);
   });

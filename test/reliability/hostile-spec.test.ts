@@ -75,7 +75,6 @@ it("renders every product of both apps, with warnings at most", () => {
 });
 
 describe("the clients", () => {
-
   /** Uses the members whose names are hazards, and checks the types they have. */
   const PROGRAM = `
 import { createClient, type ErrorResource, type ObjectResource, type PromiseResource } from "../generated/clients/hostile/index.js";
@@ -129,7 +128,10 @@ export async function use(): Promise<void> {
       for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
         if (token === ts.SyntaxKind.Identifier) identifiers.add(scanner.getTokenText());
       }
-      expect(PROSE_WORDS.filter((word) => identifiers.has(word)), f.path).toEqual([]);
+      expect(
+        PROSE_WORDS.filter((word) => identifiers.has(word)),
+        f.path,
+      ).toEqual([]);
     }
     // The prose is there, in comments.
     for (const name of ["index.ts", "types.d.ts"]) expect(file(`clients/hostile/${name}`).contents).toContain("{@link nothing}");
@@ -143,7 +145,12 @@ describe("the OpenAPI documents", () => {
     const document = json<OpenApiDocument>("openapi/hostile-2024-01-01.json");
     const objectResource = hostile().resources.find((r) => r.type === "Object")!;
     const attributes = document.components.schemas!["Object.attributes"]!.properties!;
-    expect(Object.keys(attributes).sort()).toEqual(objectResource.attributes.map((a) => a.name).filter((n) => n !== "id").sort());
+    expect(Object.keys(attributes).sort()).toEqual(
+      objectResource.attributes
+        .map((a) => a.name)
+        .filter((n) => n !== "id")
+        .sort(),
+    );
     const relationships = document.components.schemas!["Object.relationships"]!.properties!;
     expect(Object.keys(relationships).sort()).toEqual(objectResource.relationships.map((r) => r.name).sort());
     expect(Object.keys(document.paths)).toContain("/hostile/v2/objects/{object_id}/__proto__");
@@ -151,7 +158,10 @@ describe("the OpenAPI documents", () => {
 
   it("pass swagger-parser's validation", async () => {
     for (const d of documents()) {
-      await expect(SwaggerParser.validate(JSON.parse(d.contents) as Parameters<typeof SwaggerParser.validate>[0]), d.path).resolves.toBeDefined();
+      await expect(
+        SwaggerParser.validate(JSON.parse(d.contents) as Parameters<typeof SwaggerParser.validate>[0]),
+        d.path,
+      ).resolves.toBeDefined();
     }
   });
 
@@ -160,7 +170,10 @@ describe("the OpenAPI documents", () => {
     const errors = await Promise.all(
       documents().map(async (d) => {
         const { stdout } = await promisify(execFile)(process.execPath, [lint, path.join(out, d.path)], { cwd: REPO_ROOT });
-        return stdout.split("\n").filter(Boolean).map((line) => `${d.path}: ${line}`);
+        return stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => `${d.path}: ${line}`);
       }),
     );
     expect(errors.flat()).toEqual([]);
@@ -169,8 +182,17 @@ describe("the OpenAPI documents", () => {
   it("have no Redocly error (the CLI exits 0)", async () => {
     const cli = path.join(path.dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")), "bin/cli.js");
     const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
-    const lint = promisify(execFile)(process.execPath, [cli, "lint", "--extends=recommended", "--format=summary", ...documents().map((d) => path.join(out, d.path))], { env });
-    await expect(lint.then(() => "no error", (error: { stdout?: string }) => error.stdout)).resolves.toBe("no error");
+    const lint = promisify(execFile)(
+      process.execPath,
+      [cli, "lint", "--extends=recommended", "--format=summary", ...documents().map((d) => path.join(out, d.path))],
+      { env },
+    );
+    await expect(
+      lint.then(
+        () => "no error",
+        (error: { stdout?: string }) => error.stdout,
+      ),
+    ).resolves.toBe("no error");
   });
 });
 
@@ -193,11 +215,18 @@ describe("the fixtures", () => {
         return schema.properties?.type?.const === type && schema.required?.includes("id") === true;
       });
     let checked = 0;
-    for (const f of files.filter((x) => x.path.startsWith("fixtures/hostile/") && x.path.endsWith(".json") && !x.path.includes("/errors."))) {
+    for (const f of files.filter(
+      (x) => x.path.startsWith("fixtures/hostile/") && x.path.endsWith(".json") && !x.path.includes("/errors."),
+    )) {
       const body = JSON.parse(f.contents) as { data: Record_ | Record_[]; included?: Record_[] };
       for (const record of [...[body.data].flat(), ...(body.included ?? [])]) {
         const resource = hostile().resources.find((r) => r.type === record.type)!;
-        expect(Object.keys(record.attributes).sort(), f.path).toEqual(resource.attributes.map((a) => a.name).filter((n) => n !== "id").sort());
+        expect(Object.keys(record.attributes).sort(), f.path).toEqual(
+          resource.attributes
+            .map((a) => a.name)
+            .filter((n) => n !== "id")
+            .sort(),
+        );
         expect(Object.keys(record.relationships).sort(), f.path).toEqual(resource.relationships.map((r) => r.name).sort());
         expect(validate(keyOfType(record.type)!, record), `${f.path} ${record.type} ${record.id}`).toEqual([]);
         checked += 1;
@@ -238,9 +267,18 @@ describe("prototype pollution", () => {
 
   it("a generated client keeps a response's __proto__ and constructor keys as ordinary properties", async () => {
     const bundle = path.join(dir, "hostile-client.mjs");
-    await build({ entryPoints: [path.join(out, "clients/hostile/index.ts")], bundle: true, format: "esm", platform: "node", outfile: bundle, logLevel: "silent" });
+    await build({
+      entryPoints: [path.join(out, "clients/hostile/index.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: bundle,
+      logLevel: "silent",
+    });
     const { createClient } = (await import(pathToFileURL(bundle).href)) as {
-      createClient: (options: object) => { objects: { get(id: string, query: object): Promise<{ data: Record<string, unknown> & { attributes: object }; meta: object }> } };
+      createClient: (options: object) => {
+        objects: { get(id: string, query: object): Promise<{ data: Record<string, unknown> & { attributes: object }; meta: object }> };
+      };
     };
     const document = await createClient({ baseUrl: url }).objects.get("1", { include: ["__proto__", "constructor"] });
 
@@ -257,7 +295,13 @@ describe("prototype pollution", () => {
   it("the mock server stores a posted __proto__ attribute as an ordinary one, and answers every hostile path", async () => {
     const mock = await startMockServer({ specs });
     try {
-      for (const collection of ["/hostile/v2/objects", "/hostile/v2/__proto__", "/hostile/v2/constructor", "/hostile/v2/default", "/constructor/v2/prototypes"]) {
+      for (const collection of [
+        "/hostile/v2/objects",
+        "/hostile/v2/__proto__",
+        "/hostile/v2/constructor",
+        "/hostile/v2/default",
+        "/constructor/v2/prototypes",
+      ]) {
         expect((await fetch(`${mock.url}${collection}`)).status, collection).toBe(200);
       }
       const created = await fetch(`${mock.url}/hostile/v2/objects`, {
@@ -267,7 +311,9 @@ describe("prototype pollution", () => {
       });
       expect(created.status).toBe(201);
       const id = ((await created.json()) as { data: { id: string } }).data.id;
-      const stored = JSON.parse(await (await fetch(`${mock.url}/hostile/v2/objects/${id}`)).text()) as { data: { attributes: Record<string, unknown> } };
+      const stored = JSON.parse(await (await fetch(`${mock.url}/hostile/v2/objects/${id}`)).text()) as {
+        data: { attributes: Record<string, unknown> };
+      };
       expect(Object.getOwnPropertyDescriptor(stored.data.attributes, "__proto__")?.value).toEqual({ polluted: "request" });
       expect(stored.data.attributes).toMatchObject({ constructor: 5, "first-name": "x" });
       const found = (await (await fetch(`${mock.url}/hostile/v2/objects?where[constructor]=5`)).json()) as { data: { id: string }[] };

@@ -29,7 +29,12 @@ const VERTEX = JSON.stringify({
     id: "thing",
     attributes: { name: "Thing", example: '{"type":"Thing","id":"1"}' },
     relationships: {
-      attributes: { data: [{ type: "Attribute", id: "id", attributes: { name: "id" } }, { type: "Attribute", id: "name", attributes: { name: "name" } }] },
+      attributes: {
+        data: [
+          { type: "Attribute", id: "id", attributes: { name: "id" } },
+          { type: "Attribute", id: "name", attributes: { name: "name" } },
+        ],
+      },
     },
   },
 });
@@ -63,17 +68,25 @@ describe("mutations", () => {
     ["duplicate-row", MARKDOWN, (out: string) => expect(count(out, /^\|.*\|$/m)).toBe(count(MARKDOWN, /^\|.*\|$/m) + 1)],
     ["delete-row", VERTEX, (out: string) => expect(count(out, /\{"type":/)).toBe(count(VERTEX, /\{"type":/) - 1)],
     ["duplicate-row", VERTEX, (out: string) => expect(count(out, /\{"type":/)).toBe(count(VERTEX, /\{"type":/) + 1)],
-    ["swap-headings", MARKDOWN, (out: string) => {
-      expect([...lines(out)].sort()).toEqual([...lines(MARKDOWN)].sort());
-      expect(lines(out).filter((l) => l.startsWith("#"))).not.toEqual(lines(MARKDOWN).filter((l) => l.startsWith("#")));
-    }],
+    [
+      "swap-headings",
+      MARKDOWN,
+      (out: string) => {
+        expect([...lines(out)].sort()).toEqual([...lines(MARKDOWN)].sort());
+        expect(lines(out).filter((l) => l.startsWith("#"))).not.toEqual(lines(MARKDOWN).filter((l) => l.startsWith("#")));
+      },
+    ],
     ["random-bytes", MARKDOWN, (out: string) => expect(out.length - MARKDOWN.length).toBeGreaterThanOrEqual(1)],
     ["random-bytes", MARKDOWN, (out: string) => expect(out.length - MARKDOWN.length).toBeLessThanOrEqual(64)],
     ["bom", MARKDOWN, (out: string) => expect(out.replace("\ufeff", "")).toBe(MARKDOWN)],
-    ["line-endings", MARKDOWN, (out: string) => {
-      expect(out).not.toMatch(/[^\r]\n/);
-      expect(out.replace(/\r\n?/g, "\n")).toBe(MARKDOWN);
-    }],
+    [
+      "line-endings",
+      MARKDOWN,
+      (out: string) => {
+        expect(out).not.toMatch(/[^\r]\n/);
+        expect(out.replace(/\r\n?/g, "\n")).toBe(MARKDOWN);
+      },
+    ],
     ["nul", MARKDOWN, (out: string) => expect(out.replace(/\u0000/g, "")).toBe(MARKDOWN)],
   ])("%s", (name, input, check) => {
     eachApplication(name, input, check);
@@ -96,7 +109,11 @@ describe("mutations", () => {
 
   it("huge-value makes one string of the JSON a megabyte long, keeping its start and the document valid", () => {
     const strings = (value: unknown): string[] =>
-      typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+      typeof value === "string"
+        ? [value]
+        : typeof value === "object" && value !== null
+          ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)])
+          : [];
     const before = strings(JSON.parse(VERTEX));
     for (let seed = 1; seed <= 12; seed += 1) {
       const after = strings(JSON.parse(mutation("huge-value").apply(VERTEX, new Random(seed))));
@@ -125,7 +142,14 @@ describe("mutations", () => {
 
 describe("the seeded generator", () => {
   it("gives the same numbers for the same seed, and others for another", () => {
-    const draw = (seed: number) => Array.from({ length: 8 }, ((r) => () => r.next())(new Random(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 8 },
+        (
+          (r) => () =>
+            r.next()
+        )(new Random(seed)),
+      );
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
     for (const x of draw(7)) expect(x >= 0 && x < 1).toBe(true);

@@ -33,7 +33,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function snapshot(root: string): Promise<Record<string, string>> {
   const files = await listFiles(root);
-  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(path.join(root, f))).digest("hex")]));
+  return Object.fromEntries(
+    files.map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(path.join(root, f)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 /** A scrape of giving and webhooks from `url` into a copy of the committed spec/. */
@@ -42,8 +49,20 @@ async function scrapeInto(url: string, name: string) {
   cpSync(path.join(REPO_ROOT, "spec"), out, { recursive: true });
   const before = await snapshot(out);
   const run = await runCli([
-    "scrape", "--from", `portal:${url}`, "--app", "giving", "--app", "webhooks", "--out", out,
-    "--retries", String(RETRIES), "--timeout", String(TIMEOUT_SECONDS), "--no-cache",
+    "scrape",
+    "--from",
+    `portal:${url}`,
+    "--app",
+    "giving",
+    "--app",
+    "webhooks",
+    "--out",
+    out,
+    "--retries",
+    String(RETRIES),
+    "--timeout",
+    String(TIMEOUT_SECONDS),
+    "--no-cache",
   ]);
   return { run, before, after: await snapshot(out) };
 }
@@ -118,7 +137,13 @@ describeCorpus("network faults", () => {
     let fromFolder: Spec[];
     const withoutLocation = (spec: Spec) => serializeSpec({ ...spec, source: { ...spec.source, location: "-" } });
     beforeAll(async () => {
-      fromFolder = (await collectSpecs({ from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)], apps: ["giving", "webhooks"], versions: { kind: "latest" } })).specs;
+      fromFolder = (
+        await collectSpecs({
+          from: [parseSourceOperand(`portal:${corpusPath("portal", "captured-2022-12")}`)],
+          apps: ["giving", "webhooks"],
+          versions: { kind: "latest" },
+        })
+      ).specs;
     });
 
     it.each([

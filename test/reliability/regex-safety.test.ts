@@ -22,8 +22,10 @@ const FOLDERS = ["generator", "templates/runtime"];
 const BUILT_AT_RUN_TIME: Record<string, string> = {
   "generator/fuzz/mutations.ts new RegExp(pattern.source": "the fuzz's own literal patterns, given the global flag (analysed as literals)",
   "generator/spec/per-page.ts new RegExp(`\\\\b${key}=(\\\\d+)`": "a constant word, then digits",
-  "generator/sources/portal-page/resource.ts new RegExp(`^([a-z_][a-z0-9_]*) (${ATTRIBUTE_TYPES.join": "anchored; classes separated by single spaces; a fixed list of type names",
-  "generator/sources/portal-page/resource.ts new RegExp(`^([a-z_]+) ([a-z_]+) (${ATTRIBUTE_TYPES.join": "anchored; classes separated by single spaces; a fixed list of type names",
+  "generator/sources/portal-page/resource.ts new RegExp(`^([a-z_][a-z0-9_]*) (${ATTRIBUTE_TYPES.join":
+    "anchored; classes separated by single spaces; a fixed list of type names",
+  "generator/sources/portal-page/resource.ts new RegExp(`^([a-z_]+) ([a-z_]+) (${ATTRIBUTE_TYPES.join":
+    "anchored; classes separated by single spaces; a fixed list of type names",
   "generator/sources/slate/html-limits.ts new RegExp(`</${name}`": "a fixed closing tag: no quantifier",
 };
 
@@ -78,7 +80,9 @@ describe("regular expressions", () => {
       const result = checkSync(pattern.source, pattern.flags, { timeout: 20_000 });
       if (result.status === "safe") return [];
       const attack = result.status === "vulnerable" ? `, e.g. ${result.attack.pattern}` : "";
-      return [`${pattern.where} /${pattern.source}/${pattern.flags}: ${result.status}${"complexity" in result && result.complexity ? ` (${result.complexity.type})` : ""}${attack}`];
+      return [
+        `${pattern.where} /${pattern.source}/${pattern.flags}: ${result.status}${"complexity" in result && result.complexity ? ` (${result.complexity.type})` : ""}${attack}`,
+      ];
     });
     expect(unsafe).toEqual([]);
   }, 120_000);

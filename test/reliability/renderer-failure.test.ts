@@ -30,7 +30,10 @@ vi.mock("../../generator/render/registry.js", async (importOriginal) => {
         case "throws":
           throw new Error("injected renderer failure");
         case "reports an error":
-          return { value: [], diagnostics: [diagnostic("error", "INJECTED_ERROR", "an injected error", { file: "hostile/2024-01-01.json" })] };
+          return {
+            value: [],
+            diagnostics: [diagnostic("error", "INJECTED_ERROR", "an injected error", { file: "hostile/2024-01-01.json" })],
+          };
         case "writes outside its folder":
           return { value: [{ path: "openapi/injected.json", contents: "{}\n" }], diagnostics: [] };
         case "none":
@@ -48,7 +51,14 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 async function snapshot(): Promise<Record<string, string>> {
   const files = await listFiles(root);
-  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(path.join(root, f))).digest("hex")]));
+  return Object.fromEntries(
+    files.map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(path.join(root, f)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 let previous: Record<string, string>;

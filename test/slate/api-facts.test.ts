@@ -40,7 +40,9 @@ describe("API-wide facts of a Slate index", () => {
 
   it("leave a portal spec's bytes as a scrape of the portal alone writes them", () => {
     const alone = buildSpecs([read([draft("people", "2025-03-20")])], { versions: { kind: "latest" } });
-    const beside = buildSpecs([read([draft("people", "2025-03-20")]), read([draft("people", "legacy", slateFacts)])], { versions: { kind: "latest" } });
+    const beside = buildSpecs([read([draft("people", "2025-03-20")]), read([draft("people", "legacy", slateFacts)])], {
+      versions: { kind: "latest" },
+    });
     expect(serializeSpec(beside.specs[0]!)).toBe(serializeSpec(alone.specs[0]!));
   });
 });

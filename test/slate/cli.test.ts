@@ -25,7 +25,9 @@ describe("scrape from Slate docs and portal pages", () => {
     const out = temporary();
     const run = await runCli(["scrape", "--from", `slate:${FIXTURES}/site/page.txt`, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stderr.split("\n")[0]).toBe(`slate:${FIXTURES}/site/page.txt: a Slate page saved as text, ${FIXTURES}/site/page.txt; 1 app (widgets)`);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `slate:${FIXTURES}/site/page.txt: a Slate page saved as text, ${FIXTURES}/site/page.txt; 1 app (widgets)`,
+    );
     const spec = JSON.parse(readFileSync(path.join(out, "widgets", "legacy.json"), "utf8")) as { version: string; source: unknown };
     expect(spec.version).toBe("legacy");
     expect(spec.source).toEqual({ format: "slate-text", location: `${FIXTURES}/site/page.txt` });
@@ -49,7 +51,9 @@ describe("scrape from Slate docs and portal pages", () => {
     const page = `${FIXTURES}/site/page.txt`;
     const run = await runCli(["scrape", "--from", `portal-page:${page}`, "--out", temporary()]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: ${page} is not a developer-portal resource page saved as text or markdown (it is a Slate page saved as text)`);
+    expect(run.stderr).toBe(
+      `error: ${page} is not a developer-portal resource page saved as text or markdown (it is a Slate page saved as text)`,
+    );
   });
 
   it("exits 2 when a file is no documentation at all", async () => {

@@ -45,10 +45,17 @@ describeCorpus("Slate docs of 2017", () => {
     const seed = readFileSync(SEED_TEXT, "utf8").split("\n");
     const from = seed.indexOf("Webhooks") + 1;
     const to = seed.indexOf("AvailableEvents");
-    const introduction = seed.slice(from, to).map((l) => l.trim()).filter(Boolean).join("\n\n").replace(/’/g, "'");
+    const introduction = seed
+      .slice(from, to)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join("\n\n")
+      .replace(/’/g, "'");
     expect(text.find((s) => s.app === "webhooks")!.description).toBe(introduction);
     expect(html.find((s) => s.app === "webhooks")!.description).not.toBe(introduction);
-    const sameIntroduction = text.map((s) => (s.app === "webhooks" ? { ...s, description: html.find((h) => h.app === "webhooks")!.description } : s));
+    const sameIntroduction = text.map((s) =>
+      s.app === "webhooks" ? { ...s, description: html.find((h) => h.app === "webhooks")!.description } : s,
+    );
     expect(sameIntroduction).toEqual(html);
   });
 

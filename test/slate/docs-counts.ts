@@ -74,7 +74,9 @@ export function htmlCounts(file: string): Counts {
       counts.resources[app] = (counts.resources[app] ?? 0) + resources;
     }
   }
-  for (const match of html.matchAll(/<h4 [^>]*>HTTP Request<\/h4>\s*<p><code[^>]*>(GET|POST|PATCH|DELETE) https?:\/\/[^<]+<\/code><\/p>/g)) {
+  for (const match of html.matchAll(
+    /<h4 [^>]*>HTTP Request<\/h4>\s*<p><code[^>]*>(GET|POST|PATCH|DELETE) https?:\/\/[^<]+<\/code><\/p>/g,
+  )) {
     counts.requests[match[1]!] = (counts.requests[match[1]!] ?? 0) + 1;
   }
   return counts;

@@ -28,7 +28,9 @@ describe("the three renderings of one Slate site", () => {
       expect(errorsOf(result.diagnostics)).toEqual([]);
       expect(specOf(result, "widgets").source).toEqual({ format, location: RENDERINGS[format as keyof typeof RENDERINGS] });
     }
-    expect(results.get("slate-markdown")!.detected).toEqual([`slate:${SITE}/source: Slate markdown, ${SITE}/source/index.md with 2 includes; 1 app (widgets)`]);
+    expect(results.get("slate-markdown")!.detected).toEqual([
+      `slate:${SITE}/source: Slate markdown, ${SITE}/source/index.md with 2 includes; 1 app (widgets)`,
+    ]);
   });
 
   it("give one spec, source aside", () => {
@@ -46,13 +48,19 @@ describe("the three renderings of one Slate site", () => {
     expect(omitted("slate-markdown").map((d) => [d.file, d.line])).toEqual([
       [`${SITE}/source/includes/_widgets.md`, lineOf(`${SITE}/source/includes/_widgets.md`, "Only users with the role")],
     ]);
-    expect(omitted("slate-html").map((d) => [d.file, d.line])).toEqual([[`${SITE}/build/index.html`, lineOf(`${SITE}/build/index.html`, "Only users with the role")]]);
+    expect(omitted("slate-html").map((d) => [d.file, d.line])).toEqual([
+      [`${SITE}/build/index.html`, lineOf(`${SITE}/build/index.html`, "Only users with the role")],
+    ]);
     expect(omitted("slate-text")).toEqual([]);
     expect(JSON.stringify(specOf(results.get("slate-markdown")!, "widgets"))).not.toContain("Only users with the role");
   });
 
   it("repair a type the page's renderer mangled, and say where", () => {
-    const repaired = (format: string) => results.get(format)!.diagnostics.filter((d) => d.code === "SLATE_TYPE_REPAIRED").map((d) => [d.file, d.line]);
+    const repaired = (format: string) =>
+      results
+        .get(format)!
+        .diagnostics.filter((d) => d.code === "SLATE_TYPE_REPAIRED")
+        .map((d) => [d.file, d.line]);
     // The HTML row starts on the <tr> line before its first cell.
     expect(repaired("slate-html")).toEqual([[`${SITE}/build/index.html`, lineOf(`${SITE}/build/index.html`, "<td>where[id]</td>") - 1]]);
     expect(repaired("slate-text")).toEqual([[`${SITE}/page.txt`, lineOf(`${SITE}/page.txt`, "where[id] primarykey_")]]);

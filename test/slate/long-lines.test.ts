@@ -46,7 +46,10 @@ describe("very long lines", () => {
       interpretSlate({ format: "slate-text", blocks: text.blocks, detected: "" }, "page.txt");
       // The markdown parser (micromark) takes seconds per megabyte by itself; a tenth of the line tests what is read after it.
       const short = line.slice(0, SIZE / 10);
-      const markdown = readMarkdown({ text: `# PCO Things\n\n## Things\n\n${short}\n\n### List Things\n\n#### HTTP Request\n\n${short}\n`, location: "page.md" });
+      const markdown = readMarkdown({
+        text: `# PCO Things\n\n## Things\n\n${short}\n\n### List Things\n\n#### HTTP Request\n\n${short}\n`,
+        location: "page.md",
+      });
       interpretSlate({ format: "slate-markdown", blocks: markdown.blocks, detected: "" }, "page.md");
       readPageResource(pageSections(portalPage(line)), "page.txt", []);
     });

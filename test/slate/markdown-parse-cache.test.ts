@@ -16,7 +16,8 @@ import { markdownCacheDir, parseCached } from "../../generator/sources/slate/mar
 import { readMarkdown } from "../../generator/sources/slate/markdown.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
-const TEXT = "---\nincludes:\n  - people\n---\n\n# People\n\n| Name | Type |\n| --- | --- |\n| `first_name` | string |\n\nSee http://example.com.\n";
+const TEXT =
+  "---\nincludes:\n  - people\n---\n\n# People\n\n| Name | Type |\n| --- | --- |\n| `first_name` | string |\n\nSee http://example.com.\n";
 
 let cache: string;
 const previous = process.env.PCO_CODEGEN_CACHE;

@@ -19,7 +19,12 @@ const REPAIRS = "test/fixtures/slate/repairs";
 function typeCells(file: string): Map<string, string> {
   const lines = readFileSync(file, "utf8").split("\n");
   const start = lines.indexOf("Attribute | Type") + 2;
-  return new Map(lines.slice(start).filter((l) => l.includes("|")).map((l) => l.split("|").map((c) => c.trim()) as [string, string]));
+  return new Map(
+    lines
+      .slice(start)
+      .filter((l) => l.includes("|"))
+      .map((l) => l.split("|").map((c) => c.trim()) as [string, string]),
+  );
 }
 
 describe("repairs of Slate docs", () => {
@@ -57,7 +62,9 @@ describe("repairs of Slate docs", () => {
       const lenient = await runCliProcess(["scrape", "--from", `slate:${file}`, "--out", path.join(out, "lenient")], { cwd: REPO_ROOT });
       expect(lenient.code).toBe(0);
       expect(existsSync(path.join(out, "lenient", "things", "legacy.json"))).toBe(true);
-      const strict = await runCliProcess(["scrape", "--strict", "--from", `slate:${file}`, "--out", path.join(out, "strict")], { cwd: REPO_ROOT });
+      const strict = await runCliProcess(["scrape", "--strict", "--from", `slate:${file}`, "--out", path.join(out, "strict")], {
+        cwd: REPO_ROOT,
+      });
       expect(strict.code).toBe(1);
       expect(strict.stderr.match(/error SLATE_TYPE_REPAIRED/g)).toHaveLength(4);
       expect(existsSync(path.join(out, "strict", "things", "legacy.json"))).toBe(false);
@@ -84,7 +91,10 @@ describe("repairs of Slate docs", () => {
     const thing = specOf(result, "things").resources[0]!;
     expect(thing.actions.map((a) => a.name)).toEqual(["polish"]);
     expect(result.diagnostics.filter((d) => d.code === "SLATE_TABLE_ROW").map((d) => [d.line, d.message])).toEqual([
-      [lineOf(unjoinable, "open |"), 'the row "open | https://api.example.com/things/v2/things/1/open" follows a table of 3 columns but has 2; not joined to the table'],
+      [
+        lineOf(unjoinable, "open |"),
+        'the row "open | https://api.example.com/things/v2/things/1/open" follows a table of 3 columns but has 2; not joined to the table',
+      ],
     ]);
   });
 });
@@ -95,7 +105,10 @@ describeCorpus("slate/2017-07-05: the Attachment actions table, cut by a multi-l
     const include = path.join(REPO_ROOT, source, "includes", "_services.md");
     // The actions the page lists, recounted from its pipe rows under "Actions for an Attachment".
     const text = readFileSync(include, "utf8");
-    const section = text.slice(text.indexOf("### Actions for an Attachment"), text.indexOf("\n### ", text.indexOf("### Actions for an Attachment") + 1));
+    const section = text.slice(
+      text.indexOf("### Actions for an Attachment"),
+      text.indexOf("\n### ", text.indexOf("### Actions for an Attachment") + 1),
+    );
     const listed = [...section.matchAll(/^(\w+) \| https:\/\/\S+\/attachments\/1\/(\w+) \|/gm)].map((m) => m[1]).sort();
     expect(listed).toEqual(["open", "preview"]);
     const result = await scrape(`slate:${source}`);

@@ -38,7 +38,9 @@ describe("Slate rules", () => {
 
   it("splices in the includes its front matter lists, and says which one is missing", async () => {
     const result = await scrape(`slate:${RULES}/missing-include`);
-    expect(at(result.diagnostics, "SLATE_MISSING_INCLUDE")).toEqual([{ severity: "error", file: `${RULES}/missing-include/index.md`, line: 1 }]);
+    expect(at(result.diagnostics, "SLATE_MISSING_INCLUDE")).toEqual([
+      { severity: "error", file: `${RULES}/missing-include/index.md`, line: 1 },
+    ]);
     expect(result.diagnostics.find((d) => d.code === "SLATE_MISSING_INCLUDE")?.message).toContain("includes/_nowhere.md");
     expect(specOf(result, "things").resources.map((r) => r.type)).toEqual(["Thing"]);
   });
@@ -46,14 +48,20 @@ describe("Slate rules", () => {
   it("reads a list that follows a paragraph line as more of it, as the site's renderer did, up to a blank line", async () => {
     const file = `${RULES}/list-continues-paragraph.md`;
     const result = await scrape(`slate:${file}`);
-    expect(specOf(result, "things").resources[0]!.description).toBe("Some things may be missing: - the thing was deleted - the thing was never made");
-    expect(at(result.diagnostics, "SLATE_LIST_OMITTED")).toEqual([{ severity: "info", file, line: lineOf(file, "- this item stands after") }]);
+    expect(specOf(result, "things").resources[0]!.description).toBe(
+      "Some things may be missing: - the thing was deleted - the thing was never made",
+    );
+    expect(at(result.diagnostics, "SLATE_LIST_OMITTED")).toEqual([
+      { severity: "info", file, line: lineOf(file, "- this item stands after") },
+    ]);
   });
 
   it("reads a table whose delimiter row is longer than its header, with a warning", async () => {
     const file = `${RULES}/malformed-table.md`;
     const result = await scrape(`slate:${file}`);
-    expect(at(result.diagnostics, "SLATE_TABLE_REPAIRED")).toEqual([{ severity: "warning", file, line: lineOf(file, "| operator | usage | result |") }]);
+    expect(at(result.diagnostics, "SLATE_TABLE_REPAIRED")).toEqual([
+      { severity: "warning", file, line: lineOf(file, "| operator | usage | result |") },
+    ]);
     expect(specOf(result, "things").api?.whereOperators).toEqual([
       { operator: "[gt]=", usage: "?where[created_at][gt]=2018-02-22", result: "created after February 22nd, 2018" },
       { operator: "[lt]=", usage: "?where[created_at][lt]=2018-02-22", result: "created before February 22nd, 2018" },
@@ -74,7 +82,9 @@ describe("Slate rules", () => {
     const file = `${RULES}/indented-description.md`;
     const result = await scrape(`slate:${file}`);
     expect(specOf(result, "things").resources[0]!.description).toBe("A thing, indented like code.");
-    expect(at(result.diagnostics, "SLATE_INDENTED_DESCRIPTION")).toEqual([{ severity: "warning", file, line: lineOf(file, "A thing, indented") }]);
+    expect(at(result.diagnostics, "SLATE_INDENTED_DESCRIPTION")).toEqual([
+      { severity: "warning", file, line: lineOf(file, "A thing, indented") },
+    ]);
   });
 
   it("marks the includes that may be created inline, and keeps the operation's notes", async () => {

@@ -21,7 +21,7 @@ describe("plainText undoes the page renderer's typography", () => {
   ])("%s", (_name, { given, want }) => expect(plainText(given)).toBe(want));
 
   it("keeps code line by line, dropping trailing spaces and surrounding blank lines", () => {
-    expect(plainCode("\n\n{\n  \"a\": 1   \n}\n\n")).toBe('{\n  "a": 1\n}');
+    expect(plainCode('\n\n{\n  "a": 1   \n}\n\n')).toBe('{\n  "a": 1\n}');
   });
 });
 
@@ -29,9 +29,12 @@ describe("detectFormat tells the rendering from the content", () => {
   it.each([
     ["markdown with front matter", { given: "---\ntitle: API\n---\n\n# Introduction\n", want: "slate-markdown" }],
     ["a markdown include", { given: "# PCO People\n\nText.\n", want: "slate-markdown" }],
-    ["the built page", { given: "<!doctype html>\n<html><body><div class=\"content\"></div></body></html>", want: "slate-html" }],
+    ["the built page", { given: '<!doctype html>\n<html><body><div class="content"></div></body></html>', want: "slate-html" }],
     ["the page as text", { given: "NAV\nshell\n\nIntroduction\n\nRate limiting\n\nHTTP Request\n", want: "slate-text" }],
-    ["the page as text, with its shell comments", { given: "PCO Things\n\n# to list records...\ncurl -v x\n\nHTTP Request\n", want: "slate-text" }],
+    [
+      "the page as text, with its shell comments",
+      { given: "PCO Things\n\n# to list records...\ncurl -v x\n\nHTTP Request\n", want: "slate-text" },
+    ],
     ["a portal page as text", { given: "API\n\nOrganization\n\nExample Object\n\n{}\n\nAttributes\n", want: "portal-page-text" }],
     ["something else", { given: "hello world\n", want: undefined }],
   ])("%s", (_name, { given, want }) => expect(detectFormat(given)).toBe(want));
@@ -74,20 +77,47 @@ describe("example values determine the docs' own annotations only", () => {
     ["an annotation", { given: "date_time", want: { type: "date_time" } }],
     ["the generator's missing annotation", { given: "graph/type_annotation/unknown_type_annotation", want: { type: "unknown" } }],
     ["underscores taken for emphasis", { given: "primarykey_", want: { type: "primary_key", repaired: true } }],
-    ["the missing annotation, mangled", { given: "graph/type_annotation/unknowntype_annotation_", want: { type: "unknown", repaired: true } }],
+    [
+      "the missing annotation, mangled",
+      { given: "graph/type_annotation/unknowntype_annotation_", want: { type: "unknown", repaired: true } },
+    ],
     ["something else is kept as written", { given: "decimal", want: { type: "decimal" } }],
   ])("table type: %s", (_name, { given, want }) => expect(tableType(given)).toEqual(want));
 });
 
 describe("cutRow cuts a line of a text table into the shape's cells", () => {
   it.each([
-    ["a parameter", { table: "parameters", given: "order city prefix with a hyphen (-city) to reverse the order", want: ["order", "city", "prefix with a hyphen (-city) to reverse the order"] }],
-    ["a relationship without a description", { table: "relationships", given: "person Person false", want: ["person", "Person", "false", ""] }],
+    [
+      "a parameter",
+      {
+        table: "parameters",
+        given: "order city prefix with a hyphen (-city) to reverse the order",
+        want: ["order", "city", "prefix with a hyphen (-city) to reverse the order"],
+      },
+    ],
+    [
+      "a relationship without a description",
+      { table: "relationships", given: "person Person false", want: ["person", "Person", "false", ""] },
+    ],
     ["an attribute", { table: "attributes", given: "name string", want: ["name", "string"] }],
     ["an attribute with too many words", { table: "attributes", given: "name string extra", want: undefined }],
     ["a scope, free text first", { table: "scopes", given: "Check-ins check_ins", want: ["Check-ins", "check_ins"] }],
-    ["a date format", { table: "dateFormats", given: "date and time YYYY-MM-DDTHH:MM:SSZ 2015-05-05T22:40:07Z", want: ["date and time", "YYYY-MM-DDTHH:MM:SSZ", "2015-05-05T22:40:07Z"] }],
-    ["an error with its reason phrase", { table: "errors", given: "500 Internal Server Error We had a problem.", want: ["500", "Internal Server Error", "We had a problem."] }],
+    [
+      "a date format",
+      {
+        table: "dateFormats",
+        given: "date and time YYYY-MM-DDTHH:MM:SSZ 2015-05-05T22:40:07Z",
+        want: ["date and time", "YYYY-MM-DDTHH:MM:SSZ", "2015-05-05T22:40:07Z"],
+      },
+    ],
+    [
+      "an error with its reason phrase",
+      {
+        table: "errors",
+        given: "500 Internal Server Error We had a problem.",
+        want: ["500", "Internal Server Error", "We had a problem."],
+      },
+    ],
     ["an error without one", { table: "errors", given: "500 Oops We had a problem.", want: undefined }],
     ["too few words", { table: "associations", given: "people https://x", want: undefined }],
   ] as const)("%s", (_name, { table, given, want }) => expect(cutRow(given, shape(table))).toEqual(want));

@@ -39,7 +39,8 @@ export function compileClients(sources: readonly OutputFile[]): OutputFile[] {
       const js = ts.transpileModule(source.contents, { fileName: source.path, compilerOptions: OPTIONS, reportDiagnostics: true });
       const dts = ts.transpileDeclaration(source.contents, { fileName: source.path, compilerOptions: OPTIONS, reportDiagnostics: true });
       const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
-      if (problems.length > 0) throw new GeneratorError(`${source.path} does not compile:\n${problems.map(describe).join("\n")}`, { exitCode: 1 });
+      if (problems.length > 0)
+        throw new GeneratorError(`${source.path} does not compile:\n${problems.map(describe).join("\n")}`, { exitCode: 1 });
       return [
         { path: `${stem}.js`, contents: js.outputText },
         { path: `${stem}.d.ts`, contents: dts.outputText },

@@ -116,7 +116,12 @@ const byType = (item: { type: string }) => item.type;
 /** A suffix from documented segments, or undefined (reported) when a segment could climb the path. */
 function suffixOf(scope: Scope, segments: readonly string[], pointer: string): string | undefined {
   if (segments.some((s) => s === "" || s === "." || s === ".." || isIdSegment(s))) {
-    scope.report("warning", "CLIENT_BAD_PATH", `the path segment(s) ${JSON.stringify(segments.join("/"))} cannot be called safely; left out of the client`, pointer);
+    scope.report(
+      "warning",
+      "CLIENT_BAD_PATH",
+      `the path segment(s) ${JSON.stringify(segments.join("/"))} cannot be called safely; left out of the client`,
+      pointer,
+    );
     return undefined;
   }
   return segments.map((s) => `/${encodeURIComponent(s)}`).join("");
@@ -129,7 +134,9 @@ function collectionAt(scope: Scope, shape: string, target: string): Pick<Collect
   return {
     create: resource.permissions.create && resource.endpoints.some((e) => e.operation === "create" && pathShape(e.path) === shape),
     // Its own record path, or a record route served under this association (`.phoneNumbers.id("2")`).
-    byId: scope.shapes.get(target) === `${shape}/*` || resource.endpoints.some((e) => e.operation !== "list" && e.operation !== "create" && pathShape(e.path) === `${shape}/*`),
+    byId:
+      scope.shapes.get(target) === `${shape}/*` ||
+      resource.endpoints.some((e) => e.operation !== "list" && e.operation !== "create" && pathShape(e.path) === `${shape}/*`),
   };
 }
 
@@ -139,7 +146,9 @@ function recordNav(scope: Scope, resource: Resource, r: number): RecordNav {
   const associations = ordered(resource.associations, byName).map(({ item, index }) =>
     associationMember(scope, resource, shape, item, `/resources/${r}/associations/${index}`),
   );
-  const actions = ordered(resource.actions, byName).map(({ item, index }) => actionMember(scope, resource, shape, item, `/resources/${r}/actions/${index}`));
+  const actions = ordered(resource.actions, byName).map(({ item, index }) =>
+    actionMember(scope, resource, shape, item, `/resources/${r}/actions/${index}`),
+  );
   return {
     resource,
     template: at("get")?.path ?? at("update")?.path ?? at("delete")?.path,
@@ -150,15 +159,33 @@ function recordNav(scope: Scope, resource: Resource, r: number): RecordNav {
   };
 }
 
-function associationMember(scope: Scope, owner: Resource, shape: string | undefined, association: Association, pointer: string): Member | undefined {
+function associationMember(
+  scope: Scope,
+  owner: Resource,
+  shape: string | undefined,
+  association: Association,
+  pointer: string,
+): Member | undefined {
   const assocShape = pathShape(association.path);
   if (shape === undefined || parentShape(assocShape) !== shape) {
-    scope.report("info", "CLIENT_UNREACHABLE", `the association ${association.name} (${association.path}) is not under a record path of ${owner.type}; the client does not offer it`, pointer);
+    scope.report(
+      "info",
+      "CLIENT_UNREACHABLE",
+      `the association ${association.name} (${association.path}) is not under a record path of ${owner.type}; the client does not offer it`,
+      pointer,
+    );
     return undefined;
   }
   const suffix = suffixOf(scope, [lastSegment(association.path)], `${pointer}/path`);
   if (suffix === undefined) return undefined;
-  const base = { wire: association.name, suffix, template: association.path, deprecated: association.deprecated ?? false, details: association.details, target: association.target };
+  const base = {
+    wire: association.name,
+    suffix,
+    template: association.path,
+    deprecated: association.deprecated ?? false,
+    details: association.details,
+    target: association.target,
+  };
   const target = scope.resources.get(association.target);
   const offers = collectionAt(scope, assocShape, association.target);
   return associationIsToMany(association, owner, target)
@@ -169,7 +196,12 @@ function associationMember(scope: Scope, owner: Resource, shape: string | undefi
 function actionMember(scope: Scope, owner: Resource, shape: string | undefined, action: Action, pointer: string): Member | undefined {
   const path = action.path;
   if (shape === undefined || parentShape(pathShape(path)) !== shape) {
-    scope.report("info", "CLIENT_UNREACHABLE", `the action ${action.name} (${action.path}) is not under a record path of ${owner.type}; the client does not offer it`, pointer);
+    scope.report(
+      "info",
+      "CLIENT_UNREACHABLE",
+      `the action ${action.name} (${action.path}) is not under a record path of ${owner.type}; the client does not offer it`,
+      pointer,
+    );
     return undefined;
   }
   const suffix = suffixOf(scope, [lastSegment(path)], `${pointer}/path`);
@@ -189,7 +221,17 @@ function rootMembers(scope: Scope, spec: Spec, records: ReadonlyMap<string, Reco
       if (suffix === undefined) continue;
       taken.add(shape);
       const offers = collectionAt(scope, shape, resource.type);
-      root.push({ kind: "collection", wire: lastSegment(shape), suffix, template: endpoint.path, deprecated: resource.deprecated, target: resource.type, filters: endpoint.filters ?? [], list: true, ...offers });
+      root.push({
+        kind: "collection",
+        wire: lastSegment(shape),
+        suffix,
+        template: endpoint.path,
+        deprecated: resource.deprecated,
+        target: resource.type,
+        filters: endpoint.filters ?? [],
+        list: true,
+        ...offers,
+      });
     }
   }
   for (const { item: resource, index: r } of ordered(spec.resources, byType)) {
@@ -199,7 +241,16 @@ function rootMembers(scope: Scope, spec: Spec, records: ReadonlyMap<string, Reco
     if (suffix === undefined) continue;
     taken.add(shape);
     const template = records.get(resource.type)?.template ?? shape;
-    root.push({ kind: "single", wire: resource.id, suffix, template, deprecated: resource.deprecated, target: resource.type, create: false, record: true });
+    root.push({
+      kind: "single",
+      wire: resource.id,
+      suffix,
+      template,
+      deprecated: resource.deprecated,
+      target: resource.type,
+      create: false,
+      record: true,
+    });
   }
   // The current user (`/people/v2/me`): a member named by its last segment, `me`.
   for (const { item: resource, index: r } of ordered(spec.resources, byType)) {
@@ -209,7 +260,17 @@ function rootMembers(scope: Scope, spec: Spec, records: ReadonlyMap<string, Reco
       const suffix = suffixOf(scope, shape.split("/").slice(1), `/resources/${r}/endpoints/${e}/path`);
       if (suffix === undefined) continue;
       taken.add(shape);
-      root.push({ kind: "single", wire: lastSegment(shape), suffix, template: endpoint.path, deprecated: resource.deprecated, target: resource.type, create: false, record: false, currentUser: true });
+      root.push({
+        kind: "single",
+        wire: lastSegment(shape),
+        suffix,
+        template: endpoint.path,
+        deprecated: resource.deprecated,
+        target: resource.type,
+        create: false,
+        record: false,
+        currentUser: true,
+      });
     }
   }
   return root;
@@ -250,7 +311,12 @@ function reportUnreachable(spec: Spec, navigation: Navigation, report: Scope["re
   spec.resources.forEach((resource, r) =>
     resource.endpoints.forEach((endpoint, e) => {
       if (!reached.has(`${endpoint.method} ${pathShape(endpoint.path)}`)) {
-        report("info", "CLIENT_UNREACHABLE", `no handle of the client reaches ${endpoint.method} ${endpoint.path} (${resource.type} ${endpoint.operation})`, `/resources/${r}/endpoints/${e}`);
+        report(
+          "info",
+          "CLIENT_UNREACHABLE",
+          `no handle of the client reaches ${endpoint.method} ${endpoint.path} (${resource.type} ${endpoint.operation})`,
+          `/resources/${r}/endpoints/${e}`,
+        );
       }
     }),
   );

@@ -22,7 +22,12 @@ export const NODE_ENGINES = ">=20.19";
 export function clientsPackageVersion(specs: readonly Spec[]): string {
   const dated = sortedStrings(specs.map((s) => s.version).filter(isDatedVersion));
   const newest = dated.at(-1);
-  return newest === undefined ? "0.0.0" : newest.split("-").map((part) => String(Number(part))).join(".");
+  return newest === undefined
+    ? "0.0.0"
+    : newest
+        .split("-")
+        .map((part) => String(Number(part)))
+        .join(".");
 }
 
 /** The manifest, for the apps given (each a folder of the package, with `index.js` and `index.d.ts`). */

@@ -35,7 +35,12 @@ export function whereProperties(entries: readonly WhereEntry[]): PropertyView[] 
     }
     level.own.set(steps[steps.length - 1]!, entry);
   }
-  return sortedStrings(names(root)).map((name) => ({ doc: root.own.get(name)?.doc ?? [], name, optional: true, type: propertyType(root, name) }));
+  return sortedStrings(names(root)).map((name) => ({
+    doc: root.own.get(name)?.doc ?? [],
+    name,
+    optional: true,
+    type: propertyType(root, name),
+  }));
 }
 
 const names = (level: Level) => new Set([...level.own.keys(), ...level.relations.keys()]);

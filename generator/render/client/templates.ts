@@ -56,7 +56,8 @@ export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
 export async function clientHandlebars(replace: ReadonlyMap<string, string> = new Map()): Promise<typeof Handlebars> {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  for (const [name, text] of await clientPartials()) handlebars.registerPartial(name, handlebars.compile(replace.get(name) ?? text, TEMPLATE_OPTIONS));
+  for (const [name, text] of await clientPartials())
+    handlebars.registerPartial(name, handlebars.compile(replace.get(name) ?? text, TEMPLATE_OPTIONS));
   return handlebars;
 }
 

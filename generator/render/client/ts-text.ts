@@ -5,7 +5,9 @@
 
 /** A string literal; U+2028 and U+2029 are escaped too, for tools that predate ES2019. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A property key in a type: bare when it is a plain identifier, quoted otherwise. */

@@ -47,7 +47,9 @@ function nullable(schema: Schema): Schema {
 
 /** An attribute in a resource object or a request body. */
 export function attributeSchema(attribute: Attribute): Schema {
-  const description = [attribute.description, attribute.note, typeOriginNote(attribute)].filter((t) => t !== undefined && t !== "").join("\n\n");
+  const description = [attribute.description, attribute.note, typeOriginNote(attribute)]
+    .filter((t) => t !== undefined && t !== "")
+    .join("\n\n");
   return {
     ...nullable(VALUE_SCHEMAS[attribute.type]),
     ...(description === "" ? {} : { description }),

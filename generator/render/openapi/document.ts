@@ -105,7 +105,11 @@ function groupByPath(operations: readonly PlannedOperation[]): Map<string, Plann
  * of several apps. The rule makes them unique; should two still meet, the
  * later in path order is numbered (`_2`), with a warning.
  */
-function operationIds(operations: readonly PlannedOperation[], severalApps: boolean, diagnostics: Diagnostic[]): Map<PlannedOperation, string> {
+function operationIds(
+  operations: readonly PlannedOperation[],
+  severalApps: boolean,
+  diagnostics: Diagnostic[],
+): Map<PlannedOperation, string> {
   const semantic = documentOperationIds(operations, (operation) => {
     const source = operation.sources[0]!;
     const id = semanticOperationId(source);

@@ -98,7 +98,10 @@ function whereParameter(
 ): Reference {
   const suffix = comparison === undefined ? "" : `.${comparison}`;
   // A relational clause is named by its dotted path (`group.name`): `where[group][name]`.
-  const bracketed = where.name.split(".").map((part) => `[${part}]`).join("");
+  const bracketed = where.name
+    .split(".")
+    .map((part) => `[${part}]`)
+    .join("");
   return resourceParameter(ctx, app, resource, `where.${where.name}${suffix}`, () => ({
     name: comparison === undefined ? `where${bracketed}` : `where${bracketed}[${comparison}]`,
     in: "query",
@@ -126,7 +129,10 @@ function includeParameter(ctx: DocumentContext, app: AppContext, resource: Resou
     description: "Related resources to return in `included`, comma-separated.",
     style: "form",
     explode: false,
-    schema: { type: "array", items: { type: "string", enum: sortedStrings([...resource.query.include, ...(resource.query.nestedInclude ?? [])]) } },
+    schema: {
+      type: "array",
+      items: { type: "string", enum: sortedStrings([...resource.query.include, ...(resource.query.nestedInclude ?? [])]) },
+    },
   }));
 }
 

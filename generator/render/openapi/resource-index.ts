@@ -26,5 +26,9 @@ export function indexResources(spec: Spec): ResourceIndex {
 
 /** Whether an association returns a page of records: the rule every renderer shares. */
 export function returnsCollection(spec: Spec, owner: Resource, association: Association): boolean {
-  return associationIsToMany(association, owner, spec.resources.find((r) => r.type === association.target));
+  return associationIsToMany(
+    association,
+    owner,
+    spec.resources.find((r) => r.type === association.target),
+  );
 }

@@ -29,7 +29,12 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const serverUrl = text(child(child(child(root, "servers"), 0), "url"));
   const server = serverUrl === undefined ? null : /^(https?:\/\/[^/]+)\/([a-z][a-z0-9_-]*)\/v2\/?$/.exec(serverUrl);
   if (!isObject(document) || server === null) {
-    diagnostics.push(diagnostic("error", "OPENAPI_NOT_PCO", "not an official PCO OpenAPI document: servers[0].url is not https://<host>/<app>/v2", { file, pointer: "/servers/0/url" }));
+    diagnostics.push(
+      diagnostic("error", "OPENAPI_NOT_PCO", "not an official PCO OpenAPI document: servers[0].url is not https://<host>/<app>/v2", {
+        file,
+        pointer: "/servers/0/url",
+      }),
+    );
     return { draft: undefined, diagnostics };
   }
   const baseUrl = server[1]!;
@@ -37,7 +42,9 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const info = child(root, "info");
   const version = text(child(info, "version"));
   if (version === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(version)) {
-    diagnostics.push(diagnostic("error", "OPENAPI_NO_VERSION", "info.version is not an API version (YYYY-MM-DD)", located(child(info, "version"))));
+    diagnostics.push(
+      diagnostic("error", "OPENAPI_NO_VERSION", "info.version is not an API version (YYYY-MM-DD)", located(child(info, "version"))),
+    );
     return { draft: undefined, diagnostics };
   }
   const full = (path: string) => `/${app}/v2${path === "/" ? "" : path}`;
@@ -45,7 +52,8 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const builds = readResources(root, file, diagnostics);
   const operations = readOperations(root, file, diagnostics);
   const typeAt = new Map<string, string>();
-  for (const op of operations) if ((op.operation === "get" || op.operation === "list") && op.type !== undefined) typeAt.set(op.path, op.type);
+  for (const op of operations)
+    if ((op.operation === "get" || op.operation === "list") && op.type !== undefined) typeAt.set(op.path, op.type);
   const queries = new Map<ResourceBuild, { endpoint: EndpointDraft; query: OperationQuery }[]>();
   const parameters: ParameterCache = new WeakMap();
 
@@ -53,7 +61,14 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
     if (op.type === undefined) continue;
     const build = builds.get(op.type);
     if (build === undefined) {
-      diagnostics.push(diagnostic("warning", "OPENAPI_UNKNOWN_TYPE", `${op.method} ${op.path} works on ${op.type}, which no <type>_resource schema describes; skipped`, located(op.node)));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "OPENAPI_UNKNOWN_TYPE",
+          `${op.method} ${op.path} works on ${op.type}, which no <type>_resource schema describes; skipped`,
+          located(op.node),
+        ),
+      );
       continue;
     }
     const query = readQuery(op, builds, file, diagnostics, parameters);
@@ -74,8 +89,18 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
     own.push({ endpoint, query });
     queries.set(build, own);
     const permissions = build.draft.permissions;
-    if (op.operation === "create") build.draft.permissions = { ...permissions, create: true, createAttributes: [...(permissions.createAttributes ?? []), ...op.assignable] };
-    if (op.operation === "update") build.draft.permissions = { ...permissions, update: true, updateAttributes: [...(permissions.updateAttributes ?? []), ...op.assignable] };
+    if (op.operation === "create")
+      build.draft.permissions = {
+        ...permissions,
+        create: true,
+        createAttributes: [...(permissions.createAttributes ?? []), ...op.assignable],
+      };
+    if (op.operation === "update")
+      build.draft.permissions = {
+        ...permissions,
+        update: true,
+        updateAttributes: [...(permissions.updateAttributes ?? []), ...op.assignable],
+      };
     if (op.operation === "delete") build.draft.permissions = { ...permissions, destroy: true };
     const association = associationOf(op, query.filters, typeAt, builds.has("Organization"), full, located);
     if (association !== undefined) addAssociation(builds.get(association.owner)?.draft, association.value);
@@ -90,7 +115,10 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
       if (differs !== undefined) endpoint.query = differs;
     }
     build.draft.path = resourcePathOf(build.draft, `/${app}/v2`);
-    build.draft.collectionOnly = build.draft.endpoints.some((e) => e.operation === "list") && !build.draft.endpoints.some((e) => e.operation === "get") ? true : undefined;
+    build.draft.collectionOnly =
+      build.draft.endpoints.some((e) => e.operation === "list") && !build.draft.endpoints.some((e) => e.operation === "get")
+        ? true
+        : undefined;
   }
 
   const description = text(child(info, "description"))?.trim();
@@ -114,7 +142,8 @@ function addAssociation(owner: ResourceDraft | undefined, association: Associati
   const index = owner.associations.findIndex((a) => a.name === association.name);
   const seen = owner.associations[index];
   if (seen === undefined) owner.associations.push(association);
-  else if (association.path.length < seen.path.length) owner.associations[index] = { ...association, filters: [...seen.filters, ...association.filters] };
+  else if (association.path.length < seen.path.length)
+    owner.associations[index] = { ...association, filters: [...seen.filters, ...association.filters] };
   else owner.associations[index] = { ...seen, filters: [...seen.filters, ...association.filters] };
 }
 

@@ -29,7 +29,12 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 export function child(node: Node, key: string | number): Node {
-  const value = isObject(node.value) && typeof key === "string" && Object.hasOwn(node.value, key) ? node.value[key] : Array.isArray(node.value) && typeof key === "number" ? node.value[key] : undefined;
+  const value =
+    isObject(node.value) && typeof key === "string" && Object.hasOwn(node.value, key)
+      ? node.value[key]
+      : Array.isArray(node.value) && typeof key === "number"
+        ? node.value[key]
+        : undefined;
   return { value, parent: node, key };
 }
 
@@ -44,7 +49,8 @@ export function elements(node: Node): Node[] {
 export const text = (node: Node): string | undefined => (typeof node.value === "string" ? node.value : undefined);
 
 /** The first value of a one-value `enum`, as the documents write a resource's `type`. */
-export const enumValues = (node: Node): string[] => elements(child(node, "enum")).flatMap((e) => (typeof e.value === "string" ? [e.value] : []));
+export const enumValues = (node: Node): string[] =>
+  elements(child(node, "enum")).flatMap((e) => (typeof e.value === "string" ? [e.value] : []));
 
 /** Where each `$ref` of a document leads, found once: the largest documents refer to a thousand parameters seven thousand times. */
 const targets = new WeakMap<object, Map<string, Node>>();

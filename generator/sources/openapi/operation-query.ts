@@ -40,18 +40,36 @@ interface ParameterRead {
 /** Parameters read so far, by their object in the document: most are components shared by many operations. */
 export type ParameterCache = WeakMap<object, ParameterRead>;
 
-export function readQuery(op: OpenApiOperation, knownTypes: ReadonlyMap<string, unknown>, file: string, diagnostics: Diagnostic[], cache: ParameterCache): OperationQuery {
+export function readQuery(
+  op: OpenApiOperation,
+  knownTypes: ReadonlyMap<string, unknown>,
+  file: string,
+  diagnostics: Diagnostic[],
+  cache: ParameterCache,
+): OperationQuery {
   const query: OperationQuery = { where: [], relationalWhere: [], order: [], include: [], nestedInclude: [], filters: [], offset: false };
   for (const node of op.parameters) {
     const parameter = readParameter(node, file, cache);
     if (parameter === undefined) {
-      diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_PARAMETER", `${op.method} ${op.path}: a parameter that is not an object; skipped`, { file, pointer: pointerOf(node) }));
+      diagnostics.push(
+        diagnostic("warning", "OPENAPI_UNMAPPED_PARAMETER", `${op.method} ${op.path}: a parameter that is not an object; skipped`, {
+          file,
+          pointer: pointerOf(node),
+        }),
+      );
       continue;
     }
     const { name, place, origin, kind, values, schema } = parameter;
     if (place === "path") continue;
     if (name === undefined || place !== "query") {
-      diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_PARAMETER", `${op.method} ${op.path}: the ${place ?? "unplaced"} parameter ${name ?? "(unnamed)"} is not one the spec records; skipped`, origin));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "OPENAPI_UNMAPPED_PARAMETER",
+          `${op.method} ${op.path}: the ${place ?? "unplaced"} parameter ${name ?? "(unnamed)"} is not one the spec records; skipped`,
+          origin,
+        ),
+      );
       continue;
     }
     switch (kind.kind) {
@@ -72,19 +90,34 @@ export function readQuery(op: OpenApiOperation, knownTypes: ReadonlyMap<string, 
         break;
       case "fields":
         if (!knownTypes.has(kind.type)) {
-          diagnostics.push(diagnostic("warning", "OPENAPI_UNKNOWN_FIELDS_TYPE", `${op.method} ${op.path}: fields[${kind.type}] names a type no <type>_resource schema describes`, origin));
+          diagnostics.push(
+            diagnostic(
+              "warning",
+              "OPENAPI_UNKNOWN_FIELDS_TYPE",
+              `${op.method} ${op.path}: fields[${kind.type}] names a type no <type>_resource schema describes`,
+              origin,
+            ),
+          );
         }
         break;
       case "per_page": {
         const [min, max, fallback] = ["minimum", "maximum", "default"].map((key) => child(schema, key).value);
-        if (typeof min === "number" && typeof max === "number" && typeof fallback === "number") query.perPage = { min, max, default: fallback };
+        if (typeof min === "number" && typeof max === "number" && typeof fallback === "number")
+          query.perPage = { min, max, default: fallback };
         break;
       }
       case "offset":
         query.offset = true;
         break;
       case "other":
-        diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_PARAMETER", `${op.method} ${op.path}: the query parameter ${name} is not one the spec records; skipped`, origin));
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "OPENAPI_UNMAPPED_PARAMETER",
+            `${op.method} ${op.path}: the query parameter ${name} is not one the spec records; skipped`,
+            origin,
+          ),
+        );
     }
   }
   return query;
@@ -123,4 +156,3 @@ function readParameter(node: Node, file: string, cache: WeakMap<object, Paramete
   cache.set(node.value, read);
   return read;
 }
-

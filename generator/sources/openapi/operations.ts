@@ -35,7 +35,14 @@ export function readOperations(root: Node, file: string, diagnostics: Diagnostic
       const method = METHODS[key];
       if (method === undefined) {
         if (!PATH_ITEM_TEXT.has(key)) {
-          diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_METHOD", `${key.toUpperCase()} ${path} is not a method the spec knows (GET, POST, PATCH, DELETE); skipped`, { file, pointer: pointerOf(node) }));
+          diagnostics.push(
+            diagnostic(
+              "warning",
+              "OPENAPI_UNMAPPED_METHOD",
+              `${key.toUpperCase()} ${path} is not a method the spec knows (GET, POST, PATCH, DELETE); skipped`,
+              { file, pointer: pointerOf(node) },
+            ),
+          );
         }
         continue;
       }
@@ -44,12 +51,18 @@ export function readOperations(root: Node, file: string, diagnostics: Diagnostic
   }
   // A DELETE, or an action, whose own shape does not say its type takes the type of the path it sits at.
   const typeAtPath = new Map<string, string>();
-  for (const op of found) if (op.type !== undefined && op.operation !== undefined && !typeAtPath.has(op.path)) typeAtPath.set(op.path, op.type);
+  for (const op of found)
+    if (op.type !== undefined && op.operation !== undefined && !typeAtPath.has(op.path)) typeAtPath.set(op.path, op.type);
   return found.map((op) => {
     if (op.type !== undefined) return op;
     const type = op.operation === undefined ? typeAtPath.get(parentPath(op.path)) : typeAtPath.get(op.path);
     if (type === undefined) {
-      diagnostics.push(diagnostic("warning", "OPENAPI_UNTYPED_OPERATION", `${op.method} ${op.path}: no resource type could be found for it; skipped`, { file, pointer: pointerOf(op.node) }));
+      diagnostics.push(
+        diagnostic("warning", "OPENAPI_UNTYPED_OPERATION", `${op.method} ${op.path}: no resource type could be found for it; skipped`, {
+          file,
+          pointer: pointerOf(op.node),
+        }),
+      );
     }
     return { ...op, type };
   });
@@ -89,8 +102,11 @@ function operationOf(root: Node, path: string, method: HttpMethod, node: Node, p
 function responseData(root: Node, op: Node): Node {
   const responses = child(op, "responses");
   const ok = entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
-  const schema = ok === undefined ? undefined : resolve(root, child(child(child(resolve(root, ok), "content"), "application/json"), "schema"));
-  return schema === undefined ? { value: undefined, parent: responses.parent, key: responses.key } : resolve(root, child(child(schema, "properties"), "data"));
+  const schema =
+    ok === undefined ? undefined : resolve(root, child(child(child(resolve(root, ok), "content"), "application/json"), "schema"));
+  return schema === undefined
+    ? { value: undefined, parent: responses.parent, key: responses.key }
+    : resolve(root, child(child(schema, "properties"), "data"));
 }
 
 /** The one-value `type` enum of a `<type>_resource` schema. */

@@ -40,7 +40,11 @@ export async function readOpenApi(source: SourceOperand, options: ReadOptions, c
   });
   if (info.isFile()) {
     const text = await readFile(location, "utf8");
-    return { drafts: [readDocument({ text, location: location.split(path.sep).join("/") })].flatMap((d) => d), diagnostics: [], detected: "an OpenAPI document" };
+    return {
+      drafts: [readDocument({ text, location: location.split(path.sep).join("/") })].flatMap((d) => d),
+      diagnostics: [],
+      detected: "an OpenAPI document",
+    };
   }
   return readFolder(location, options, context);
 }
@@ -51,7 +55,8 @@ async function readFolder(folder: string, options: ReadOptions, context: ReadCon
   const diagnostics: Diagnostic[] = [];
   const wanted = options.apps?.length ? options.apps : undefined;
   for (const app of wanted ?? []) {
-    if (!apps.includes(app)) diagnostics.push(diagnostic("error", "OPENAPI_UNKNOWN_APP", `no OpenAPI document for the app "${app}"`, { file: store.location }));
+    if (!apps.includes(app))
+      diagnostics.push(diagnostic("error", "OPENAPI_UNKNOWN_APP", `no OpenAPI document for the app "${app}"`, { file: store.location }));
   }
   const jobs: { app: string; version: string }[] = [];
   for (const app of apps.filter((a) => wanted === undefined || wanted.includes(a))) {
@@ -61,12 +66,22 @@ async function readFolder(folder: string, options: ReadOptions, context: ReadCon
       return match === null ? [] : [{ id: match[1]!, beta: false }];
     });
     const { chosen, unavailable } = chooseVersions(available, options.versions);
-    for (const id of unavailable) diagnostics.push(diagnostic("error", "OPENAPI_UNKNOWN_VERSION", `${app} has no OpenAPI document for ${id} here`, { file: store.location }));
+    for (const id of unavailable)
+      diagnostics.push(
+        diagnostic("error", "OPENAPI_UNKNOWN_VERSION", `${app} has no OpenAPI document for ${id} here`, { file: store.location }),
+      );
     jobs.push(...chosen.map((version) => ({ app, version })));
   }
-  if (apps.length === 0) throw new GeneratorError(`no OpenAPI documents found in ${store.location} (expected {app}/v2/open_api/{version}.json)`, { exitCode: 2 });
+  if (apps.length === 0)
+    throw new GeneratorError(`no OpenAPI documents found in ${store.location} (expected {app}/v2/open_api/{version}.json)`, {
+      exitCode: 2,
+    });
   const drafts = await readAll(store, jobs, context);
-  return { drafts: drafts.drafts, diagnostics: [...diagnostics, ...drafts.diagnostics], detected: `${jobs.length} OpenAPI document(s) in ${store.location}` };
+  return {
+    drafts: drafts.drafts,
+    diagnostics: [...diagnostics, ...drafts.diagnostics],
+    detected: `${jobs.length} OpenAPI document(s) in ${store.location}`,
+  };
 }
 
 async function readOverHttp(baseUrl: string, options: ReadOptions, context: ReadContext): Promise<SourceRead> {
@@ -94,7 +109,11 @@ async function readOverHttp(baseUrl: string, options: ReadOptions, context: Read
 async function graphVersions(store: PortalStore, app: string, diagnostics: Diagnostic[]): Promise<{ id: string; beta: boolean }[]> {
   const raw = await store.read(graphPath(app));
   if (raw === undefined) {
-    diagnostics.push(diagnostic("info", "OPENAPI_NO_GRAPH", `${app} has no documentation Graph to list its versions; name them with --versions`, { file: `${store.location}/${graphPath(app)}` }));
+    diagnostics.push(
+      diagnostic("info", "OPENAPI_NO_GRAPH", `${app} has no documentation Graph to list its versions; name them with --versions`, {
+        file: `${store.location}/${graphPath(app)}`,
+      }),
+    );
     return [];
   }
   const parsed = parsePortalDocument(raw, "Graph");
@@ -121,7 +140,11 @@ async function readAll(
         done += 1;
         context.onProgress?.({ done, total: jobs.length, label: `${app} ${version} OpenAPI` });
         if (raw === undefined) {
-          diagnostics.push(diagnostic(missing, "OPENAPI_MISSING_DOCUMENT", `no OpenAPI document for ${app} ${version}`, { file: `${store.location}/${openApiPath(app, version)}` }));
+          diagnostics.push(
+            diagnostic(missing, "OPENAPI_MISSING_DOCUMENT", `no OpenAPI document for ${app} ${version}`, {
+              file: `${store.location}/${openApiPath(app, version)}`,
+            }),
+          );
           return [];
         }
         return readDocument(raw, { app, version });
@@ -138,7 +161,9 @@ async function readAll(
  */
 export function readDocument(raw: RawDocument, expected?: { app: string; version: string }): DraftRead[] {
   if (raw.text.length > MAX_DOCUMENT_BYTES) {
-    throw new GeneratorError(`${raw.location}: larger than ${MAX_DOCUMENT_BYTES} bytes; not an OpenAPI document of the API`, { exitCode: 2 });
+    throw new GeneratorError(`${raw.location}: larger than ${MAX_DOCUMENT_BYTES} bytes; not an OpenAPI document of the API`, {
+      exitCode: 2,
+    });
   }
   let value: unknown;
   try {
@@ -157,7 +182,12 @@ export function readDocument(raw: RawDocument, expected?: { app: string; version
   if (mapped.draft === undefined) return [{ draft: emptyDraft(raw.location, expected), diagnostics }];
   if (expected !== undefined && (mapped.draft.app !== expected.app || mapped.draft.version !== expected.version)) {
     diagnostics.push(
-      diagnostic("warning", "OPENAPI_MISPLACED", `the document describes ${mapped.draft.app} ${mapped.draft.version} but sits at ${expected.app} ${expected.version}; read as what it describes`, { file: raw.location, pointer: "/info/version" }),
+      diagnostic(
+        "warning",
+        "OPENAPI_MISPLACED",
+        `the document describes ${mapped.draft.app} ${mapped.draft.version} but sits at ${expected.app} ${expected.version}; read as what it describes`,
+        { file: raw.location, pointer: "/info/version" },
+      ),
     );
   }
   return [{ draft: mapped.draft, diagnostics }];
@@ -178,14 +208,19 @@ function emptyDraft(location: string, expected: { app: string; version: string }
 function withPositions(text: string, value: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
   if (!diagnostics.some((d) => d.severity === "error")) return diagnostics;
   const locate = jsonLocator(text);
-  return diagnostics.map((d) => (d.pointer === undefined || d.line !== undefined || d.severity !== "error" ? d : { ...d, ...locate(pathOf(value, d.pointer)) }));
+  return diagnostics.map((d) =>
+    d.pointer === undefined || d.line !== undefined || d.severity !== "error" ? d : { ...d, ...locate(pathOf(value, d.pointer)) },
+  );
 }
 
 /** A JSON pointer as path segments, array indices as numbers (jsonc-parser tells arrays from objects by them). */
 function pathOf(value: unknown, pointer: string): (string | number)[] {
   const path: (string | number)[] = [];
   let current = value;
-  for (const part of pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+  for (const part of pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))) {
     const index = Array.isArray(current) && /^\d+$/.test(part) ? Number(part) : part;
     path.push(index);
     current = current !== null && typeof current === "object" ? (current as Record<string | number, unknown>)[index] : undefined;
@@ -198,7 +233,10 @@ async function subfolders(folder: string): Promise<string[]> {
     const found = await readdir(folder, { withFileTypes: true });
     return sortedStrings(found.filter((e) => e.isDirectory()).map((e) => e.name));
   } catch (error) {
-    throw new GeneratorError(`cannot read ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { exitCode: 2, cause: error });
+    throw new GeneratorError(`cannot read ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      exitCode: 2,
+      cause: error,
+    });
   }
 }
 

@@ -34,7 +34,11 @@ function mergeWhere(params: readonly Located<QueryParam>[]): Located<QueryParam>
   }
   return [...byName.values()].map(({ first, description, operators }) => {
     const { description: _own, operators: _ops, ...rest } = first;
-    return { ...rest, ...(description === undefined ? {} : { description }), ...(operators.size === 0 ? {} : { operators: sortedStrings(operators) }) };
+    return {
+      ...rest,
+      ...(description === undefined ? {} : { description }),
+      ...(operators.size === 0 ? {} : { operators: sortedStrings(operators) }),
+    };
   });
 }
 

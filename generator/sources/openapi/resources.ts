@@ -20,11 +20,21 @@ export function readResources(root: Node, file: string, diagnostics: Diagnostic[
     if (!name.endsWith("_resource")) continue;
     const type = resourceType(schema);
     if (type === undefined) {
-      diagnostics.push(diagnostic("warning", "OPENAPI_UNTYPED_RESOURCE", `the schema ${name} has no one-value "type" enum; it is not read as a resource`, { file, pointer: pointerOf(schema) }));
+      diagnostics.push(
+        diagnostic("warning", "OPENAPI_UNTYPED_RESOURCE", `the schema ${name} has no one-value "type" enum; it is not read as a resource`, {
+          file,
+          pointer: pointerOf(schema),
+        }),
+      );
       continue;
     }
     if (builds.has(type)) {
-      diagnostics.push(diagnostic("warning", "OPENAPI_DUPLICATE_RESOURCE", `a second schema (${name}) describes ${type}; the first is kept`, { file, pointer: pointerOf(schema) }));
+      diagnostics.push(
+        diagnostic("warning", "OPENAPI_DUPLICATE_RESOURCE", `a second schema (${name}) describes ${type}; the first is kept`, {
+          file,
+          pointer: pointerOf(schema),
+        }),
+      );
       continue;
     }
     builds.set(type, { draft: resourceOf(root, type, schema, file, diagnostics) });
@@ -36,15 +46,25 @@ function resourceOf(root: Node, type: string, schema: Node, file: string, diagno
   const properties = child(schema, "properties");
   const attributesSchema = resolve(root, child(properties, "attributes"));
   const description = text(child(attributesSchema, "description"))?.trim();
-  const id: Located<Attribute> = { name: "id", type: "primary_key", mappedFrom: "openapi resource id", origin: { file, pointer: pointerOf(child(properties, "id")) } };
+  const id: Located<Attribute> = {
+    name: "id",
+    type: "primary_key",
+    mappedFrom: "openapi resource id",
+    origin: { file, pointer: pointerOf(child(properties, "id")) },
+  };
   return {
     type,
     id: snakeCase(type),
     origin: { file, pointer: pointerOf(schema) },
     ...(description ? { description } : {}),
     deprecated: false,
-    attributes: [id, ...entries(child(attributesSchema, "properties")).map(([name, node]) => attributeOf(root, name, node, file, diagnostics))],
-    relationships: entries(child(child(properties, "relationships"), "properties")).flatMap(([name, node]) => relationshipOf(name, node, file, diagnostics)),
+    attributes: [
+      id,
+      ...entries(child(attributesSchema, "properties")).map(([name, node]) => attributeOf(root, name, node, file, diagnostics)),
+    ],
+    relationships: entries(child(child(properties, "relationships"), "properties")).flatMap(([name, node]) =>
+      relationshipOf(name, node, file, diagnostics),
+    ),
     associations: [],
     actions: [],
     endpoints: [],
@@ -58,7 +78,14 @@ function attributeOf(root: Node, name: string, node: Node, file: string, diagnos
   const mapped = mapSchemaType(isObject(schema.value) ? schema.value : {});
   const origin = { file, pointer: pointerOf(node) };
   if (!mapped.understood) {
-    diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_TYPE", `the attribute ${name} has no type the spec can map (${mapped.mappedFrom}); typed unknown`, origin));
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "OPENAPI_UNMAPPED_TYPE",
+        `the attribute ${name} has no type the spec can map (${mapped.mappedFrom}); typed unknown`,
+        origin,
+      ),
+    );
   }
   const description = text(child(schema, "description"))?.trim();
   return { name, type: mapped.type, ...(description ? { description } : {}), mappedFrom: mapped.mappedFrom, origin };
@@ -70,7 +97,9 @@ function relationshipOf(name: string, node: Node, file: string, diagnostics: Dia
   const targets = enumValues(child(child(toMany ? child(data, "items") : data, "properties"), "type"));
   const origin = { file, pointer: pointerOf(node) };
   if (targets.length === 0) {
-    diagnostics.push(diagnostic("warning", "OPENAPI_UNTYPED_RELATIONSHIP", `the relationship ${name} names no target type; skipped`, origin));
+    diagnostics.push(
+      diagnostic("warning", "OPENAPI_UNTYPED_RELATIONSHIP", `the relationship ${name} names no target type; skipped`, origin),
+    );
     return [];
   }
   const note = text(child(node, "description"))?.trim();
@@ -104,4 +133,3 @@ export function snakeCase(type: string): string {
 const isUpper = (c: string) => c >= "A" && c <= "Z";
 const isLower = (c: string) => c >= "a" && c <= "z";
 const isLowerOrDigit = (c: string) => isLower(c) || (c >= "0" && c <= "9");
-

@@ -21,7 +21,14 @@ export function securityOf(root: Node, file: string, diagnostics: Diagnostic[]):
     } else if (type === "http" && text(child(scheme, "scheme"))?.toLowerCase() === "basic") {
       security.personalAccessToken = true;
     } else {
-      diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_SECURITY", `the security scheme ${name} is neither OAuth 2 with an authorization code nor HTTP Basic; skipped`, { file, pointer: pointerOf(scheme) }));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "OPENAPI_UNMAPPED_SECURITY",
+          `the security scheme ${name} is neither OAuth 2 with an authorization code nor HTTP Basic; skipped`,
+          { file, pointer: pointerOf(scheme) },
+        ),
+      );
     }
   }
   return Object.keys(security).length === 0 ? undefined : security;

@@ -48,7 +48,13 @@ export function cellRows(cells: readonly Cell[], shape: TableShape): CellRows {
       const lead = cell.cells.slice(0, shape.lead).map(leadOfText);
       if (lead.length === shape.lead && shape.starts(lead)) {
         const rest = cell.cells
-          .map((text, column): Cell => ({ kind: "text", text, line: cell.line, code: false, ...(cell.hrefs[column] === undefined ? {} : { href: cell.hrefs[column] }) }))
+          .map((text, column): Cell => ({
+            kind: "text",
+            text,
+            line: cell.line,
+            code: false,
+            ...(cell.hrefs[column] === undefined ? {} : { href: cell.hrefs[column] }),
+          }))
           .slice(shape.lead)
           .filter((c) => c.kind === "text" && c.text !== "");
         result.rows.push({ lead: lead.map((l) => l.text), rest, line: cell.line });
@@ -88,6 +94,8 @@ function leadOfText(text: string): LeadCell {
 
 /** The rest of a row as text: paragraphs joined by blank lines, lists as `- ` items. */
 export function restText(cells: readonly Cell[]): string | undefined {
-  const parts = cells.flatMap((c) => (c.kind === "text" ? [c.text] : c.kind === "list" ? [c.items.map((item) => `- ${item}`).join("\n")] : []));
+  const parts = cells.flatMap((c) =>
+    c.kind === "text" ? [c.text] : c.kind === "list" ? [c.items.map((item) => `- ${item}`).join("\n")] : [],
+  );
   return parts.length === 0 ? undefined : parts.join("\n\n");
 }

@@ -15,11 +15,22 @@ import { tooHeavyToParse } from "../slate/markdown-limits.js";
 import { plainCode, plainText } from "../slate/plain-text.js";
 
 export type Cell =
-  | { kind: "text"; text: string; line: number; /** The paragraph is one inline code span, as names and types are. */ code: boolean; /** A link's target, when the paragraph is one link. */ href?: string }
+  | {
+      kind: "text";
+      text: string;
+      line: number;
+      /** The paragraph is one inline code span, as names and types are. */ code: boolean;
+      /** A link's target, when the paragraph is one link. */ href?: string;
+    }
   | { kind: "list"; items: string[]; line: number }
   | { kind: "code"; text: string; line: number }
   /** A GFM table's body row; its header row is given as text cells before it. */
-  | { kind: "row"; cells: string[]; line: number; /** Each cell's link target, where the cell is one link. */ hrefs: (string | undefined)[] };
+  | {
+      kind: "row";
+      cells: string[];
+      line: number;
+      /** Each cell's link target, where the cell is one link. */ hrefs: (string | undefined)[];
+    };
 
 export interface CellGroup {
   title: string;
@@ -101,29 +112,42 @@ function paragraphCell(node: Paragraph, line: number): Cell {
 }
 
 function listItems(list: List): string[] {
-  return list.children.map((item) => plainText(item.children.map((c) => (c.type === "paragraph" ? inlineText(c.children) : nodeText(c))).join(" ")));
+  return list.children.map((item) =>
+    plainText(item.children.map((c) => (c.type === "paragraph" ? inlineText(c.children) : nodeText(c))).join(" ")),
+  );
 }
 
 /** The header row as text cells (so a table reads as its paragraph-per-cell form does), then one row cell per body row. */
 function tableCells(table: Table): Cell[] {
   const [head, ...body] = table.children;
-  const header: Cell[] = (head?.children ?? []).map((c) => ({ kind: "text", text: plainText(inlineText(c.children)), line: lineOf(c), code: false }));
-  return [...header, ...body.map((row): Cell => ({
+  const header: Cell[] = (head?.children ?? []).map((c) => ({
+    kind: "text",
+    text: plainText(inlineText(c.children)),
+    line: lineOf(c),
+    code: false,
+  }));
+  return [
+    ...header,
+    ...body.map((row): Cell => ({
       kind: "row",
       cells: row.children.map((c) => plainText(inlineText(c.children))),
       hrefs: row.children.map((c) => (c.children.length === 1 && c.children[0]!.type === "link" ? c.children[0].url : undefined)),
       line: lineOf(row),
-    }))];
+    })),
+  ];
 }
 
 /** Text of inline content, code spans in backticks as the docs write them, line breaks kept as `\n`. */
 function inlineText(children: readonly PhrasingContent[]): string {
-  return children.map((child) => (child.type === "break" ? "\n" : child.type === "inlineCode" ? `\`${child.value}\`` : nodeText(child))).join("");
+  return children
+    .map((child) => (child.type === "break" ? "\n" : child.type === "inlineCode" ? `\`${child.value}\`` : nodeText(child)))
+    .join("");
 }
 
 function nodeText(node: Node): string {
   if ("value" in node && typeof node.value === "string") return node.value;
-  if ("children" in node && Array.isArray(node.children)) return (node.children as Node[]).map(nodeText).join(node.type === "listItem" ? "\n" : "");
+  if ("children" in node && Array.isArray(node.children))
+    return (node.children as Node[]).map(nodeText).join(node.type === "listItem" ? "\n" : "");
   return "";
 }
 

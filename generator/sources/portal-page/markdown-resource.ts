@@ -13,7 +13,18 @@ import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, EndpointDraft, IncludeDraft, Located, NamedDraft, ResourceDraft } from "../../spec/draft.js";
 import { pathShape, relativePath } from "../../spec/paths.js";
 import { perPageFromText } from "../../spec/per-page.js";
-import type { Action, Attribute, AttributeType, CursorParam, Filter, HttpMethod, Operation, PerPage, QueryParam, Relationship } from "../../spec/types.js";
+import type {
+  Action,
+  Attribute,
+  AttributeType,
+  CursorParam,
+  Filter,
+  HttpMethod,
+  Operation,
+  PerPage,
+  QueryParam,
+  Relationship,
+} from "../../spec/types.js";
 import { snakeCase } from "../slate/names.js";
 import { exampleEvidence } from "../slate/example-types.js";
 import { readTypeCell, typeRepairMessage } from "../type-repair.js";
@@ -22,7 +33,17 @@ import type { Cell, CellGroup, MarkdownPage } from "./markdown-blocks.js";
 import type { PageResource } from "./resource.js";
 
 /** The page's own sections; anything else titled is a part of one of them. */
-const SECTIONS = ["Example Request", "Example Object", "Attributes", "Relationships", "URL Parameters", "Endpoints", "Actions", "Associations", "Belongs To"];
+const SECTIONS = [
+  "Example Request",
+  "Example Object",
+  "Attributes",
+  "Relationships",
+  "URL Parameters",
+  "Endpoints",
+  "Actions",
+  "Associations",
+  "Belongs To",
+];
 
 const ENDPOINT_GROUPS: Readonly<Record<string, { operation: Operation; method: HttpMethod }>> = {
   Listing: { operation: "list", method: "GET" },
@@ -39,13 +60,25 @@ const PAGE_LINK = /^#\/apps\/([a-z][a-z0-9_-]*)\/(\d{4}-\d{2}-\d{2})\/vertices\/
 
 const SHAPES = {
   // A type cell is code, or (in a GFM row) a bare word or empty: the repair policy reads what it can of it.
-  attributes: { header: ["Name", "Type", "Description"], lead: 2, starts: ([n, t]) => n!.code && NAME.test(n!.text) && (t!.code || /^[A-Za-z_:]*$/.test(t!.text)) },
-  relationships: { header: ["Name", "Type", "Association Type", "Note"], lead: 3, starts: ([n, , a]) => NAME.test(n!.text) && /^to_(one|many)$/.test(a!.text) },
+  attributes: {
+    header: ["Name", "Type", "Description"],
+    lead: 2,
+    starts: ([n, t]) => n!.code && NAME.test(n!.text) && (t!.code || /^[A-Za-z_:]*$/.test(t!.text)),
+  },
+  relationships: {
+    header: ["Name", "Type", "Association Type", "Note"],
+    lead: 3,
+    starts: ([n, , a]) => NAME.test(n!.text) && /^to_(one|many)$/.test(a!.text),
+  },
   include: { header: ["Parameter", "Value", "Description", "Assignable"], lead: 2, starts: ([p]) => p!.text === "include" },
   order: { header: ["Parameter", "Value", "Type", "Description"], lead: 3, starts: ([p]) => p!.text === "order" },
   query: { header: ["Name", "Parameter", "Type", "Description", "Example"], lead: 3, starts: ([, p]) => p!.text.startsWith("where[") },
   paging: { header: ["Name", "Parameter", "Type", "Description"], lead: 3, starts: ([n, p]) => NAME.test(n!.text) && n!.text === p!.text },
-  endpoint: { header: ["HTTP Method", "Endpoint", "Assignable Attributes", "Returns", "Association", "Details", "Filter By"], lead: 2, starts: ([m, p]) => METHOD.test(m!.text) && /^(\/|https?:\/\/)/.test(p!.text) },
+  endpoint: {
+    header: ["HTTP Method", "Endpoint", "Assignable Attributes", "Returns", "Association", "Details", "Filter By"],
+    lead: 2,
+    starts: ([m, p]) => METHOD.test(m!.text) && /^(\/|https?:\/\/)/.test(p!.text),
+  },
 } satisfies Record<string, TableShape>;
 
 interface Reading {
@@ -59,17 +92,29 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
   const linked = page.groups.some((g) => g.linked);
   const isSection = (g: CellGroup) => (linked ? g.linked : SECTIONS.includes(g.title));
   const firstSection = page.groups.findIndex(isSection);
-  const nameGroup = page.groups.slice(0, firstSection === -1 ? page.groups.length : firstSection).findLast((g) => /^[A-Z][A-Za-z0-9]*$/.test(g.title));
-  const link = page.groups.map((g) => (g.href === undefined ? undefined : PAGE_LINK.exec(g.href))).find((m) => m !== undefined && m !== null);
+  const nameGroup = page.groups
+    .slice(0, firstSection === -1 ? page.groups.length : firstSection)
+    .findLast((g) => /^[A-Z][A-Za-z0-9]*$/.test(g.title));
+  const link = page.groups
+    .map((g) => (g.href === undefined ? undefined : PAGE_LINK.exec(g.href)))
+    .find((m) => m !== undefined && m !== null);
   if (nameGroup === undefined || firstSection === -1) {
-    diagnostics.push(diagnostic("error", "PAGE_NO_RESOURCE", `the page has no resource heading (such as "# Event") followed by the portal's sections (Attributes, Endpoints...)`, at(page.groups[0]?.line ?? 1)));
+    diagnostics.push(
+      diagnostic(
+        "error",
+        "PAGE_NO_RESOURCE",
+        `the page has no resource heading (such as "# Event") followed by the portal's sections (Attributes, Endpoints...)`,
+        at(page.groups[0]?.line ?? 1),
+      ),
+    );
     return undefined;
   }
   const type = nameGroup.title;
   const reading: Reading = { at, label: type, diagnostics };
   const parts = sectionParts(page.groups.slice(firstSection), isSection);
   // A section's own title holds no cells where its parts have titles of their own ("Listing", an association's name).
-  const part = (section: string) => parts.filter((p) => p.section === section && !(p.group.title === section && p.group.cells.length === 0));
+  const part = (section: string) =>
+    parts.filter((p) => p.section === section && !(p.group.title === section && p.group.cells.length === 0));
   const id = link?.[3] ?? snakeCase(type);
   const example = exampleOf(part("Example Object"), reading);
   const attributes = part("Attributes").flatMap((p) => attributesOf(p.group, example, reading));
@@ -82,7 +127,8 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
   const list = endpoints.find((e) => e.operation === "list");
   const ownPath = list?.path ?? endpoints.find((e) => e.operation === "get" && APP_ROOT.test(e.path))?.path;
   // The filters of a list are those of the edges that reach its path, as the API's own documentation gives them.
-  const listFilters = list === undefined ? [] : belongsTo.filter((e) => pathShape(e.path) === pathShape(list.path)).flatMap((e) => e.filters);
+  const listFilters =
+    list === undefined ? [] : belongsTo.filter((e) => pathShape(e.path) === pathShape(list.path)).flatMap((e) => e.filters);
   const assignable = (operation: Operation) => endpoints.filter((e) => e.operation === operation).flatMap((e) => e.assignable);
   const createAttributes = assignable("create");
   const updateAttributes = assignable("update");
@@ -97,7 +143,9 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
     relationships: part("Relationships").flatMap((p) => relationshipsOf(p.group, example, reading)),
     associations: part("Associations").flatMap((p) => edgesOf(p.group, reading, "Returns")),
     actions: part("Actions").flatMap((p) => actionOf(p.group, reading)),
-    endpoints: endpoints.map(({ assignable: _, ...e }) => (e.operation === "list" && listFilters.length > 0 ? { ...e, filters: listFilters } : e)),
+    endpoints: endpoints.map(({ assignable: _, ...e }) =>
+      e.operation === "list" && listFilters.length > 0 ? { ...e, filters: listFilters } : e,
+    ),
     query: {
       where: params.filter((g) => g.title === "Query By").flatMap((g) => whereOf(g, reading)),
       order: params.filter((g) => g.title === "Order By").flatMap((g) => orderOf(g, reading)),
@@ -121,7 +169,9 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
     .find((u) => u !== undefined);
   // Without section links, the version is the date the portal's navigation shows above the resource's name.
   const navigation = [...page.preamble, ...page.groups.slice(0, page.groups.indexOf(nameGroup)).flatMap((g) => g.cells)];
-  const version = link?.[2] ?? navigation.map((c) => (c.kind === "text" && /^\d{4}-\d{2}-\d{2}$/.test(c.text) ? c.text : undefined)).find((v) => v !== undefined);
+  const version =
+    link?.[2] ??
+    navigation.map((c) => (c.kind === "text" && /^\d{4}-\d{2}-\d{2}$/.test(c.text) ? c.text : undefined)).find((v) => v !== undefined);
   return {
     resource,
     ...(exampleUrl === undefined ? {} : { exampleUrl }),
@@ -158,7 +208,14 @@ function exampleOf(parts: readonly { group: CellGroup }[], reading: Reading): un
   if (code === undefined) return undefined;
   const parsed = parseJson(code.text);
   if (!parsed.ok) {
-    reading.diagnostics.push(diagnostic("warning", "PAGE_INVALID_EXAMPLE", `${reading.label}: the example object is not JSON (${parsed.message}); left out`, reading.at(code.line)));
+    reading.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_INVALID_EXAMPLE",
+        `${reading.label}: the example object is not JSON (${parsed.message}); left out`,
+        reading.at(code.line),
+      ),
+    );
     return undefined;
   }
   return parsed.value;
@@ -170,7 +227,12 @@ function rowsOf(group: CellGroup, shape: TableShape, reading: Reading): CellRow[
   for (const cell of stray) {
     const text = cell.kind === "row" ? cell.cells.join(" | ") : cell.kind === "list" ? cell.items.join("; ") : cell.text;
     reading.diagnostics.push(
-      diagnostic("warning", "PAGE_LINE_NOT_READ", `${reading.label}: "${text.slice(0, 60)}" under "${group.title}" is not a cell of a row of its table; not read`, reading.at(cell.line)),
+      diagnostic(
+        "warning",
+        "PAGE_LINE_NOT_READ",
+        `${reading.label}: "${text.slice(0, 60)}" under "${group.title}" is not a cell of a row of its table; not read`,
+        reading.at(cell.line),
+      ),
     );
   }
   return rows;
@@ -185,8 +247,15 @@ function attributesOf(group: CellGroup, example: unknown, reading: Reading): Loc
     const typed = readTypeCell(written);
     if (typed.kind === "documented") return { ...base, type: typed.type };
     const inferred = Object.hasOwn(values, name) ? exampleEvidence(values[name])?.type : undefined;
-    const type: AttributeType = typed.kind === "repaired" ? typed.type : inferred ?? "unknown";
-    reading.diagnostics.push(diagnostic("warning", "PAGE_TYPE_REPAIRED", typeRepairMessage(`${reading.label}.${name}`, typed, type, typed.kind !== "repaired" && inferred !== undefined), reading.at(row.line)));
+    const type: AttributeType = typed.kind === "repaired" ? typed.type : (inferred ?? "unknown");
+    reading.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_TYPE_REPAIRED",
+        typeRepairMessage(`${reading.label}.${name}`, typed, type, typed.kind !== "repaired" && inferred !== undefined),
+        reading.at(row.line),
+      ),
+    );
     if (typed.kind === "repaired") return { ...base, type, typeOrigin: "repaired" as const, documentedAs: typed.written };
     return { ...base, type, ...(inferred === undefined ? {} : { typeOrigin: "inferred" as const }) };
   });
@@ -201,7 +270,9 @@ function exampleTarget(example: unknown, name: string): string | undefined {
 }
 
 function objectAt(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function exampleAttributes(example: unknown): Record<string, unknown> {
@@ -219,7 +290,14 @@ function relationshipsOf(group: CellGroup, example: unknown, reading: Reading): 
     const polymorphic = written === "(polymorphic)";
     const target = polymorphic ? exampleTarget(example, name) : written;
     if (target === undefined) {
-      reading.diagnostics.push(diagnostic("warning", "PAGE_RELATIONSHIP_TARGET", `${reading.label}.${name}: a polymorphic relationship whose type neither the table nor the example object gives; not read`, reading.at(row.line)));
+      reading.diagnostics.push(
+        diagnostic(
+          "warning",
+          "PAGE_RELATIONSHIP_TARGET",
+          `${reading.label}.${name}: a polymorphic relationship whose type neither the table nor the example object gives; not read`,
+          reading.at(row.line),
+        ),
+      );
       return [];
     }
     const note = restText(row.rest);
@@ -239,7 +317,8 @@ function includeOf(group: CellGroup, reading: Reading): IncludeDraft[] {
   // A table with an "Assignable" column states the flags, an empty cell saying "neither".
   const statesFlags = group.cells.some((c) => (c.kind === "text" && c.text === "Assignable") || (c.kind === "row" && c.cells.length >= 4));
   return rowsOf(group, SHAPES.include, reading).map((row) => {
-    const assignable = row.rest.map((c) => (c.kind === "text" ? c.text : "")).find((t) => /^(create|update)( and (create|update))?$/.test(t)) ?? "";
+    const assignable =
+      row.rest.map((c) => (c.kind === "text" ? c.text : "")).find((t) => /^(create|update)( and (create|update))?$/.test(t)) ?? "";
     return {
       name: row.lead[1]!,
       origin: reading.at(row.line),
@@ -266,7 +345,9 @@ function whereOf(group: CellGroup, reading: Reading): Located<QueryParam>[] {
     return { operator, param: { name, type, ...optionalText("description", description), origin: reading.at(row.line) } };
   });
   const plain = new Set(rows.filter((r) => !r.operator).map((r) => r.param.name));
-  return rows.filter((r, i) => !r.operator || (!plain.has(r.param.name) && rows.findIndex((s) => s.param.name === r.param.name) === i)).map((r) => r.param);
+  return rows
+    .filter((r, i) => !r.operator || (!plain.has(r.param.name) && rows.findIndex((s) => s.param.name === r.param.name) === i))
+    .map((r) => r.param);
 }
 
 function pagingOf(group: CellGroup, reading: Reading): { perPage?: PerPage; offset: boolean; cursor: CursorParam[] } {
@@ -275,11 +356,26 @@ function pagingOf(group: CellGroup, reading: Reading): { perPage?: PerPage; offs
   const offset = rows.some((r) => r.lead[1] === "offset");
   const perPageRow = rows.find((r) => r.lead[1] === "per_page");
   for (const row of rows.filter((r) => !["per_page", "offset", "after", "before"].includes(r.lead[1]!))) {
-    reading.diagnostics.push(diagnostic("warning", "PAGE_UNKNOWN_PAGING", `${reading.label}: the paging parameter "${row.lead[1]}" is not one the API documents elsewhere; not read`, reading.at(row.line)));
+    reading.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_UNKNOWN_PAGING",
+        `${reading.label}: the paging parameter "${row.lead[1]}" is not one the API documents elsewhere; not read`,
+        reading.at(row.line),
+      ),
+    );
   }
   if (perPageRow === undefined) return { offset, cursor };
   const perPage = perPageFromText(restText(perPageRow.rest) ?? "");
-  if (perPage === undefined) reading.diagnostics.push(diagnostic("warning", "PAGE_PER_PAGE", `${reading.label}: per_page does not say "(min=…, max=…, default=…)"`, reading.at(perPageRow.line)));
+  if (perPage === undefined)
+    reading.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_PER_PAGE",
+        `${reading.label}: per_page does not say "(min=…, max=…, default=…)"`,
+        reading.at(perPageRow.line),
+      ),
+    );
   return { ...(perPage === undefined ? {} : { perPage }), offset, cursor };
 }
 
@@ -291,16 +387,36 @@ function endpointPath(written: string, resourceId: string): string {
 function endpointsOf(group: CellGroup, resourceId: string, reading: Reading): (EndpointDraft & { assignable: string[] })[] {
   const expected = ENDPOINT_GROUPS[group.title];
   if (expected === undefined) {
-    reading.diagnostics.push(diagnostic("warning", "PAGE_SECTION_NOT_READ", `${reading.label}: the endpoint group "${group.title}" is not one of Listing, Reading, Creating, Updating, Deleting; not read`, reading.at(group.line)));
+    reading.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_SECTION_NOT_READ",
+        `${reading.label}: the endpoint group "${group.title}" is not one of Listing, Reading, Creating, Updating, Deleting; not read`,
+        reading.at(group.line),
+      ),
+    );
     return [];
   }
   return rowsOf(group, SHAPES.endpoint, reading).map((row) => {
     const [method] = row.lead as [string, string];
     if (method !== expected.method) {
-      reading.diagnostics.push(diagnostic("warning", "PAGE_METHOD", `${reading.label}: "${group.title}" lists ${method}, where ${expected.method} was expected; ${method} is kept`, reading.at(row.line)));
+      reading.diagnostics.push(
+        diagnostic(
+          "warning",
+          "PAGE_METHOD",
+          `${reading.label}: "${group.title}" lists ${method}, where ${expected.method} was expected; ${method} is kept`,
+          reading.at(row.line),
+        ),
+      );
     }
     const assignable = row.rest.flatMap((c) => (c.kind === "list" ? c.items.map((item) => item.replace(/`/g, "")) : []));
-    return { operation: expected.operation, method: (method === "PUT" ? "PATCH" : method) as HttpMethod, path: endpointPath(row.lead[1]!, resourceId), assignable, origin: reading.at(row.line) };
+    return {
+      operation: expected.operation,
+      method: (method === "PUT" ? "PATCH" : method) as HttpMethod,
+      path: endpointPath(row.lead[1]!, resourceId),
+      assignable,
+      origin: reading.at(row.line),
+    };
   });
 }
 
@@ -339,7 +455,14 @@ function actionOf(group: CellGroup, reading: Reading): Located<Action>[] {
   const rows = rowsOf(group, SHAPES.endpoint, reading);
   const row = rows[0];
   if (row === undefined) {
-    reading.diagnostics.push(diagnostic("warning", "PAGE_ACTION", `${reading.label}: the action "${group.title}" gives no endpoint; not read`, reading.at(group.line)));
+    reading.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_ACTION",
+        `${reading.label}: the action "${group.title}" gives no endpoint; not read`,
+        reading.at(group.line),
+      ),
+    );
     return [];
   }
   const labelled = new Map<string, Cell[]>();

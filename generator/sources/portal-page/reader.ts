@@ -43,16 +43,25 @@ export async function readPortalPages(source: SourceOperand, options: PortalPage
     const format = detectFormat(file.text);
     formats.set(format ?? "unknown", (formats.get(format ?? "unknown") ?? 0) + 1);
     if (format !== "portal-page-text" && format !== "portal-page-markdown" && !folder) {
-      throw new GeneratorError(`${file.location} is not a developer-portal resource page saved as text or markdown (${format === undefined ? "not documentation this tool reads" : `it is ${FORMAT_NAMES[format]}`})`, { exitCode: 2 });
+      throw new GeneratorError(
+        `${file.location} is not a developer-portal resource page saved as text or markdown (${format === undefined ? "not documentation this tool reads" : `it is ${FORMAT_NAMES[format]}`})`,
+        { exitCode: 2 },
+      );
     }
     if (format !== "portal-page-text" && format !== "portal-page-markdown") {
       diagnostics.push(
-        diagnostic("warning", "PAGE_NOT_A_PAGE", `not a developer-portal resource page (${format === undefined ? "not documentation this tool reads" : FORMAT_NAMES[format]}); skipped`, { file: file.location }),
+        diagnostic(
+          "warning",
+          "PAGE_NOT_A_PAGE",
+          `not a developer-portal resource page (${format === undefined ? "not documentation this tool reads" : FORMAT_NAMES[format]}); skipped`,
+          { file: file.location },
+        ),
       );
       continue;
     }
     const own: Diagnostic[] = [];
-    const page = format === "portal-page-text" ? readPageResource(pageSections(file.text), file.location, own) : readMarkdownPage(file, own);
+    const page =
+      format === "portal-page-text" ? readPageResource(pageSections(file.text), file.location, own) : readMarkdownPage(file, own);
     if (page === undefined) diagnostics.push(...own);
     else pages.push({ page, file: file.location, own, format });
   }
@@ -78,7 +87,13 @@ interface PageRead {
 function readMarkdownPage(file: TextFile, diagnostics: Diagnostic[]): PageResource | undefined {
   const parsed = markdownPage(file.text);
   if ("refused" in parsed) {
-    diagnostics.push(diagnostic("error", parsed.refused.code, `${parsed.refused.problem}; the file was not read`, { file: file.location, line: parsed.refused.line, column: 1 }));
+    diagnostics.push(
+      diagnostic("error", parsed.refused.code, `${parsed.refused.problem}; the file was not read`, {
+        file: file.location,
+        line: parsed.refused.line,
+        column: 1,
+      }),
+    );
     return undefined;
   }
   return readMarkdownResource(parsed.page, file.location, diagnostics);
@@ -103,7 +118,8 @@ function formatCounts(formats: ReadonlyMap<string, number>): string {
 
 /** The page, or every file of a folder of pages and of its sub-folders. */
 async function pageFiles(source: SourceOperand, http: HttpStoreOptions | undefined): Promise<{ files: TextFile[]; folder: boolean }> {
-  if (source.isUrl || !(await isFolder(source.location))) return { files: [(await openPage(source.location, source.isUrl, http)).entry], folder: false };
+  if (source.isUrl || !(await isFolder(source.location)))
+    return { files: [(await openPage(source.location, source.isUrl, http)).entry], folder: false };
   const names = await filesUnder(source.location, 0);
   if (names.length === 0) throw new GeneratorError(`${displayPath(source.location)} holds no page`, { exitCode: 2 });
   return { files: await Promise.all(names.map(async (name) => (await openPage(name, false)).entry)), folder: true };
@@ -116,7 +132,8 @@ const MAX_PAGE_FILES = 10_000;
 
 /** Every file under the folder, sorted by path; links are not followed, so a loop cannot be. */
 async function filesUnder(folder: string, depth: number): Promise<string[]> {
-  if (depth > MAX_FOLDER_DEPTH) throw new GeneratorError(`${displayPath(folder)} is more than ${MAX_FOLDER_DEPTH} folders deep; not read`, { exitCode: 2 });
+  if (depth > MAX_FOLDER_DEPTH)
+    throw new GeneratorError(`${displayPath(folder)} is more than ${MAX_FOLDER_DEPTH} folders deep; not read`, { exitCode: 2 });
   const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name));
   const files: string[] = [];
   for (const entry of entries) {
@@ -124,7 +141,8 @@ async function filesUnder(folder: string, depth: number): Promise<string[]> {
     const full = path.join(folder, entry.name);
     if (entry.isFile()) files.push(full);
     else if (entry.isDirectory()) files.push(...(await filesUnder(full, depth + 1)));
-    if (files.length > MAX_PAGE_FILES) throw new GeneratorError(`${displayPath(folder)} holds more than ${MAX_PAGE_FILES} files; not read`, { exitCode: 2 });
+    if (files.length > MAX_PAGE_FILES)
+      throw new GeneratorError(`${displayPath(folder)} holds more than ${MAX_PAGE_FILES} files; not read`, { exitCode: 2 });
   }
   return files;
 }
@@ -136,7 +154,9 @@ function group(pages: readonly PageRead[], location: string, diagnostics: Diagno
     const urls = [page.exampleUrl, ...page.resource.endpoints.map((e) => e.path)].filter((u): u is string => u !== undefined);
     const app = page.app ?? urls.map(appSegmentOf).find((segment) => segment !== undefined);
     if (app === undefined) {
-      diagnostics.push(diagnostic("error", "PAGE_NO_APP", `${page.resource.type}: no URL on the page says which app it documents`, { file }));
+      diagnostics.push(
+        diagnostic("error", "PAGE_NO_APP", `${page.resource.type}: no URL on the page says which app it documents`, { file }),
+      );
       continue;
     }
     const version = page.version ?? UNVERSIONED;
@@ -153,7 +173,10 @@ function emptyDraft(app: string, version: string, baseUrl: string, location: str
   return {
     app,
     version,
-    title: `Planning Center ${app.split(/[-_]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ")}`,
+    title: `Planning Center ${app
+      .split(/[-_]/)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(" ")}`,
     baseUrl,
     source: { format, location },
     resources: [],
@@ -161,5 +184,5 @@ function emptyDraft(app: string, version: string, baseUrl: string, location: str
 }
 
 function baseUrlOf(url: string | undefined): string {
-  return url === undefined ? DEFAULT_BASE_URL : /^https?:\/\/[^/?#]+/i.exec(url)?.[0] ?? DEFAULT_BASE_URL;
+  return url === undefined ? DEFAULT_BASE_URL : (/^https?:\/\/[^/?#]+/i.exec(url)?.[0] ?? DEFAULT_BASE_URL);
 }

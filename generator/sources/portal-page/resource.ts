@@ -11,7 +11,17 @@ import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, EndpointDraft, Located, ResourceDraft } from "../../spec/draft.js";
 import { relativePath } from "../../spec/paths.js";
-import { ATTRIBUTE_TYPES, CURSOR_PARAMS, type Attribute, type CursorParam, type AttributeType, type Filter, type HttpMethod, type Operation, type PerPage } from "../../spec/types.js";
+import {
+  ATTRIBUTE_TYPES,
+  CURSOR_PARAMS,
+  type Attribute,
+  type CursorParam,
+  type AttributeType,
+  type Filter,
+  type HttpMethod,
+  type Operation,
+  type PerPage,
+} from "../../spec/types.js";
 import { snakeCase } from "../slate/names.js";
 import { excerpt } from "../slate/report.js";
 import { NAVIGATION, type PageLine, type PageSection, type PageSections, type SectionTitle } from "./page.js";
@@ -56,7 +66,14 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
   const version = header.map((l) => VERSION.exec(l.text.trim())?.[1]).find((v) => v !== undefined);
   const [name, ...description] = header.filter((l) => !VERSION.test(l.text.trim()));
   if (name === undefined || !/^[A-Z][A-Za-z0-9]*$/.test(name.text.trim())) {
-    diagnostics.push(diagnostic("error", "PAGE_NO_RESOURCE", `the page does not start with a resource's name (such as "Organization")`, at(name?.line ?? 1)));
+    diagnostics.push(
+      diagnostic(
+        "error",
+        "PAGE_NO_RESOURCE",
+        `the page does not start with a resource's name (such as "Organization")`,
+        at(name?.line ?? 1),
+      ),
+    );
     return undefined;
   }
   const type = name.text.trim();
@@ -72,7 +89,14 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
   const offset = paging.some((p) => p.offset);
   const cursor = [...new Set(paging.flatMap((p) => p.cursor))];
   for (const s of page.sections.filter((s) => ["Relationships", "URL Parameters", "Actions"].includes(s.title) && s.lines.length > 0)) {
-    diagnostics.push(diagnostic("warning", "PAGE_SECTION_NOT_READ", `${label}: the section "${s.title}" is not read from page text (its layout is not known); the portal's JSON has it`, at(s.line)));
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_SECTION_NOT_READ",
+        `${label}: the section "${s.title}" is not read from page text (its layout is not known); the portal's JSON has it`,
+        at(s.line),
+      ),
+    );
   }
   const list = endpoints.find((e) => e.operation === "list");
   const resource: ResourceDraft = {
@@ -87,7 +111,14 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
     associations: section("Associations").flatMap((s) => edgeRows(s, label, at, diagnostics)),
     actions: [],
     endpoints: [...endpoints, ...belongsTo.map(inboundEndpoint)],
-    query: { where: [], order: [], include: [], ...(perPage === undefined ? {} : { perPage }), ...(offset ? { offset: true } : {}), ...(cursor.length === 0 ? {} : { cursor }) },
+    query: {
+      where: [],
+      order: [],
+      include: [],
+      ...(perPage === undefined ? {} : { perPage }),
+      ...(offset ? { offset: true } : {}),
+      ...(cursor.length === 0 ? {} : { cursor }),
+    },
     permissions: {
       create: endpoints.some((e) => e.operation === "create"),
       update: endpoints.some((e) => e.operation === "update"),
@@ -106,7 +137,14 @@ function exampleOf(section: PageSection | undefined, type: string, at: (line: nu
   if (section === undefined) return undefined;
   const parsed = parseJson(section.lines.map((l) => l.text).join("\n"));
   if (!parsed.ok) {
-    diagnostics.push(diagnostic("warning", "PAGE_INVALID_EXAMPLE", `${type}: the example object is not JSON (${parsed.message}); left out`, at(section.line)));
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "PAGE_INVALID_EXAMPLE",
+        `${type}: the example object is not JSON (${parsed.message}); left out`,
+        at(section.line),
+      ),
+    );
     return undefined;
   }
   return parsed.value;
@@ -125,15 +163,24 @@ function attributeRows(section: PageSection, label: string, at: (line: number) =
  * "per_page per_page integer" with "how many records to return per page (min=1, max=100, default=25)",
  * and "offset offset integer".
  */
-function pagingOf(section: PageSection, label: string, at: (line: number) => Origin, diagnostics: Diagnostic[]): { perPage?: PerPage; offset: boolean; cursor: CursorParam[] } {
+function pagingOf(
+  section: PageSection,
+  label: string,
+  at: (line: number) => Origin,
+  diagnostics: Diagnostic[],
+): { perPage?: PerPage; offset: boolean; cursor: CursorParam[] } {
   const rows = rowsOf(section, PAGING_ROW, label, at, diagnostics);
   const offset = rows.some((row) => row.match[2] === "offset");
-  const cursor = rows.map((row) => row.match[2]).filter((name): name is CursorParam => (CURSOR_PARAMS as readonly string[]).includes(name ?? ""));
+  const cursor = rows
+    .map((row) => row.match[2])
+    .filter((name): name is CursorParam => (CURSOR_PARAMS as readonly string[]).includes(name ?? ""));
   const perPageRow = rows.find((row) => row.match[2] === "per_page");
   if (perPageRow === undefined) return { offset, cursor };
   const perPage = perPageFromText(describe(perPageRow.match[4], perPageRow.more) ?? "");
   if (perPage === undefined) {
-    diagnostics.push(diagnostic("warning", "PAGE_PER_PAGE", `${label}: per_page does not say "(min=…, max=…, default=…)"`, at(perPageRow.line)));
+    diagnostics.push(
+      diagnostic("warning", "PAGE_PER_PAGE", `${label}: per_page does not say "(min=…, max=…, default=…)"`, at(perPageRow.line)),
+    );
   }
   return { ...(perPage === undefined ? {} : { perPage }), offset, cursor };
 }
@@ -147,7 +194,14 @@ function endpointRows(
 ): EndpointDraft[] {
   return rowsOf(section, ENDPOINT_ROW, label, at, diagnostics).map(({ match, line }) => {
     if (match[1] !== group.method) {
-      diagnostics.push(diagnostic("warning", "PAGE_METHOD", `${label}: "${section.title}" lists ${match[1]}, where ${group.method} was expected; ${match[1]} is kept`, at(line)));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "PAGE_METHOD",
+          `${label}: "${section.title}" lists ${match[1]}, where ${group.method} was expected; ${match[1]} is kept`,
+          at(line),
+        ),
+      );
     }
     return { operation: group.operation, method: (match[1] === "PUT" ? "PATCH" : match[1]) as HttpMethod, path: relativePath(match[2]!) };
   });
@@ -167,7 +221,14 @@ function edgeRows(section: PageSection, label: string, at: (line: number) => Ori
     const bullet = BULLET.exec(line.text);
     if (row) {
       const path = relativePath(row[2]!);
-      edges.push({ name: path.split("/").at(-1) ?? "", target: row[3]!, path, filters: [], ...(row[4] ? { details: row[4] } : {}), origin: at(line.line) });
+      edges.push({
+        name: path.split("/").at(-1) ?? "",
+        target: row[3]!,
+        path,
+        filters: [],
+        ...(row[4] ? { details: row[4] } : {}),
+        origin: at(line.line),
+      });
       filter = undefined;
     } else if (bullet && edges.length > 0) {
       filter = { name: bullet[1]!.trim(), origin: at(line.line) };
@@ -213,5 +274,10 @@ function describe(inline: string | undefined, more: readonly string[]): string |
 }
 
 function unread(label: string, section: PageSection, line: PageLine, at: (line: number) => Origin): Diagnostic {
-  return diagnostic("warning", "PAGE_LINE_NOT_READ", `${label}: the line "${line.text.trim().slice(0, 60)}" under "${section.title}" is not a row of its table; not read`, at(line.line));
+  return diagnostic(
+    "warning",
+    "PAGE_LINE_NOT_READ",
+    `${label}: the line "${line.text.trim().slice(0, 60)}" under "${section.title}" is not a row of its table; not read`,
+    at(line.line),
+  );
 }

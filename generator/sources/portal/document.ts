@@ -20,8 +20,7 @@ export interface PortalDocument {
 }
 
 export type ParsedDocument =
-  | { ok: true; document: PortalDocument; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[]; reason: string };
+  { ok: true; document: PortalDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
 export function parsePortalDocument(raw: RawDocument, expected: "Graph" | "Vertex"): ParsedDocument {
   const parsed = parseJson(raw.text);
@@ -30,7 +29,9 @@ export function parsePortalDocument(raw: RawDocument, expected: "Graph" | "Verte
     return {
       ok: false,
       reason,
-      diagnostics: [diagnostic("error", "PORTAL_INVALID_JSON", `${reason}; the document was not read`, { file: raw.location, ...parsed.position })],
+      diagnostics: [
+        diagnostic("error", "PORTAL_INVALID_JSON", `${reason}; the document was not read`, { file: raw.location, ...parsed.position }),
+      ],
     };
   }
   const locate = jsonLocator(raw.text);

@@ -53,7 +53,12 @@ export function deriveEndpoints(read: VertexRead, context: EndpointContext): { v
 }
 
 /** Where a record is created, each with the permission that says so (the resource's own path when none names an edge). */
-function createPaths(read: VertexRead, context: EndpointContext, ownPath: string, diagnostics: Diagnostic[]): { path: string; origin?: Origin }[] {
+function createPaths(
+  read: VertexRead,
+  context: EndpointContext,
+  ownPath: string,
+  diagnostics: Diagnostic[],
+): { path: string; origin?: Origin }[] {
   if (read.createEdges.length === 0) return [{ path: ownPath }];
   const paths = read.createEdges.flatMap(({ id, origin }) => {
     const edge = context.edgesById.get(id);

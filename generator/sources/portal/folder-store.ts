@@ -24,8 +24,7 @@ export function folderStore(folder: string): PortalStore {
     async listApps() {
       // An app is a folder with a Graph document or a documentation folder under v2/.
       const hasDocs = async (app: string) =>
-        (await exists(path.join(folder, app, "v2", "documentation.json"))) ||
-        (await exists(path.join(folder, app, "v2", "documentation")));
+        (await exists(path.join(folder, app, "v2", "documentation.json"))) || (await exists(path.join(folder, app, "v2", "documentation")));
       const apps = await subfolders("");
       const flags = await Promise.all(apps.map(hasDocs));
       return apps.filter((_, i) => flags[i]);
@@ -59,11 +58,12 @@ function insideRoot(folder: string, relative: string): string {
   const root = path.resolve(folder);
   const file = path.resolve(root, relative);
   if (path.isAbsolute(relative) || !file.startsWith(root + path.sep)) {
-    throw new GeneratorError(`refused to read ${JSON.stringify(relative)}: it resolves outside the mirror folder ${folder}`, { exitCode: 2 });
+    throw new GeneratorError(`refused to read ${JSON.stringify(relative)}: it resolves outside the mirror folder ${folder}`, {
+      exitCode: 2,
+    });
   }
   return file;
 }
-
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

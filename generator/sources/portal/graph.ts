@@ -43,7 +43,14 @@ export function readGraph(doc: PortalDocument): { value: GraphInfo; diagnostics:
       return [];
     }
     if (!isPathName(id)) {
-      diagnostics.push(diagnostic("error", "PORTAL_UNSAFE_NAME", `the Graph lists the version ${pathNameProblem("version", id)}; it was not read`, doc.at(v.get("id"))));
+      diagnostics.push(
+        diagnostic(
+          "error",
+          "PORTAL_UNSAFE_NAME",
+          `the Graph lists the version ${pathNameProblem("version", id)}; it was not read`,
+          doc.at(v.get("id")),
+        ),
+      );
       return [];
     }
     const rels = v.get("relationships");

@@ -82,7 +82,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
     let failures = 0;
     let refusals = 0;
     let target = url;
-    for (let redirects = 0; ; ) {
+    for (let redirects = 0; ;) {
       await refusedWaits(target, () => limiter.acquire());
       let response: Response;
       let body: string;
@@ -165,7 +165,9 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
 function insideBase(documentPath: string, base: URL): URL {
   const url = new URL(documentPath, base);
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
-    throw new GeneratorError(`refused to fetch ${JSON.stringify(documentPath)}: it resolves to ${url.href}, outside ${base.href}`, { exitCode: 2 });
+    throw new GeneratorError(`refused to fetch ${JSON.stringify(documentPath)}: it resolves to ${url.href}, outside ${base.href}`, {
+      exitCode: 2,
+    });
   }
   return url;
 }

@@ -174,6 +174,8 @@ export class RateLimiter {
   }
 
   private refusal(ms: number, what: string): WaitRefused {
-    return new WaitRefused(`the server asks for ${what} of ${describeWait(ms)}, more than the ${describeWait(this.limits.maxWaitMs)} this reader waits`);
+    return new WaitRefused(
+      `the server asks for ${what} of ${describeWait(ms)}, more than the ${describeWait(this.limits.maxWaitMs)} this reader waits`,
+    );
   }
 }

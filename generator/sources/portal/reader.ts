@@ -62,7 +62,9 @@ export async function readPortal(store: PortalStore, options: PortalReadOptions,
   const progress = progressCounter(context);
   const limit = pLimit(options.concurrency ?? 8);
   const results = await Promise.all(
-    sortedStrings(apps).map((app) => readApp(store, app, options, { limit, progress, listedApps: listed, apiHosts: options.apiHosts ?? [] })),
+    sortedStrings(apps).map((app) =>
+      readApp(store, app, options, { limit, progress, listedApps: listed, apiHosts: options.apiHosts ?? [] }),
+    ),
   );
   return {
     drafts: results.flatMap((r) => r.drafts),
@@ -80,7 +82,10 @@ interface AppContext {
 async function readApp(store: PortalStore, app: string, options: PortalReadOptions, ctx: AppContext): Promise<SourceRead> {
   const diagnostics: Diagnostic[] = [];
   if (ctx.listedApps !== undefined && !ctx.listedApps.includes(app)) {
-    return { drafts: [], diagnostics: [diagnostic("error", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: store.location })] };
+    return {
+      drafts: [],
+      diagnostics: [diagnostic("error", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: store.location })],
+    };
   }
   ctx.progress.add(1);
   const rawGraph = await ctx.limit(() => store.read(graphPath(app)));
@@ -97,7 +102,12 @@ async function readApp(store: PortalStore, app: string, options: PortalReadOptio
     }
   } else if (ctx.listedApps === undefined) {
     const asked = options.apps?.includes(app) === true;
-    return { drafts: [], diagnostics: [diagnostic(asked ? "error" : "info", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: graphFile })] };
+    return {
+      drafts: [],
+      diagnostics: [
+        diagnostic(asked ? "error" : "info", "PORTAL_UNKNOWN_APP", `no documentation for the app "${app}"`, { file: graphFile }),
+      ],
+    };
   }
 
   const onDisk = await store.listVersions(app);
@@ -110,14 +120,17 @@ async function readApp(store: PortalStore, app: string, options: PortalReadOptio
     for (const listedVersion of graph?.versions ?? []) {
       if (!available.some((v) => v.id === listedVersion.id)) {
         diagnostics.push(
-          diagnostic("warning", "PORTAL_VERSION_NOT_CAPTURED", `${app} ${listedVersion.id} is listed in the Graph but its vertices are not here; skipped`, { file: graphFile }),
+          diagnostic(
+            "warning",
+            "PORTAL_VERSION_NOT_CAPTURED",
+            `${app} ${listedVersion.id} is listed in the Graph but its vertices are not here; skipped`,
+            { file: graphFile },
+          ),
         );
       }
     }
   }
-  const drafts = await Promise.all(
-    chosen.map((version) => readAppVersion(store, app, version, graph, ctx)),
-  );
+  const drafts = await Promise.all(chosen.map((version) => readAppVersion(store, app, version, graph, ctx)));
   return { drafts, diagnostics };
 }
 
@@ -155,7 +168,9 @@ async function readAppVersion(
         ctx.progress.done(`${app} ${version} ${vertexId}`);
         const file = raw?.location ?? `${store.location}/${vertexPath(app, version, vertexId)}`;
         if (raw === undefined) {
-          diagnostics.push(diagnostic("error", "PORTAL_MISSING_VERTEX", `the vertex ${vertexId} is listed in the Graph but has no document`, { file }));
+          diagnostics.push(
+            diagnostic("error", "PORTAL_MISSING_VERTEX", `the vertex ${vertexId} is listed in the Graph but has no document`, { file }),
+          );
           partial.push({ resource: vertexId, file, missing: ["vertex"], reason: "no document" });
           return undefined;
         }
@@ -170,7 +185,12 @@ async function readAppVersion(
         const foreign = foreignHost(read.value, parsed.document, ctx.apiHosts);
         if (foreign !== undefined) diagnostics.push(foreign);
         if (read.value.missing.length > 0) {
-          partial.push({ resource: read.value.resource.id, file, missing: read.value.missing, reason: "sections missing from the vertex document" });
+          partial.push({
+            resource: read.value.resource.id,
+            file,
+            missing: read.value.missing,
+            reason: "sections missing from the vertex document",
+          });
         }
         return read.value;
       }),
@@ -195,15 +215,22 @@ async function vertexIdsOf(
     if (isPathName(id)) onDisk.push(id);
     else {
       const file = `${store.location}/${vertexPath(app, version, id)}.json`;
-      diagnostics.push(diagnostic("error", "PORTAL_UNSAFE_NAME", `the file of the vertex ${pathNameProblem("vertex", id)}; it was not read`, { file }));
+      diagnostics.push(
+        diagnostic("error", "PORTAL_UNSAFE_NAME", `the file of the vertex ${pathNameProblem("vertex", id)}; it was not read`, { file }),
+      );
     }
   }
   if (listedVersion !== undefined) {
     for (const id of onDisk.filter((id) => !listed.includes(id))) {
       diagnostics.push(
-        diagnostic("warning", "PORTAL_VERTEX_NOT_LISTED", `the vertex ${id} is not listed in the Graph of ${app} ${version}; read it anyway`, {
-          file: `${store.location}/${vertexPath(app, version, id)}.json`,
-        }),
+        diagnostic(
+          "warning",
+          "PORTAL_VERTEX_NOT_LISTED",
+          `the vertex ${id} is not listed in the Graph of ${app} ${version}; read it anyway`,
+          {
+            file: `${store.location}/${vertexPath(app, version, id)}.json`,
+          },
+        ),
       );
     }
   }

@@ -29,5 +29,4 @@ export interface PortalStore {
 
 export const graphPath = (app: string): string => `${app}/v2/documentation`;
 
-export const vertexPath = (app: string, version: string, vertex: string): string =>
-  `${app}/v2/documentation/${version}/vertices/${vertex}`;
+export const vertexPath = (app: string, version: string, vertex: string): string => `${app}/v2/documentation/${version}/vertices/${vertex}`;

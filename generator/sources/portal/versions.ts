@@ -16,16 +16,16 @@ export interface AvailableVersion {
 export function parseVersionChoice(option: string | undefined): VersionChoice {
   if (option === undefined || option === "latest") return { kind: "latest" };
   if (option === "all") return { kind: "all" };
-  const ids = option.split(",").map((v) => v.trim()).filter(Boolean);
+  const ids = option
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
   assertPathNames("--versions", "version", ids);
   return { kind: "list", ids };
 }
 
 /** Version ids to read, oldest first; ids asked for but not available are returned separately. */
-export function chooseVersions(
-  available: readonly AvailableVersion[],
-  choice: VersionChoice,
-): { chosen: string[]; unavailable: string[] } {
+export function chooseVersions(available: readonly AvailableVersion[], choice: VersionChoice): { chosen: string[]; unavailable: string[] } {
   const newestFirst = [...available].sort((a, b) => compareText(b.id, a.id));
   switch (choice.kind) {
     case "all":

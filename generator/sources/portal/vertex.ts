@@ -45,7 +45,9 @@ export function readVertex(doc: PortalDocument, fileVertexId: string): { value: 
   const id = view.id ?? fileVertexId;
   const type = fields.get("name").text() ?? pascalCase(id);
   if (fields.get("name").text() === undefined) {
-    diagnostics.push(diagnostic("warning", "PORTAL_MISSING_NAME", `the vertex has no name; "${type}" was taken from its id`, doc.at(fields.get("name"))));
+    diagnostics.push(
+      diagnostic("warning", "PORTAL_MISSING_NAME", `the vertex has no name; "${type}" was taken from its id`, doc.at(fields.get("name"))),
+    );
   }
   const missing = VERTEX_SECTIONS.filter((key) => view.section(key) === undefined);
   if (missing.length > 0) {
@@ -119,7 +121,14 @@ function readAttribute(item: JsonNode, ctx: ReadContext): Located<Attribute>[] {
   if (reading.kind !== "documented") {
     if (reading.kind === "repaired") typed = { type: reading.type, typeOrigin: "repaired", documentedAs: reading.written };
     const why = typeName === undefined ? { ...reading, why: "it has no type annotation" } : reading;
-    ctx.diagnostics.push(diagnostic("warning", "PORTAL_TYPE_REPAIRED", typeRepairMessage(`${ctx.type}.${name}`, why, typed.type, false), ctx.doc.at(annotation)));
+    ctx.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PORTAL_TYPE_REPAIRED",
+        typeRepairMessage(`${ctx.type}.${name}`, why, typed.type, false),
+        ctx.doc.at(annotation),
+      ),
+    );
   }
   return [
     {
@@ -174,7 +183,12 @@ function readWhere(item: JsonNode, attributes: readonly Attribute[], ctx: ReadCo
   if (type === undefined) {
     type = attributes.find((a) => a.name === name)?.type ?? "unknown";
     ctx.diagnostics.push(
-      diagnostic("warning", "PORTAL_MISSING_TYPE", `the where parameter ${ctx.type}.${name} has no type; "${type}" was taken from its attribute`, ctx.doc.at(item)),
+      diagnostic(
+        "warning",
+        "PORTAL_MISSING_TYPE",
+        `the where parameter ${ctx.type}.${name} has no type; "${type}" was taken from its attribute`,
+        ctx.doc.at(item),
+      ),
     );
   }
   return { name, type, ...optionalText("description", f.get("description")), origin: ctx.doc.at(item) };
@@ -234,23 +248,26 @@ function readPermissions(view: VertexView): Permissions {
 /** An edge's filters: `scopes` (name and help) plus any name only in `filters`. */
 function readFilters(f: JsonNode, edgeLabel: string, doc: PortalDocument): { filters: Located<Filter>[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const scopes = f.get("scopes").elements().flatMap((scope): Located<Filter>[] => {
-    const name = scope.get("name").text() ?? scope.text();
-    if (name === undefined) return [];
-    let help = scope.get("scope_help");
-    if (!scope.has("scope_help") && scope.has("scope")) {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "PORTAL_SCOPE_KEY",
-          `the filter "${name}" of ${edgeLabel} says "scope" where the docs say "scope_help"; read as its help text`,
-          doc.at(scope.get("scope")),
-        ),
-      );
-      help = scope.get("scope");
-    }
-    return [{ name, ...optionalText("description", help), origin: doc.at(scope) }];
-  });
+  const scopes = f
+    .get("scopes")
+    .elements()
+    .flatMap((scope): Located<Filter>[] => {
+      const name = scope.get("name").text() ?? scope.text();
+      if (name === undefined) return [];
+      let help = scope.get("scope_help");
+      if (!scope.has("scope_help") && scope.has("scope")) {
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "PORTAL_SCOPE_KEY",
+            `the filter "${name}" of ${edgeLabel} says "scope" where the docs say "scope_help"; read as its help text`,
+            doc.at(scope.get("scope")),
+          ),
+        );
+        help = scope.get("scope");
+      }
+      return [{ name, ...optionalText("description", help), origin: doc.at(scope) }];
+    });
   const named = new Set(scopes.map((s) => s.name));
   const plain = f
     .get("filters")
@@ -308,7 +325,12 @@ function edgeHead(item: JsonNode, label: string, ctx: ReadContext): { target?: s
   const target = identifier.get("attributes").get("name").text();
   if (targetVertex === undefined && target === undefined) {
     ctx.diagnostics.push(
-      diagnostic("error", "PORTAL_EDGE_WITHOUT_HEAD", `the edge ${label} does not say which resource it leads to; it was dropped`, ctx.doc.at(head)),
+      diagnostic(
+        "error",
+        "PORTAL_EDGE_WITHOUT_HEAD",
+        `the edge ${label} does not say which resource it leads to; it was dropped`,
+        ctx.doc.at(head),
+      ),
     );
     return undefined;
   }
@@ -336,7 +358,12 @@ function readExample(node: JsonNode, ctx: ReadContext): { example?: unknown } {
   const parsed = parseJson(text);
   if (parsed.ok) return { example: parsed.value };
   ctx.diagnostics.push(
-    diagnostic("warning", "PORTAL_INVALID_EXAMPLE", `the example object of ${ctx.type} is not valid JSON (${parsed.message}); it was left out`, ctx.doc.at(node)),
+    diagnostic(
+      "warning",
+      "PORTAL_INVALID_EXAMPLE",
+      `the example object of ${ctx.type} is not valid JSON (${parsed.message}); it was left out`,
+      ctx.doc.at(node),
+    ),
   );
   return {};
 }
@@ -348,7 +375,12 @@ function readExampleBody(node: JsonNode, label: string, ctx: ReadContext): { exa
   const parsed = parseJson(text);
   if (parsed.ok) return { exampleBody: parsed.value };
   ctx.diagnostics.push(
-    diagnostic("warning", "PORTAL_INVALID_EXAMPLE", `the example body of ${label} is not valid JSON (${parsed.message}); kept as text`, ctx.doc.at(node)),
+    diagnostic(
+      "warning",
+      "PORTAL_INVALID_EXAMPLE",
+      `the example body of ${label} is not valid JSON (${parsed.message}); kept as text`,
+      ctx.doc.at(node),
+    ),
   );
   return { exampleBody: text };
 }
@@ -357,4 +389,3 @@ function optionalText<K extends string>(key: K, node: JsonNode): { [P in K]?: st
   const text = node.text();
   return text === undefined ? {} : ({ [key]: text } as { [P in K]?: string });
 }
-

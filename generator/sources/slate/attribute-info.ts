@@ -30,7 +30,14 @@ export function readAttributeInfo(section: Section, owner: string, diagnostics: 
   return entries.flatMap((entry) => {
     const paragraphs = withoutDanglingIntroduction(entry.paragraphs);
     if (paragraphs.length > 0) return [{ name: entry.name, note: paragraphs.join("\n\n"), origin: entry.origin }];
-    diagnostics.push(diagnostic("info", "SLATE_EMPTY_NOTE", `${label}: the note on ${entry.name} is only a bulleted list, which is not carried into the spec`, entry.origin));
+    diagnostics.push(
+      diagnostic(
+        "info",
+        "SLATE_EMPTY_NOTE",
+        `${label}: the note on ${entry.name} is only a bulleted list, which is not carried into the spec`,
+        entry.origin,
+      ),
+    );
     return [];
   });
 }

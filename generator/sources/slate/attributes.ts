@@ -27,12 +27,22 @@ export function attributesOf(
     const table = tabled.get(name);
     const origin = table?.origin ?? example!.origin;
     const note = [table?.note, notes.find((n) => n.name === name)?.note].filter((n) => n !== undefined).join("\n\n");
-    const typed = table === undefined ? untabledType(name, sample, owner, origin, diagnostics) : tabledType(name, table.type, sample, owner, origin, diagnostics);
+    const typed =
+      table === undefined
+        ? untabledType(name, sample, owner, origin, diagnostics)
+        : tabledType(name, table.type, sample, owner, origin, diagnostics);
     return { name, ...typed, ...(note === "" ? {} : { note }), origin };
   });
   for (const note of notes) {
     if (!names.includes(note.name)) {
-      diagnostics.push(diagnostic("warning", "SLATE_NOTE_WITHOUT_ATTRIBUTE", `${owner}: "Attribute Info" has a note on ${note.name}, which is not an attribute of the resource; not read`, note.origin));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "SLATE_NOTE_WITHOUT_ATTRIBUTE",
+          `${owner}: "Attribute Info" has a note on ${note.name}, which is not an attribute of the resource; not read`,
+          note.origin,
+        ),
+      );
     }
   }
   return attributes;
@@ -46,7 +56,12 @@ function untabledType(name: string, sample: ReadonlyMap<string, unknown>, owner:
   const evidence = exampleEvidence(sample.get(name));
   if (evidence === undefined) {
     diagnostics.push(
-      diagnostic("warning", "SLATE_UNTYPED_ATTRIBUTE", `${owner}.${name}: the docs give no type and the example value ${JSON.stringify(sample.get(name))} determines none; typed unknown`, origin),
+      diagnostic(
+        "warning",
+        "SLATE_UNTYPED_ATTRIBUTE",
+        `${owner}.${name}: the docs give no type and the example value ${JSON.stringify(sample.get(name))} determines none; typed unknown`,
+        origin,
+      ),
     );
     return { type: "unknown" };
   }
@@ -54,12 +69,21 @@ function untabledType(name: string, sample: ReadonlyMap<string, unknown>, owner:
 }
 
 /** A type cell of a "Resource Attributes" table, repaired or degraded as the repair policy says (docs/readers.md). */
-function tabledType(name: string, written: string, sample: ReadonlyMap<string, unknown>, owner: string, origin: Origin, diagnostics: Diagnostic[]): Typed {
+function tabledType(
+  name: string,
+  written: string,
+  sample: ReadonlyMap<string, unknown>,
+  owner: string,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): Typed {
   const reading = readTypeCell(written);
   if (reading.kind === "documented") return { type: reading.type };
   const evidence = reading.kind === "unreadable" ? exampleEvidence(sample.get(name)) : undefined;
-  const type: AttributeType = reading.kind === "repaired" ? reading.type : evidence?.type ?? "unknown";
-  diagnostics.push(diagnostic("warning", "SLATE_TYPE_REPAIRED", typeRepairMessage(`${owner}.${name}`, reading, type, evidence !== undefined), origin));
+  const type: AttributeType = reading.kind === "repaired" ? reading.type : (evidence?.type ?? "unknown");
+  diagnostics.push(
+    diagnostic("warning", "SLATE_TYPE_REPAIRED", typeRepairMessage(`${owner}.${name}`, reading, type, evidence !== undefined), origin),
+  );
   if (reading.kind === "repaired") return { type, typeOrigin: "repaired", documentedAs: reading.written };
   return { type, ...(evidence === undefined ? {} : { typeOrigin: "inferred" as const }) };
 }

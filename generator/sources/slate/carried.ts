@@ -13,12 +13,26 @@ import { excerpt } from "./report.js";
 export function carriedBlocks(blocks: readonly SlateBlock[], diagnostics: Diagnostic[]): SlateBlock[] {
   return blocks.filter((block) => {
     if (block.kind === "list" && !block.ordered) {
-      diagnostics.push(diagnostic("info", "SLATE_LIST_OMITTED", `a bulleted list ("${excerpt(block.items[0] ?? "")}"...) is not carried into the spec: a page saved as text loses such lists`, block.origin));
+      diagnostics.push(
+        diagnostic(
+          "info",
+          "SLATE_LIST_OMITTED",
+          `a bulleted list ("${excerpt(block.items[0] ?? "")}"...) is not carried into the spec: a page saved as text loses such lists`,
+          block.origin,
+        ),
+      );
       return false;
     }
     if (block.kind === "paragraph" && block.aside) {
       if (!isBoilerplate(block.text)) {
-        diagnostics.push(diagnostic("info", "SLATE_ASIDE_OMITTED", `the side note "${excerpt(block.text)}" is not carried into the spec: a page saved as text loses side notes`, block.origin));
+        diagnostics.push(
+          diagnostic(
+            "info",
+            "SLATE_ASIDE_OMITTED",
+            `the side note "${excerpt(block.text)}" is not carried into the spec: a page saved as text loses side notes`,
+            block.origin,
+          ),
+        );
       }
       return false;
     }

@@ -21,7 +21,8 @@ export function detectFormat(text: string): DocumentFormat | undefined {
   const heading = (line: string, i: number) => /^#{1,6} \S/.test(line) && (lines[i + 1] ?? "").trim() === "";
   // Any markdown has fenced blocks and headings: Slate's has front matter, or its app and request headings.
   const slateHeading = lines.some((line) => /^#{1,6} (HTTP Request|PCO \S)/.test(line));
-  if (lines[0]?.trim() === "---" || (slateHeading && lines.some((line, i) => line.startsWith("```") || heading(line, i)))) return "slate-markdown";
+  if (lines[0]?.trim() === "---" || (slateHeading && lines.some((line, i) => line.startsWith("```") || heading(line, i))))
+    return "slate-markdown";
   const has = (wanted: string) => lines.some((line) => line.trim() === wanted);
   if (has("Example Object") && has("Attributes")) return "portal-page-text";
   if (has("HTTP Request") || has("Rate limiting") || lines.some((line) => line.startsWith("PCO "))) return "slate-text";

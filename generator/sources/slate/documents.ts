@@ -74,7 +74,9 @@ function withReadableLines(file: TextFile): TextFile {
       const problem = `line ${line} has ${length} characters, more than the ${MAX_LINE_LENGTH} a documentation line may have`;
       throw new GeneratorError(`cannot read ${file.location}: ${problem}`, {
         exitCode: 2,
-        diagnostics: [diagnostic("error", "DOC_LINE_TOO_LONG", `${problem}; the file was not read`, { file: file.location, line, column: 1 })],
+        diagnostics: [
+          diagnostic("error", "DOC_LINE_TOO_LONG", `${problem}; the file was not read`, { file: file.location, line, column: 1 }),
+        ],
       });
     }
     if (end === null) break;

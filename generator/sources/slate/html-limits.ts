@@ -13,7 +13,22 @@
 export const MAX_HTML_DEPTH = 100;
 
 /** Elements that have no end tag, and elements whose content is text, not tags. */
-const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 const RAW_TEXT_ELEMENTS = new Set(["script", "style", "textarea", "title"]);
 
 /**

@@ -23,7 +23,10 @@ export function readHtml(html: string, location: string): HtmlRead {
     return {
       blocks: [],
       diagnostics: [
-        diagnostic("error", "SLATE_TOO_DEEP", `more than ${MAX_HTML_DEPTH} elements are open here; the page was not read`, { file: location, ...positionAt(html, openTooDeep) }),
+        diagnostic("error", "SLATE_TOO_DEEP", `more than ${MAX_HTML_DEPTH} elements are open here; the page was not read`, {
+          file: location,
+          ...positionAt(html, openTooDeep),
+        }),
       ],
     };
   }
@@ -34,7 +37,9 @@ export function readHtml(html: string, location: string): HtmlRead {
   if (content.length === 0) {
     return {
       blocks: [],
-      diagnostics: [diagnostic("error", "SLATE_NO_CONTENT", `the page has no Slate content column (<div class="content">)`, { file: location })],
+      diagnostics: [
+        diagnostic("error", "SLATE_NO_CONTENT", `the page has no Slate content column (<div class="content">)`, { file: location }),
+      ],
     };
   }
   const at = (node: AnyNode): Origin => {
@@ -68,17 +73,25 @@ function blocksOf($: cheerio.CheerioAPI, element: Element, at: (node: AnyNode) =
         {
           kind: "list",
           ordered: tag === "ol",
-          items: node.children("li").toArray().map((li) => plainText($(li).text())),
+          items: node
+            .children("li")
+            .toArray()
+            .map((li) => plainText($(li).text())),
           origin: at(element),
         },
       ];
     case "blockquote":
     case "div":
-      return node.children().toArray().flatMap((child) => blocksOf($, child, at, diagnostics));
+      return node
+        .children()
+        .toArray()
+        .flatMap((child) => blocksOf($, child, at, diagnostics));
     default: {
       const text = plainText(node.text());
       if (text === "") return [];
-      diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_ELEMENT", `<${tag}> is not a part of a Slate page; read as a paragraph`, at(element)));
+      diagnostics.push(
+        diagnostic("warning", "SLATE_UNKNOWN_ELEMENT", `<${tag}> is not a part of a Slate page; read as a paragraph`, at(element)),
+      );
       return [{ kind: "paragraph", text, origin: at(element) }];
     }
   }

@@ -73,9 +73,21 @@ function rateLimitOf(section: Section, diagnostics: Diagnostic[]): Pick<ApiFacts
   const policy = /\b(\d+) requests per (\d+) seconds\b/.exec(text);
   const names = text.match(/\bX-[A-Za-z-]+/g) ?? [];
   const header = (suffix: string) => names.find((name) => name.endsWith(`-${suffix}`));
-  const headers = { limit: header("Limit"), period: header("Period"), count: header("Count"), retryAfter: /\bRetry-After\b/.test(text) ? "Retry-After" : undefined };
+  const headers = {
+    limit: header("Limit"),
+    period: header("Period"),
+    count: header("Count"),
+    retryAfter: /\bRetry-After\b/.test(text) ? "Retry-After" : undefined,
+  };
   if (policy === null || Object.values(headers).some((h) => h === undefined)) {
-    diagnostics.push(diagnostic("warning", "SLATE_RATE_LIMIT", `"Rate limiting" does not state the limit ("N requests per N seconds") and its four headers; not read`, section.heading.origin));
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "SLATE_RATE_LIMIT",
+        `"Rate limiting" does not state the limit ("N requests per N seconds") and its four headers; not read`,
+        section.heading.origin,
+      ),
+    );
     return {};
   }
   return {

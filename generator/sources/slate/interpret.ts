@@ -42,7 +42,12 @@ export function interpretSlate(document: SlateDocument, location: string): Slate
     if (isIndexSection(section)) continue;
     if (section.heading.depth !== 1 || section.children.length === 0) {
       diagnostics.push(
-        diagnostic("warning", "SLATE_UNKNOWN_HEADING", `the section "${excerpt(section.heading.text)}" is neither an app (with resources) nor a part of the index; not read`, section.heading.origin),
+        diagnostic(
+          "warning",
+          "SLATE_UNKNOWN_HEADING",
+          `the section "${excerpt(section.heading.text)}" is neither an app (with resources) nor a part of the index; not read`,
+          section.heading.origin,
+        ),
       );
       continue;
     }
@@ -51,7 +56,10 @@ export function interpretSlate(document: SlateDocument, location: string): Slate
     if (draft === undefined) {
       diagnostics.push(...own);
     } else if (drafts.some((d) => d.draft.app === draft.app)) {
-      diagnostics.push(...own, diagnostic("warning", "SLATE_DUPLICATE_APP", `the app ${draft.app} is documented twice; the first is kept`, section.heading.origin));
+      diagnostics.push(
+        ...own,
+        diagnostic("warning", "SLATE_DUPLICATE_APP", `the app ${draft.app} is documented twice; the first is kept`, section.heading.origin),
+      );
     } else {
       drafts.push({ draft, diagnostics: own });
     }
@@ -83,7 +91,14 @@ function readApp(section: Section, document: SlateDocument, location: string, di
   const segment = mostCommon(urls.map(appSegmentOf));
   const app = segment === undefined ? undefined : currentAppName(segment);
   if (app === undefined) {
-    diagnostics.push(diagnostic("error", "SLATE_NO_APP", `${label}: no endpoint URL says which app this is (its first path segment)`, section.heading.origin));
+    diagnostics.push(
+      diagnostic(
+        "error",
+        "SLATE_NO_APP",
+        `${label}: no endpoint URL says which app this is (its first path segment)`,
+        section.heading.origin,
+      ),
+    );
     return undefined;
   }
   const resources: ResourceDraft[] = withAssociationTypes(reads);

@@ -28,7 +28,11 @@ export function tooHeavyToParse(text: string): { code: string; problem: string; 
   for (let i = 0; i <= lines.length; i += 1) {
     const line = lines[i];
     if (line !== undefined && containerMarkers(line) > MAX_MARKDOWN_NESTING) {
-      return { code: "SLATE_TOO_DEEP", problem: `line ${i + 1} opens more than ${MAX_MARKDOWN_NESTING} nested quotes or list items`, line: i + 1 };
+      return {
+        code: "SLATE_TOO_DEEP",
+        problem: `line ${i + 1} opens more than ${MAX_MARKDOWN_NESTING} nested quotes or list items`,
+        line: i + 1,
+      };
     }
     if (line === undefined || line.trim() === "") {
       work += paragraph.delimiters ** 2;

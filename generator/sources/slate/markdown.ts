@@ -44,7 +44,17 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
   const file = { ...given, text: given.text.replace(/^\uFEFF/, "") };
   const refusal = tooHeavyToParse(file.text);
   if (refusal !== undefined) {
-    return { blocks: [], includes: [], diagnostics: [diagnostic("error", refusal.code, `${refusal.problem}; the file was not read`, { file: file.location, line: refusal.line, column: 1 })] };
+    return {
+      blocks: [],
+      includes: [],
+      diagnostics: [
+        diagnostic("error", refusal.code, `${refusal.problem}; the file was not read`, {
+          file: file.location,
+          line: refusal.line,
+          column: 1,
+        }),
+      ],
+    };
   }
   const tree = parseCached(file.text, (text) => parser.parse(text) as Root);
   const diagnostics: Diagnostic[] = [];
@@ -70,7 +80,8 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
     if (node.type === "list" && !node.ordered && before?.type === "paragraph" && previous?.kind === "paragraph") {
       const { continued, rest } = paragraphContinuation(before, node);
       if (continued.length > 0) previous.text = plainText(`${previous.text} ${continued.map((item) => `- ${nodeText(item)}`).join(" ")}`);
-      if (rest.length > 0) blocks.push({ kind: "list", ordered: false, items: rest.map((item) => plainText(nodeText(item))), origin: at(rest[0]!) });
+      if (rest.length > 0)
+        blocks.push({ kind: "list", ordered: false, items: rest.map((item) => plainText(nodeText(item))), origin: at(rest[0]!) });
       return;
     }
     const read = blocksOf(node, file, at, diagnostics);
@@ -99,7 +110,13 @@ interface OpenTable {
  * are more of the last row's last cell. A paragraph of pipe rows that does not
  * fit is reported, quoting the row, and left as it is.
  */
-function continueTable(open: OpenTable, node: RootContent, file: MarkdownFile, blocks: SlateBlock[], diagnostics: Diagnostic[]): "rows" | "open" | "closed" {
+function continueTable(
+  open: OpenTable,
+  node: RootContent,
+  file: MarkdownFile,
+  blocks: SlateBlock[],
+  diagnostics: Diagnostic[],
+): "rows" | "open" | "closed" {
   if (node.type !== "paragraph") {
     closeTable(open, blocks);
     return "closed";
@@ -114,7 +131,14 @@ function continueTable(open: OpenTable, node: RootContent, file: MarkdownFile, b
   const misfit = lines.find((line) => pipeCells(line).length !== width);
   if (misfit !== undefined || (open.pending.length > 0 && open.table.rows.length === 0)) {
     const row = misfit ?? lines[0]!;
-    diagnostics.push(diagnostic("warning", "SLATE_TABLE_ROW", `the row "${row.trim().slice(0, 80)}" follows a table of ${width} columns but ${misfit === undefined ? "nothing before it holds a row to continue" : `has ${pipeCells(row).length}`}; not joined to the table`, origin));
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "SLATE_TABLE_ROW",
+        `the row "${row.trim().slice(0, 80)}" follows a table of ${width} columns but ${misfit === undefined ? "nothing before it holds a row to continue" : `has ${pipeCells(row).length}`}; not joined to the table`,
+        origin,
+      ),
+    );
     closeTable(open, blocks);
     return "closed";
   }
@@ -126,7 +150,12 @@ function continueTable(open: OpenTable, node: RootContent, file: MarkdownFile, b
   open.table.rows.push(...rows);
   open.rejoined = true;
   diagnostics.push(
-    diagnostic("warning", "SLATE_TABLE_REJOINED", `the table at line ${open.table.origin.line ?? 1} goes on here, after a cell that runs over several paragraphs; ${rows.length} row${rows.length === 1 ? "" : "s"} joined to it`, origin),
+    diagnostic(
+      "warning",
+      "SLATE_TABLE_REJOINED",
+      `the table at line ${open.table.origin.line ?? 1} goes on here, after a cell that runs over several paragraphs; ${rows.length} row${rows.length === 1 ? "" : "s"} joined to it`,
+      origin,
+    ),
   );
   return "rows";
 }
@@ -196,7 +225,9 @@ function blocksOf(node: RootContent, file: MarkdownFile, at: (n: RootContent) =>
     case "table":
       return [tableBlock(node, at)];
     case "list":
-      return [{ kind: "list", ordered: node.ordered === true, items: node.children.map((item) => plainText(nodeText(item))), origin: at(node) }];
+      return [
+        { kind: "list", ordered: node.ordered === true, items: node.children.map((item) => plainText(nodeText(item))), origin: at(node) },
+      ];
     case "blockquote":
       return node.children.flatMap((child) => blocksOf(child, file, at, diagnostics));
     case "html": {
@@ -213,7 +244,9 @@ function blocksOf(node: RootContent, file: MarkdownFile, at: (n: RootContent) =>
       // Markup that says nothing: a rule between sections, a link's target.
       return [];
     default:
-      diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_MARKUP", `markdown ${node.type} is not a part of a Slate page; not read`, at(node)));
+      diagnostics.push(
+        diagnostic("warning", "SLATE_UNKNOWN_MARKUP", `markdown ${node.type} is not a part of a Slate page; not read`, at(node)),
+      );
       return [];
   }
 }

@@ -12,7 +12,9 @@ export function snakeCase(type: string): string {
     const boundary =
       upper &&
       before !== undefined &&
-      ((before >= "a" && before <= "z") || (before >= "0" && before <= "9") || (before >= "A" && before <= "Z" && after !== undefined && after >= "a" && after <= "z"));
+      ((before >= "a" && before <= "z") ||
+        (before >= "0" && before <= "9") ||
+        (before >= "A" && before <= "Z" && after !== undefined && after >= "a" && after <= "z"));
     out += (boundary ? "_" : "") + c.toLowerCase();
   }
   return out;

@@ -76,7 +76,14 @@ export function readOperation(section: Section, heading: OperationHeading, owner
       const blocks = flatten(part).slice(1);
       for (const block of blocks) readBlock(block, name as Part, context);
       if (name === "HTTP Request" && !blocks.some((b) => (b.kind === "paragraph" || b.kind === "code") && REQUEST.test(b.text))) {
-        diagnostics.push(diagnostic("warning", "SLATE_NO_REQUEST", `${context.label}: "HTTP Request" does not give a method and URL; the endpoint is left out`, part.heading.origin));
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "SLATE_NO_REQUEST",
+            `${context.label}: "HTTP Request" does not give a method and URL; the endpoint is left out`,
+            part.heading.origin,
+          ),
+        );
       }
     } else if (heading.kind === "actions" && read.actions.some((a) => a.name === name)) {
       // An action's own section follows its "Actions for" table.
@@ -109,7 +116,8 @@ function readBlock(block: SlateBlock, part: Part, context: Context): void {
     case "heading":
       // Subsections of "Notes" title their paragraphs; those of "Included Resources" hold its tables.
       if (part === "Notes") read.notes.push({ text: block.text, origin: block.origin });
-      else if (!(part === "Included Resources" && block.text === "Relationships")) diagnostics.push(unknownHeading(label, { heading: block }));
+      else if (!(part === "Included Resources" && block.text === "Relationships"))
+        diagnostics.push(unknownHeading(label, { heading: block }));
       return;
     case "paragraph":
       readParagraph(block.text, block.origin, part, context);
@@ -122,10 +130,18 @@ function readParagraph(text: string, origin: Origin, part: Part, { read, label, 
     if (request) {
       const url = request[2];
       if (url === undefined || !/^https?:\/\//.test(url)) {
-        diagnostics.push(diagnostic("warning", "SLATE_NO_URL", `${label}: "HTTP Request" gives ${request[1]} without a URL; the endpoint is left out`, origin));
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "SLATE_NO_URL",
+            `${label}: "HTTP Request" gives ${request[1]} without a URL; the endpoint is left out`,
+            origin,
+          ),
+        );
       } else {
         const method = request[1] === "PUT" ? "PATCH" : (request[1] as HttpMethod);
-        if (request[1] === "PUT") diagnostics.push(diagnostic("warning", "SLATE_PUT", `${label}: PUT is read as PATCH, the method the API updates with`, origin));
+        if (request[1] === "PUT")
+          diagnostics.push(diagnostic("warning", "SLATE_PUT", `${label}: PUT is read as PATCH, the method the API updates with`, origin));
         read.requests.push({ method, url, origin });
       }
       return;
@@ -150,7 +166,7 @@ function readTable(table: TableBlock, part: Part, { read, label, diagnostics }: 
       order: [...read.parameters.order, ...parameters.order],
       include: [...read.parameters.include, ...parameters.include],
       filters: [...read.parameters.filters, ...parameters.filters],
-      ...(parameters.perPage ?? read.parameters.perPage ? { perPage: parameters.perPage ?? read.parameters.perPage! } : {}),
+      ...((parameters.perPage ?? read.parameters.perPage) ? { perPage: parameters.perPage ?? read.parameters.perPage! } : {}),
       offset: read.parameters.offset || parameters.offset,
       cursor: [...read.parameters.cursor, ...parameters.cursor],
     };
@@ -162,7 +178,8 @@ function readTable(table: TableBlock, part: Part, { read, label, diagnostics }: 
   } else if (part === "Included Resources" && (shape === "attributes" || shape === "attributesWithNote" || shape === "relationships")) {
     // The included resource's own attributes and relationships, which its own section documents.
   } else if (part === "" && shape === "associations" && read.heading.kind === "associations") {
-    for (const { cells, origin } of table.rows) read.associations.push({ name: cells[0] ?? "", url: cells[1] ?? "", target: cells[2] ?? "", origin });
+    for (const { cells, origin } of table.rows)
+      read.associations.push({ name: cells[0] ?? "", url: cells[1] ?? "", target: cells[2] ?? "", origin });
   } else if (part === "" && shape === "actions" && read.heading.kind === "actions") {
     for (const { cells, origin } of table.rows) {
       const description = cells[2] ?? "";
@@ -182,7 +199,12 @@ function readExampleCode(code: string, origin: Origin, { read, label, diagnostic
       return;
     }
     diagnostics.push(
-      diagnostic("warning", "SLATE_INVALID_EXAMPLE", `${label}: the JSON example ${parsed.ok ? 'has no "data" object' : `is not JSON (${parsed.message})`}; not read`, origin),
+      diagnostic(
+        "warning",
+        "SLATE_INVALID_EXAMPLE",
+        `${label}: the JSON example ${parsed.ok ? 'has no "data" object' : `is not JSON (${parsed.message})`}; not read`,
+        origin,
+      ),
     );
     return;
   }
@@ -190,5 +212,12 @@ function readExampleCode(code: string, origin: Origin, { read, label, diagnostic
     read.curlType ??= CURL_TYPE.exec(code)?.[1];
     return;
   }
-  diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_CODE", `${label}: a code block that is neither a curl command nor a JSON example; not read`, origin));
+  diagnostics.push(
+    diagnostic(
+      "warning",
+      "SLATE_UNKNOWN_CODE",
+      `${label}: a code block that is neither a curl command nor a JSON example; not read`,
+      origin,
+    ),
+  );
 }

@@ -181,7 +181,14 @@ function isResourceHeading(text: string, noun: string | undefined): boolean {
 }
 
 /** Lines of a text table: each starts a row, or continues the free cell of the row before. */
-function addRows(table: TableBlock, shape: TableShape, lines: readonly string[], start: number, end: number, { place, at, diagnostics }: ChunkContext): void {
+function addRows(
+  table: TableBlock,
+  shape: TableShape,
+  lines: readonly string[],
+  start: number,
+  end: number,
+  { place, at, diagnostics }: ChunkContext,
+): void {
   const rest = shape.cells.indexOf("rest");
   for (let i = start; i < end; i++) {
     const line = plainText(lines[i]!);
@@ -192,7 +199,14 @@ function addRows(table: TableBlock, shape: TableShape, lines: readonly string[],
     } else if (last !== undefined && rest !== -1) {
       last.cells[rest] = plainText(`${last.cells[rest]} ${line}`);
     } else {
-      diagnostics.push(diagnostic("warning", "SLATE_TEXT_ROW", `the line does not fit the columns of the table "${shape.header.join(" ")}"; not read`, at(i)));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "SLATE_TEXT_ROW",
+          `the line does not fit the columns of the table "${shape.header.join(" ")}"; not read`,
+          at(i),
+        ),
+      );
     }
   }
   if (shape.name === "actions") {

@@ -56,14 +56,28 @@ export function readParameters(table: TableBlock, owner: string, diagnostics: Di
       case "per_page": {
         const perPage = perPageFromText(description);
         if (perPage === undefined) {
-          diagnostics.push(diagnostic("warning", "SLATE_PER_PAGE", `${owner}: per_page does not say "(min=…, max=…, default=…)": "${description}"`, origin));
+          diagnostics.push(
+            diagnostic(
+              "warning",
+              "SLATE_PER_PAGE",
+              `${owner}: per_page does not say "(min=…, max=…, default=…)": "${description}"`,
+              origin,
+            ),
+          );
         } else {
           read.perPage = perPage;
         }
         break;
       }
       default:
-        diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_PARAMETER", `${owner}: the URL parameter "${parameter}" is not one the docs define (where[…], order, include, filter, per_page, offset, after, before); not read`, origin));
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "SLATE_UNKNOWN_PARAMETER",
+            `${owner}: the URL parameter "${parameter}" is not one the docs define (where[…], order, include, filter, per_page, offset, after, before); not read`,
+            origin,
+          ),
+        );
     }
   }
   return read;
@@ -73,7 +87,14 @@ export function readParameters(table: TableBlock, owner: string, diagnostics: Di
 export function typeIn(cell: string, label: string, origin: Origin, diagnostics: Diagnostic[]): string {
   const { type, repaired } = tableType(cell);
   if (repaired) {
-    diagnostics.push(diagnostic("warning", "SLATE_TYPE_REPAIRED", `${label}: the type "${cell}" is read as ${type} (the page's renderer took underscores for emphasis)`, origin));
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "SLATE_TYPE_REPAIRED",
+        `${label}: the type "${cell}" is read as ${type} (the page's renderer took underscores for emphasis)`,
+        origin,
+      ),
+    );
   }
   return type;
 }

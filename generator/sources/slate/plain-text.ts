@@ -20,7 +20,10 @@ const TYPOGRAPHIC = /[\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A0]/g;
 
 /** Inline text: typography undone, runs of whitespace made one space, trimmed. */
 export function plainText(raw: string): string {
-  return raw.replace(TYPOGRAPHIC, (c) => TYPOGRAPHY[c] ?? c).replace(/\s+/g, " ").trim();
+  return raw
+    .replace(TYPOGRAPHIC, (c) => TYPOGRAPHY[c] ?? c)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Code: kept line by line, only trailing whitespace and surrounding blank lines removed. */

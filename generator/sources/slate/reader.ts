@@ -50,17 +50,27 @@ async function slateDocument(files: PageFiles): Promise<{ document: SlateDocumen
       return markdownDocument(files);
     case "slate-html": {
       const read = readHtml(entry.text, entry.location);
-      return { document: { format, blocks: read.blocks, detected: `${FORMAT_NAMES[format]}, ${entry.location}` }, diagnostics: read.diagnostics };
+      return {
+        document: { format, blocks: read.blocks, detected: `${FORMAT_NAMES[format]}, ${entry.location}` },
+        diagnostics: read.diagnostics,
+      };
     }
     case "slate-text": {
       const read = readPageText(entry.text, entry.location);
-      return { document: { format, blocks: read.blocks, detected: `${FORMAT_NAMES[format]}, ${entry.location}` }, diagnostics: read.diagnostics };
+      return {
+        document: { format, blocks: read.blocks, detected: `${FORMAT_NAMES[format]}, ${entry.location}` },
+        diagnostics: read.diagnostics,
+      };
     }
     case "portal-page-text":
     case "portal-page-markdown":
-      throw new GeneratorError(`${entry.location} is ${FORMAT_NAMES[format]}; read it with --from portal-page:${entry.location}`, { exitCode: 2 });
+      throw new GeneratorError(`${entry.location} is ${FORMAT_NAMES[format]}; read it with --from portal-page:${entry.location}`, {
+        exitCode: 2,
+      });
     default:
-      throw new GeneratorError(`${entry.location} is not Slate documentation (neither its markdown, its built page nor the page as text)`, { exitCode: 2 });
+      throw new GeneratorError(`${entry.location} is not Slate documentation (neither its markdown, its built page nor the page as text)`, {
+        exitCode: 2,
+      });
   }
 }
 
@@ -73,7 +83,12 @@ async function markdownDocument(files: PageFiles): Promise<{ document: SlateDocu
   for (const name of index.includes) {
     const file = await files.sibling(`includes/_${name}.md`);
     if (file === undefined) {
-      diagnostics.push(diagnostic("error", "SLATE_MISSING_INCLUDE", `the front matter includes "${name}", but includes/_${name}.md is not there`, { file: files.entry.location, line: 1 }));
+      diagnostics.push(
+        diagnostic("error", "SLATE_MISSING_INCLUDE", `the front matter includes "${name}", but includes/_${name}.md is not there`, {
+          file: files.entry.location,
+          line: 1,
+        }),
+      );
       continue;
     }
     const read = readMarkdown(file);

@@ -59,7 +59,9 @@ export function readResource(section: Section, app: string, diagnostics: Diagnos
     else diagnostics.push(unknownHeading(owner, child));
   }
   if (operations.length === 0) {
-    diagnostics.push(diagnostic("warning", "SLATE_NO_OPERATIONS", `${owner}: the resource documents no operation (List, Get...)`, section.heading.origin));
+    diagnostics.push(
+      diagnostic("warning", "SLATE_NO_OPERATIONS", `${owner}: the resource documents no operation (List, Get...)`, section.heading.origin),
+    );
   }
   const of = (kind: OperationKind) => operations.filter((o) => o.heading.kind === kind);
   const example = of("get").find((o) => o.example)?.example ?? operations.find((o) => o.example)?.example;
@@ -75,7 +77,9 @@ export function readResource(section: Section, app: string, diagnostics: Diagnos
     ...pathOf(endpoints),
     attributes: attributesOf(example, operations, notes, owner, diagnostics),
     relationships: [...relationships, ...exampleRelationships(example, relationships)],
-    associations: of("associations").flatMap((o) => o.associations.map((a): AssociationDraft => ({ name: a.name, target: a.target, path: a.url, filters: [], origin: a.origin }))),
+    associations: of("associations").flatMap((o) =>
+      o.associations.map((a): AssociationDraft => ({ name: a.name, target: a.target, path: a.url, filters: [], origin: a.origin })),
+    ),
     actions: of("actions").flatMap((o) => actionsOf(o, owner, diagnostics)),
     endpoints,
     query: {
@@ -97,7 +101,11 @@ export function readResource(section: Section, app: string, diagnostics: Diagnos
     ...(example === undefined ? {} : { example: example.data }),
   };
   const fromHeading = typeFromData(example?.data, operations) === undefined;
-  return { resource, urls: operations.flatMap((o) => o.requests.map((r) => r.url)), ...(fromHeading ? { headingType: section.heading.text } : {}) };
+  return {
+    resource,
+    urls: operations.flatMap((o) => o.requests.map((r) => r.url)),
+    ...(fromHeading ? { headingType: section.heading.text } : {}),
+  };
 }
 
 /** What a list can be asked for: the List operation's URL parameters, or the Get's where there is no List. */
@@ -121,7 +129,9 @@ function descriptionOf(section: Section, owner: string, diagnostics: Diagnostic[
       paragraphs.push(block.text);
     } else if (block.kind === "code" && !/^(\{|\[|# |curl )/.test(block.text)) {
       // Text indented four spaces is code to markdown; under a resource heading it is the description.
-      diagnostics.push(diagnostic("warning", "SLATE_INDENTED_DESCRIPTION", `${owner}: the description is indented like code; read as text`, block.origin));
+      diagnostics.push(
+        diagnostic("warning", "SLATE_INDENTED_DESCRIPTION", `${owner}: the description is indented like code; read as text`, block.origin),
+      );
       paragraphs.push(plainText(block.text));
     } else {
       diagnostics.push(unplaced(owner, section.heading.text, block));
@@ -138,7 +148,14 @@ function readRelationships(section: Section, owner: string, diagnostics: Diagnos
       for (const { cells, origin } of block.rows) {
         const [name = "", target = "", toMany = "", note = ""] = cells;
         if (toMany !== "true" && toMany !== "false") {
-          diagnostics.push(diagnostic("warning", "SLATE_TO_MANY", `${label}: "To Many" of ${name} is "${toMany}", not true or false; read as false`, origin));
+          diagnostics.push(
+            diagnostic(
+              "warning",
+              "SLATE_TO_MANY",
+              `${label}: "To Many" of ${name} is "${toMany}", not true or false; read as false`,
+              origin,
+            ),
+          );
         }
         read.push({ name, target, toMany: toMany === "true", ...(note === "" ? {} : { note }), origin });
       }
@@ -201,13 +218,25 @@ function pathOf(endpoints: readonly EndpointDraft[]): { path?: string } {
  * Includes, each marked where "Included Resources" says it may be sent inline
  * on create or update ("You may include Designations to create inline").
  */
-function includesOf(includes: readonly IncludeDraft[], operations: readonly OperationRead[], owner: string, diagnostics: Diagnostic[]): IncludeDraft[] {
+function includesOf(
+  includes: readonly IncludeDraft[],
+  operations: readonly OperationRead[],
+  owner: string,
+  diagnostics: Diagnostic[],
+): IncludeDraft[] {
   const marks = new Map<string, { create?: boolean; update?: boolean }>();
   for (const o of operations) {
     for (const { phrase, origin } of o.includedResources) {
       const name = includeNamed(phrase, includes);
       if (name === undefined) {
-        diagnostics.push(diagnostic("warning", "SLATE_UNKNOWN_INCLUDE", `${owner}: "${phrase}" may be included inline, but is not one of the resource's includes; not read`, origin));
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "SLATE_UNKNOWN_INCLUDE",
+            `${owner}: "${phrase}" may be included inline, but is not one of the resource's includes; not read`,
+            origin,
+          ),
+        );
         continue;
       }
       marks.set(name, { ...marks.get(name), [o.heading.kind === "create" ? "create" : "update"]: true });
@@ -233,7 +262,10 @@ function notesOf(operations: readonly OperationRead[], owner: string, diagnostic
   for (const o of operations) {
     const key = NOTE_OF[o.heading.kind];
     if (key === undefined) {
-      for (const note of o.notes) diagnostics.push(unplaced(owner, o.heading.kind === "actions" ? "Actions for" : "Associations for", { kind: "paragraph", ...note }));
+      for (const note of o.notes)
+        diagnostics.push(
+          unplaced(owner, o.heading.kind === "actions" ? "Actions for" : "Associations for", { kind: "paragraph", ...note }),
+        );
       continue;
     }
     if (o.notes.length > 0) notes[key] = [notes[key], ...o.notes.map((n) => n.text)].filter((n) => n !== undefined).join("\n\n");
