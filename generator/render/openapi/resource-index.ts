@@ -19,8 +19,13 @@ export function indexResources(spec: Spec): ResourceIndex {
   return {
     spec,
     resource: (type) => byType.get(type),
-    includeTarget: (resource, include) =>
-      resource.associations.find((a) => a.name === include)?.target ?? resource.relationships.find((r) => r.name === include)?.target,
+    // Includes follow relationships (JSON:API): where the relationship of that name and the association
+    // disagree on the type, the relationship's documented type is the one `included` holds.
+    includeTarget: (resource, include) => {
+      const related = resource.relationships.find((r) => r.name === include)?.target;
+      const associated = resource.associations.find((a) => a.name === include)?.target;
+      return [related, associated].find((t) => t !== undefined && byType.has(t)) ?? associated ?? related;
+    },
   };
 }
 
