@@ -31,6 +31,7 @@ import { readTypeCell, typeRepairMessage } from "../type-repair.js";
 import { cellRows, restText, type CellRow, type TableShape } from "./cell-rows.js";
 import type { Cell, CellGroup, MarkdownPage } from "./markdown-blocks.js";
 import type { PageResource } from "./resource.js";
+import { ENDPOINT_GROUPS } from "./endpoint-groups.js";
 
 /** The page's own sections; anything else titled is a part of one of them. */
 const SECTIONS = [
@@ -44,14 +45,6 @@ const SECTIONS = [
   "Associations",
   "Belongs To",
 ];
-
-const ENDPOINT_GROUPS: Readonly<Record<string, { operation: Operation; method: HttpMethod }>> = {
-  Listing: { operation: "list", method: "GET" },
-  Reading: { operation: "get", method: "GET" },
-  Creating: { operation: "create", method: "POST" },
-  Updating: { operation: "update", method: "PATCH" },
-  Deleting: { operation: "delete", method: "DELETE" },
-};
 
 const APP_ROOT = /^\/[^/]+\/v\d+$/;
 const NAME = /^[a-z_][a-z0-9_]*$/;

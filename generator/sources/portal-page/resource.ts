@@ -25,6 +25,7 @@ import {
 import { snakeCase } from "../slate/names.js";
 import { excerpt } from "../slate/report.js";
 import { NAVIGATION, type PageLine, type PageSection, type PageSections, type SectionTitle } from "./page.js";
+import { ENDPOINT_GROUPS } from "./endpoint-groups.js";
 
 export interface PageResource {
   resource: ResourceDraft;
@@ -35,14 +36,6 @@ export interface PageResource {
   /** The app the page's own links name (`#/apps/groups/...`), if they name one. */
   app?: string;
 }
-
-const ENDPOINT_GROUPS: Partial<Record<SectionTitle, { operation: Operation; method: HttpMethod }>> = {
-  Listing: { operation: "list", method: "GET" },
-  Reading: { operation: "get", method: "GET" },
-  Creating: { operation: "create", method: "POST" },
-  Updating: { operation: "update", method: "PATCH" },
-  Deleting: { operation: "delete", method: "DELETE" },
-};
 
 /** Table header lines, which say nothing themselves. */
 const HEADERS = [
@@ -81,7 +74,7 @@ export function readPageResource(page: PageSections, file: string, diagnostics: 
   const section = (title: SectionTitle) => page.sections.filter((s) => s.title === title);
   const example = exampleOf(section("Example Object")[0], type, at, diagnostics);
   const endpoints = Object.entries(ENDPOINT_GROUPS).flatMap(([title, group]) =>
-    section(title as SectionTitle).flatMap((s) => endpointRows(s, group!, label, at, diagnostics)),
+    section(title as SectionTitle).flatMap((s) => endpointRows(s, group, label, at, diagnostics)),
   );
   const belongsTo = section("Belongs To").flatMap((s) => edgeRows(s, label, at, diagnostics));
   const paging = section("Pagination").map((s) => pagingOf(s, label, at, diagnostics));
