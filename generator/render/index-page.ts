@@ -1,23 +1,34 @@
 /**
  * `generated/README.md`: what was generated, from which specs. A table per app
- * and version with its source and the size of its API.
+ * and version with its source and the size of its API; each spec's part is
+ * its row.
  */
 import type { Spec } from "../spec/types.js";
-import { GENERATED_NOTICE, type Renderer } from "./renderer.js";
+import { renderBySpec } from "./render-by-spec.js";
+import { GENERATED_NOTICE, type Renderer, type SpecRenderer } from "./renderer.js";
+
+const bySpec: SpecRenderer = {
+  async renderSpec(spec) {
+    return { value: { files: [], part: indexRow(spec) }, diagnostics: [] };
+  },
+  async renderShared(rows) {
+    return { value: [{ path: "README.md", contents: indexPage(rows as string[]) }], diagnostics: [] };
+  },
+};
 
 export const indexPageRenderer: Renderer = {
   name: "index",
   root: "README.md",
-  async render(specs) {
-    return { value: [{ path: "README.md", contents: indexPage(specs) }], diagnostics: [] };
-  },
+  bySpec,
+  render: (specs) => renderBySpec(bySpec, specs),
 };
 
-function indexPage(specs: readonly Spec[]): string {
-  const rows = specs.map((s) => {
-    const count = (f: (r: Spec["resources"][number]) => number) => s.resources.reduce((n, r) => n + f(r), 0);
-    return `| ${s.app} | ${s.version}${s.beta ? " (beta)" : ""} | ${s.resources.length} | ${count((r) => r.endpoints.length)} | ${count((r) => r.associations.length)} | ${count((r) => r.actions.length)} | ${s.source.format} |`;
-  });
+function indexRow(s: Spec): string {
+  const count = (f: (r: Spec["resources"][number]) => number) => s.resources.reduce((n, r) => n + f(r), 0);
+  return `| ${s.app} | ${s.version}${s.beta ? " (beta)" : ""} | ${s.resources.length} | ${count((r) => r.endpoints.length)} | ${count((r) => r.associations.length)} | ${count((r) => r.actions.length)} | ${s.source.format} |`;
+}
+
+function indexPage(rows: readonly string[]): string {
   return [
     "# Generated output",
     "",

@@ -40,17 +40,20 @@ export async function loadSpecFile(file: string): Promise<StageResult<Spec[]>> {
   return problems.length > 0 ? { value: [], diagnostics: problems } : { value: [parsed.value as Spec], diagnostics: [] };
 }
 
+/** What the choice of the latest versions looks at: a whole spec, or what a record says of one. */
+type SpecName = Pick<Spec, "app" | "version">;
+
 /** A portal version (`2025-03-20`), as opposed to Slate's `legacy` or a page's `unversioned`. */
 export const isDatedVersion = (version: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(version);
 
 /** The newest dated version of each app that has one: the API as it is now. */
-export function latestDatedPerApp(specs: readonly Spec[]): Spec[] {
+export function latestDatedPerApp<S extends SpecName>(specs: readonly S[]): S[] {
   return latestPerApp(specs.filter((spec) => isDatedVersion(spec.version)));
 }
 
 /** The newest dated version of each app, else its undated one (the one clients are generated for). */
-export function latestPerApp(specs: readonly Spec[]): Spec[] {
-  const latest = new Map<string, Spec>();
+export function latestPerApp<S extends SpecName>(specs: readonly S[]): S[] {
+  const latest = new Map<string, S>();
   for (const spec of specs) {
     const current = latest.get(spec.app);
     if (current === undefined || rank(spec) > rank(current)) latest.set(spec.app, spec);
@@ -59,6 +62,6 @@ export function latestPerApp(specs: readonly Spec[]): Spec[] {
 }
 
 /** Dated versions outrank `legacy`; among them, the newest date wins. */
-function rank(spec: Spec): string {
+function rank(spec: SpecName): string {
   return spec.version === "legacy" ? "0" : `1${spec.version}`;
 }

@@ -19,7 +19,7 @@ export const NODE_ENGINES = ">=20.19";
  * (`2025-05-01` → `2025.5.1`): a newer API version of any app gives a newer
  * package. `0.0.0` when no app has a dated version.
  */
-export function clientsPackageVersion(specs: readonly Spec[]): string {
+export function clientsPackageVersion(specs: readonly Pick<Spec, "version">[]): string {
   const dated = sortedStrings(specs.map((s) => s.version).filter(isDatedVersion));
   const newest = dated.at(-1);
   return newest === undefined
@@ -31,7 +31,7 @@ export function clientsPackageVersion(specs: readonly Spec[]): string {
 }
 
 /** The manifest, for the apps given (each a folder of the package, with `index.js` and `index.d.ts`). */
-export function clientsPackageManifest(specs: readonly Spec[], apps: readonly string[]): string {
+export function clientsPackageManifest(specs: readonly Pick<Spec, "version">[], apps: readonly string[]): string {
   const entry = (app: string) => ({ types: `./${app}/index.d.ts`, import: `./${app}/index.js`, default: `./${app}/index.js` });
   const manifest = {
     name: CLIENTS_PACKAGE_NAME,

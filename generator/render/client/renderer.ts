@@ -8,9 +8,9 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { OutputFile } from "../../emit.js";
 import { format } from "../../format.js";
-import { latestPerApp } from "../../spec/load.js";
 import type { Spec } from "../../spec/types.js";
-import type { Renderer } from "../renderer.js";
+import { renderBySpec } from "../render-by-spec.js";
+import type { Renderer, SpecRenderer } from "../renderer.js";
 import { compileClients } from "./compile.js";
 import { specFile } from "./navigation.js";
 import { clientsPackageManifest } from "./package-manifest.js";
@@ -20,33 +20,50 @@ import { buildClientView } from "./view-model.js";
 const ROOT = "clients";
 const RUNTIME = "runtime";
 
-export const clientRenderer: Renderer = {
-  name: "clients",
-  root: ROOT,
-  async render(specs) {
-    const latest = latestPerApp(specs);
-    const [runtime, apps] = await Promise.all([
-      Promise.all(
-        (await runtimeSources()).map(async ({ name, text }) => ({
-          path: `${ROOT}/${RUNTIME}/${name}`,
-          contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
-        })),
-      ),
-      Promise.all(latest.map((spec) => (spec.app === RUNTIME ? refuseApp(spec) : renderClient(spec)))),
-    ]);
-    const sources = [...runtime, ...apps.flatMap((a) => a.value)];
-    const compiled = compileClients(sources.map((f) => ({ path: f.path.slice(ROOT.length + 1), contents: f.contents })));
-    const rendered = latest.filter((spec) => spec.app !== RUNTIME).map((spec) => spec.app);
+/** A spec's part of the shared files: its app and version, where the app's client is rendered from it. */
+interface ClientPart {
+  app: string;
+  version: string;
+}
+
+const bySpec: SpecRenderer = {
+  async renderSpec(spec, role) {
+    if (!role.latest) return { value: { files: [], part: null }, diagnostics: [] };
+    const part: ClientPart = { app: spec.app, version: spec.version };
+    const client = spec.app === RUNTIME ? refuseApp(spec) : await renderClient(spec);
+    return { value: { files: [...client.value, ...compiled(client.value)], part }, diagnostics: client.diagnostics };
+  },
+  async renderShared(parts) {
+    const latest = parts.filter((p): p is ClientPart => p !== null);
+    const runtime = await Promise.all(
+      (await runtimeSources()).map(async ({ name, text }) => ({
+        path: `${ROOT}/${RUNTIME}/${name}`,
+        contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
+      })),
+    );
+    const rendered = latest.filter((p) => p.app !== RUNTIME).map((p) => p.app);
     const manifest = { path: `${ROOT}/package.json`, contents: clientsPackageManifest(latest, rendered) };
-    return {
-      value: [...sources, ...compiled.map((f) => ({ path: `${ROOT}/${f.path}`, contents: f.contents })), manifest],
-      diagnostics: apps.flatMap((a) => a.diagnostics),
-    };
+    return { value: [...runtime, ...compiled(runtime), manifest], diagnostics: [] };
   },
 };
 
+export const clientRenderer: Renderer = {
+  name: "clients",
+  root: ROOT,
+  bySpec,
+  render: (specs) => renderBySpec(bySpec, specs),
+};
+
+/** The `.js` and `.d.ts` of each TypeScript source, beside it. */
+function compiled(sources: readonly OutputFile[]): OutputFile[] {
+  return compileClients(sources.map((f) => ({ path: f.path.slice(ROOT.length + 1), contents: f.contents }))).map((f) => ({
+    path: `${ROOT}/${f.path}`,
+    contents: f.contents,
+  }));
+}
+
 /** An app whose folder would be the runtime's. */
-async function refuseApp(spec: Spec): Promise<{ value: OutputFile[]; diagnostics: Diagnostic[] }> {
+function refuseApp(spec: Spec): { value: OutputFile[]; diagnostics: Diagnostic[] } {
   const message = `an app named "${RUNTIME}" would share its folder with the clients' runtime`;
   return { value: [], diagnostics: [diagnostic("error", "CLIENT_APP_NAME", message, { file: specFile(spec), pointer: "/app" })] };
 }

@@ -27,6 +27,8 @@ export interface DocumentPlan {
   securityPerOperation: boolean;
   /** Whether to group the tags by spec, in `x-tagGroups` (which Redoc reads). */
   tagGroups: boolean;
+  /** Whether operationIds start with the app; by default, where the document holds several specs. */
+  operationIdsWithApp?: boolean;
 }
 
 export function buildDocument(plan: DocumentPlan): StageResult<OpenApiDocument> {
@@ -34,7 +36,7 @@ export function buildDocument(plan: DocumentPlan): StageResult<OpenApiDocument> 
   const apps = new Map(plan.specs.map((spec) => [spec, appContext(spec, plan.prefixOf(spec))]));
   const planned = planOperations(plan.specs);
   const diagnostics: Diagnostic[] = [...planned.diagnostics];
-  const ids = operationIds(planned.value, plan.specs.length > 1, diagnostics);
+  const ids = operationIds(planned.value, plan.operationIdsWithApp ?? plan.specs.length > 1, diagnostics);
   const { paths, tags } = buildPaths(ctx, plan, apps, planned.value, ids);
   // Every resource's object schema is written, returned by an operation or not:
   // it is the resource's definition, which fixtures and other tools look up by type.

@@ -6,43 +6,41 @@
  * 2015-2018, under other URLs (`/check_ins/v2`): they have documents of their
  * own but no place among the latest versions.
  */
-import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics.js";
-import type { OutputFile } from "../../emit.js";
+import type { StageResult } from "../../diagnostics.js";
 import { apiFactsOf } from "../../spec/api-facts.js";
-import { latestDatedPerApp } from "../../spec/load.js";
-import { specFileName } from "../../spec/serialize.js";
 import type { Spec } from "../../spec/types.js";
-import type { Renderer } from "../renderer.js";
+import { renderBySpec } from "../render-by-spec.js";
+import type { Renderer, SpecRenderer } from "../renderer.js";
 import { buildDocument } from "./document.js";
+import { assembleLatest, buildLatest, LATEST_FILE, latestPart, type LatestPart } from "./latest-document.js";
 import type { Info, OpenApiDocument } from "./model.js";
 
 const OPENAPI_ROOT = "openapi";
-const COMBINED_FILE = `${OPENAPI_ROOT}/latest.json`;
+
+/** A spec's part: its share of `latest.json` where it is its app's newest dated version. */
+const bySpec: SpecRenderer = {
+  async renderSpec(spec, role) {
+    const document = renderSpec(spec);
+    const file = { path: `${OPENAPI_ROOT}/${spec.app}-${spec.version}.json`, contents: serialize(document.value) };
+    const part = role.latestDated ? latestPart(spec, role.combinedFacts ?? apiFactsOf(spec)) : null;
+    return { value: { files: [file], part }, diagnostics: document.diagnostics };
+  },
+  async renderShared(parts, specsWithParts) {
+    const latest = parts.filter((part): part is LatestPart => part !== null);
+    if (latest.length === 0) return { value: [], diagnostics: [] };
+    const assembled = assembleLatest(latest);
+    if (assembled !== undefined) return { value: [{ path: LATEST_FILE, contents: assembled.value }], diagnostics: assembled.diagnostics };
+    const built = buildLatest(await specsWithParts());
+    return { value: [{ path: LATEST_FILE, contents: serialize(built.value) }], diagnostics: built.diagnostics };
+  },
+};
 
 export const openApiRenderer: Renderer = {
   name: "openapi",
   root: OPENAPI_ROOT,
-  async render(specs) {
-    const diagnostics: Diagnostic[] = [];
-    const files: OutputFile[] = specs.map((spec) => {
-      const document = renderSpec(spec);
-      diagnostics.push(...document.diagnostics);
-      return { path: `${OPENAPI_ROOT}/${spec.app}-${spec.version}.json`, contents: serialize(document.value) };
-    });
-    const latest = latestDatedPerApp(specs);
-    if (latest.length > 0) {
-      const combined = renderCombined(latest);
-      diagnostics.push(...combined.diagnostics);
-      files.push({ path: COMBINED_FILE, contents: serialize(combined.value) });
-    }
-    return { value: files, diagnostics: distinct(diagnostics) };
-  },
+  bySpec,
+  render: (specs) => renderBySpec(bySpec, specs),
 };
-
-/** The combined document meets the same faults as the documents of its specs: each is reported once. */
-function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()];
-}
 
 /** 2-space indent, LF, a final newline: the same as the committed specs. */
 function serialize(document: OpenApiDocument): string {
@@ -58,33 +56,6 @@ export function renderSpec(spec: Spec): StageResult<OpenApiDocument> {
     securityPerOperation: false,
     tagGroups: false,
   });
-}
-
-/** The latest dated versions. The API-wide facts are the first app's; where another's differ, a warning says so. */
-function renderCombined(latest: readonly Spec[]): StageResult<OpenApiDocument> {
-  const facts = apiFactsOf(latest[0]!);
-  const differing: Diagnostic[] = latest
-    .filter((spec) => JSON.stringify(apiFactsOf(spec)) !== JSON.stringify(facts))
-    .map((spec) =>
-      diagnostic(
-        "warning",
-        "OPENAPI_FACTS_DIFFER",
-        `its API-wide facts differ from ${specFileName(latest[0]!)}'s, which ${COMBINED_FILE} uses`,
-        {
-          file: specFileName(spec),
-          pointer: "/api",
-        },
-      ),
-    );
-  const document = buildDocument({
-    specs: latest,
-    info: combinedInfo(latest),
-    facts,
-    prefixOf: (spec) => `${spec.app}.`,
-    securityPerOperation: true,
-    tagGroups: true,
-  });
-  return { value: document.value, diagnostics: [...differing, ...document.diagnostics] };
 }
 
 function specInfo(spec: Spec): Info {
@@ -108,19 +79,4 @@ function specInfo(spec: Spec): Info {
 function partialNote(spec: Spec): string {
   const lines = (spec.partial ?? []).map((p) => `- ${p.resource ?? p.file}: ${p.missing.join(", ")} (${p.reason})`);
   return ["The docs of this version were damaged, so this document lacks:", "", ...lines].join("\n");
-}
-
-function combinedInfo(specs: readonly Spec[]): Info {
-  const rows = specs.map((s) => `| ${s.title} | \`${s.app}\` | ${s.version}${s.beta ? " (beta)" : ""} |`);
-  return {
-    title: "Planning Center API",
-    version: specs.map((s) => `${s.app} ${s.version}`).join(", "),
-    description: [
-      "The latest documented version of every Planning Center app, in one document." +
-        " Component keys and tags start with the app (`people.Person`).",
-      ["| app | prefix | version |", "| --- | --- | --- |", ...rows].join("\n"),
-      "Generated by pco-codegen from Planning Center's documentation.",
-    ].join("\n\n"),
-    "x-pco-versions": Object.fromEntries(specs.map((s) => [s.app, s.version])),
-  };
 }

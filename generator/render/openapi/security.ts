@@ -11,7 +11,7 @@ import type { SecurityRequirement, SecurityScheme } from "./model.js";
 const BASIC = "personalAccessToken";
 const OAUTH2 = "oauth2";
 
-export function securitySchemes(facts: ApiFacts, specs: readonly Spec[]): Record<string, SecurityScheme> {
+export function securitySchemes(facts: ApiFacts, specs: readonly Pick<Spec, "app" | "title">[]): Record<string, SecurityScheme> {
   const { personalAccessToken, oauth2 } = facts.auth ?? {};
   const schemes: Record<string, SecurityScheme> = {};
   if (oauth2 !== undefined) {
@@ -58,7 +58,7 @@ export function securityRequirements(facts: ApiFacts, spec: Spec): SecurityRequi
 }
 
 /** The app's name as the docs' scope table writes it (`Check-ins`), else the spec's title. */
-function appName(facts: ApiFacts, spec: Spec): string {
+function appName(facts: ApiFacts, spec: Pick<Spec, "app" | "title">): string {
   const scope = oauthScopeOf(spec.app);
   return facts.auth?.oauth2?.scopes.find((s) => s.scope === scope)?.app ?? spec.title;
 }

@@ -1,0 +1,205 @@
+/**
+ * `openapi/latest.json`, the newest dated version of every app in one
+ * document, assembled from one part per app rather than built again from the
+ * specs. An app's part is what it brings to the combined document: its tags,
+ * paths and components under its prefix (`people.Person`), with its
+ * operationIds led by the app, each as the JSON text it has in the document.
+ * The document is their union, in the order the combined build gives (every
+ * map sorted by key), with the info, security schemes and tag groups made
+ * from what each part says of its spec. A generate that changed one app's
+ * spec then renders only that app's part.
+ *
+ * Where the parts cannot simply be joined (two apps under different base
+ * URLs, two parts giving one shared component different values, one
+ * operationId twice), `assembleLatest` says so and the document is built from
+ * the specs as a whole.
+ */
+import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics.js";
+import { apiFactsOf } from "../../spec/api-facts.js";
+import { specFileName } from "../../spec/serialize.js";
+import type { ApiFacts, Spec } from "../../spec/types.js";
+import { compareText } from "../../util/order.js";
+import { buildDocument } from "./document.js";
+import type { Info, OpenApiDocument } from "./model.js";
+import { securitySchemes } from "./security.js";
+
+export const LATEST_FILE = "openapi/latest.json";
+
+const SECTIONS = ["schemas", "parameters", "headers", "responses"] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** A key and its value's JSON text (2-space indent, as at the document's top level). */
+type Entry = [string, string];
+
+export interface LatestPart {
+  app: string;
+  version: string;
+  title: string;
+  beta: boolean;
+  baseUrl: string;
+  /** The spec's own API-wide facts. */
+  facts: ApiFacts;
+  /** The facts the part was built with: the combined document's. */
+  builtWith: ApiFacts;
+  tags: Entry[];
+  paths: Entry[];
+  components: Record<Section, Entry[]>;
+  /** Its entry of `x-tagGroups`. */
+  tagGroup: { name: string; tags: string[] };
+  operationIds: string[];
+  diagnostics: Diagnostic[];
+}
+
+const prefixOf = (spec: Pick<Spec, "app">): string => `${spec.app}.`;
+const text = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/** An app's part, built as the combined document builds it, with the combined document's facts. */
+export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
+  const built = buildDocument({
+    specs: [spec],
+    info: combinedInfo([spec]),
+    facts: combinedFacts,
+    prefixOf,
+    securityPerOperation: true,
+    tagGroups: true,
+    operationIdsWithApp: true,
+  });
+  const document = built.value;
+  const components = Object.fromEntries(
+    SECTIONS.map((section) => [section, Object.entries(document.components?.[section] ?? {}).map(([key, value]) => [key, text(value)])]),
+  ) as Record<Section, Entry[]>;
+  const operations = Object.values(document.paths).flatMap((item) =>
+    (["get", "post", "patch", "delete"] as const).flatMap((method) => item[method]?.operationId ?? []),
+  );
+  return {
+    app: spec.app,
+    version: spec.version,
+    title: spec.title,
+    beta: spec.beta === true,
+    baseUrl: spec.baseUrl,
+    facts: apiFactsOf(spec),
+    builtWith: combinedFacts,
+    tags: document.tags.map((tag) => [tag.name, text(tag)]),
+    paths: Object.entries(document.paths).map(([key, item]) => [key, text(item)]),
+    components,
+    tagGroup: (document["x-tagGroups"] as LatestPart["tagGroup"][] | undefined)?.[0] ?? { name: spec.title, tags: [] },
+    operationIds: operations,
+    diagnostics: built.diagnostics,
+  };
+}
+
+/** The combined document's text from the parts of the latest apps (in app order), or undefined where they cannot be joined. */
+export function assembleLatest(parts: readonly LatestPart[]): StageResult<string> | undefined {
+  const first = parts[0];
+  if (first === undefined) return undefined;
+  const facts = first.facts;
+  const sameFacts = (a: ApiFacts, b: ApiFacts) => JSON.stringify(a) === JSON.stringify(b);
+  if (parts.some((part) => !sameFacts(part.builtWith, facts))) return undefined;
+  if (new Set(parts.map((part) => part.baseUrl)).size > 1) return undefined;
+  const ids = parts.flatMap((part) => part.operationIds);
+  if (new Set(ids).size !== ids.length) return undefined;
+
+  const tags = joined(parts.map((part) => part.tags));
+  const paths = joined(parts.map((part) => part.paths));
+  const sections = SECTIONS.map((section) => [section, joined(parts.map((part) => part.components[section]))] as const);
+  if (tags === undefined || paths === undefined || sections.some(([, entries]) => entries === undefined)) return undefined;
+
+  const components: Entry[] = sections
+    .filter(([, entries]) => entries!.length > 0)
+    .map(([section, entries]) => [section, objectAt(entries!, 2, 3)]);
+  components.push(["securitySchemes", placed(text(securitySchemes(facts, parts)), 2)]);
+  const document = objectAt(
+    [
+      ["openapi", text("3.1.0")],
+      ["info", placed(text(combinedInfo(parts)), 1)],
+      ["servers", placed(text([{ url: first.baseUrl }]), 1)],
+      ["tags", arrayAt(tags, 1, 2)],
+      ["paths", objectAt(paths, 1, 2)],
+      ["components", objectAt(components, 1)],
+      ["x-tagGroups", placed(text(parts.map((part) => part.tagGroup)), 1)],
+    ],
+    0,
+  );
+  return { value: `${document}\n`, diagnostics: [...factsWarnings(parts), ...parts.flatMap((part) => part.diagnostics)] };
+}
+
+/**
+ * The latest dated versions as one document, built from the specs: where the
+ * parts cannot be joined. The API-wide facts are the first app's; where
+ * another's differ, a warning says so.
+ */
+export function buildLatest(latest: readonly Spec[]): StageResult<OpenApiDocument> {
+  const facts = apiFactsOf(latest[0]!);
+  const differing = factsWarnings(latest.map((spec) => ({ app: spec.app, version: spec.version, facts: apiFactsOf(spec) })));
+  const document = buildDocument({ specs: latest, info: combinedInfo(latest), facts, prefixOf, securityPerOperation: true, tagGroups: true });
+  return { value: document.value, diagnostics: [...differing, ...document.diagnostics] };
+}
+
+/** The combined document uses the first app's API-wide facts: a warning for each app whose own differ. */
+function factsWarnings(apps: readonly { app: string; version: string; facts: ApiFacts }[]): Diagnostic[] {
+  const first = apps[0];
+  if (first === undefined) return [];
+  const facts = JSON.stringify(first.facts);
+  return apps
+    .filter((app) => JSON.stringify(app.facts) !== facts)
+    .map((app) =>
+      diagnostic("warning", "OPENAPI_FACTS_DIFFER", `its API-wide facts differ from ${specFileName(first)}'s, which ${LATEST_FILE} uses`, {
+        file: specFileName(app),
+        pointer: "/api",
+      }),
+    );
+}
+
+/**
+ * The entries of every part, sorted by key as the combined document sorts
+ * them. A key two parts share (a component every app uses, such as
+ * `JsonApi.Error`) is kept once where both give it the same value; where the
+ * values differ, the combined build would have named them apart: undefined.
+ */
+function joined(lists: readonly Entry[][]): Entry[] | undefined {
+  const byKey = new Map<string, string>();
+  for (const [key, value] of lists.flat()) {
+    const known = byKey.get(key);
+    if (known !== undefined && known !== value) return undefined;
+    byKey.set(key, value);
+  }
+  return [...byKey].sort(([a], [b]) => compareText(a, b));
+}
+
+const pad = (depth: number): string => "  ".repeat(depth);
+
+/** A value's top-level JSON text as it reads nested `depth` levels deep. */
+const placed = (relative: string, depth: number): string => relative.replaceAll("\n", `\n${pad(depth)}`);
+
+/**
+ * An object's JSON text at `depth`, as `JSON.stringify(…, null, 2)` writes it
+ * nested: members given placed (or, with `valuesDepth`, as top-level text to
+ * place there).
+ */
+function objectAt(members: readonly Entry[], depth: number, valuesDepth?: number): string {
+  if (members.length === 0) return "{}";
+  const lines = members.map(
+    ([key, value]) => `${pad(depth + 1)}${JSON.stringify(key)}: ${valuesDepth === undefined ? value : placed(value, valuesDepth)}`,
+  );
+  return `{\n${lines.join(",\n")}\n${pad(depth)}}`;
+}
+
+function arrayAt(items: readonly Entry[], depth: number, valuesDepth: number): string {
+  if (items.length === 0) return "[]";
+  return `[\n${items.map(([, value]) => `${pad(depth + 1)}${placed(value, valuesDepth)}`).join(",\n")}\n${pad(depth)}]`;
+}
+
+export function combinedInfo(specs: readonly Pick<Spec, "title" | "app" | "version" | "beta">[]): Info {
+  const rows = specs.map((s) => `| ${s.title} | \`${s.app}\` | ${s.version}${s.beta ? " (beta)" : ""} |`);
+  return {
+    title: "Planning Center API",
+    version: specs.map((s) => `${s.app} ${s.version}`).join(", "),
+    description: [
+      "The latest documented version of every Planning Center app, in one document." +
+        " Component keys and tags start with the app (`people.Person`).",
+      ["| app | prefix | version |", "| --- | --- | --- |", ...rows].join("\n"),
+      "Generated by pco-codegen from Planning Center's documentation.",
+    ].join("\n\n"),
+    "x-pco-versions": Object.fromEntries(specs.map((s) => [s.app, s.version])),
+  };
+}

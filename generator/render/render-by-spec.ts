@@ -1,0 +1,33 @@
+/**
+ * A renderer's whole output from its spec-by-spec parts: every spec's own
+ * files, then the shared files assembled from their parts. `render` of every
+ * renderer that works spec by spec is this, so that a whole render and the
+ * spec-by-spec one of `generate` give the same files by construction.
+ */
+import type { Diagnostic, StageResult } from "../diagnostics.js";
+import type { OutputFile } from "../emit.js";
+import { apiFactsOf } from "../spec/api-facts.js";
+import type { Spec } from "../spec/types.js";
+import type { SpecRenderer } from "./renderer.js";
+import { specRoles, specSummary } from "./spec-roles.js";
+
+/** `specs` in app and version order. */
+export async function renderBySpec(renderer: SpecRenderer, specs: readonly Spec[]): Promise<StageResult<OutputFile[]>> {
+  const roles = specRoles(specs.map((spec) => specSummary(spec, apiFactsOf(spec))));
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const parts: unknown[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const output = await renderer.renderSpec(spec, roles[i]!);
+    files.push(...output.value.files);
+    diagnostics.push(...output.diagnostics);
+    parts.push(output.value.part);
+  }
+  const shared = await renderer.renderShared(parts, async () => specs.filter((_, i) => parts[i] !== null));
+  return { value: [...files, ...shared.value], diagnostics: distinctDiagnostics([...diagnostics, ...shared.diagnostics]) };
+}
+
+/** A fault met in a spec's files and again in a shared file (the combined document) is reported once. */
+export function distinctDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()];
+}
