@@ -14,14 +14,14 @@
  * link, not a folder, or the working folder itself (which must not be
  * swapped from under the user) is refused.
  */
-import { lstat, mkdir, readdir, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { GeneratorError } from "./diagnostics.js";
 import { displayPath } from "./util/display-path.js";
 import { compareTrees } from "./emit/compare-trees.js";
-import { linkTree } from "./emit/link-tree.js";
 import { withOutputLock } from "./emit/output-lock.js";
 import { isRunning } from "./emit/process-alive.js";
+import { assertSafePath, isFolder, stageTree } from "./emit/stage-tree.js";
 import { asWriteError } from "./emit/write-error.js";
 import { compareText } from "./util/order.js";
 
@@ -55,77 +55,43 @@ export async function diffTree(plan: TreePlan): Promise<TreeDifference> {
 
 /** Writes the plan; does nothing when the tree already matches it. */
 export async function writeTree(plan: TreePlan, hooks: { beforeSwap?: () => void } = {}): Promise<TreeDifference> {
-  assertSafePaths(plan.files);
+  for (const file of plan.files) assertSafePath(file.path);
   const root = path.resolve(plan.root);
+  return withOutput(root, async (refuseWrites) => {
+    const existing = new Set((await listFiles(root)).filter(plan.owns));
+    return stageTree(root, { existing, refuseWrites, ...hooks }, async (writer) => {
+      for (const file of plan.files) await writer.put(file);
+      return true;
+    });
+  });
+}
+
+/**
+ * Runs `work` on the output folder `root` (absolute) as its one writer: the
+ * folder checked to be one a swap can replace, its lock held, and a swap a
+ * killed run left half done put back. Where no lock can be taken (a read-only
+ * file system), `work` runs with `refuseWrites` set, the error to throw should
+ * it have anything to write: a tree that needs no write is still fine.
+ */
+export async function withOutput<T>(root: string, work: (refuseWrites?: unknown) => Promise<T>): Promise<T> {
   await assertWritableRoot(root);
   try {
     await mkdir(path.dirname(root), { recursive: true });
     return await withOutputLock(root, async () => {
-      const difference = await diffTree(plan);
-      if (isClean(difference)) return difference;
-      await stageAndSwap(root, plan, difference, hooks);
-      return difference;
+      await recoverInterruptedSwap(root);
+      return work();
     });
   } catch (error) {
-    // Where no lock can be taken (a read-only file system), a tree that needs no write is still fine.
-    if (LOCK_REFUSED.has((error as NodeJS.ErrnoException).code ?? "") && isClean(await diffTree(plan).catch(() => DIRTY))) return CLEAN();
-    throw asWriteError(error, root);
+    if (!LOCK_REFUSED.has((error as NodeJS.ErrnoException).code ?? "")) throw asWriteError(error, root);
+    try {
+      return await work(asWriteError(error, root));
+    } catch (again) {
+      throw asWriteError(again, root);
+    }
   }
 }
 
 const LOCK_REFUSED = new Set(["EROFS", "EACCES", "EPERM"]);
-const DIRTY: TreeDifference = { missing: [""], changed: [], extra: [] };
-const CLEAN = (): TreeDifference => ({ missing: [], changed: [], extra: [] });
-
-async function stageAndSwap(root: string, plan: TreePlan, difference: TreeDifference, hooks: { beforeSwap?: () => void }): Promise<void> {
-  const staging = `${root}.staging-${process.pid}`;
-  const previous = `${root}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  const hadRoot = await isFolder(root);
-  try {
-    if (hadRoot) await linkTree(root, staging);
-    else await mkdir(staging);
-    const removed = new Set(difference.extra);
-    for (const extra of difference.extra) await unlink(path.join(staging, extra));
-    const toWrite = new Set([...difference.missing, ...difference.changed]);
-    for (const file of plan.files) {
-      if (!toWrite.has(file.path)) continue;
-      const target = path.join(staging, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      // A changed file is a hard link to the old tree's: unlink it first, never write through it.
-      await rm(target, { force: true });
-      await writeFile(target, file.contents);
-    }
-    await removeEmptiedFolders(staging, removed);
-    hooks.beforeSwap?.();
-    if (hadRoot) await rename(root, previous);
-    try {
-      await rename(staging, root);
-    } catch (error) {
-      if (hadRoot) await rename(previous, root);
-      throw error;
-    }
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw error;
-  }
-  if (hadRoot) await rm(previous, { recursive: true, force: true });
-}
-
-/**
- * Folders the plan's removals left empty, from the deepest up to the root
- * (not included). Folders that were empty already are not the plan's to remove.
- */
-async function removeEmptiedFolders(staging: string, removed: ReadonlySet<string>): Promise<void> {
-  const folders = new Set<string>();
-  for (const file of removed) {
-    for (let folder = path.posix.dirname(file); folder !== "."; folder = path.posix.dirname(folder)) folders.add(folder);
-  }
-  for (const folder of [...folders].sort((a, b) => b.length - a.length || compareText(a, b))) {
-    const full = path.join(staging, folder);
-    if ((await readdir(full).catch(() => ["?"])).length === 0) await rmdir(full);
-  }
-}
 
 /** The output folder is a real folder (or absent), and not the working folder or one holding it. */
 async function assertWritableRoot(root: string): Promise<void> {
@@ -184,22 +150,4 @@ export async function listFiles(root: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .sort(compareText);
-}
-
-/** Output paths come from names in the docs: none may climb out of the tree. */
-function assertSafePaths(files: readonly OutputFile[]): void {
-  for (const file of files) {
-    const normal = path.posix.normalize(file.path);
-    if (file.path === "" || normal.startsWith("../") || normal === ".." || path.posix.isAbsolute(normal) || normal !== file.path) {
-      throw new Error(`refusing to write outside the output folder: ${JSON.stringify(file.path)}`);
-    }
-  }
-}
-
-async function isFolder(target: string): Promise<boolean> {
-  try {
-    return (await lstat(target)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -5,12 +5,12 @@
  * bytes, so that comparing a large tree holds only a handful of its files in
  * memory at once, beside the plan itself.
  */
-import { open } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { compareText } from "../util/order.js";
 import type { OutputFile, TreeDifference } from "../emit.js";
 import { listFiles } from "../emit.js";
+import { sameContents } from "./same-contents.js";
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const CONCURRENT_READS = 8;
@@ -41,22 +41,4 @@ export async function compareTrees(
     changed: pick("changed"),
     extra: [...existing].filter((f) => !planned.has(f)).sort(compareText),
   };
-}
-
-async function sameContents(file: string, contents: string): Promise<boolean> {
-  const expected = Buffer.from(contents, "utf8");
-  const handle = await open(file, "r");
-  try {
-    if ((await handle.stat()).size !== expected.length) return false;
-    const actual = Buffer.allocUnsafe(expected.length);
-    let offset = 0;
-    while (offset < actual.length) {
-      const { bytesRead } = await handle.read(actual, offset, actual.length - offset, offset);
-      if (bytesRead === 0) return false;
-      offset += bytesRead;
-    }
-    return actual.equals(expected);
-  } finally {
-    await handle.close();
-  }
 }
