@@ -10,14 +10,14 @@
  * same, the output is what rendering would write again. Records live in the
  * generator's cache, never in the output; `check` never consults them.
  */
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot } from "./util/cache-root.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { listFiles, type OutputFile } from "./emit.js";
+import { listFiles } from "./emit.js";
 import { sortedStrings } from "./util/order.js";
 import { packageRoot } from "./util/package-root.js";
 import { SPEC_FILE } from "./spec/spec-file.js";
@@ -35,37 +35,39 @@ export interface GenerateRecord {
 
 /** The generator's compiled code (dist/generator) or its sources, wherever this module runs from. */
 const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
-const FORMAT = "pco-codegen generate record 2";
+const FORMAT = "pco-codegen generate record 3";
 
-/** A hash of every input of a generate from `specFolder`. */
-export async function inputsFingerprint(specFolder: string): Promise<string> {
+export interface GenerateInputs {
+  /** One hash of everything below: the output is what it was when this is. */
+  inputs: string;
+  /** Everything but the specs: the generator, its templates and dependencies, Node, where it runs. */
+  global: string;
+  /** Each spec file (relative to the spec folder, sorted) and the hash of its bytes. */
+  specs: { file: string; hash: string }[];
+}
+
+/** A hash of every input of a generate from `specFolder`, and of each spec: each spec file is read and hashed once. */
+export async function inputsFingerprint(specFolder: string): Promise<GenerateInputs> {
   const root = packageRoot();
   // The paths diagnostics print depend on where the specs are and on the working directory.
-  const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0${path.resolve(specFolder)}\0${process.cwd()}\0`);
-  hashFiles(
-    hash,
-    "spec",
-    specFolder,
-    (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file)),
-  );
+  const global = createHash("sha256").update(`${FORMAT}\0${process.version}\0${path.resolve(specFolder)}\0${process.cwd()}\0`);
   // The generator's own files by their stats: a rebuild that rewrote them only costs one render.
-  hash.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
+  global.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
   const templates = path.join(root, "templates");
-  hash.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
-  hash.update(await dependencyVersions(root));
-  return hash.digest("hex");
-}
-
-/**
- * Files are read one after the other: for a thousand small files that is
- * twice as fast as as many concurrent reads through libuv's thread pool.
- */
-function readAll(folder: string, files: readonly string[]): { path: string; contents: Buffer }[] {
-  return files.map((file) => ({ path: file, contents: readFileSync(path.join(folder, file)) }));
-}
-
-function hashFiles(hash: Hash, label: string, folder: string, files: readonly string[]): void {
-  for (const file of readAll(folder, files)) hash.update(`${label}/${file.path}\0${file.contents.length}\0`).update(file.contents);
+  global.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
+  global.update(await dependencyVersions(root));
+  const globalHash = global.digest("hex");
+  const files = (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file));
+  // One after the other: for hundreds of small files that is faster than as many reads through libuv's thread pool.
+  const specs = files.map((file) => ({
+    file,
+    hash: createHash("sha256")
+      .update(readFileSync(path.join(specFolder, file)))
+      .digest("hex"),
+  }));
+  const inputs = createHash("sha256").update(`${globalHash}\0`);
+  for (const spec of specs) inputs.update(`spec/${spec.file}\0${spec.hash}\0`);
+  return { inputs: inputs.digest("hex"), global: globalHash, specs };
 }
 
 /** `name@version` of every dependency, as installed: found the way Node finds a package, from the package root up. */
@@ -85,18 +87,26 @@ async function dependencyVersions(root: string): Promise<string> {
 }
 
 /**
- * One hash over what the file system says of each file: its path, size,
- * modification time and inode. An edit, a file put in its place or a
- * `touch` changes it; reading the files is not needed, which for a thousand
- * files of output is most of a no-op's time (make and git judge files alike).
+ * What the file system says of a file: its size, modification time and inode.
+ * An edit, a file put in its place or a `touch` changes it; reading the file
+ * is not needed, which for a thousand files of output is most of a no-op's
+ * time (make and git judge files alike).
  */
-export function statHash(folder: string, files: readonly string[]): string {
+export function statLine(folder: string, file: string): string {
+  const stat = lstatSync(path.join(folder, file), { bigint: true });
+  return `${stat.size}\0${stat.mtimeNs}\0${stat.ino}`;
+}
+
+/** One hash over the stat lines of files, by path. */
+export function treeHash(lines: ReadonlyMap<string, string>): string {
   const hash = createHash("sha256");
-  for (const file of sortedStrings(files)) {
-    const stat = lstatSync(path.join(folder, file), { bigint: true });
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}\0`);
-  }
+  for (const file of sortedStrings(lines.keys())) hash.update(`${file}\0${lines.get(file)!}\0`);
   return hash.digest("hex");
+}
+
+/** `treeHash` of files as they are now. */
+export function statHash(folder: string, files: readonly string[]): string {
+  return treeHash(new Map(files.map((file) => [file, statLine(folder, file)])));
 }
 
 /**
@@ -118,8 +128,11 @@ export async function unchangedSinceRecord(out: string, inputs: string): Promise
   }
 }
 
-const recordFile = (out: string): string =>
-  path.join(cacheRoot(), "generate", `${createHash("sha256").update(path.resolve(out)).digest("hex").slice(0, 32)}.json`);
+/** Where the records of generates into `out` are kept: `<cache>/generate/<hash of the folder's path>`, with a suffix per record. */
+export const recordStem = (out: string): string =>
+  path.join(cacheRoot(), "generate", createHash("sha256").update(path.resolve(out)).digest("hex").slice(0, 32));
+
+const recordFile = (out: string): string => `${recordStem(out)}.json`;
 
 async function readRecord(out: string): Promise<GenerateRecord | undefined> {
   try {
@@ -137,29 +150,25 @@ async function readRecord(out: string): Promise<GenerateRecord | undefined> {
   }
 }
 
-/** Records a generate that has just written `files` (all the files it owns) into `out`. */
+/** Records a generate that has just written `files` files (all it owns) into `out`, which left them as `tree` (`treeHash`) says. */
 export async function writeRecord(
   out: string,
   inputs: string,
-  files: readonly OutputFile[],
+  tree: string,
+  files: number,
   roots: readonly string[],
   diagnostics: readonly Diagnostic[],
 ): Promise<void> {
-  let tree: string;
-  try {
-    tree = statHash(
-      out,
-      files.map((f) => f.path),
-    );
-  } catch {
-    return; // the folder changed under us: no record, the next generate renders
-  }
-  const record: GenerateRecord = { inputs, tree, files: files.length, roots: [...roots], diagnostics: [...diagnostics] };
-  const file = recordFile(out);
+  const record: GenerateRecord = { inputs, tree, files, roots: [...roots], diagnostics: [...diagnostics] };
+  await writeCacheFile(recordFile(out), JSON.stringify(record));
+}
+
+/** A file of the cache written whole (a temporary file renamed); a read-only cache only costs speed. */
+export async function writeCacheFile(file: string, contents: string): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(record));
+    await writeFile(temporary, contents);
     await rename(temporary, file);
   } catch {
     // a read-only cache only costs speed

@@ -1,8 +1,7 @@
 /** `pco-codegen generate`: spec/ → generated/, skipped when neither has changed since the last generate. */
 import type { Argv } from "yargs";
-import { hasErrors } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
-import { inputsFingerprint, unchangedSinceRecord, writeRecord } from "../generate-record.js";
+import { inputsFingerprint, treeHash, unchangedSinceRecord, writeRecord } from "../generate-record.js";
 import { EXIT, type Command } from "./command.js";
 import { printDiagnostics } from "./output.js";
 
@@ -32,45 +31,39 @@ export const generateCommand: Command<GenerateCommandArgs> = {
   async run(args, output) {
     // Taken before the specs are read: a spec changed meanwhile only costs the next generate a render.
     const inputs = await inputsFingerprint(args.spec);
-    const unchanged = args.force ? undefined : await unchangedSinceRecord(args.out, inputs);
+    const unchanged = args.force ? undefined : await unchangedSinceRecord(args.out, inputs.inputs);
     if (unchanged !== undefined) {
       printDiagnostics(output, unchanged.diagnostics);
       output.err(`${unchanged.files} files in ${args.out}, unchanged`);
       return EXIT.ok;
     }
     // Loaded only when there is something to render: the no-op above is most generates.
-    const [{ loadSpecs }, { generatedTreePlan, renderAll }, { writeTree }, { renderers }] = await Promise.all([
-      import("../spec/load.js"),
-      import("../generate.js"),
-      import("../emit.js"),
-      import("../render/registry.js"),
-    ]);
-    const loaded = await loadSpecs(args.spec);
-    if (loaded.value.length === 0 && !hasErrors(loaded.diagnostics)) {
+    const [{ generateBySpec }, { renderers }] = await Promise.all([import("../generate/by-spec.js"), import("../render/registry.js")]);
+    if (inputs.specs.length === 0) {
       output.err(`no specs in ${displayPath(args.spec)}; run pco-codegen scrape first`);
       return EXIT.couldNotRun;
     }
-    const rendered = await renderAll(loaded.value);
-    const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
-    printDiagnostics(output, diagnostics);
-    if (hasErrors(diagnostics)) {
+    // --force renders every spec again, as if no record were kept.
+    const outcome = await generateBySpec(args.spec, args.out, inputs, renderers, { reuse: !args.force });
+    printDiagnostics(output, outcome.diagnostics);
+    if (outcome.difference === undefined) {
       output.err(`nothing written to ${args.out}`);
       return EXIT.problems;
     }
-    const difference = await writeTree(generatedTreePlan(args.out, rendered.files));
     await writeRecord(
       args.out,
-      inputs,
-      rendered.files,
+      inputs.inputs,
+      treeHash(outcome.stats),
+      outcome.files,
       renderers.map((r) => r.root),
-      diagnostics,
+      outcome.diagnostics,
     );
-    const changed = difference.missing.length + difference.changed.length + difference.extra.length;
+    const { missing, changed, extra } = outcome.difference;
     output.err(
-      `${rendered.files.length} files in ${args.out}` +
-        (changed === 0
+      `${outcome.files} files in ${args.out}` +
+        (missing.length + changed.length + extra.length === 0
           ? ", unchanged"
-          : `: ${difference.missing.length} new, ${difference.changed.length} changed, ${difference.extra.length} removed`),
+          : `: ${missing.length} new, ${changed.length} changed, ${extra.length} removed`),
     );
     return EXIT.ok;
   },

@@ -35,7 +35,11 @@ export interface StageOptions {
  * caller); `fill` returns whether to keep the tree it gave. Returns what
  * changed (nothing when discarded).
  */
-export async function stageTree(root: string, options: StageOptions, fill: (writer: TreeWriter) => Promise<boolean>): Promise<TreeDifference> {
+export async function stageTree(
+  root: string,
+  options: StageOptions,
+  fill: (writer: TreeWriter) => Promise<boolean>,
+): Promise<TreeDifference> {
   const staging = `${root}.staging-${process.pid}`;
   const difference: TreeDifference = { missing: [], changed: [], extra: [] };
   const given = new Set<string>();

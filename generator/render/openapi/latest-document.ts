@@ -131,7 +131,14 @@ export function assembleLatest(parts: readonly LatestPart[]): StageResult<string
 export function buildLatest(latest: readonly Spec[]): StageResult<OpenApiDocument> {
   const facts = apiFactsOf(latest[0]!);
   const differing = factsWarnings(latest.map((spec) => ({ app: spec.app, version: spec.version, facts: apiFactsOf(spec) })));
-  const document = buildDocument({ specs: latest, info: combinedInfo(latest), facts, prefixOf, securityPerOperation: true, tagGroups: true });
+  const document = buildDocument({
+    specs: latest,
+    info: combinedInfo(latest),
+    facts,
+    prefixOf,
+    securityPerOperation: true,
+    tagGroups: true,
+  });
   return { value: document.value, diagnostics: [...differing, ...document.diagnostics] };
 }
 

@@ -1,0 +1,222 @@
+/**
+ * `generate` spec by spec: only what changed since the last generate into the
+ * folder is rendered, and each file is written (where it differs) as soon as
+ * it is rendered, then dropped.
+ *
+ * Each spec file is hashed (`GenerateInputs`). A spec whose hash the record
+ * knows is not even read: the record says its app, version and facts, from
+ * which every spec's role is worked out (its app's latest version or not).
+ * Then, for each renderer and spec, the unit's files are kept as they are
+ * where its key (generator, spec bytes, role) is the record's and its files
+ * are as the record left them; otherwise the spec is loaded and rendered. The
+ * shared files (index pages, `latest.json`, the clients' manifest and
+ * runtime) are assembled from the units' parts, or kept where no part
+ * changed. A renderer that cannot work spec by spec renders from every spec.
+ * Everything goes through one staging tree, swapped in at the end: the
+ * output is the old tree or the new one, and a render with errors writes
+ * nothing.
+ */
+import path from "node:path";
+import { hasErrors, type Diagnostic } from "../diagnostics.js";
+import { listFiles, withOutput, type OutputFile, type TreeDifference } from "../emit.js";
+import { stageTree, type TreeWriter } from "../emit/stage-tree.js";
+import { statLine, type GenerateInputs } from "../generate-record.js";
+import { apiFactsOf } from "../spec/api-facts.js";
+import { loadSpecFile } from "../spec/load.js";
+import type { Spec } from "../spec/types.js";
+import { compareText } from "../util/order.js";
+import { distinctDiagnostics } from "../render/render-by-spec.js";
+import type { Renderer, SpecRole } from "../render/renderer.js";
+import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.js";
+import {
+  emptyRecord,
+  partOf,
+  readUnitRecord,
+  sharedKey,
+  unitEntry,
+  unitId,
+  unitKey,
+  writeUnitRecord,
+  type UnitEntry,
+} from "./unit-record.js";
+
+export interface GenerateOutcome {
+  diagnostics: Diagnostic[];
+  /** What changed in the output; undefined where nothing was written (errors, or no specs). */
+  difference?: TreeDifference;
+  /** The files the output holds that generate owns. */
+  files: number;
+  /** The stat lines of those files, as `treeHash` takes them. */
+  stats: Map<string, string>;
+}
+
+interface SpecEntry {
+  file: string;
+  hash: string;
+  summary: SpecSummary;
+}
+
+export async function generateBySpec(
+  specFolder: string,
+  out: string,
+  inputs: GenerateInputs,
+  renderers: readonly Renderer[],
+  options: { reuse: boolean } = { reuse: true },
+): Promise<GenerateOutcome> {
+  const root = path.resolve(out);
+  const roots = new Map(renderers.map((r) => [r.name, r.root]));
+  const owns = (file: string) => renderers.some((r) => ownedBy(r.root, file));
+  return withOutput(root, async (refuseWrites) => {
+    const recorded = options.reuse ? await readUnitRecord(out, inputs.global, roots) : undefined;
+    const previous = recorded ?? emptyRecord(inputs.global);
+    const existing = new Set((await listFiles(root)).filter(owns));
+    const now = new Map<string, string | undefined>();
+    const statNow = (file: string): string | undefined => {
+      if (!now.has(file)) now.set(file, existing.has(file) ? statOrUndefined(root, file) : undefined);
+      return now.get(file);
+    };
+    const intact = (unit: UnitEntry | undefined, key: string): unit is UnitEntry =>
+      unit?.key === key && unit.files.every((file) => statNow(file) !== undefined && statNow(file) === previous.stats[file]);
+
+    // The specs: what each is, from the record where its bytes are the same, else by loading it.
+    const loaded = new Map<string, Spec>();
+    const loadDiagnostics: Diagnostic[] = [];
+    const entries: SpecEntry[] = [];
+    for (const { file, hash } of inputs.specs) {
+      const known = previous.specs[file];
+      if (known?.hash === hash) {
+        entries.push({ file, hash, summary: known.summary });
+        continue;
+      }
+      const result = await loadSpecFile(path.join(specFolder, file));
+      loadDiagnostics.push(...result.diagnostics);
+      const spec = result.value[0];
+      if (spec === undefined) continue;
+      loaded.set(file, spec);
+      entries.push({ file, hash, summary: specSummary(spec, apiFactsOf(spec)) });
+    }
+    const empty = { diagnostics: loadDiagnostics, files: 0, stats: new Map<string, string>() };
+    if (hasErrors(loadDiagnostics) || entries.length === 0) return empty;
+    entries.sort((a, b) => compareText(a.summary.app, b.summary.app) || compareText(a.summary.version, b.summary.version));
+    const roles = specRoles(entries.map((e) => e.summary));
+    const load = async (entry: SpecEntry): Promise<Spec> => {
+      const spec = loaded.get(entry.file) ?? (await loadSpecFile(path.join(specFolder, entry.file))).value[0];
+      if (spec === undefined) throw new Error(`${entry.file} can no longer be read as a spec`);
+      return spec;
+    };
+
+    const record = emptyRecord(inputs.global);
+    const given: string[] = [];
+    const perRenderer = renderers.map(() => ({ diagnostics: [] as Diagnostic[], units: [] as UnitEntry[] }));
+    let diagnostics: Diagnostic[] = [];
+    const difference = await stageTree(root, { existing, refuseWrites }, async (writer) => {
+      const put = async (renderer: Renderer, files: readonly OutputFile[]) => {
+        for (const file of files) {
+          if (!ownedBy(renderer.root, file.path)) {
+            throw new Error(`the ${renderer.name} renderer wrote ${file.path}, outside its root ${renderer.root}`);
+          }
+          await writer.put(file);
+          given.push(file.path);
+        }
+      };
+      const keep = (unit: UnitEntry) => keepFiles(writer, unit.files, given);
+
+      for (const [i, entry] of entries.entries()) {
+        record.specs[entry.file] = { hash: entry.hash, summary: entry.summary };
+        for (const [r, renderer] of renderers.entries()) {
+          if (renderer.bySpec === undefined) continue;
+          const id = unitId(renderer.name, entry.file);
+          const key = unitKey(inputs.global, renderer.name, entry.hash, roles[i]!);
+          const known = previous.units[id];
+          let unit: UnitEntry;
+          if (intact(known, key)) {
+            keep(known);
+            unit = known;
+          } else {
+            const rendered = await renderer.bySpec.renderSpec(await load(entry), roles[i]!);
+            await put(renderer, rendered.value.files);
+            const files = rendered.value.files.map((f) => f.path);
+            unit = await unitEntry(out, key, files, rendered.value.part ?? null, rendered.diagnostics);
+          }
+          record.units[id] = unit;
+          perRenderer[r]!.units.push(unit);
+          perRenderer[r]!.diagnostics.push(...unit.diagnostics);
+        }
+        loaded.delete(entry.file); // rendered by every renderer: no longer needed
+      }
+
+      for (const [r, renderer] of renderers.entries()) {
+        const { units, diagnostics: unitDiagnostics } = perRenderer[r]!;
+        if (renderer.bySpec === undefined) {
+          const rendered = await renderer.render(await Promise.all(entries.map(load)));
+          await put(renderer, rendered.value);
+          diagnostics.push(...rendered.diagnostics);
+          continue;
+        }
+        const key = sharedKey(
+          inputs.global,
+          renderer.name,
+          units.map((u) => u.partHash),
+        );
+        const known = previous.shared[renderer.name];
+        let shared: UnitEntry;
+        if (intact(known, key)) {
+          keep(known);
+          shared = known;
+        } else {
+          const parts = await Promise.all(units.map((unit, i) => partOrRender(out, unit, renderer, () => load(entries[i]!), roles[i]!)));
+          const withParts = entries.filter((_, i) => parts[i] !== null);
+          const rendered = await renderer.bySpec.renderShared(parts, () => Promise.all(withParts.map(load)));
+          await put(renderer, rendered.value);
+          shared = await unitEntry(
+            out,
+            key,
+            rendered.value.map((f) => f.path),
+            null,
+            rendered.diagnostics,
+          );
+        }
+        record.shared[renderer.name] = shared;
+        diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics]));
+      }
+      diagnostics = [...loadDiagnostics, ...diagnostics];
+      return !hasErrors(diagnostics);
+    });
+    if (hasErrors(diagnostics)) return { ...empty, diagnostics };
+
+    // The stat lines of the tree as it now is: a file written anew has new ones; a kept or linked file, those it had.
+    const written = new Set([...difference.missing, ...difference.changed]);
+    const stats = new Map<string, string>();
+    for (const file of new Set(given)) {
+      const line = written.has(file) ? statOrUndefined(root, file) : statNow(file);
+      if (line !== undefined) stats.set(file, line);
+    }
+    record.stats = Object.fromEntries(stats);
+    await writeUnitRecord(out, record);
+    return { diagnostics, difference, files: new Set(given).size, stats };
+  });
+}
+
+/** A unit's part, from the record; where its file is gone, rendered again from the spec. */
+async function partOrRender(out: string, unit: UnitEntry, renderer: Renderer, spec: () => Promise<Spec>, role: SpecRole): Promise<unknown> {
+  const recorded = await partOf(out, unit);
+  if (recorded !== undefined) return recorded.part;
+  return (await renderer.bySpec!.renderSpec(await spec(), role)).value.part ?? null;
+}
+
+function keepFiles(writer: TreeWriter, files: readonly string[], given: string[]): void {
+  for (const file of files) {
+    writer.keep(file);
+    given.push(file);
+  }
+}
+
+function statOrUndefined(root: string, file: string): string | undefined {
+  try {
+    return statLine(root, file);
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+const ownedBy = (root: string, relative: string): boolean => relative === root || relative.startsWith(`${root}/`);

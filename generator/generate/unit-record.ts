@@ -1,0 +1,167 @@
+/**
+ * What the last `generate` into a folder rendered from each spec, so that the
+ * next renders only what changed. For every spec file: the hash of its bytes
+ * and what its app, version and API-wide facts are. For every renderer and
+ * spec (a unit): a key (the hash of everything that shaped it: the
+ * generator, the spec's bytes, its role among the others), the files it
+ * wrote, its part of the shared files and its diagnostics. For every
+ * renderer's shared files, the same keyed by the parts. And the stat line
+ * (size, modification time, inode) of every file the generate left.
+ *
+ * A unit is reused when its key is the same and each of its files is still as
+ * that generate left it; its files are then kept as they are. The record is
+ * in the cache, never in the output. It is checked before it is used: a
+ * record that is not what this generator writes, or that names a path
+ * outside a renderer's folder, is ignored whole, and everything is rendered.
+ * A record only ever keeps files the output holds; it never names one to
+ * write or remove.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics.js";
+import { isSafeRelativePath } from "../emit/stage-tree.js";
+import { recordStem, writeCacheFile } from "../generate-record.js";
+import { SPEC_FILE } from "../spec/spec-file.js";
+import type { SpecSummary } from "../render/spec-roles.js";
+import type { SpecRole } from "../render/renderer.js";
+
+const FORMAT = "pco-codegen generate units 1";
+
+export interface UnitEntry {
+  key: string;
+  files: string[];
+  /** The hash of the part's JSON. */
+  partHash: string;
+  /** The part, where it is small; otherwise it is in a file of its own, named by its hash. */
+  part?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+export interface UnitRecord {
+  format: typeof FORMAT;
+  /** The generator, its templates and dependencies, Node, where it ran (`GenerateInputs.global`). */
+  global: string;
+  specs: Record<string, { hash: string; summary: SpecSummary }>;
+  /** By `unitId`. */
+  units: Record<string, UnitEntry>;
+  /** By renderer name. */
+  shared: Record<string, UnitEntry>;
+  /** The stat line of every file the generate left (`statLine`). */
+  stats: Record<string, string>;
+}
+
+/** Parts up to this size live in the record; larger ones (the combined document's) in files of their own. */
+const INLINE_PART = 4096;
+
+export const emptyRecord = (global: string): UnitRecord => ({ format: FORMAT, global, specs: {}, units: {}, shared: {}, stats: {} });
+
+export const unitId = (renderer: string, specFile: string): string => `${renderer}\0${specFile}`;
+
+export const hashOf = (...parts: readonly string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
+
+export function unitKey(global: string, renderer: string, specHash: string, role: SpecRole): string {
+  return hashOf("unit", global, renderer, specHash, JSON.stringify(role));
+}
+
+export function sharedKey(global: string, renderer: string, partHashes: readonly string[]): string {
+  return hashOf("shared", global, renderer, ...partHashes);
+}
+
+const recordFile = (out: string): string => `${recordStem(out)}.units.json`;
+const partFile = (out: string, hash: string): string => `${recordStem(out)}.parts/${hash}.json`;
+
+/**
+ * The record of the last generate into `out` by this generator (`global`),
+ * with renderers of these roots; undefined where there is none, or none to
+ * trust.
+ */
+export async function readUnitRecord(out: string, global: string, roots: ReadonlyMap<string, string>): Promise<UnitRecord | undefined> {
+  let record: unknown;
+  try {
+    record = JSON.parse(await readFile(recordFile(out), "utf8"));
+  } catch {
+    return undefined;
+  }
+  return isUnitRecord(record, roots) && record.global === global ? record : undefined;
+}
+
+/** The part of a unit: from the record, or from its own file; undefined where that file is gone or altered. */
+export async function partOf(out: string, unit: UnitEntry): Promise<{ part: unknown } | undefined> {
+  if ("part" in unit) return { part: unit.part };
+  try {
+    const text = await readFile(partFile(out, unit.partHash), "utf8");
+    return hashOf(text) === unit.partHash ? { part: JSON.parse(text) as unknown } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A unit entry for a part just rendered; a large part is written to its own file. */
+export async function unitEntry(out: string, key: string, files: string[], part: unknown, diagnostics: Diagnostic[]): Promise<UnitEntry> {
+  const text = JSON.stringify(part);
+  const partHash = hashOf(text);
+  if (text.length <= INLINE_PART) return { key, files, partHash, part, diagnostics };
+  await writeCacheFile(partFile(out, partHash), text);
+  return { key, files, partHash, diagnostics };
+}
+
+export async function writeUnitRecord(out: string, record: UnitRecord): Promise<void> {
+  await writeCacheFile(recordFile(out), JSON.stringify(record));
+}
+
+// What a record must be to be used at all.
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === "string";
+const isHash = (value: unknown): value is string => isString(value) && /^[0-9a-f]{64}$/.test(value);
+const SEVERITIES = new Set(["error", "warning", "info"]);
+
+function isDiagnostic(value: unknown): value is Diagnostic {
+  return (
+    isObject(value) &&
+    SEVERITIES.has(value.severity as string) &&
+    isString(value.code) &&
+    isString(value.message) &&
+    isString(value.file) &&
+    ["line", "column"].every((k) => value[k] === undefined || Number.isInteger(value[k])) &&
+    (value.pointer === undefined || isString(value.pointer))
+  );
+}
+
+const ownedBy = (root: string, file: string): boolean => file === root || file.startsWith(`${root}/`);
+
+/** Each file a safe relative path under `root`. */
+function isUnit(value: unknown, root: string | undefined): value is UnitEntry {
+  return (
+    isObject(value) &&
+    root !== undefined &&
+    isHash(value.key) &&
+    isHash(value.partHash) &&
+    Array.isArray(value.files) &&
+    value.files.every((file) => isString(file) && isSafeRelativePath(file) && ownedBy(root, file)) &&
+    Array.isArray(value.diagnostics) &&
+    value.diagnostics.every(isDiagnostic)
+  );
+}
+
+/** `roots`: each renderer's root, by name. */
+function isUnitRecord(value: unknown, roots: ReadonlyMap<string, string>): value is UnitRecord {
+  if (!isObject(value) || value.format !== FORMAT || !isHash(value.global)) return false;
+  const { specs, units, shared, stats } = value;
+  if (!isObject(specs) || !isObject(units) || !isObject(shared) || !isObject(stats)) return false;
+  const specsValid = Object.entries(specs).every(
+    ([file, entry]) =>
+      SPEC_FILE.test(file) &&
+      isSafeRelativePath(file) &&
+      isObject(entry) &&
+      isHash(entry.hash) &&
+      isObject(entry.summary) &&
+      isString(entry.summary.app) &&
+      isString(entry.summary.version) &&
+      isObject(entry.summary.facts),
+  );
+  const unitsValid = Object.entries(units).every(([id, unit]) => isUnit(unit, roots.get(id.split("\0")[0]!)));
+  const sharedValid = Object.entries(shared).every(([name, unit]) => isUnit(unit, roots.get(name)));
+  const statsValid = Object.entries(stats).every(([file, line]) => isSafeRelativePath(file) && isString(line));
+  return specsValid && unitsValid && sharedValid && statsValid;
+}
