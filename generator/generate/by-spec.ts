@@ -17,7 +17,7 @@
  * nothing.
  */
 import path from "node:path";
-import { hasErrors, type Diagnostic } from "../diagnostics.js";
+import { hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
 import { listFiles, withOutput, type OutputFile, type TreeDifference } from "../emit.js";
 import { stageTree, type TreeWriter } from "../emit/stage-tree.js";
 import { statLine, type GenerateInputs } from "../generate-record.js";
@@ -26,10 +26,11 @@ import { loadSpecFile } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";
 import { compareText } from "../util/order.js";
 import { distinctDiagnostics } from "../render/render-by-spec.js";
-import type { Renderer, SpecRole } from "../render/renderer.js";
+import type { Renderer, SpecRenderer, SpecRole } from "../render/renderer.js";
 import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.js";
 import {
   emptyRecord,
+  fixedKey,
   partOf,
   readUnitRecord,
   sharedKey,
@@ -120,24 +121,35 @@ export async function generateBySpec(
         }
       };
       const keep = (unit: UnitEntry) => keepFiles(writer, unit.files, given);
+      /** The unit as recorded where its key and files are, else rendered and written. */
+      const unitFor = async (
+        renderer: Renderer,
+        known: UnitEntry | undefined,
+        key: string,
+        render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
+      ): Promise<UnitEntry> => {
+        if (intact(known, key)) {
+          keep(known);
+          return known;
+        }
+        const rendered = await render();
+        await put(renderer, rendered.value.files);
+        const files = rendered.value.files.map((f) => f.path);
+        return unitEntry(out, key, files, rendered.value.part ?? null, rendered.diagnostics);
+      };
+      const noPart = async (files: Promise<StageResult<OutputFile[]>>) => {
+        const rendered = await files;
+        return { value: { files: rendered.value, part: null }, diagnostics: rendered.diagnostics };
+      };
 
       for (const [i, entry] of entries.entries()) {
         record.specs[entry.file] = { hash: entry.hash, summary: entry.summary };
         for (const [r, renderer] of renderers.entries()) {
-          if (renderer.bySpec === undefined) continue;
+          const bySpec = renderer.bySpec;
+          if (bySpec === undefined) continue;
           const id = unitId(renderer.name, entry.file);
           const key = unitKey(inputs.global, renderer.name, entry.hash, roles[i]!);
-          const known = previous.units[id];
-          let unit: UnitEntry;
-          if (intact(known, key)) {
-            keep(known);
-            unit = known;
-          } else {
-            const rendered = await renderer.bySpec.renderSpec(await load(entry), roles[i]!);
-            await put(renderer, rendered.value.files);
-            const files = rendered.value.files.map((f) => f.path);
-            unit = await unitEntry(out, key, files, rendered.value.part ?? null, rendered.diagnostics);
-          }
+          const unit = await unitFor(renderer, previous.units[id], key, async () => bySpec.renderSpec(await load(entry), roles[i]!));
           record.units[id] = unit;
           perRenderer[r]!.units.push(unit);
           perRenderer[r]!.diagnostics.push(...unit.diagnostics);
@@ -147,37 +159,31 @@ export async function generateBySpec(
 
       for (const [r, renderer] of renderers.entries()) {
         const { units, diagnostics: unitDiagnostics } = perRenderer[r]!;
-        if (renderer.bySpec === undefined) {
+        const bySpec = renderer.bySpec;
+        if (bySpec === undefined) {
           const rendered = await renderer.render(await Promise.all(entries.map(load)));
           await put(renderer, rendered.value);
           diagnostics.push(...rendered.diagnostics);
           continue;
         }
-        const key = sharedKey(
+        const sharedAt = sharedKey(
           inputs.global,
           renderer.name,
           units.map((u) => u.partHash),
         );
-        const known = previous.shared[renderer.name];
-        let shared: UnitEntry;
-        if (intact(known, key)) {
-          keep(known);
-          shared = known;
-        } else {
-          const parts = await Promise.all(units.map((unit, i) => partOrRender(out, unit, renderer, () => load(entries[i]!), roles[i]!)));
+        const shared = await unitFor(renderer, previous.shared[renderer.name], sharedAt, async () => {
+          const parts = await Promise.all(units.map((unit, i) => partOrRender(out, unit, bySpec, () => load(entries[i]!), roles[i]!)));
           const withParts = entries.filter((_, i) => parts[i] !== null);
-          const rendered = await renderer.bySpec.renderShared(parts, () => Promise.all(withParts.map(load)));
-          await put(renderer, rendered.value);
-          shared = await unitEntry(
-            out,
-            key,
-            rendered.value.map((f) => f.path),
-            null,
-            rendered.diagnostics,
-          );
-        }
+          return noPart(bySpec.renderShared(parts, () => Promise.all(withParts.map(load))));
+        });
         record.shared[renderer.name] = shared;
-        diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics]));
+        const renderFixed = bySpec.renderFixed?.bind(bySpec);
+        const fixed =
+          renderFixed === undefined
+            ? undefined
+            : await unitFor(renderer, previous.fixed[renderer.name], fixedKey(inputs.global, renderer.name), () => noPart(renderFixed()));
+        if (fixed !== undefined) record.fixed[renderer.name] = fixed;
+        diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics, ...(fixed?.diagnostics ?? [])]));
       }
       diagnostics = [...loadDiagnostics, ...diagnostics];
       return !hasErrors(diagnostics);
@@ -198,10 +204,16 @@ export async function generateBySpec(
 }
 
 /** A unit's part, from the record; where its file is gone, rendered again from the spec. */
-async function partOrRender(out: string, unit: UnitEntry, renderer: Renderer, spec: () => Promise<Spec>, role: SpecRole): Promise<unknown> {
+async function partOrRender(
+  out: string,
+  unit: UnitEntry,
+  renderer: SpecRenderer,
+  spec: () => Promise<Spec>,
+  role: SpecRole,
+): Promise<unknown> {
   const recorded = await partOf(out, unit);
   if (recorded !== undefined) return recorded.part;
-  return (await renderer.bySpec!.renderSpec(await spec(), role)).value.part ?? null;
+  return (await renderer.renderSpec(await spec(), role)).value.part ?? null;
 }
 
 function keepFiles(writer: TreeWriter, files: readonly string[], given: string[]): void {

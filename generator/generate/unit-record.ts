@@ -5,7 +5,8 @@
  * spec (a unit): a key (the hash of everything that shaped it: the
  * generator, the spec's bytes, its role among the others), the files it
  * wrote, its part of the shared files and its diagnostics. For every
- * renderer's shared files, the same keyed by the parts. And the stat line
+ * renderer's shared files, the same keyed by the parts, and for the files
+ * that depend on no spec, keyed by the generator alone. And the stat line
  * (size, modification time, inode) of every file the generate left.
  *
  * A unit is reused when its key is the same and each of its files is still as
@@ -46,6 +47,8 @@ export interface UnitRecord {
   units: Record<string, UnitEntry>;
   /** By renderer name. */
   shared: Record<string, UnitEntry>;
+  /** The files that depend on no spec, by renderer name. */
+  fixed: Record<string, UnitEntry>;
   /** The stat line of every file the generate left (`statLine`). */
   stats: Record<string, string>;
 }
@@ -53,7 +56,15 @@ export interface UnitRecord {
 /** Parts up to this size live in the record; larger ones (the combined document's) in files of their own. */
 const INLINE_PART = 4096;
 
-export const emptyRecord = (global: string): UnitRecord => ({ format: FORMAT, global, specs: {}, units: {}, shared: {}, stats: {} });
+export const emptyRecord = (global: string): UnitRecord => ({
+  format: FORMAT,
+  global,
+  specs: {},
+  units: {},
+  shared: {},
+  fixed: {},
+  stats: {},
+});
 
 export const unitId = (renderer: string, specFile: string): string => `${renderer}\0${specFile}`;
 
@@ -62,6 +73,8 @@ export const hashOf = (...parts: readonly string[]): string => createHash("sha25
 export function unitKey(global: string, renderer: string, specHash: string, role: SpecRole): string {
   return hashOf("unit", global, renderer, specHash, JSON.stringify(role));
 }
+
+export const fixedKey = (global: string, renderer: string): string => hashOf("fixed", global, renderer);
 
 export function sharedKey(global: string, renderer: string, partHashes: readonly string[]): string {
   return hashOf("shared", global, renderer, ...partHashes);
@@ -147,8 +160,8 @@ function isUnit(value: unknown, root: string | undefined): value is UnitEntry {
 /** `roots`: each renderer's root, by name. */
 function isUnitRecord(value: unknown, roots: ReadonlyMap<string, string>): value is UnitRecord {
   if (!isObject(value) || value.format !== FORMAT || !isHash(value.global)) return false;
-  const { specs, units, shared, stats } = value;
-  if (!isObject(specs) || !isObject(units) || !isObject(shared) || !isObject(stats)) return false;
+  const { specs, units, shared, fixed, stats } = value;
+  if (!isObject(specs) || !isObject(units) || !isObject(shared) || !isObject(fixed) || !isObject(stats)) return false;
   const specsValid = Object.entries(specs).every(
     ([file, entry]) =>
       SPEC_FILE.test(file) &&
@@ -161,7 +174,7 @@ function isUnitRecord(value: unknown, roots: ReadonlyMap<string, string>): value
       isObject(entry.summary.facts),
   );
   const unitsValid = Object.entries(units).every(([id, unit]) => isUnit(unit, roots.get(id.split("\0")[0]!)));
-  const sharedValid = Object.entries(shared).every(([name, unit]) => isUnit(unit, roots.get(name)));
+  const sharedValid = [shared, fixed].every((byName) => Object.entries(byName).every(([name, unit]) => isUnit(unit, roots.get(name))));
   const statsValid = Object.entries(stats).every(([file, line]) => isSafeRelativePath(file) && isString(line));
   return specsValid && unitsValid && sharedValid && statsValid;
 }

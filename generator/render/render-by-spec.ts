@@ -1,6 +1,7 @@
 /**
  * A renderer's whole output from its spec-by-spec parts: every spec's own
- * files, then the shared files assembled from their parts. `render` of every
+ * files, then the shared files assembled from their parts, then the files
+ * that depend on no spec. `render` of every
  * renderer that works spec by spec is this, so that a whole render and the
  * spec-by-spec one of `generate` give the same files by construction.
  */
@@ -24,7 +25,11 @@ export async function renderBySpec(renderer: SpecRenderer, specs: readonly Spec[
     parts.push(output.value.part);
   }
   const shared = await renderer.renderShared(parts, async () => specs.filter((_, i) => parts[i] !== null));
-  return { value: [...files, ...shared.value], diagnostics: distinctDiagnostics([...diagnostics, ...shared.diagnostics]) };
+  const fixed = (await renderer.renderFixed?.()) ?? { value: [], diagnostics: [] };
+  return {
+    value: [...files, ...shared.value, ...fixed.value],
+    diagnostics: distinctDiagnostics([...diagnostics, ...shared.diagnostics, ...fixed.diagnostics]),
+  };
 }
 
 /** A fault met in a spec's files and again in a shared file (the combined document) is reported once. */

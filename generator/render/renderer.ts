@@ -40,6 +40,8 @@ export interface Renderer {
 }
 
 export interface SpecRenderer {
+  /** Files that depend on no spec (the clients' runtime), rendered again only when the generator changes. */
+  renderFixed?(): Promise<StageResult<OutputFile[]>>;
   /** The files of one spec, and its part of the shared files. */
   renderSpec(spec: Spec, role: SpecRole): Promise<StageResult<SpecOutput>>;
   /**

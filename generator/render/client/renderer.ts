@@ -35,15 +35,17 @@ const bySpec: SpecRenderer = {
   },
   async renderShared(parts) {
     const latest = parts.filter((p): p is ClientPart => p !== null);
+    const rendered = latest.filter((p) => p.app !== RUNTIME).map((p) => p.app);
+    return { value: [{ path: `${ROOT}/package.json`, contents: clientsPackageManifest(latest, rendered) }], diagnostics: [] };
+  },
+  async renderFixed() {
     const runtime = await Promise.all(
       (await runtimeSources()).map(async ({ name, text }) => ({
         path: `${ROOT}/${RUNTIME}/${name}`,
         contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
       })),
     );
-    const rendered = latest.filter((p) => p.app !== RUNTIME).map((p) => p.app);
-    const manifest = { path: `${ROOT}/package.json`, contents: clientsPackageManifest(latest, rendered) };
-    return { value: [...runtime, ...compiled(runtime), manifest], diagnostics: [] };
+    return { value: [...runtime, ...compiled(runtime)], diagnostics: [] };
   },
 };
 
