@@ -7,15 +7,15 @@ import { mkdtemp, readFile, rename, rm, writeFile, mkdir } from "node:fs/promise
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { renderAll } from "../../generator/generate.js";
+import { generateBySpec } from "../../generator/generate/by-spec.js";
 import { inputsFingerprint, statHash } from "../../generator/generate-record.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { runCli } from "../helpers/cli.js";
 import { resource, spec } from "../helpers/spec-builder.js";
 
-vi.mock("../../generator/generate.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../generator/generate.js")>();
-  return { ...original, renderAll: vi.fn(original.renderAll) };
+vi.mock("../../generator/generate/by-spec.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../generator/generate/by-spec.js")>();
+  return { ...original, generateBySpec: vi.fn(original.generateBySpec) };
 });
 
 /** A spec whose rendering warns: an include named like a key of every record. */
@@ -37,7 +37,7 @@ let specs: string;
 let out: string;
 const previousCache = process.env.PCO_CODEGEN_CACHE;
 const generate = () => runCli(["generate", "--spec", specs, "--out", out]);
-const renders = () => vi.mocked(renderAll).mock.calls.length;
+const renders = () => vi.mocked(generateBySpec).mock.calls.length;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "pco-generate-record-"));
@@ -132,16 +132,21 @@ describe("generate after a generate", () => {
 describe("inputsFingerprint", () => {
   it("is the same for the same specs and changes with a spec's bytes", async () => {
     const before = await inputsFingerprint(specs);
-    expect(await inputsFingerprint(specs)).toBe(before);
+    expect(await inputsFingerprint(specs)).toEqual(before);
     await writeFile(path.join(specs, "people", "2025-03-20.json"), serializeSpec(widgets("Another widget.")));
-    expect(await inputsFingerprint(specs)).not.toBe(before);
+    const after = await inputsFingerprint(specs);
+    expect(after.inputs).not.toBe(before.inputs);
+    expect(after.specs[0]!.hash).not.toBe(before.specs[0]!.hash);
+    // The generator's side is the same: only that spec is to render again.
+    expect(after.global).toBe(before.global);
   });
 
   it("ignores files of the spec folder that are not specs", async () => {
     const before = await inputsFingerprint(specs);
     await writeFile(path.join(specs, "spec.schema.json"), "{}\n");
     await writeFile(path.join(specs, "people", "notes.txt"), "not a spec\n");
-    expect(await inputsFingerprint(specs)).toBe(before);
+    expect(await inputsFingerprint(specs)).toEqual(before);
+    expect(before.specs.map((s) => s.file)).toEqual(["people/2025-03-20.json"]);
   });
 });
 
