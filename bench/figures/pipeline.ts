@@ -127,20 +127,17 @@ export const pipelineFigure: Figure = {
       }
       const baseline = summarize(samples);
       const cache = await mkdtemp(path.join(workspace.dir, "pipeline-cache-"));
-      const cold = await pipelineProcesses(
-        cliPath(workspace.repo),
-        workspace.repo,
-        sources,
-        await mkdtemp(path.join(workspace.dir, "pipeline-cold-")),
-        cache,
-      );
-      const warm = await pipelineProcesses(
-        cliPath(workspace.repo),
-        workspace.repo,
-        sources,
-        await mkdtemp(path.join(workspace.dir, "pipeline-warm-")),
-        cache,
-      );
+      // The same pipeline twice, into new folders: first with the empty cache, then with the cache that run filled.
+      const pipeline = async (name: string) =>
+        pipelineProcesses(
+          cliPath(workspace.repo),
+          workspace.repo,
+          sources,
+          await mkdtemp(path.join(workspace.dir, `pipeline-${name}-`)),
+          cache,
+        );
+      const cold = await pipeline("cold");
+      const warm = await pipeline("warm");
       const coldMs = cold.scrapeMs + cold.generateMs;
       const warmMs = warm.scrapeMs + warm.generateMs;
       shape = `${read!.files} input files (${megabytes(read!.bytes).toFixed(1)} MB of text); the commands printed: ${warm.summary}`;
