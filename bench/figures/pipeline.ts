@@ -21,14 +21,16 @@ export interface ReadInputs {
   ms: number;
   files: number;
   bytes: number;
+  /** JSON files that did not parse (a damaged capture's): parsing them was attempted all the same. */
+  unparsable: number;
 }
 
 /**
  * The baseline's program, run as `node --input-type=module -e`: Node's own
  * modules only, so that it pays Node's start and its work and nothing else.
  * Every file under the given folders (or the given file) is read as text, the
- * JSON ones parsed (a damaged capture's file that does not parse counts as
- * parsed: the attempt is the work); it prints what it read as JSON.
+ * JSON ones parsed (a damaged capture's file that does not parse is counted:
+ * the attempt is the work); it prints what it read as JSON.
  */
 export const READ_INPUTS_PROGRAM = `
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -41,19 +43,20 @@ const under = async (location) => {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 };
 const files = (await Promise.all(locations.map(under))).flat();
+let unparsable = 0;
 const sizes = await Promise.all(files.map(async (file) => {
   const text = await readFile(file, "utf8");
   if (file.endsWith(".json")) {
     try {
       JSON.parse(text);
     } catch {
-      // damaged on purpose (a capture of broken documents)
+      unparsable += 1; // damaged on purpose (a capture of broken documents)
     }
   }
   return text.length;
 }));
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
-process.stdout.write(JSON.stringify({ ms, files: files.length, bytes: sizes.reduce((a, b) => a + b, 0) }));
+process.stdout.write(JSON.stringify({ ms, files: files.length, bytes: sizes.reduce((a, b) => a + b, 0), unparsable }));
 `;
 
 /** The baseline as a whole process: spawn to exit. */

@@ -152,7 +152,9 @@ describe("pipeline figure", () => {
 
     const broken = await mkdtemp(path.join(dir, "broken-"));
     await writeFile(path.join(broken, "vertex.json"), "{ not json");
-    await expect(baselineProcess(dir, [`portal:${broken}`])).rejects.toThrow(/SyntaxError/);
+    await writeFile(path.join(broken, "other.json"), "{}");
+    // Each JSON file is parsed, as the one that does not parse says.
+    expect((await baselineProcess(dir, [`portal:${broken}`])).read).toMatchObject({ files: 2, unparsable: 1 });
   });
 
   it("scrapes into a new folder and generates from it, as two processes", async () => {
