@@ -9,11 +9,13 @@ import type { Diagnostic, StageResult } from "../diagnostics.js";
 import type { OutputFile } from "../emit.js";
 import { apiFactsOf } from "../spec/api-facts.js";
 import type { Spec } from "../spec/types.js";
+import { compareText } from "../util/order.js";
 import type { SpecRenderer } from "./renderer.js";
 import { specRoles, specSummary } from "./spec-roles.js";
 
-/** `specs` in app and version order. */
-export async function renderBySpec(renderer: SpecRenderer, specs: readonly Spec[]): Promise<StageResult<OutputFile[]>> {
+/** The same files whatever order the specs come in: they are taken in app and version order. */
+export async function renderBySpec(renderer: SpecRenderer, given: readonly Spec[]): Promise<StageResult<OutputFile[]>> {
+  const specs = [...given].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
   const roles = specRoles(specs.map((spec) => specSummary(spec, apiFactsOf(spec))));
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
