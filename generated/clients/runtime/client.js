@@ -146,6 +146,6 @@ export function connect(api, routes, options = {}) {
     }
     const client = record("", "");
     // Loaded when first used: a bundler splits it out of programs that never upload.
-    client.upload = async (file, options) => (await import("./upload.js")).upload(http, api.uploadField, file, options);
+    client.upload = async (file, options) => (await import("./upload.js")).upload(http, sendForDocument, api.uploadField, file, options);
     return client;
 }

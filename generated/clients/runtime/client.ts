@@ -198,6 +198,6 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
   const client = record("", "") as Handle & { upload?: unknown };
   // Loaded when first used: a bundler splits it out of programs that never upload.
   client.upload = async (file: Blob, options?: UploadOptions): Promise<UploadedFile> =>
-    (await import("./upload.js")).upload(http, api.uploadField, file, options);
+    (await import("./upload.js")).upload(http, sendForDocument, api.uploadField, file, options);
   return client;
 }
