@@ -14,8 +14,7 @@
 import type { RouteMemberView, RouteView } from "./view-model.js";
 
 /** `phoneNumbers` → `<base>/phone_numbers`: the runtime's rule, written the same way. */
-export const derivedPath = (base: string, name: string): string =>
-  `${base}/${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+export const derivedPath = (base: string, name: string): string => `${base}/${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 /** Percent-encodes every UTF-8 byte of a character outside the line's plain set. */
 export function routeText(text: string): string {
