@@ -4,7 +4,9 @@
  * route table and the runtime it needs), against openapi-fetch and against
  * Planning Center's own JavaScript client (`@planningcenter/api-client`), each
  * bundled and minified by esbuild, then gzipped. Only what the program reaches
- * is kept, as in a user's build.
+ * is kept, as in a user's build, and a dynamic `import()` becomes a chunk of
+ * its own, loaded when the program first gets there (esbuild's `splitting`,
+ * what Vite, Rollup and webpack do by default).
  */
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -12,8 +14,12 @@ import { build } from "esbuild";
 import { RowCollector, type Figure } from "../harness.js";
 
 export interface BundleSize {
+  /** Every chunk, each gzipped on its own as a server sends it. */
   minified: number;
   gzipped: number;
+  /** The chunks loaded before the program's first call: the entry and the chunks it imports statically. */
+  startMinified: number;
+  startGzipped: number;
 }
 
 /** The three calls, against the People client rendered in `./generated` beside the program. */
@@ -49,20 +55,44 @@ export async function threeCalls() {
 }
 `;
 
-/** A program's bundle: esbuild, for the browser, minified, then gzipped at zlib's default level. */
+/** A program's bundle: esbuild, for the browser, minified and split into chunks, each gzipped at zlib's default level. */
 export async function bundleSize(program: string, resolveDir: string): Promise<BundleSize> {
   const result = await build({
-    stdin: { contents: program, resolveDir, loader: "ts" },
+    stdin: { contents: program, resolveDir, loader: "ts", sourcefile: "program.ts" },
     bundle: true,
     minify: true,
+    splitting: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
+    // Nothing is written: the chunks stay in memory, named under this folder.
+    outdir: path.join(resolveDir, "bundle"),
     write: false,
+    metafile: true,
     logLevel: "silent",
   });
-  const code = result.outputFiles[0]!.contents;
-  return { minified: code.byteLength, gzipped: gzipSync(code).byteLength };
+  const chunks = new Map(
+    result.outputFiles.map((file) => [path.relative(process.cwd(), file.path).split(path.sep).join("/"), file.contents]),
+  );
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint !== undefined)!;
+  // The entry and, transitively, every chunk it imports statically; a dynamic import loads later.
+  const start = new Set<string>();
+  const visit = (name: string) => {
+    if (start.has(name)) return;
+    start.add(name);
+    for (const imported of outputs[name]!.imports) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
+  const sizes = [...chunks].map(([name, code]) => ({ name, minified: code.byteLength, gzipped: gzipSync(code).byteLength }));
+  const sum = (list: typeof sizes, key: "minified" | "gzipped") => list.reduce((total, size) => total + size[key], 0);
+  const atStart = sizes.filter((size) => start.has(size.name));
+  return {
+    minified: sum(sizes, "minified"),
+    gzipped: sum(sizes, "gzipped"),
+    startMinified: sum(atStart, "minified"),
+    startGzipped: sum(atStart, "gzipped"),
+  };
 }
 
 export const runtimeSizeFigure: Figure = {
@@ -76,16 +106,27 @@ export const runtimeSizeFigure: Figure = {
       const peer = await bundleSize(OPENAPI_FETCH_PROGRAM, workspace.repo);
       const official = await bundleSize(PCO_CLIENT_PROGRAM, workspace.repo);
       const runtimeAlone = await bundleSize(`export * from "./index.js";`, runtime);
-      rows.add("ours ÷ openapi-fetch, gzipped", "×", ours.gzipped / peer.gzipped, { compare: "at most", value: 1.25 });
-      rows.add("ours ÷ @planningcenter/api-client, gzipped", "×", ours.gzipped / official.gzipped);
-      rows.add("ours (People client with its route table): minified + gzipped", "B", ours.gzipped);
-      rows.add("openapi-fetch: minified + gzipped", "B", peer.gzipped);
-      rows.add("@planningcenter/api-client: minified + gzipped", "B", official.gzipped);
-      rows.add("ours: minified", "B", ours.minified);
-      rows.add("openapi-fetch: minified", "B", peer.minified);
-      rows.add("@planningcenter/api-client: minified", "B", official.minified);
-      rows.add("our runtime alone, everything it exports (for reference): minified + gzipped", "B", runtimeAlone.gzipped);
-      log(`  run ${run + 1}: ${ours.gzipped} B vs ${peer.gzipped} B (openapi-fetch), ${official.gzipped} B (@planningcenter/api-client)`);
+      rows.add("ours ÷ openapi-fetch, gzipped, loaded at start", "×", ours.startGzipped / peer.startGzipped, {
+        compare: "at most",
+        value: 1.25,
+      });
+      rows.add("ours ÷ openapi-fetch, gzipped, every chunk", "×", ours.gzipped / peer.gzipped);
+      rows.add("ours ÷ @planningcenter/api-client, gzipped, loaded at start", "×", ours.startGzipped / official.startGzipped);
+      rows.add("ours (People client with its route table): minified + gzipped, loaded at start", "B", ours.startGzipped);
+      rows.add("ours: minified + gzipped, every chunk", "B", ours.gzipped);
+      rows.add("openapi-fetch: minified + gzipped, loaded at start", "B", peer.startGzipped);
+      rows.add("openapi-fetch: minified + gzipped, every chunk", "B", peer.gzipped);
+      rows.add("@planningcenter/api-client: minified + gzipped, loaded at start", "B", official.startGzipped);
+      rows.add("@planningcenter/api-client: minified + gzipped, every chunk", "B", official.gzipped);
+      rows.add("ours: minified, loaded at start", "B", ours.startMinified);
+      rows.add("ours: minified, every chunk", "B", ours.minified);
+      rows.add("openapi-fetch: minified, every chunk", "B", peer.minified);
+      rows.add("@planningcenter/api-client: minified, every chunk", "B", official.minified);
+      rows.add("our runtime alone, everything it exports (for reference): minified + gzipped, every chunk", "B", runtimeAlone.gzipped);
+      log(
+        `  run ${run + 1}: ${ours.startGzipped} B at start (${ours.gzipped} B in all) vs ${peer.startGzipped} B (openapi-fetch), ` +
+          `${official.startGzipped} B (@planningcenter/api-client)`,
+      );
     }
     return {
       id: this.id,
@@ -94,7 +135,11 @@ export const runtimeSizeFigure: Figure = {
         "One program per client making the same three People calls (list 25 people, get one, create one; `bench/figures/runtime-size.ts`): " +
         "against the rendered People client (which carries the app's route table and the runtime), against openapi-fetch, and against " +
         "`@planningcenter/api-client`, Planning Center's own JavaScript client. Each is bundled by esbuild (ESM, browser, ES2022, minified, " +
-        "tree-shaken as a user's build is) and gzipped at zlib's default level. Sizes do not vary between runs.",
+        "tree-shaken as a user's build is) with `splitting`, so that a dynamic `import()` becomes a chunk of its own, as Vite, Rollup and " +
+        "webpack make it by default; each chunk is gzipped at zlib's default level. The ratio counts the chunks loaded before the first " +
+        "call (the entry and the chunks it imports statically): our client loads its OAuth refresh only after a 401 with a refresh token, " +
+        'and its upload code only on `upload()`, which this program never reaches. The rows "every chunk" add every chunk, loaded or ' +
+        "not. Sizes do not vary between runs.",
       rows: rows.result(),
     };
   },

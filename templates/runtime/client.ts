@@ -12,6 +12,7 @@ import { documentProblem } from "./document-shape.js";
 import { documentOf, pageOf } from "./jsonapi.js";
 import type { ApiDefaults, ClientOptions } from "./options.js";
 import { queryProblem, searchParams, withOwnIncludes, type AnyQuery } from "./query.js";
+import { membersOf, type Member, type Routes } from "./routes.js";
 import { createTransport, type SendOptions } from "./transport.js";
 import type {
   ActionOptions,
@@ -22,20 +23,6 @@ import type {
   UploadedFile,
   UploadOptions,
 } from "./types.js";
-
-/**
- * One member of a handle, named by what it is: a collection or a single
- * record `of` a resource type, or an action (a POST that `sends` a type, when
- * the docs show one), at a path below the handle.
- */
-export type Member =
-  | { readonly collection: string; readonly of: string }
-  | { readonly record: string; readonly of: string }
-  | { readonly action: string; readonly sends?: string };
-/** Resource type ("" for the client) → member name → member. */
-export type Routes = {
-  readonly [type: string]: { readonly [name: string]: Member };
-};
 
 const relationshipsOf = (query?: AnyQuery) =>
   query?.relationships === undefined ? {} : { relationships: query.relationships };
@@ -180,10 +167,6 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
     return answer === null ? null : documentOf(answer, undefined);
   }
 
-  // Own members only: a type named like an Object.prototype member has none.
-  const membersOf = (type: string) =>
-    Object.hasOwn(routes, type) ? Object.entries(routes[type]!) : [];
-
   function prototypeOf(type: string): object {
     prototypes.set(
       type,
@@ -191,8 +174,8 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
         Object.create(
           recordMethods,
           Object.fromEntries(
-            membersOf(type).map(([name, member]) => [
-              name,
+            membersOf(routes, type).map((member) => [
+              member.name,
               { enumerable: true, get: memberGetter(member) },
             ]),
           ),
@@ -203,17 +186,17 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
 
   function memberGetter(member: Member) {
     return function (this: Handle) {
-      if ("collection" in member) return collection(this[PATH] + member.collection, member.of);
-      if ("record" in member) return record(this[PATH] + member.record, member.of);
-      const path = this[PATH] + member.action;
+      const path = this[PATH] + member.path;
+      if (member.kind === "collection") return collection(path, member.type!);
+      if (member.kind === "record") return record(path, member.type!);
       return (attributes?: unknown, options?: ActionOptions) =>
-        runAction(path, member.sends, attributes, options);
+        runAction(path, member.type, attributes, options);
     };
   }
 
   const client = record("", "") as Handle & { upload?: unknown };
   // Loaded when first used: a bundler splits it out of programs that never upload.
   client.upload = async (file: Blob, options?: UploadOptions): Promise<UploadedFile> =>
-    (await import("./upload.js")).upload(http, api.uploadField, file, options);
+    (await import("./upload.js")).upload(http, sendForDocument, api.uploadField, file, options);
   return client;
 }

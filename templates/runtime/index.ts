@@ -1,5 +1,6 @@
 /** The runtime every generated client shares. */
-export { connect, type Member, type Routes } from "./client.js";
+export { connect } from "./client.js";
+export type { Member, Routes } from "./routes.js";
 export { PcoError, type ErrorObject } from "./errors.js";
 export type {
   ApiDefaults,

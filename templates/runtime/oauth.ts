@@ -10,6 +10,7 @@
  * token). A module of its own: programs that do not sign users in do not
  * carry it.
  */
+import { readText } from "./body.js";
 import { PcoError } from "./errors.js";
 import { requestTokens, type TokenSet } from "./token.js";
 
@@ -88,6 +89,7 @@ export async function exchangeCode(exchange: CodeExchange): Promise<void> {
     },
     exchange.fetch ?? ((input, init) => fetch(input, init)),
     "the authorization code could not be exchanged",
+    { readText, PcoError },
   );
   await exchange.onTokens(tokens);
 }

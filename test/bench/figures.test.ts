@@ -87,6 +87,11 @@ describe("runtime size figure", () => {
     }
     // The People program carries the app's route table on top of the runtime.
     expect(ours.minified).toBeGreaterThan(runtimeAlone.minified);
+    // It never refreshes a token nor uploads: those chunks are bundled but not loaded at start.
+    expect(ours.startGzipped).toBeLessThan(ours.gzipped);
+    expect(ours.startMinified).toBeLessThan(ours.minified);
+    // openapi-fetch has no dynamic import: all of it loads at start.
+    expect(peer.startGzipped).toBe(peer.gzipped);
     // A program that does not resolve is not measured as a small one.
     await expect(bundleSize(`import { nothing } from "./missing.js"; export { nothing };`, dir)).rejects.toThrow();
   });

@@ -43,8 +43,8 @@ export interface TestClient extends pco.ClientBase {
 }
 
 const routes: Routes = {
-  "": { people: { collection: "/people/v2/people", of: "Person" } },
-  Person: { emails: { collection: "/emails", of: "Email" }, reset: { action: "/reset", sends: "PersonReset" } },
+  "": "/people/v2 people:Person[]",
+  Person: "emails:Email[] reset(PersonReset)",
 };
 
 export function apiDefaults(baseUrl: string, uploadUrl = `${baseUrl}/upload/v2/files`): ApiDefaults {

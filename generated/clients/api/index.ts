@@ -28,31 +28,18 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    connectedApplications: {
-      collection: "/api/v2/connected_applications",
-      of: "ConnectedApplication",
-    },
-    oauthApplications: { collection: "/api/v2/oauth_applications", of: "OauthApplication" },
-    organization: { record: "/api/v2", of: "Organization" },
-    personalAccessTokens: {
-      collection: "/api/v2/personal_access_tokens",
-      of: "PersonalAccessToken",
-    },
-  },
-  ConnectedApplication: {
-    people: { collection: "/people", of: "ConnectedApplicationPerson" },
-  },
-  OauthApplication: {
-    mau: { record: "/mau", of: "OauthApplicationMau" },
-  },
-  Organization: {
-    connectedApplications: { collection: "/connected_applications", of: "ConnectedApplication" },
-    oauthApplications: { collection: "/oauth_applications", of: "OauthApplication" },
-    personalAccessTokens: { collection: "/personal_access_tokens", of: "PersonalAccessToken" },
-  },
+  "": "/api/v2 connectedApplications:ConnectedApplication[] oauthApplications:OauthApplication[] organization:Organization@/api/v2 personalAccessTokens:PersonalAccessToken[]",
+  ConnectedApplication: "people:ConnectedApplicationPerson[]",
+  OauthApplication: "mau:OauthApplicationMau",
+  Organization:
+    "connectedApplications:ConnectedApplication[] oauthApplications:OauthApplication[] personalAccessTokens:PersonalAccessToken[]",
 };
 
 /**

@@ -22,124 +22,31 @@ const api = {
         },
     },
 };
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes = {
-    "": {
-        attachments: { collection: "/calendar/v2/attachments", of: "Attachment" },
-        calendars: { collection: "/calendar/v2/calendars", of: "Calendar" },
-        conflicts: { collection: "/calendar/v2/conflicts", of: "Conflict" },
-        eventInstances: { collection: "/calendar/v2/event_instances", of: "EventInstance" },
-        eventResourceRequests: {
-            collection: "/calendar/v2/event_resource_requests",
-            of: "EventResourceRequest",
-        },
-        events: { collection: "/calendar/v2/events", of: "Event" },
-        feeds: { collection: "/calendar/v2/feeds", of: "Feed" },
-        jobStatuses: { collection: "/calendar/v2/job_statuses", of: "JobStatus" },
-        people: { collection: "/calendar/v2/people", of: "Person" },
-        reportTemplates: { collection: "/calendar/v2/report_templates", of: "ReportTemplate" },
-        resourceApprovalGroups: {
-            collection: "/calendar/v2/resource_approval_groups",
-            of: "ResourceApprovalGroup",
-        },
-        resourceBookings: { collection: "/calendar/v2/resource_bookings", of: "ResourceBooking" },
-        resourceFolders: { collection: "/calendar/v2/resource_folders", of: "ResourceFolder" },
-        resourceQuestions: { collection: "/calendar/v2/resource_questions", of: "ResourceQuestion" },
-        resources: { collection: "/calendar/v2/resources", of: "Resource" },
-        roomSetups: { collection: "/calendar/v2/room_setups", of: "RoomSetup" },
-        tagGroups: { collection: "/calendar/v2/tag_groups", of: "TagGroup" },
-        tags: { collection: "/calendar/v2/tags", of: "Tag" },
-    },
-    Attachment: {
-        event: { record: "/event", of: "Event" },
-    },
-    Calendar: {
-        events: { collection: "/events", of: "Event" },
-    },
-    Conflict: {
-        resolvedBy: { record: "/resolved_by", of: "Person" },
-        resource: { record: "/resource", of: "Resource" },
-        winner: { record: "/winner", of: "Event" },
-    },
-    Event: {
-        attachments: { collection: "/attachments", of: "Attachment" },
-        calendar: { record: "/calendar", of: "Calendar" },
-        conflicts: { collection: "/conflicts", of: "Conflict" },
-        eventConnections: { collection: "/event_connections", of: "EventConnection" },
-        eventInstances: { collection: "/event_instances", of: "EventInstance" },
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        feed: { record: "/feed", of: "Feed" },
-        owner: { record: "/owner", of: "Person" },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-        tags: { collection: "/tags", of: "Tag" },
-    },
-    EventInstance: {
-        event: { record: "/event", of: "Event" },
-        eventTimes: { collection: "/event_times", of: "EventTime" },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-        tags: { collection: "/tags", of: "Tag" },
-    },
-    EventResourceRequest: {
-        answers: { collection: "/answers", of: "EventResourceAnswer" },
-        createdBy: { record: "/created_by", of: "Person" },
-        event: { record: "/event", of: "Event" },
-        resource: { record: "/resource", of: "Resource" },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-        roomSetup: { record: "/room_setup", of: "RoomSetup" },
-        updatedBy: { record: "/updated_by", of: "Person" },
-    },
-    EventTime: {
-        event: { record: "/event", of: "Event" },
-    },
-    Person: {
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        organization: { record: "/organization", of: "Organization" },
-    },
-    RequiredApproval: {
-        resource: { record: "/resource", of: "Resource" },
-    },
-    Resource: {
-        conflicts: { collection: "/conflicts", of: "Conflict" },
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        requiredApprovals: { collection: "/required_approvals", of: "RequiredApproval" },
-        resourceApprovalGroups: {
-            collection: "/resource_approval_groups",
-            of: "ResourceApprovalGroup",
-        },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-        resourceFolder: { record: "/resource_folder", of: "ResourceFolder" },
-        resourceQuestions: { collection: "/resource_questions", of: "ResourceQuestion" },
-        roomSetups: { collection: "/room_setups", of: "RoomSetup" },
-    },
-    ResourceApprovalGroup: {
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        people: { collection: "/people", of: "Person" },
-        requiredApprovals: { collection: "/required_approvals", of: "RequiredApproval" },
-        resources: { collection: "/resources", of: "Resource" },
-    },
-    ResourceBooking: {
-        eventResourceRequest: { record: "/event_resource_request", of: "EventResourceRequest" },
-        resource: { record: "/resource", of: "Resource" },
-    },
-    ResourceFolder: {
-        resources: { collection: "/resources", of: "Resource" },
-    },
-    ResourceSuggestion: {
-        resource: { record: "/resource", of: "Resource" },
-    },
-    RoomSetup: {
-        containingResource: { record: "/containing_resource", of: "ContainingResource" },
-        resourceSuggestions: { collection: "/resource_suggestions", of: "ResourceSuggestion" },
-    },
-    Tag: {
-        eventInstances: { collection: "/event_instances", of: "EventInstance" },
-        events: { collection: "/events", of: "Event" },
-        tagGroup: { record: "/tag_group", of: "TagGroup" },
-    },
-    TagGroup: {
-        events: { collection: "/events", of: "Event" },
-        tags: { collection: "/tags", of: "Tag" },
-    },
+    "": "/calendar/v2 attachments:Attachment[] calendars:Calendar[] conflicts:Conflict[] eventInstances:EventInstance[] eventResourceRequests:EventResourceRequest[] events:Event[] feeds:Feed[] jobStatuses:JobStatus[] people:Person[] reportTemplates:ReportTemplate[] resourceApprovalGroups:ResourceApprovalGroup[] resourceBookings:ResourceBooking[] resourceFolders:ResourceFolder[] resourceQuestions:ResourceQuestion[] resources:Resource[] roomSetups:RoomSetup[] tagGroups:TagGroup[] tags:Tag[]",
+    Attachment: "event:Event",
+    Calendar: "events:Event[]",
+    Conflict: "resolvedBy:Person resource:Resource winner:Event",
+    Event: "attachments:Attachment[] calendar:Calendar conflicts:Conflict[] eventConnections:EventConnection[] eventInstances:EventInstance[] eventResourceRequests:EventResourceRequest[] feed:Feed owner:Person resourceBookings:ResourceBooking[] tags:Tag[]",
+    EventInstance: "event:Event eventTimes:EventTime[] resourceBookings:ResourceBooking[] tags:Tag[]",
+    EventResourceRequest: "answers:EventResourceAnswer[] createdBy:Person event:Event resource:Resource resourceBookings:ResourceBooking[] roomSetup:RoomSetup updatedBy:Person",
+    EventTime: "event:Event",
+    Person: "eventResourceRequests:EventResourceRequest[] organization:Organization",
+    RequiredApproval: "resource:Resource",
+    Resource: "conflicts:Conflict[] eventResourceRequests:EventResourceRequest[] requiredApprovals:RequiredApproval[] resourceApprovalGroups:ResourceApprovalGroup[] resourceBookings:ResourceBooking[] resourceFolder:ResourceFolder resourceQuestions:ResourceQuestion[] roomSetups:RoomSetup[]",
+    ResourceApprovalGroup: "eventResourceRequests:EventResourceRequest[] people:Person[] requiredApprovals:RequiredApproval[] resources:Resource[]",
+    ResourceBooking: "eventResourceRequest:EventResourceRequest resource:Resource",
+    ResourceFolder: "resources:Resource[]",
+    ResourceSuggestion: "resource:Resource",
+    RoomSetup: "containingResource:ContainingResource resourceSuggestions:ResourceSuggestion[]",
+    Tag: "eventInstances:EventInstance[] events:Event[] tagGroup:TagGroup",
+    TagGroup: "events:Event[] tags:Tag[]",
 };
 /**
  * A client for Planning Center Calendar.

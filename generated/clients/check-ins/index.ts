@@ -28,119 +28,35 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    attendanceTypes: { collection: "/check-ins/v2/attendance_types", of: "AttendanceType" },
-    checkInGroups: { collection: "/check-ins/v2/check_in_groups", of: "CheckInGroup" },
-    checkIns: { collection: "/check-ins/v2/check_ins", of: "CheckIn" },
-    eventTimes: { collection: "/check-ins/v2/event_times", of: "EventTime" },
-    events: { collection: "/check-ins/v2/events", of: "Event" },
-    headcounts: { collection: "/check-ins/v2/headcounts", of: "Headcount" },
-    integrationLinks: { collection: "/check-ins/v2/integration_links", of: "IntegrationLink" },
-    labels: { collection: "/check-ins/v2/labels", of: "Label" },
-    locations: { collection: "/check-ins/v2/locations", of: "Location" },
-    options: { collection: "/check-ins/v2/options", of: "Option" },
-    organizations: { collection: "/check-ins/v2/organizations", of: "Organization" },
-    passes: { collection: "/check-ins/v2/passes", of: "Pass" },
-    people: { collection: "/check-ins/v2/people", of: "Person" },
-    stations: { collection: "/check-ins/v2/stations", of: "Station" },
-    themes: { collection: "/check-ins/v2/themes", of: "Theme" },
-  },
-  AttendanceType: {
-    event: { record: "/event", of: "Event" },
-    headcounts: { collection: "/headcounts", of: "Headcount" },
-  },
-  CheckIn: {
-    checkInGroup: { record: "/check_in_group", of: "CheckInGroup" },
-    checkInTimes: { collection: "/check_in_times", of: "CheckInTime" },
-    checkedInAt: { record: "/checked_in_at", of: "Station" },
-    checkedInBy: { record: "/checked_in_by", of: "Person" },
-    checkedOutBy: { record: "/checked_out_by", of: "Person" },
-    event: { record: "/event", of: "Event" },
-    eventPeriod: { record: "/event_period", of: "EventPeriod" },
-    eventTimes: { collection: "/event_times", of: "EventTime" },
-    locations: { collection: "/locations", of: "Location" },
-    options: { collection: "/options", of: "Option" },
-    person: { record: "/person", of: "Person" },
-  },
-  Event: {
-    attendanceTypes: { collection: "/attendance_types", of: "AttendanceType" },
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    currentEventTimes: { collection: "/current_event_times", of: "EventTime" },
-    eventLabels: { collection: "/event_labels", of: "EventLabel" },
-    eventPeriods: { collection: "/event_periods", of: "EventPeriod" },
-    integrationLinks: { collection: "/integration_links", of: "IntegrationLink" },
-    locations: { collection: "/locations", of: "Location" },
-    personEvents: { collection: "/person_events", of: "PersonEvent" },
-  },
-  EventLabel: {
-    event: { record: "/event", of: "Event" },
-    label: { record: "/label", of: "Label" },
-  },
-  EventPeriod: {
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    event: { record: "/event", of: "Event" },
-    eventTimes: { collection: "/event_times", of: "EventTime" },
-    locationEventPeriods: { collection: "/location_event_periods", of: "LocationEventPeriod" },
-  },
-  EventTime: {
-    availableLocations: { collection: "/available_locations", of: "Location" },
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    event: { record: "/event", of: "Event" },
-    eventPeriod: { record: "/event_period", of: "EventPeriod" },
-    headcounts: { collection: "/headcounts", of: "Headcount" },
-    locationEventTimes: { collection: "/location_event_times", of: "LocationEventTime" },
-  },
-  Headcount: {
-    attendanceType: { record: "/attendance_type", of: "AttendanceType" },
-    eventTime: { record: "/event_time", of: "EventTime" },
-  },
-  Label: {
-    eventLabels: { collection: "/event_labels", of: "EventLabel" },
-    locationLabels: { collection: "/location_labels", of: "LocationLabel" },
-  },
-  LocationEventPeriod: {
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    eventPeriod: { record: "/event_period", of: "EventPeriod" },
-    location: { record: "/location", of: "Location" },
-  },
-  LocationEventTime: {
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    eventTime: { record: "/event_time", of: "EventTime" },
-    location: { record: "/location", of: "Location" },
-  },
-  LocationLabel: {
-    label: { record: "/label", of: "Label" },
-    location: { record: "/location", of: "Location" },
-  },
-  Option: {
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    label: { record: "/label", of: "Label" },
-  },
-  Pass: {
-    person: { record: "/person", of: "Person" },
-  },
-  Person: {
-    checkIns: { collection: "/check_ins", of: "CheckIn" },
-    organization: { record: "/organization", of: "Organization" },
-    passes: { collection: "/passes", of: "Pass" },
-    personEvents: { collection: "/person_events", of: "PersonEvent" },
-  },
-  PersonEvent: {
-    event: { record: "/event", of: "Event" },
-    firstCheckIn: { record: "/first_check_in", of: "CheckIn" },
-    lastCheckIn: { record: "/last_check_in", of: "CheckIn" },
-    person: { record: "/person", of: "Person" },
-  },
-  Station: {
-    checkInGroups: { collection: "/check_in_groups", of: "CheckInGroup" },
-    checkedInAtCheckIns: { collection: "/checked_in_at_check_ins", of: "CheckIn" },
-    event: { record: "/event", of: "Event" },
-    location: { record: "/location", of: "Location" },
-    printStation: { record: "/print_station", of: "Station" },
-    theme: { record: "/theme", of: "Theme" },
-  },
+  "": "/check-ins/v2 attendanceTypes:AttendanceType[] checkInGroups:CheckInGroup[] checkIns:CheckIn[] eventTimes:EventTime[] events:Event[] headcounts:Headcount[] integrationLinks:IntegrationLink[] labels:Label[] locations:Location[] options:Option[] organizations:Organization[] passes:Pass[] people:Person[] stations:Station[] themes:Theme[]",
+  AttendanceType: "event:Event headcounts:Headcount[]",
+  CheckIn:
+    "checkInGroup:CheckInGroup checkInTimes:CheckInTime[] checkedInAt:Station checkedInBy:Person checkedOutBy:Person event:Event eventPeriod:EventPeriod eventTimes:EventTime[] locations:Location[] options:Option[] person:Person",
+  Event:
+    "attendanceTypes:AttendanceType[] checkIns:CheckIn[] currentEventTimes:EventTime[] eventLabels:EventLabel[] eventPeriods:EventPeriod[] integrationLinks:IntegrationLink[] locations:Location[] personEvents:PersonEvent[]",
+  EventLabel: "event:Event label:Label",
+  EventPeriod:
+    "checkIns:CheckIn[] event:Event eventTimes:EventTime[] locationEventPeriods:LocationEventPeriod[]",
+  EventTime:
+    "availableLocations:Location[] checkIns:CheckIn[] event:Event eventPeriod:EventPeriod headcounts:Headcount[] locationEventTimes:LocationEventTime[]",
+  Headcount: "attendanceType:AttendanceType eventTime:EventTime",
+  Label: "eventLabels:EventLabel[] locationLabels:LocationLabel[]",
+  LocationEventPeriod: "checkIns:CheckIn[] eventPeriod:EventPeriod location:Location",
+  LocationEventTime: "checkIns:CheckIn[] eventTime:EventTime location:Location",
+  LocationLabel: "label:Label location:Location",
+  Option: "checkIns:CheckIn[] label:Label",
+  Pass: "person:Person",
+  Person: "checkIns:CheckIn[] organization:Organization passes:Pass[] personEvents:PersonEvent[]",
+  PersonEvent: "event:Event firstCheckIn:CheckIn lastCheckIn:CheckIn person:Person",
+  Station:
+    "checkInGroups:CheckInGroup[] checkedInAtCheckIns:CheckIn[] event:Event location:Location printStation:Station theme:Theme",
 };
 
 /**

@@ -28,14 +28,15 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    people: { collection: "/current/v2/people", of: "Person" },
-  },
-  Person: {
-    organization: { record: "/organization", of: "Organization" },
-  },
+  "": "/current/v2 people:Person[]",
+  Person: "organization:Organization",
 };
 
 /**

@@ -28,103 +28,33 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    batchGroups: { collection: "/giving/v2/batch_groups", of: "BatchGroup" },
-    batches: { collection: "/giving/v2/batches", of: "Batch" },
-    campuses: { collection: "/giving/v2/campuses", of: "Campus" },
-    donations: { collection: "/giving/v2/donations", of: "Donation" },
-    funds: { collection: "/giving/v2/funds", of: "Fund" },
-    inKindDonations: { collection: "/giving/v2/in_kind_donations", of: "InKindDonation" },
-    labels: { collection: "/giving/v2/labels", of: "Label" },
-    me: { record: "/giving/v2/me", of: "Person" },
-    organization: { record: "/giving/v2", of: "Organization" },
-    paymentSources: { collection: "/giving/v2/payment_sources", of: "PaymentSource" },
-    people: { collection: "/giving/v2/people", of: "Person" },
-    pledgeCampaigns: { collection: "/giving/v2/pledge_campaigns", of: "PledgeCampaign" },
-    pledges: { collection: "/giving/v2/pledges", of: "Pledge" },
-    recurringDonations: { collection: "/giving/v2/recurring_donations", of: "RecurringDonation" },
-  },
-  Batch: {
-    batchGroup: { record: "/batch_group", of: "BatchGroup" },
-    commit: { action: "/commit" },
-    donations: { collection: "/donations", of: "Donation" },
-    owner: { record: "/owner", of: "Person" },
-  },
-  BatchGroup: {
-    batches: { collection: "/batches", of: "Batch" },
-    commit: { action: "/commit" },
-    owner: { record: "/owner", of: "Person" },
-  },
-  Campus: {
-    donations: { collection: "/donations", of: "Donation" },
-  },
-  Designation: {
-    fund: { record: "/fund", of: "Fund" },
-  },
-  DesignationRefund: {
-    designation: { record: "/designation", of: "Designation" },
-  },
-  Donation: {
-    campus: { record: "/campus", of: "Campus" },
-    designations: { collection: "/designations", of: "Designation" },
-    issueRefund: { action: "/issue_refund" },
-    labels: { collection: "/labels", of: "Label" },
-    note: { record: "/note", of: "Note" },
-    refund: { record: "/refund", of: "Refund" },
-  },
-  InKindDonation: {
-    campus: { record: "/campus", of: "Campus" },
-    fund: { record: "/fund", of: "Fund" },
-    person: { record: "/person", of: "Person" },
-  },
-  Organization: {
-    batchGroups: { collection: "/batch_groups", of: "BatchGroup" },
-    batches: { collection: "/batches", of: "Batch" },
-    campuses: { collection: "/campuses", of: "Campus" },
-    donations: { collection: "/donations", of: "Donation" },
-    funds: { collection: "/funds", of: "Fund" },
-    inKindDonations: { collection: "/in_kind_donations", of: "InKindDonation" },
-    labels: { collection: "/labels", of: "Label" },
-    paymentSources: { collection: "/payment_sources", of: "PaymentSource" },
-    people: { collection: "/people", of: "Person" },
-    recurringDonations: { collection: "/recurring_donations", of: "RecurringDonation" },
-  },
-  PaymentMethod: {
-    recurringDonations: { collection: "/recurring_donations", of: "RecurringDonation" },
-  },
-  PaymentSource: {
-    donations: { collection: "/donations", of: "Donation" },
-  },
-  Person: {
-    batchGroups: { collection: "/batch_groups", of: "BatchGroup" },
-    batches: { collection: "/batches", of: "Batch" },
-    donations: { collection: "/donations", of: "Donation" },
-    inKindDonations: { collection: "/in_kind_donations", of: "InKindDonation" },
-    paymentMethods: { collection: "/payment_methods", of: "PaymentMethod" },
-    pledges: { collection: "/pledges", of: "Pledge" },
-    primaryCampus: { record: "/primary_campus", of: "Campus" },
-    recurringDonations: { collection: "/recurring_donations", of: "RecurringDonation" },
-  },
-  Pledge: {
-    jointGiver: { record: "/joint_giver", of: "Person" },
-    pledgeCampaign: { record: "/pledge_campaign", of: "PledgeCampaign" },
-  },
-  PledgeCampaign: {
-    fund: { record: "/fund", of: "Fund" },
-    pledges: { collection: "/pledges", of: "Pledge" },
-  },
-  RecurringDonation: {
-    designations: { collection: "/designations", of: "RecurringDonationDesignation" },
-    paymentMethod: { record: "/payment_method", of: "PaymentMethod" },
-  },
-  RecurringDonationDesignation: {
-    fund: { record: "/fund", of: "Fund" },
-  },
-  Refund: {
-    designationRefunds: { collection: "/designation_refunds", of: "DesignationRefund" },
-  },
+  "": "/giving/v2 batchGroups:BatchGroup[] batches:Batch[] campuses:Campus[] donations:Donation[] funds:Fund[] inKindDonations:InKindDonation[] labels:Label[] me:Person organization:Organization@/giving/v2 paymentSources:PaymentSource[] people:Person[] pledgeCampaigns:PledgeCampaign[] pledges:Pledge[] recurringDonations:RecurringDonation[]",
+  Batch: "batchGroup:BatchGroup commit() donations:Donation[] owner:Person",
+  BatchGroup: "batches:Batch[] commit() owner:Person",
+  Campus: "donations:Donation[]",
+  Designation: "fund:Fund",
+  DesignationRefund: "designation:Designation",
+  Donation:
+    "campus:Campus designations:Designation[] issueRefund() labels:Label[] note:Note refund:Refund",
+  InKindDonation: "campus:Campus fund:Fund person:Person",
+  Organization:
+    "batchGroups:BatchGroup[] batches:Batch[] campuses:Campus[] donations:Donation[] funds:Fund[] inKindDonations:InKindDonation[] labels:Label[] paymentSources:PaymentSource[] people:Person[] recurringDonations:RecurringDonation[]",
+  PaymentMethod: "recurringDonations:RecurringDonation[]",
+  PaymentSource: "donations:Donation[]",
+  Person:
+    "batchGroups:BatchGroup[] batches:Batch[] donations:Donation[] inKindDonations:InKindDonation[] paymentMethods:PaymentMethod[] pledges:Pledge[] primaryCampus:Campus recurringDonations:RecurringDonation[]",
+  Pledge: "jointGiver:Person pledgeCampaign:PledgeCampaign",
+  PledgeCampaign: "fund:Fund pledges:Pledge[]",
+  RecurringDonation: "designations:RecurringDonationDesignation[] paymentMethod:PaymentMethod",
+  RecurringDonationDesignation: "fund:Fund",
+  Refund: "designationRefunds:DesignationRefund[]",
 };
 
 /**

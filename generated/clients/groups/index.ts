@@ -28,96 +28,30 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    campuses: { collection: "/groups/v2/campuses", of: "Campus" },
-    events: { collection: "/groups/v2/events", of: "Event" },
-    groupApplications: { collection: "/groups/v2/group_applications", of: "GroupApplication" },
-    groupTypes: { collection: "/groups/v2/group_types", of: "GroupType" },
-    groups: { collection: "/groups/v2/groups", of: "Group" },
-    locations: { collection: "/groups/v2/locations", of: "Location" },
-    organization: { record: "/groups/v2", of: "Organization" },
-    people: { collection: "/groups/v2/people", of: "Person" },
-    tagGroups: { collection: "/groups/v2/tag_groups", of: "TagGroup" },
-    tags: { collection: "/groups/v2/tags", of: "Tag" },
-  },
-  Attendance: {
-    person: { record: "/person", of: "Person" },
-  },
-  Campus: {
-    groups: { collection: "/groups", of: "Group" },
-  },
-  Event: {
-    attendances: { collection: "/attendances", of: "Attendance" },
-    group: { record: "/group", of: "Group" },
-    location: { record: "/location", of: "Location" },
-    notes: { collection: "/notes", of: "EventNote" },
-    rsvps: { collection: "/rsvps", of: "RSVP" },
-  },
-  EventNote: {
-    owner: { record: "/owner", of: "Owner" },
-  },
-  Group: {
-    applications: { collection: "/applications", of: "GroupApplication" },
-    assignCampuses: { action: "/assign_campuses", sends: "GroupAssignCampuses" },
-    campuses: { collection: "/campuses", of: "Campus" },
-    disableChat: { action: "/disable_chat", sends: "GroupDisableChat" },
-    duplicate: { action: "/duplicate" },
-    enableChat: { action: "/enable_chat", sends: "GroupEnableChat" },
-    enrollment: { record: "/enrollment", of: "Enrollment" },
-    events: { collection: "/events", of: "Event" },
-    groupType: { record: "/group_type", of: "GroupType" },
-    location: { record: "/location", of: "Location" },
-    memberships: { collection: "/memberships", of: "Membership" },
-    myMembership: { record: "/my_membership", of: "Membership" },
-    people: { collection: "/people", of: "Person" },
-    resources: { collection: "/resources", of: "Resource" },
-    tags: { collection: "/tags", of: "Tag" },
-  },
-  GroupApplication: {
-    approve: { action: "/approve", sends: "GroupApplicationApproveAction" },
-    group: { record: "/group", of: "Group" },
-    person: { record: "/person", of: "Person" },
-    reject: { action: "/reject" },
-  },
-  GroupType: {
-    events: { collection: "/events", of: "Event" },
-    groups: { collection: "/groups", of: "Group" },
-    resources: { collection: "/resources", of: "Resource" },
-  },
-  Location: {
-    group: { record: "/group", of: "Group" },
-  },
-  Membership: {
-    group: { record: "/group", of: "Group" },
-    person: { record: "/person", of: "Person" },
-  },
-  Organization: {
-    campuses: { collection: "/campuses", of: "Campus" },
-    events: { collection: "/events", of: "Event" },
-    groupApplications: { collection: "/group_applications", of: "GroupApplication" },
-    groupTypes: { collection: "/group_types", of: "GroupType" },
-    groups: { collection: "/groups", of: "Group" },
-    me: { record: "/me", of: "Person" },
-    people: { collection: "/people", of: "Person" },
-    tagGroups: { collection: "/tag_groups", of: "TagGroup" },
-  },
-  Person: {
-    events: { collection: "/events", of: "Event" },
-    groups: { collection: "/groups", of: "Group" },
-    memberships: { collection: "/memberships", of: "Membership" },
-  },
-  Resource: {
-    download: { record: "/download", of: "Resource" },
-    visit: { record: "/visit", of: "Resource" },
-  },
-  Tag: {
-    groups: { collection: "/groups", of: "Group" },
-  },
-  TagGroup: {
-    tags: { collection: "/tags", of: "Tag" },
-  },
+  "": "/groups/v2 campuses:Campus[] events:Event[] groupApplications:GroupApplication[] groupTypes:GroupType[] groups:Group[] locations:Location[] organization:Organization@/groups/v2 people:Person[] tagGroups:TagGroup[] tags:Tag[]",
+  Attendance: "person:Person",
+  Campus: "groups:Group[]",
+  Event: "attendances:Attendance[] group:Group location:Location notes:EventNote[] rsvps:RSVP[]",
+  EventNote: "owner:Owner",
+  Group:
+    "applications:GroupApplication[] assignCampuses(GroupAssignCampuses) campuses:Campus[] disableChat(GroupDisableChat) duplicate() enableChat(GroupEnableChat) enrollment:Enrollment events:Event[] groupType:GroupType location:Location memberships:Membership[] myMembership:Membership people:Person[] resources:Resource[] tags:Tag[]",
+  GroupApplication: "approve(GroupApplicationApproveAction) group:Group person:Person reject()",
+  GroupType: "events:Event[] groups:Group[] resources:Resource[]",
+  Location: "group:Group",
+  Membership: "group:Group person:Person",
+  Organization:
+    "campuses:Campus[] events:Event[] groupApplications:GroupApplication[] groupTypes:GroupType[] groups:Group[] me:Person people:Person[] tagGroups:TagGroup[]",
+  Person: "events:Event[] groups:Group[] memberships:Membership[]",
+  Resource: "download:Resource visit:Resource",
+  Tag: "groups:Group[]",
+  TagGroup: "tags:Tag[]",
 };
 
 /**

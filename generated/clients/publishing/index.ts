@@ -28,47 +28,21 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    channels: { collection: "/publishing/v2/channels", of: "Channel" },
-    episodes: { collection: "/publishing/v2/episodes", of: "Episode" },
-    organization: { record: "/publishing/v2", of: "Organization" },
-    series: { collection: "/publishing/v2/series", of: "Series" },
-    speakers: { collection: "/publishing/v2/speakers", of: "Speaker" },
-  },
-  Channel: {
-    channelDefaultEpisodeResources: {
-      collection: "/channel_default_episode_resources",
-      of: "ChannelDefaultEpisodeResource",
-    },
-    channelDefaultTimes: { collection: "/channel_default_times", of: "ChannelDefaultTime" },
-    currentEpisode: { record: "/current_episode", of: "Episode" },
-    episodes: { collection: "/episodes", of: "Episode" },
-    nextTimes: { collection: "/next_times", of: "ChannelNextTime" },
-    series: { collection: "/series", of: "Series" },
-    statistics: { collection: "/statistics", of: "EpisodeStatistics" },
-  },
-  Episode: {
-    channel: { record: "/channel", of: "Channel" },
-    episodeResources: { collection: "/episode_resources", of: "EpisodeResource" },
-    episodeTimes: { collection: "/episode_times", of: "EpisodeTime" },
-    noteTemplate: { record: "/note_template", of: "NoteTemplate" },
-    series: { record: "/series", of: "Series" },
-    speakerships: { collection: "/speakerships", of: "Speakership" },
-  },
-  Organization: {
-    channels: { collection: "/channels", of: "Channel" },
-    episodes: { collection: "/episodes", of: "Episode" },
-    series: { collection: "/series", of: "Series" },
-    speakers: { collection: "/speakers", of: "Speaker" },
-  },
-  Series: {
-    channel: { record: "/channel", of: "Channel" },
-  },
-  Speakership: {
-    speaker: { record: "/speaker", of: "Speaker" },
-  },
+  "": "/publishing/v2 channels:Channel[] episodes:Episode[] organization:Organization@/publishing/v2 series:Series[] speakers:Speaker[]",
+  Channel:
+    "channelDefaultEpisodeResources:ChannelDefaultEpisodeResource[] channelDefaultTimes:ChannelDefaultTime[] currentEpisode:Episode episodes:Episode[] nextTimes:ChannelNextTime[] series:Series[] statistics:EpisodeStatistics[]",
+  Episode:
+    "channel:Channel episodeResources:EpisodeResource[] episodeTimes:EpisodeTime[] noteTemplate:NoteTemplate series:Series speakerships:Speakership[]",
+  Organization: "channels:Channel[] episodes:Episode[] series:Series[] speakers:Speaker[]",
+  Series: "channel:Channel",
+  Speakership: "speaker:Speaker",
 };
 
 /**

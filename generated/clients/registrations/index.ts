@@ -28,40 +28,20 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    campuses: { collection: "/registrations/v2/campuses", of: "Campus" },
-    categories: { collection: "/registrations/v2/categories", of: "Category" },
-    me: { record: "/registrations/v2/me", of: "Person" },
-    organization: { record: "/registrations/v2", of: "Organization" },
-    signups: { collection: "/registrations/v2/signups", of: "Signup" },
-  },
-  Attendee: {
-    emergencyContact: { record: "/emergency_contact", of: "EmergencyContact" },
-    person: { record: "/person", of: "Person" },
-    registration: { record: "/registration", of: "Registration" },
-    selectionType: { record: "/selection_type", of: "SelectionType" },
-  },
-  Organization: {
-    campuses: { collection: "/campuses", of: "Campus" },
-    categories: { collection: "/categories", of: "Category" },
-    signups: { collection: "/signups", of: "Signup" },
-  },
-  Registration: {
-    createdBy: { record: "/created_by", of: "Person" },
-    registrantContact: { record: "/registrant_contact", of: "Person" },
-  },
-  Signup: {
-    attendees: { collection: "/attendees", of: "Attendee" },
-    campuses: { collection: "/campuses", of: "Campus" },
-    categories: { collection: "/categories", of: "Category" },
-    nextSignupTime: { record: "/next_signup_time", of: "SignupTime" },
-    registrations: { collection: "/registrations", of: "Registration" },
-    selectionTypes: { collection: "/selection_types", of: "SelectionType" },
-    signupLocation: { record: "/signup_location", of: "SignupLocation" },
-    signupTimes: { collection: "/signup_times", of: "SignupTime" },
-  },
+  "": "/registrations/v2 campuses:Campus[] categories:Category[] me:Person organization:Organization@/registrations/v2 signups:Signup[]",
+  Attendee:
+    "emergencyContact:EmergencyContact person:Person registration:Registration selectionType:SelectionType",
+  Organization: "campuses:Campus[] categories:Category[] signups:Signup[]",
+  Registration: "createdBy:Person registrantContact:Person",
+  Signup:
+    "attendees:Attendee[] campuses:Campus[] categories:Category[] nextSignupTime:SignupTime registrations:Registration[] selectionTypes:SelectionType[] signupLocation:SignupLocation signupTimes:SignupTime[]",
 };
 
 /**

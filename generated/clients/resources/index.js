@@ -21,95 +21,25 @@ const api = {
         },
     },
 };
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes = {
-    "": {
-        attachments: { collection: "/resources/v2/attachments", of: "Attachment" },
-        conflicts: { collection: "/resources/v2/conflicts", of: "Conflict" },
-        eventInstances: { collection: "/resources/v2/event_instances", of: "EventInstance" },
-        eventResourceRequests: {
-            collection: "/resources/v2/event_resource_requests",
-            of: "EventResourceRequest",
-        },
-        events: { collection: "/resources/v2/events", of: "Event" },
-        organization: { record: "/resources/v2", of: "Organization" },
-        people: { collection: "/resources/v2/people", of: "Person" },
-        resourceApprovalGroups: {
-            collection: "/resources/v2/resource_approval_groups",
-            of: "ResourceApprovalGroup",
-        },
-        resourceBookings: { collection: "/resources/v2/resource_bookings", of: "ResourceBooking" },
-        resourceFolders: { collection: "/resources/v2/resource_folders", of: "ResourceFolder" },
-        resourceQuestions: { collection: "/resources/v2/resource_questions", of: "ResourceQuestion" },
-        resources: { collection: "/resources/v2/resources", of: "Resource" },
-        roomSetups: { collection: "/resources/v2/room_setups", of: "RoomSetup" },
-    },
-    Attachment: {
-        event: { record: "/event", of: "Event" },
-    },
-    Conflict: {
-        resource: { record: "/resource", of: "Resource" },
-    },
-    Event: {
-        attachments: { collection: "/attachments", of: "Attachment" },
-        conflicts: { collection: "/conflicts", of: "Conflict" },
-        eventInstances: { collection: "/event_instances", of: "EventInstance" },
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        owner: { record: "/owner", of: "Person" },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-    },
-    EventInstance: {
-        event: { record: "/event", of: "Event" },
-        eventTimes: { collection: "/event_times", of: "EventTime" },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-    },
-    EventResourceRequest: {
-        event: { record: "/event", of: "Event" },
-        resource: { record: "/resource", of: "Resource" },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-    },
-    EventTime: {
-        event: { record: "/event", of: "Event" },
-    },
-    Organization: {
-        attachments: { collection: "/attachments", of: "Attachment" },
-        conflicts: { collection: "/conflicts", of: "Conflict" },
-        eventInstances: { collection: "/event_instances", of: "EventInstance" },
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        events: { collection: "/events", of: "Event" },
-        people: { collection: "/people", of: "Person" },
-        resourceApprovalGroups: {
-            collection: "/resource_approval_groups",
-            of: "ResourceApprovalGroup",
-        },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-        resourceFolders: { collection: "/resource_folders", of: "ResourceFolder" },
-        resourceQuestions: { collection: "/resource_questions", of: "ResourceQuestion" },
-        resources: { collection: "/resources", of: "Resource" },
-        roomSetups: { collection: "/room_setups", of: "RoomSetup" },
-    },
-    Resource: {
-        conflicts: { collection: "/conflicts", of: "Conflict" },
-        eventResourceRequests: { collection: "/event_resource_requests", of: "EventResourceRequest" },
-        resourceApprovalGroups: {
-            collection: "/resource_approval_groups",
-            of: "ResourceApprovalGroup",
-        },
-        resourceBookings: { collection: "/resource_bookings", of: "ResourceBooking" },
-        resourceQuestions: { collection: "/resource_questions", of: "ResourceQuestion" },
-        roomSetups: { collection: "/room_setups", of: "RoomSetup" },
-    },
-    ResourceApprovalGroup: {
-        people: { collection: "/people", of: "Person" },
-        resources: { collection: "/resources", of: "Resource" },
-    },
-    ResourceBooking: {
-        eventInstance: { record: "/event_instance", of: "EventInstance" },
-        resource: { record: "/resource", of: "Resource" },
-    },
-    ResourceFolder: {
-        resources: { collection: "/resources", of: "Resource" },
-    },
+    "": "/resources/v2 attachments:Attachment[] conflicts:Conflict[] eventInstances:EventInstance[] eventResourceRequests:EventResourceRequest[] events:Event[] organization:Organization@/resources/v2 people:Person[] resourceApprovalGroups:ResourceApprovalGroup[] resourceBookings:ResourceBooking[] resourceFolders:ResourceFolder[] resourceQuestions:ResourceQuestion[] resources:Resource[] roomSetups:RoomSetup[]",
+    Attachment: "event:Event",
+    Conflict: "resource:Resource",
+    Event: "attachments:Attachment[] conflicts:Conflict[] eventInstances:EventInstance[] eventResourceRequests:EventResourceRequest[] owner:Person resourceBookings:ResourceBooking[]",
+    EventInstance: "event:Event eventTimes:EventTime[] resourceBookings:ResourceBooking[]",
+    EventResourceRequest: "event:Event resource:Resource resourceBookings:ResourceBooking[]",
+    EventTime: "event:Event",
+    Organization: "attachments:Attachment[] conflicts:Conflict[] eventInstances:EventInstance[] eventResourceRequests:EventResourceRequest[] events:Event[] people:Person[] resourceApprovalGroups:ResourceApprovalGroup[] resourceBookings:ResourceBooking[] resourceFolders:ResourceFolder[] resourceQuestions:ResourceQuestion[] resources:Resource[] roomSetups:RoomSetup[]",
+    Resource: "conflicts:Conflict[] eventResourceRequests:EventResourceRequest[] resourceApprovalGroups:ResourceApprovalGroup[] resourceBookings:ResourceBooking[] resourceQuestions:ResourceQuestion[] roomSetups:RoomSetup[]",
+    ResourceApprovalGroup: "people:Person[] resources:Resource[]",
+    ResourceBooking: "eventInstance:EventInstance resource:Resource",
+    ResourceFolder: "resources:Resource[]",
 };
 /**
  * A client for PCO Resources.

@@ -1,8 +1,3 @@
-/**
- * The Authorization header: HTTP Basic for a personal access token, Bearer for
- * an OAuth token. An OAuth token with a refresh token and the application's
- * credentials is refreshed on a 401; calls in flight share one refresh.
- */
 import type { OAuthToken, PersonalAccessToken } from "./options.js";
 export interface Authorizer {
     header(): string;

@@ -1,3 +1,11 @@
+// Copied by `npm run generate` from templates/runtime/auth.ts. Do not edit.
+/**
+ * The Authorization header: HTTP Basic for a personal access token, Bearer for
+ * an OAuth token. An OAuth token with a refresh token and the application's
+ * credentials is refreshed on a 401; calls in flight share one refresh.
+ */
+import { readText } from "./body.js";
+import { PcoError } from "./errors.js";
 export function authorizer(auth, tokenUrl, doFetch) {
     if ("appId" in auth) {
         const encoded = base64(`${auth.appId}:${auth.secret}`);
@@ -19,7 +27,7 @@ export function authorizer(auth, tokenUrl, doFetch) {
             refresh_token: refreshToken ?? "",
             client_id: oauth.clientId ?? "",
             client_secret: oauth.clientSecret ?? "",
-        }, doFetch, "the OAuth token could not be refreshed");
+        }, doFetch, "the OAuth token could not be refreshed", { readText, PcoError });
         accessToken = tokens.accessToken;
         if (tokens.refreshToken !== "")
             refreshToken = tokens.refreshToken;

@@ -4,6 +4,8 @@
  * an OAuth token. An OAuth token with a refresh token and the application's
  * credentials is refreshed on a 401; calls in flight share one refresh.
  */
+import { readText } from "./body.js";
+import { PcoError } from "./errors.js";
 import type { OAuthToken, PersonalAccessToken } from "./options.js";
 
 export interface Authorizer {
@@ -48,6 +50,7 @@ export function authorizer(
       },
       doFetch,
       "the OAuth token could not be refreshed",
+      { readText, PcoError },
     );
     accessToken = tokens.accessToken;
     if (tokens.refreshToken !== "") refreshToken = tokens.refreshToken;

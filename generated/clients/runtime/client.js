@@ -12,6 +12,7 @@
 import { documentProblem } from "./document-shape.js";
 import { documentOf, pageOf } from "./jsonapi.js";
 import { queryProblem, searchParams, withOwnIncludes } from "./query.js";
+import { membersOf } from "./routes.js";
 import { createTransport } from "./transport.js";
 const relationshipsOf = (query) => query?.relationships === undefined ? {} : { relationships: query.relationships };
 const PATH = Symbol("path");
@@ -125,28 +126,26 @@ export function connect(api, routes, options = {}) {
         const answer = await sendForDocument("POST", http.url(path), { ...options, json });
         return answer === null ? null : documentOf(answer, undefined);
     }
-    // Own members only: a type named like an Object.prototype member has none.
-    const membersOf = (type) => Object.hasOwn(routes, type) ? Object.entries(routes[type]) : [];
     function prototypeOf(type) {
         prototypes.set(type, prototypes.get(type) ??
-            Object.create(recordMethods, Object.fromEntries(membersOf(type).map(([name, member]) => [
-                name,
+            Object.create(recordMethods, Object.fromEntries(membersOf(routes, type).map((member) => [
+                member.name,
                 { enumerable: true, get: memberGetter(member) },
             ]))));
         return prototypes.get(type);
     }
     function memberGetter(member) {
         return function () {
-            if ("collection" in member)
-                return collection(this[PATH] + member.collection, member.of);
-            if ("record" in member)
-                return record(this[PATH] + member.record, member.of);
-            const path = this[PATH] + member.action;
-            return (attributes, options) => runAction(path, member.sends, attributes, options);
+            const path = this[PATH] + member.path;
+            if (member.kind === "collection")
+                return collection(path, member.type);
+            if (member.kind === "record")
+                return record(path, member.type);
+            return (attributes, options) => runAction(path, member.type, attributes, options);
         };
     }
     const client = record("", "");
     // Loaded when first used: a bundler splits it out of programs that never upload.
-    client.upload = async (file, options) => (await import("./upload.js")).upload(http, api.uploadField, file, options);
+    client.upload = async (file, options) => (await import("./upload.js")).upload(http, sendForDocument, api.uploadField, file, options);
     return client;
 }

@@ -1,6 +1,7 @@
 // Copied by `npm run generate` from templates/runtime/index.ts. Do not edit.
 /** The runtime every generated client shares. */
-export { connect, type Member, type Routes } from "./client.js";
+export { connect } from "./client.js";
+export type { Member, Routes } from "./routes.js";
 export { PcoError, type ErrorObject } from "./errors.js";
 export type {
   ApiDefaults,

@@ -11,6 +11,7 @@
  * token). A module of its own: programs that do not sign users in do not
  * carry it.
  */
+import { readText } from "./body.js";
 import { PcoError } from "./errors.js";
 import { requestTokens } from "./token.js";
 /** The docs' URLs. */
@@ -52,7 +53,7 @@ export async function exchangeCode(exchange) {
         client_id: exchange.clientId,
         client_secret: exchange.clientSecret,
         redirect_uri: exchange.redirectUri,
-    }, exchange.fetch ?? ((input, init) => fetch(input, init)), "the authorization code could not be exchanged");
+    }, exchange.fetch ?? ((input, init) => fetch(input, init)), "the authorization code could not be exchanged", { readText, PcoError });
     await exchange.onTokens(tokens);
 }
 /** 32 random bytes, in hex. */

@@ -1,20 +1,10 @@
-// Copied by `npm run generate` from templates/runtime/token.ts. Do not edit.
-/**
- * A POST to the OAuth token endpoint (a code exchange or a refresh), shared by
- * both flows. The answer is read with a small cap and no redirect is
- * followed: a form holding the client secret goes to the token URL and
- * nowhere else. A failure shows only the OAuth error code, since the rest of
- * the answer may echo what was sent.
- */
-import { readText } from "./body.js";
-import { isObject, PcoError } from "./errors.js";
 const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
 const TOKEN_TIMEOUT_MS = 30_000;
 export async function requestTokens(tokenUrl, form, doFetch, 
 /** The message before the reason: "the OAuth token could not be refreshed". */
-what) {
+what, tools) {
     const path = new URL(tokenUrl).pathname;
-    const fail = (status, reason, cause) => new PcoError(`${what} (${reason})`, { status, method: "POST", path, cause });
+    const fail = (status, reason, cause) => new tools.PcoError(`${what} (${reason})`, { status, method: "POST", path, cause });
     let response;
     let body;
     try {
@@ -28,13 +18,14 @@ what) {
             redirect: "manual",
             signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
         });
-        const text = await readText(response, MAX_TOKEN_ANSWER_BYTES);
+        const text = await tools.readText(response, MAX_TOKEN_ANSWER_BYTES);
         body = text === "" ? null : JSON.parse(text);
     }
     catch (error) {
         throw fail(0, "no usable answer", error);
     }
-    const token = isObject(body) ? body : {};
+    // An array or a scalar has no access_token either, and fails below.
+    const token = (typeof body === "object" && body !== null ? body : {});
     if (!response.ok || typeof token.access_token !== "string") {
         const code = typeof token.error === "string" && /^[\w.-]{1,64}$/.test(token.error)
             ? token.error

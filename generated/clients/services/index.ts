@@ -28,245 +28,52 @@ const api: ApiDefaults = {
   },
 };
 
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes: Routes = {
-  "": {
-    attachmentTypeGroups: {
-      collection: "/services/v2/attachment_type_groups",
-      of: "AttachmentTypeGroup",
-    },
-    attachmentTypes: { collection: "/services/v2/attachment_types", of: "AttachmentType" },
-    attachments: { collection: "/services/v2/attachments", of: "Attachment" },
-    chats: { collection: "/services/v2/chats", of: "Chat" },
-    emailTemplates: { collection: "/services/v2/email_templates", of: "EmailTemplate" },
-    folders: { collection: "/services/v2/folders", of: "Folder" },
-    me: { record: "/services/v2/me", of: "Person" },
-    media: { collection: "/services/v2/media", of: "Media" },
-    organization: { record: "/services/v2", of: "Organization" },
-    people: { collection: "/services/v2/people", of: "Person" },
-    reportTemplates: { collection: "/services/v2/report_templates", of: "ReportTemplate" },
-    series: { collection: "/services/v2/series", of: "Series" },
-    serviceTypes: { collection: "/services/v2/service_types", of: "ServiceType" },
-    songs: { collection: "/services/v2/songs", of: "Song" },
-    tagGroups: { collection: "/services/v2/tag_groups", of: "TagGroup" },
-    teams: { collection: "/services/v2/teams", of: "Team" },
-  },
-  Arrangement: {
-    assignTags: { action: "/assign_tags" },
-    attachments: { collection: "/attachments", of: "Attachment" },
-    keys: { collection: "/keys", of: "Key" },
-    sections: { collection: "/sections", of: "ArrangementSections" },
-    tags: { collection: "/tags", of: "Tag" },
-  },
-  Attachment: {
-    open: { action: "/open" },
-    preview: { action: "/preview" },
-    zooms: { collection: "/zooms", of: "Zoom" },
-  },
-  AvailableSignup: {
-    signupSheets: { collection: "/signup_sheets", of: "SignupSheet" },
-  },
-  Blockout: {
-    blockoutDates: { collection: "/blockout_dates", of: "BlockoutDate" },
-    blockoutExceptions: { collection: "/blockout_exceptions", of: "BlockoutException" },
-  },
-  EmailTemplate: {
-    render: { action: "/render" },
-  },
-  Folder: {
-    folders: { collection: "/folders", of: "Folder" },
-    serviceTypes: { collection: "/service_types", of: "ServiceType" },
-  },
-  Item: {
-    arrangement: { record: "/arrangement", of: "Arrangement" },
-    attachments: { collection: "/attachments", of: "Attachment" },
-    customSlides: { collection: "/custom_slides", of: "CustomSlide" },
-    itemNotes: { collection: "/item_notes", of: "ItemNote" },
-    itemTimes: { collection: "/item_times", of: "ItemTime" },
-    key: { record: "/key", of: "Key" },
-    media: { collection: "/media", of: "Media" },
-    selectedAttachment: { record: "/selected_attachment", of: "Attachment" },
-    selectedBackground: { record: "/selected_background", of: "Attachment" },
-    song: { record: "/song", of: "Song" },
-  },
-  ItemNote: {
-    itemNoteCategory: { record: "/item_note_category", of: "ItemNoteCategory" },
-  },
-  Key: {
-    attachments: { collection: "/attachments", of: "Attachment" },
-  },
-  Live: {
-    controller: { record: "/controller", of: "Person" },
-    currentItemTime: { record: "/current_item_time", of: "ItemTime" },
-    goToNextItem: { action: "/go_to_next_item" },
-    goToPreviousItem: { action: "/go_to_previous_item" },
-    items: { collection: "/items", of: "Item" },
-    nextItemTime: { record: "/next_item_time", of: "ItemTime" },
-    serviceType: { record: "/service_type", of: "ServiceType" },
-    toggleControl: { action: "/toggle_control" },
-    watchablePlans: { collection: "/watchable_plans", of: "Plan" },
-  },
-  Media: {
-    archive: { action: "/archive" },
-    assignTags: { action: "/assign_tags" },
-    attachments: { collection: "/attachments", of: "Attachment" },
-    mediaSchedules: { collection: "/media_schedules", of: "MediaSchedule" },
-    tags: { collection: "/tags", of: "Tag" },
-    unarchive: { action: "/unarchive" },
-  },
-  NeededPosition: {
-    team: { record: "/team", of: "Team" },
-    time: { record: "/time", of: "PlanTime" },
-  },
-  Organization: {
-    attachmentTypes: { collection: "/attachment_types", of: "AttachmentType" },
-    chat: { record: "/chat", of: "Chat" },
-    emailTemplates: { collection: "/email_templates", of: "EmailTemplate" },
-    folders: { collection: "/folders", of: "Folder" },
-    media: { collection: "/media", of: "Media" },
-    people: { collection: "/people", of: "Person" },
-    plans: { collection: "/plans", of: "Organization" },
-    reportTemplates: { collection: "/report_templates", of: "ReportTemplate" },
-    series: { collection: "/series", of: "Series" },
-    serviceTypes: { collection: "/service_types", of: "ServiceType" },
-    songs: { collection: "/songs", of: "Song" },
-    tagGroups: { collection: "/tag_groups", of: "TagGroup" },
-    teams: { collection: "/teams", of: "Team" },
-  },
-  Person: {
-    assignTags: { action: "/assign_tags" },
-    availableSignups: { collection: "/available_signups", of: "AvailableSignup" },
-    blockouts: { collection: "/blockouts", of: "Blockout" },
-    collapseServiceTypes: { action: "/collapse_service_types" },
-    emails: { collection: "/emails", of: "Email" },
-    expandServiceTypes: { action: "/expand_service_types" },
-    personTeamPositionAssignments: {
-      collection: "/person_team_position_assignments",
-      of: "PersonTeamPositionAssignment",
-    },
-    planPeople: { collection: "/plan_people", of: "PlanPerson" },
-    schedules: { collection: "/schedules", of: "Schedule" },
-    schedulingPreferences: { collection: "/scheduling_preferences", of: "SchedulingPreference" },
-    tags: { collection: "/tags", of: "Tag" },
-    teamLeaders: { collection: "/team_leaders", of: "TeamLeader" },
-    textSettings: { collection: "/text_settings", of: "TextSetting" },
-  },
-  PersonTeamPositionAssignment: {
-    person: { record: "/person", of: "Person" },
-    teamPosition: { record: "/team_position", of: "TeamPosition" },
-  },
-  Plan: {
-    allAttachments: { collection: "/all_attachments", of: "Attachment" },
-    attachments: { collection: "/attachments", of: "Attachment" },
-    attendances: { collection: "/attendances", of: "Attendance" },
-    autoschedule: { action: "/autoschedule" },
-    contributors: { collection: "/contributors", of: "Contributor" },
-    importTemplate: { action: "/import_template" },
-    itemReorder: { action: "/item_reorder" },
-    items: { collection: "/items", of: "Item" },
-    live: { record: "/live", of: "Live" },
-    mySchedules: { collection: "/my_schedules", of: "Schedule" },
-    neededPositions: { collection: "/needed_positions", of: "NeededPosition" },
-    nextPlan: { record: "/next_plan", of: "Plan" },
-    notes: { collection: "/notes", of: "PlanNote" },
-    planTimes: { collection: "/plan_times", of: "PlanTime" },
-    previousPlan: { record: "/previous_plan", of: "Plan" },
-    series: { record: "/series", of: "Series" },
-    signupTeams: { collection: "/signup_teams", of: "Team" },
-    teamMembers: { collection: "/team_members", of: "PlanPerson" },
-  },
-  PlanNote: {
-    planNoteCategory: { record: "/plan_note_category", of: "PlanNoteCategory" },
-  },
-  PlanPerson: {
-    declinedPlanTimes: { collection: "/declined_plan_times", of: "PlanTime" },
-    person: { record: "/person", of: "Person" },
-    plan: { record: "/plan", of: "Plan" },
-    planPersonTimes: { collection: "/plan_person_times", of: "PlanPersonTime" },
-    planTimes: { collection: "/plan_times", of: "PlanTime" },
-    team: { record: "/team", of: "Team" },
-  },
-  PlanTemplate: {
-    itemReorder: { action: "/item_reorder" },
-    items: { collection: "/items", of: "Item" },
-    notes: { collection: "/notes", of: "PlanNote" },
-    teamMembers: { collection: "/team_members", of: "PlanPerson" },
-  },
-  PlanTime: {
-    splitTeamRehearsalAssignments: {
-      collection: "/split_team_rehearsal_assignments",
-      of: "SplitTeamRehearsalAssignment",
-    },
-  },
-  Schedule: {
-    accept: { action: "/accept" },
-    decline: { action: "/decline" },
-    declinedPlanTimes: { collection: "/declined_plan_times", of: "PlanTime" },
-    planTimes: { collection: "/plan_times", of: "PlanTime" },
-    respondTo: { record: "/respond_to", of: "Person" },
-    team: { record: "/team", of: "Team" },
-  },
-  Series: {
-    plans: { collection: "/plans", of: "Plan" },
-  },
-  ServiceType: {
-    attachments: { collection: "/attachments", of: "Attachment" },
-    createPlans: { action: "/create_plans" },
-    itemNoteCategories: { collection: "/item_note_categories", of: "ItemNoteCategory" },
-    layouts: { collection: "/layouts", of: "Layout" },
-    liveControllers: { collection: "/live_controllers", of: "LiveController" },
-    planNoteCategories: { collection: "/plan_note_categories", of: "PlanNoteCategory" },
-    planTemplates: { collection: "/plan_templates", of: "PlanTemplate" },
-    planTimes: { collection: "/plan_times", of: "PlanTime" },
-    plans: { collection: "/plans", of: "Plan" },
-    publicView: { record: "/public_view", of: "PublicView" },
-    teamPositions: { collection: "/team_positions", of: "TeamPosition" },
-    teams: { collection: "/teams", of: "Team" },
-    timePreferenceOptions: { collection: "/time_preference_options", of: "TimePreferenceOption" },
-    unscopedPlans: { collection: "/unscoped_plans", of: "Plan" },
-  },
-  SignupSheet: {
-    accept: { action: "/accept" },
-    scheduledPeople: { collection: "/scheduled_people", of: "ScheduledPerson" },
-    signupSheetMetadata: { collection: "/signup_sheet_metadata", of: "SignupSheetMetadata" },
-  },
-  Song: {
-    arrangements: { collection: "/arrangements", of: "Arrangement" },
-    assignTags: { action: "/assign_tags" },
-    attachments: { collection: "/attachments", of: "Attachment" },
-    lastScheduledItem: { record: "/last_scheduled_item", of: "Item" },
-    songSchedules: { collection: "/song_schedules", of: "SongSchedule" },
-    tags: { collection: "/tags", of: "Tag" },
-  },
-  SplitTeamRehearsalAssignment: {
-    team: { record: "/team", of: "Team" },
-  },
-  TagGroup: {
-    folder: { record: "/folder", of: "Folder" },
-    tags: { collection: "/tags", of: "Tag" },
-  },
-  Team: {
-    people: { collection: "/people", of: "Person" },
-    personTeamPositionAssignments: {
-      collection: "/person_team_position_assignments",
-      of: "PersonTeamPositionAssignment",
-    },
-    serviceTypes: { record: "/service_types", of: "ServiceType" },
-    teamLeaders: { collection: "/team_leaders", of: "TeamLeader" },
-    teamPositions: { collection: "/team_positions", of: "TeamPosition" },
-  },
-  TeamLeader: {
-    people: { collection: "/people", of: "Person" },
-    team: { record: "/team", of: "Team" },
-  },
-  TeamPosition: {
-    personTeamPositionAssignments: {
-      collection: "/person_team_position_assignments",
-      of: "PersonTeamPositionAssignment",
-    },
-    tags: { collection: "/tags", of: "Tag" },
-    team: { record: "/team", of: "Team" },
-  },
+  "": "/services/v2 attachmentTypeGroups:AttachmentTypeGroup[] attachmentTypes:AttachmentType[] attachments:Attachment[] chats:Chat[] emailTemplates:EmailTemplate[] folders:Folder[] me:Person media:Media[] organization:Organization@/services/v2 people:Person[] reportTemplates:ReportTemplate[] series:Series[] serviceTypes:ServiceType[] songs:Song[] tagGroups:TagGroup[] teams:Team[]",
+  Arrangement:
+    "assignTags() attachments:Attachment[] keys:Key[] sections:ArrangementSections[] tags:Tag[]",
+  Attachment: "open() preview() zooms:Zoom[]",
+  AvailableSignup: "signupSheets:SignupSheet[]",
+  Blockout: "blockoutDates:BlockoutDate[] blockoutExceptions:BlockoutException[]",
+  EmailTemplate: "render()",
+  Folder: "folders:Folder[] serviceTypes:ServiceType[]",
+  Item: "arrangement:Arrangement attachments:Attachment[] customSlides:CustomSlide[] itemNotes:ItemNote[] itemTimes:ItemTime[] key:Key media:Media[] selectedAttachment:Attachment selectedBackground:Attachment song:Song",
+  ItemNote: "itemNoteCategory:ItemNoteCategory",
+  Key: "attachments:Attachment[]",
+  Live: "controller:Person currentItemTime:ItemTime goToNextItem() goToPreviousItem() items:Item[] nextItemTime:ItemTime serviceType:ServiceType toggleControl() watchablePlans:Plan[]",
+  Media:
+    "archive() assignTags() attachments:Attachment[] mediaSchedules:MediaSchedule[] tags:Tag[] unarchive()",
+  NeededPosition: "team:Team time:PlanTime",
+  Organization:
+    "attachmentTypes:AttachmentType[] chat:Chat emailTemplates:EmailTemplate[] folders:Folder[] media:Media[] people:Person[] plans:Organization[] reportTemplates:ReportTemplate[] series:Series[] serviceTypes:ServiceType[] songs:Song[] tagGroups:TagGroup[] teams:Team[]",
+  Person:
+    "assignTags() availableSignups:AvailableSignup[] blockouts:Blockout[] collapseServiceTypes() emails:Email[] expandServiceTypes() personTeamPositionAssignments:PersonTeamPositionAssignment[] planPeople:PlanPerson[] schedules:Schedule[] schedulingPreferences:SchedulingPreference[] tags:Tag[] teamLeaders:TeamLeader[] textSettings:TextSetting[]",
+  PersonTeamPositionAssignment: "person:Person teamPosition:TeamPosition",
+  Plan: "allAttachments:Attachment[] attachments:Attachment[] attendances:Attendance[] autoschedule() contributors:Contributor[] importTemplate() itemReorder() items:Item[] live:Live mySchedules:Schedule[] neededPositions:NeededPosition[] nextPlan:Plan notes:PlanNote[] planTimes:PlanTime[] previousPlan:Plan series:Series signupTeams:Team[] teamMembers:PlanPerson[]",
+  PlanNote: "planNoteCategory:PlanNoteCategory",
+  PlanPerson:
+    "declinedPlanTimes:PlanTime[] person:Person plan:Plan planPersonTimes:PlanPersonTime[] planTimes:PlanTime[] team:Team",
+  PlanTemplate: "itemReorder() items:Item[] notes:PlanNote[] teamMembers:PlanPerson[]",
+  PlanTime: "splitTeamRehearsalAssignments:SplitTeamRehearsalAssignment[]",
+  Schedule:
+    "accept() decline() declinedPlanTimes:PlanTime[] planTimes:PlanTime[] respondTo:Person team:Team",
+  Series: "plans:Plan[]",
+  ServiceType:
+    "attachments:Attachment[] createPlans() itemNoteCategories:ItemNoteCategory[] layouts:Layout[] liveControllers:LiveController[] planNoteCategories:PlanNoteCategory[] planTemplates:PlanTemplate[] planTimes:PlanTime[] plans:Plan[] publicView:PublicView teamPositions:TeamPosition[] teams:Team[] timePreferenceOptions:TimePreferenceOption[] unscopedPlans:Plan[]",
+  SignupSheet:
+    "accept() scheduledPeople:ScheduledPerson[] signupSheetMetadata:SignupSheetMetadata[]",
+  Song: "arrangements:Arrangement[] assignTags() attachments:Attachment[] lastScheduledItem:Item songSchedules:SongSchedule[] tags:Tag[]",
+  SplitTeamRehearsalAssignment: "team:Team",
+  TagGroup: "folder:Folder tags:Tag[]",
+  Team: "people:Person[] personTeamPositionAssignments:PersonTeamPositionAssignment[] serviceTypes:ServiceType teamLeaders:TeamLeader[] teamPositions:TeamPosition[]",
+  TeamLeader: "people:Person[] team:Team",
+  TeamPosition: "personTeamPositionAssignments:PersonTeamPositionAssignment[] tags:Tag[] team:Team",
 };
 
 /**

@@ -22,29 +22,17 @@ const api = {
         },
     },
 };
-/** Per resource type ("" is the client): each member of its handles, the path it appends and the type it reaches. */
+/**
+ * Per resource type ("" is the client), one line of its handles' members:
+ * `name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an
+ * action, each at the snake_case of its name unless `@/path` says otherwise
+ * (see the runtime's routes.ts).
+ */
 const routes = {
-    "": {
-        availableEvents: { collection: "/webhooks/v2/available_events", of: "AvailableEvent" },
-        organization: { record: "/webhooks/v2", of: "Organization" },
-        webhookSubscriptions: {
-            collection: "/webhooks/v2/webhook_subscriptions",
-            of: "WebhookSubscription",
-        },
-    },
-    Event: {
-        deliveries: { collection: "/deliveries", of: "Delivery" },
-        ignore: { action: "/ignore" },
-        redeliver: { action: "/redeliver" },
-    },
-    Organization: {
-        availableEvents: { collection: "/available_events", of: "AvailableEvent" },
-        webhookSubscriptions: { collection: "/webhook_subscriptions", of: "WebhookSubscription" },
-    },
-    WebhookSubscription: {
-        events: { collection: "/events", of: "Event" },
-        rotateSecret: { action: "/rotate_secret" },
-    },
+    "": "/webhooks/v2 availableEvents:AvailableEvent[] organization:Organization@/webhooks/v2 webhookSubscriptions:WebhookSubscription[]",
+    Event: "deliveries:Delivery[] ignore() redeliver()",
+    Organization: "availableEvents:AvailableEvent[] webhookSubscriptions:WebhookSubscription[]",
+    WebhookSubscription: "events:Event[] rotateSecret()",
 };
 /**
  * A client for Planning Center Webhooks.

@@ -9,8 +9,9 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { packageRoot } from "../../util/package-root.js";
 import { sortedStrings } from "../../util/order.js";
+import { routeLine } from "./route-line.js";
 import { propertyKey, stringLiteral } from "./ts-text.js";
-import type { ClientView } from "./view-model.js";
+import type { ClientView, RouteView } from "./view-model.js";
 
 export interface ClientTemplates {
   types(view: ClientView): string;
@@ -41,6 +42,7 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper("key", (name: string) => propertyKey(name));
   // `__proto__` as a plain key of an object literal would set its prototype instead of a property.
   handlebars.registerHelper("routeKey", (name: string) => (name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name)));
+  handlebars.registerHelper("routeLine", (route: RouteView) => routeLine(route));
   handlebars.registerHelper("oneLine", (lines: readonly string[]) => lines.length === 1);
 }
 
