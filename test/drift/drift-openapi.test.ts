@@ -126,7 +126,12 @@ describeCorpus("pco-codegen drift against the official OpenAPI documents", () =>
     const withoutOrganization = specs.map((s) =>
       s.app !== "webhooks" ? s : { ...s, resources: s.resources.filter((r) => r.type !== "Organization") },
     );
-    const run = await drift(writeSpecFolder(path.join(root, "drift-with-people"), [...withoutOrganization, PEOPLE]), server.url, "--format", "json");
+    const run = await drift(
+      writeSpecFolder(path.join(root, "drift-with-people"), [...withoutOrganization, PEOPLE]),
+      server.url,
+      "--format",
+      "json",
+    );
     expect(run.code).toBe(1);
     const changelog = JSON.parse(run.stdout) as JsonChangelog;
     expect(changelog.apps.map((a) => a.app)).toEqual(["groups", "webhooks"]);
