@@ -50,6 +50,8 @@ export function readQuery(
 ): OperationQuery {
   const query: OperationQuery = { where: [], relationalWhere: [], order: [], include: [], nestedInclude: [], filters: [], offset: false };
   for (const node of op.parameters) {
+    // A path parameter names the record its path addresses: nothing to read, and most are written inline, one object each.
+    if (member(node.value, "in") === "path") continue;
     const parameter = readParameter(node, file, cache);
     if (parameter === undefined) {
       diagnostics.push(
@@ -61,7 +63,6 @@ export function readQuery(
       continue;
     }
     const { name, place, origin, kind, values } = parameter;
-    if (place === "path") continue;
     if (name === undefined || place !== "query") {
       diagnostics.push(
         diagnostic(
@@ -142,7 +143,7 @@ function parameterOf(node: Node, file: string): ParameterRead {
     values: [],
     filters: [],
   };
-  // A path parameter names the record its path addresses: nothing of the query vocabulary.
+  // Anything but a named query parameter is reported by the caller as one the spec does not record.
   if (read.place !== "query" || read.name === undefined) return read;
   const kind = classifyQueryParameter(read.name);
   const schema = member(value, "schema");
