@@ -64,7 +64,9 @@ export const driftCommand: Command<DriftArgs> = {
     const progress = output.progress?.();
     let current;
     try {
-      current = await readCurrentDocs(checked, from, docsReader(httpOptionsOf(args), progress ? { onProgress: progress.update } : {}));
+      current = await readCurrentDocs(checked, from, docsReader(httpOptionsOf(args), progress ? { onProgress: progress.update } : {}), {
+        appsNamed: Boolean(args.app?.length),
+      });
     } finally {
       progress?.stop();
     }
@@ -76,9 +78,12 @@ export const driftCommand: Command<DriftArgs> = {
 
     const label = displayPath(args.spec);
     const sources = from.map((s) => `${s.kind}:${s.location}`).join(" + ");
-    const changelog = buildChangelog(diffSpecSets(checked, current.value), { from: label, to: sources, includeDocs: args.docs });
+    for (const spec of current.unchecked)
+      output.err(`note: ${label}/${specFileName(spec)} not checked: ${sources} has no document for ${spec.app} ${spec.version}`);
+    const compared = checked.filter((s) => !current.unchecked.includes(s));
+    const changelog = buildChangelog(diffSpecSets(compared, current.value), { from: label, to: sources, includeDocs: args.docs });
     const code = await printChangelog(changelog, args, output);
-    const checkedCount = `${checked.length} app-version${checked.length === 1 ? "" : "s"} checked`;
+    const checkedCount = `${compared.length} app-version${compared.length === 1 ? "" : "s"} checked`;
     output.err(
       code === EXIT.ok
         ? `no drift: ${label} matches ${sources} (${checkedCount}; ${summaryText(summaryOf(changelog))})`

@@ -7,6 +7,12 @@
  * are turned into "gone" (the comparison then reports the version removed).
  * Versions older than the newest committed one are not brought in: only a
  * newer version appearing is news.
+ *
+ * PCO serves an official OpenAPI document for some apps only. Read from
+ * `openapi:` sources alone, a committed app-version with no document there
+ * cannot be checked: it is set apart as unchecked (the command says so) rather
+ * than failing the check or being reported removed, unless the user named its
+ * app, who then hears that the source has no document for it.
  */
 import { formatDiagnostic, GeneratorError, hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
 import type { SourceOperand } from "../sources/source-operand.js";
@@ -18,13 +24,27 @@ import type { ReadDocs } from "./read-docs.js";
 /** Codes that mean "the docs no longer have it". */
 const GONE = new Set(["PORTAL_UNKNOWN_VERSION", "PORTAL_UNKNOWN_APP"]);
 
+/** Codes that mean "the official OpenAPI documents have none for it": not news, since they cover some apps only. */
+const NOT_SERVED = new Set(["OPENAPI_UNKNOWN_APP", "OPENAPI_UNKNOWN_VERSION", "OPENAPI_MISSING_DOCUMENT"]);
+
+export interface CurrentDocs extends StageResult<Spec[]> {
+  /** Committed app-versions the sources have no document for, so not compared (empty unless every source is `openapi:`). */
+  unchecked: Spec[];
+}
+
+export interface CurrentDocsOptions {
+  /** The user named the apps (`--app`): an app the sources lack is then an error, never set apart. */
+  appsNamed?: boolean;
+}
+
 export const familyOfSource = (source: SourceOperand): VersionFamily => (source.kind === "slate" ? "legacy" : "portal");
 
 export async function readCurrentDocs(
   committed: readonly Spec[],
   from: readonly SourceOperand[],
   readDocs: ReadDocs,
-): Promise<StageResult<Spec[]>> {
+  options: CurrentDocsOptions = {},
+): Promise<CurrentDocs> {
   const apps = sortedStrings(new Set(committed.map((s) => s.app)));
   const read = (apps: string[], versions: Parameters<ReadDocs>[0]["versions"]) => readDocs({ from, apps, versions });
 
@@ -40,7 +60,10 @@ export async function readCurrentDocs(
 
   const specs = [...latest.specs, ...older.flatMap((r) => r.specs)];
   const all = uniqueDiagnostics([...latest.diagnostics, ...older.flatMap((r) => r.diagnostics)]);
-  const diagnostics = all.filter((d) => !GONE.has(d.code));
+  const setApart = !options.appsNamed && from.every((s) => s.kind === "openapi");
+  const diagnostics = all.filter((d) => !GONE.has(d.code) && !(setApart && NOT_SERVED.has(d.code)));
+  const served = new Set(specs.map(key));
+  const unchecked = setApart ? committed.filter((s) => familyOf(s.version) === "portal" && !served.has(key(s))) : [];
   // Every app gone at once is a wrong source, not news.
   if (specs.length === 0 && !hasErrors(diagnostics)) {
     throw new GeneratorError(
@@ -51,7 +74,7 @@ export async function readCurrentDocs(
       },
     );
   }
-  return { value: specs.filter(worthComparing(committed)), diagnostics };
+  return { value: specs.filter(worthComparing(committed)), diagnostics, unchecked };
 }
 
 const key = (spec: Spec) => `${spec.app}/${spec.version}`;

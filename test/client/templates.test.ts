@@ -15,6 +15,7 @@ import { REPO_ROOT } from "../helpers/corpus.js";
 const CONSTRUCTS = [
   "api",
   "collection",
+  "def",
   "factory",
   "handles",
   "heritage",

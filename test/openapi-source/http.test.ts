@@ -53,6 +53,35 @@ describeCorpus("the openapi: source over HTTP", () => {
     expect(stats.requests).toBe(1);
   });
 
+  it("with no app named, asks for each of PCO's eleven apps, reads those served and notes the rest", async () => {
+    const eleven = [
+      "api",
+      "calendar",
+      "check-ins",
+      "current",
+      "giving",
+      "groups",
+      "people",
+      "publishing",
+      "registrations",
+      "services",
+      "webhooks",
+    ];
+    const first = server.log.length;
+    const result = await collectSpecs({
+      from: [parseSourceOperand(`openapi:${server.url}`)],
+      versions: { kind: "list", ids: ["2018-08-01"] },
+      http: { cacheDir: false, rateLimit: { limit: 20, periodMs: 1000 } },
+    });
+    const asked = server.log.slice(first).map((e) => e.path);
+    expect([...new Set(asked)].sort()).toEqual(eleven.map((app) => `/${app}/v2/open_api/2018-08-01`));
+    // Only current has a document of that version in the corpus.
+    expect(result.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["current/2018-08-01"]);
+    const missing = result.diagnostics.filter((d) => d.code === "OPENAPI_MISSING_DOCUMENT");
+    expect(missing.map((d) => d.severity)).toEqual(Array(10).fill("info"));
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("a version the server does not have is an error naming its URL", async () => {
     const result = await collectSpecs({
       from: [parseSourceOperand(`openapi:${server.url}`)],

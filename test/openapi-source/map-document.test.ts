@@ -28,6 +28,10 @@ describe("query parameter names", () => {
     ["per_page", { kind: "per_page" }],
     ["offset", { kind: "offset" }],
     ["where[]", { kind: "other" }],
+    ["where[name]x", { kind: "other" }],
+    ["where[na[me]", { kind: "other" }],
+    ["wherever[name]", { kind: "other" }],
+    ["fields[Group][Person]", { kind: "other" }],
     ["q", { kind: "other" }],
   ])("%s", (name, want) => {
     expect(classifyQueryParameter(name)).toEqual(want);
@@ -128,6 +132,25 @@ describe("one document", () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ code: "OPENAPI_UNMAPPED_SECURITY", pointer: "/components/securitySchemes/key" }),
     ]);
+  });
+
+  it("every fact names where it was read: a shared parameter its component, an endpoint its operation", () => {
+    const { draft } = mapOpenApiDocument(widgetDocument(), "widgets.json");
+    const widget = draft!.resources[0]!;
+    expect(widget.query.where[0]!.origin).toEqual({ file: "widgets.json", pointer: "/components/parameters/widget_where_name" });
+    expect(widget.endpoints.map((e) => e.origin?.pointer)).toEqual(["/paths/~1widgets/get", "/paths/~1widgets~1{widget_id}/patch"]);
+    expect(widget.attributes.map((a) => a.origin?.pointer)).toEqual([
+      "/components/schemas/widget_resource/properties/id",
+      "/components/schemas/widget_attributes/properties/name",
+    ]);
+  });
+
+  it("a parameter whose $ref leads nowhere is reported at the reference", () => {
+    const dangling = { $ref: "#/components/parameters/nowhere" };
+    const { diagnostics } = mapOpenApiDocument(widgetDocument({ parameter: dangling }), "widgets.json");
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: "OPENAPI_UNMAPPED_PARAMETER", pointer: "/paths/~1widgets/get/parameters/1" }),
+    );
   });
 
   it.each([

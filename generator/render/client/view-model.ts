@@ -8,7 +8,8 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { compareText, sortedBy, sortedStrings } from "../../util/order.js";
 import { apiFactsOf, DOCUMENTED_API_FACTS } from "../../spec/api-facts.js";
-import type { Attribute, Resource, Spec } from "../../spec/types.js";
+import type { Attribute, EndpointQuery, Resource, Spec } from "../../spec/types.js";
+import { pathShape } from "../../spec/paths.js";
 import { includeIsToMany, includeTarget } from "../../spec/cardinality.js";
 import { buildNavigation, specFile, type CollectionMember, type Member, type RecordNav } from "./navigation.js";
 import { camelIdentifier, NameScope, pascalIdentifier, RESERVED_MEMBERS, RESERVED_TYPE_NAMES } from "./names.js";
@@ -70,11 +71,17 @@ export interface CollectionView {
   name: string;
   bases: BaseView[];
   byId?: string;
+  /** Where its list takes less than its resource's query vocabulary: the Def of what it takes, and the interfaces that Def names. */
+  narrowed?: { def: DefView; parts: InterfaceView[] };
 }
 
 /** What the client knows about one resource type: the type names and expressions its `Def` is built from. */
 export interface DefView {
+  /** Said of a narrowed Def only; a resource's own Def has the template's one line. */
+  doc?: string[];
   name: string;
+  /** The record type. */
+  resource: string;
   includes: string;
   where?: string;
   order: string[];
@@ -159,6 +166,8 @@ interface Context {
   resources: ReadonlyMap<string, Resource>;
   /** The base type name of each resource type (`Person`, `ErrorResource`). */
   baseNames: ReadonlyMap<string, string>;
+  /** Each resource type's include properties, made once (making them reports names it leaves out). */
+  includes: Map<string, PropertyView[]>;
 }
 
 export function buildClientView(spec: Spec): { value: ClientView; diagnostics: Diagnostic[] } {
@@ -184,6 +193,7 @@ export function buildClientView(spec: Spec): { value: ClientView; diagnostics: D
     records: navigation.value.records,
     resources: new Map(resources.map((r) => [r.type, r])),
     baseNames,
+    includes: new Map(),
   };
 
   const root = membersView(context, navigation.value.root, "");
@@ -303,46 +313,95 @@ function collectionView(context: Context, member: CollectionMember, name: string
   const def = defOf(context, member.target);
   const target = resource === undefined ? undefined : context.records.get(member.target);
   const filters = member.filters.length > 0 ? [literalUnion(sortedStrings(member.filters.map((f) => f.name)))] : [];
+  const resourceOf = context.resources.get(member.target);
+  const own = member.list && resourceOf !== undefined && resource !== undefined ? listQueryAt(resourceOf, member.template) : undefined;
+  const narrowed = own === undefined ? undefined : narrowedDef(context, resourceOf!, name, own, member.template);
   const bases = [
-    ...(member.list ? [base("Collection", def, ...filters)] : []),
+    ...(member.list ? [base("Collection", narrowed?.def.name ?? def, ...filters)] : []),
     ...(member.create && resource !== undefined ? [base("Create", def)] : []),
     ...(member.byId && target?.get ? [base("GetById", def)] : []),
     ...(member.byId && target?.update ? [base("UpdateById", def)] : []),
     ...(member.byId && target?.delete ? [base("DeleteById")] : []),
   ];
-  return { name, bases, ...(member.byId && resource !== undefined ? { byId: `${resource}Record` } : {}) };
+  return {
+    name,
+    bases,
+    ...(member.byId && resource !== undefined ? { byId: `${resource}Record` } : {}),
+    ...(narrowed === undefined ? {} : { narrowed }),
+  };
 }
 
-function resourceView(context: Context, resource: Resource): { view: ResourceView; route: RouteView } {
+/** The query vocabulary of the list at `template`, where the spec gives it one of its own. */
+function listQueryAt(resource: Resource, template: string): EndpointQuery | undefined {
+  const shape = pathShape(template);
+  return resource.endpoints.find((e) => e.operation === "list" && pathShape(e.path) === shape)?.query;
+}
+
+/**
+ * The Def of a list that takes fewer where clauses, orders or includes than
+ * its resource: the resource's Def with those three narrowed to the names the
+ * endpoint takes, each an interface of its own (no mapped types: the compiler
+ * checks a call against it as cheaply as against the resource's own).
+ */
+function narrowedDef(
+  context: Context,
+  resource: Resource,
+  collection: string,
+  own: EndpointQuery,
+  template: string,
+): { def: DefView; parts: InterfaceView[] } {
+  const full = resourceDef(context, resource);
+  const whereNames = new Set([...own.where, ...own.relationalWhere]);
+  const includeNames = new Set(own.include);
+  const orders = new Set(own.order);
+  const where = whereOf(resource, (name) => whereNames.has(name));
+  const includes = includesOf(context, resource).filter((p) => includeNames.has(p.name));
+  const name = context.typeNames.claim(`${collection}Def`);
+  const includesName = context.typeNames.claim(`${collection}Includes`);
+  const whereName = where.length > 0 ? context.typeNames.claim(`${collection}Where`) : undefined;
+  const def: DefView = {
+    ...full,
+    doc: docLines([`What \`GET ${template}\` takes: fewer where clauses, orders or includes than ${resource.type} has elsewhere.`]),
+    name,
+    includes: includesName,
+    order: full.order.filter((o) => orders.has(o)),
+  };
+  if (whereName === undefined) delete def.where;
+  else def.where = whereName;
+  return {
+    def,
+    parts: [dataInterface(includesName, includes), ...(whereName === undefined ? [] : [dataInterface(whereName, where)])],
+  };
+}
+
+/** A resource's where clauses (relational ones nested under their relation) that `keep` keeps. */
+function whereOf(resource: Resource, keep: (name: string) => boolean = () => true): PropertyView[] {
+  return whereProperties(
+    [...resource.query.where, ...(resource.query.relationalWhere ?? [])]
+      .filter((w) => keep(w.name))
+      .map((w) => ({ name: w.name, type: whereType(w.type), doc: docLines([w.description]) })),
+  );
+}
+
+/** The resource's include properties, made once per resource. */
+function includesOf(context: Context, resource: Resource): PropertyView[] {
+  const known = context.includes.get(resource.type);
+  if (known !== undefined) return known;
+  const made = includeProperties(context, resource);
+  context.includes.set(resource.type, made);
+  return made;
+}
+
+/** What a resource's Def names: its record, includes, where, orders, page sizes, cursor, fields, create and update. */
+function resourceDef(context: Context, resource: Resource): DefView {
   const name = context.baseNames.get(resource.type)!;
   const nav = context.records.get(resource.type)!;
-  const members = membersView(context, nav.members, name);
-  const attributesByName = new Map(resource.attributes.map((a) => [a.name, a]));
-  // Relational clauses (`group.name`) nest under their relation: `where: { group: { name } }`.
-  const where = whereProperties(
-    [...resource.query.where, ...(resource.query.relationalWhere ?? [])].map((w) => ({
-      name: w.name,
-      type: whereType(w.type),
-      doc: docLines([w.description]),
-    })),
-  );
-  const assignable = (partName: string, names: readonly string[] | undefined): InterfaceView => {
-    const properties = sortedStrings(names ?? resource.attributes.filter((a) => a.type !== "primary_key").map((a) => a.name)).map((n) =>
-      property(n, assignableType(n, attributesByName.get(n)), docLines([attributesByName.get(n)?.description]), true),
-    );
-    return { ...dataInterface(partName, properties), closed: properties.length === 0 };
-  };
   const creatable = resource.permissions.create && resource.endpoints.some((e) => e.operation === "create");
-  const parts: InterfaceView[] = [
-    dataInterface(`${name}Includes`, includeProperties(context, resource)),
-    ...(where.length > 0 ? [dataInterface(`${name}Where`, where)] : []),
-    ...(creatable ? [assignable(`${name}Create`, resource.permissions.createAttributes)] : []),
-    ...(nav.update ? [assignable(`${name}Update`, resource.permissions.updateAttributes)] : []),
-  ];
-  const def: DefView = {
+  return {
     name: `${name}Def`,
+    resource: name,
     includes: `${name}Includes`,
-    ...(where.length > 0 ? { where: `${name}Where` } : {}),
+    ...(whereOf(resource).length > 0 ? { where: `${name}Where` } : {}),
     order: sortedStrings(resource.query.order),
     perPage: perPageType(resource.query.perPage),
     // Only a list the docs give an id cursor for takes `after` or `before` (pco.ListQuery reads this key).
@@ -351,6 +410,29 @@ function resourceView(context: Context, resource: Resource): { view: ResourceVie
     ...(creatable ? { create: `${name}Create` } : {}),
     ...(nav.update ? { update: `${name}Update` } : {}),
   };
+}
+
+function resourceView(context: Context, resource: Resource): { view: ResourceView; route: RouteView } {
+  const name = context.baseNames.get(resource.type)!;
+  const nav = context.records.get(resource.type)!;
+  const members = membersView(context, nav.members, name);
+  const attributesByName = new Map(resource.attributes.map((a) => [a.name, a]));
+  // Relational clauses (`group.name`) nest under their relation: `where: { group: { name } }`.
+  const where = whereOf(resource);
+  const assignable = (partName: string, names: readonly string[] | undefined): InterfaceView => {
+    const properties = sortedStrings(names ?? resource.attributes.filter((a) => a.type !== "primary_key").map((a) => a.name)).map((n) =>
+      property(n, assignableType(n, attributesByName.get(n)), docLines([attributesByName.get(n)?.description]), true),
+    );
+    return { ...dataInterface(partName, properties), closed: properties.length === 0 };
+  };
+  const creatable = resource.permissions.create && resource.endpoints.some((e) => e.operation === "create");
+  const parts: InterfaceView[] = [
+    dataInterface(`${name}Includes`, includesOf(context, resource)),
+    ...(where.length > 0 ? [dataInterface(`${name}Where`, where)] : []),
+    ...(creatable ? [assignable(`${name}Create`, resource.permissions.createAttributes)] : []),
+    ...(nav.update ? [assignable(`${name}Update`, resource.permissions.updateAttributes)] : []),
+  ];
+  const def = resourceDef(context, resource);
   const dateFormats = apiFactsOf(context.spec).dateFormats ?? DOCUMENTED_API_FACTS.dateFormats ?? [];
   const attributes = sortedBy(resource.attributes, (a) => a.name).map((a) =>
     property(a.name, attributeType(a), attributeDoc(a, dateFormats)),

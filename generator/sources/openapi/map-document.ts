@@ -6,10 +6,10 @@
  * quietly. `info.x-pco-api-version` is the build of the software that wrote
  * the document and is not read.
  */
-import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { AssociationDraft, EndpointDraft, Located, ResourceDraft, SpecDraft } from "../../spec/draft.js";
 import type { Filter } from "../../spec/types.js";
-import { child, isObject, pointerOf, rootNode, text, type Node } from "./openapi-node.js";
+import { child, isObject, originAt, rootNode, text, type Node } from "./openapi-node.js";
 import { parentPath, readOperations, type OpenApiOperation } from "./operations.js";
 import { readQuery, type OperationQuery, type ParameterCache } from "./operation-query.js";
 import { readResources, type ResourceBuild } from "./resources.js";
@@ -25,7 +25,7 @@ export interface MapResult {
 export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const diagnostics: Diagnostic[] = [];
   const root = rootNode(document);
-  const located = (node: Node) => ({ file, pointer: pointerOf(node) });
+  const located = (node: Node) => originAt(file, node);
   const serverUrl = text(child(child(child(root, "servers"), 0), "url"));
   const server = serverUrl === undefined ? null : /^(https?:\/\/[^/]+)\/([a-z][a-z0-9_-]*)\/v2\/?$/.exec(serverUrl);
   if (!isObject(document) || server === null) {
@@ -157,7 +157,7 @@ function associationOf(
   typeAt: ReadonlyMap<string, string>,
   hasOrganization: boolean,
   full: (path: string) => string,
-  located: (node: Node) => { file: string; pointer: string },
+  located: (node: Node) => Origin,
 ): { owner: string; value: AssociationDraft } | undefined {
   if (op.operation !== "list" && op.operation !== "get") return undefined;
   const name = op.path.slice(op.path.lastIndexOf("/") + 1);

@@ -6,6 +6,7 @@
  * pointer is spelled out when a diagnostic or an origin asks for it (the
  * largest documents are walked through hundreds of thousands of nodes).
  */
+import type { Origin } from "../../diagnostics.js";
 import { toPointer } from "../../json-text.js";
 
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -22,6 +23,22 @@ export function pointerOf(node: Node): string {
   const path: (string | number)[] = [];
   for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) path.push(at.key);
   return toPointer(path.reverse());
+}
+
+/**
+ * Where a fact was read, its pointer spelled out on first use: a fact's origin
+ * is read only when a diagnostic names it, and the largest documents hold tens
+ * of thousands of facts that never produce one.
+ */
+export function originAt(file: string, node: Node): Origin {
+  let pointer: string | undefined;
+  return {
+    file,
+    get pointer(): string {
+      pointer ??= pointerOf(node);
+      return pointer;
+    },
+  };
 }
 
 export function isObject(value: unknown): value is JsonObject {
@@ -71,9 +88,23 @@ export function resolve(root: Node, node: Node): Node {
   return current;
 }
 
+/** `resolve(root, child(node, key))`, with no node made for a `$ref` that leads somewhere (most parameters are one). */
+export function resolveChild(root: Node, node: Node, key: string | number): Node {
+  const value = typeof key === "number" ? (Array.isArray(node.value) ? node.value[key] : undefined) : member(node.value, key);
+  const ref = member(value, "$ref");
+  if (typeof ref === "string" && ref.startsWith("#/")) {
+    const target = targetOf(root, ref);
+    if (target.value !== undefined) return resolve(root, target);
+  }
+  return resolve(root, child(node, key));
+}
+
 function targetOf(root: Node, ref: string): Node {
-  const known = isObject(root.value) ? (targets.get(root.value) ?? new Map<string, Node>()) : new Map<string, Node>();
-  if (isObject(root.value)) targets.set(root.value, known);
+  let known = isObject(root.value) ? targets.get(root.value) : undefined;
+  if (known === undefined) {
+    known = new Map<string, Node>();
+    if (isObject(root.value)) targets.set(root.value, known);
+  }
   const cached = known.get(ref);
   if (cached !== undefined) return cached;
   let target: Node = root;
@@ -82,8 +113,43 @@ function targetOf(root: Node, ref: string): Node {
   return target;
 }
 
+/**
+ * The value at `key`, read without a node: for the facts that carry no origin
+ * (what an operation returns or accepts), where a node for every step of the
+ * walk would only feed the garbage collector.
+ */
+export function member(value: unknown, key: string): unknown {
+  return isObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+}
+
+/** `member` along a path of keys. */
+export function memberAt(value: unknown, ...keys: readonly string[]): unknown {
+  let current = value;
+  for (const key of keys) current = member(current, key);
+  return current;
+}
+
+/** A value with its local `$ref`s followed, as `resolve` follows a node's. */
+export function resolveValue(root: Node, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; hops < 8; hops += 1) {
+    const ref = member(current, "$ref");
+    if (typeof ref !== "string" || !ref.startsWith("#/")) return current;
+    const target = targetOf(root, ref);
+    if (target.value === undefined) return current;
+    current = target.value;
+  }
+  return current;
+}
+
+/** The strings of a value's `enum`. */
+export const enumOf = (value: unknown): string[] => {
+  const list = member(value, "enum");
+  return Array.isArray(list) ? list.filter((v): v is string => typeof v === "string") : [];
+};
+
 /** The name a `$ref` points at: `#/components/schemas/group_resource` → `group_resource`. */
-export function refName(node: Node): string | undefined {
-  const ref = isObject(node.value) ? node.value["$ref"] : undefined;
+export function refName(value: unknown): string | undefined {
+  const ref = member(value, "$ref");
   return typeof ref === "string" ? ref.slice(ref.lastIndexOf("/") + 1) : undefined;
 }

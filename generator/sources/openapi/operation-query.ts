@@ -4,13 +4,13 @@
  * per_page and offset. `fields[Type]` needs no record (the fields of a type are
  * its attributes and relationships) but must name a known type.
  */
-import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { Located } from "../../spec/draft.js";
 import type { Filter, PerPage, QueryParam } from "../../spec/types.js";
 import { mapSchemaType } from "./attribute-type.js";
-import { child, enumValues, isObject, pointerOf, text, type Node } from "./openapi-node.js";
+import { enumOf, isObject, member, originAt, pointerOf, type Node } from "./openapi-node.js";
 import type { OpenApiOperation } from "./operations.js";
-import { classifyQueryParameter } from "./query-parameter.js";
+import { classifyQueryParameter, type QueryParameterKind } from "./query-parameter.js";
 
 export interface OperationQuery {
   where: Located<QueryParam>[];
@@ -27,14 +27,15 @@ export interface OperationQuery {
 interface ParameterRead {
   name: string | undefined;
   place: string | undefined;
-  origin: { file: string; pointer: string };
+  origin: Origin;
   kind: ReturnType<typeof classifyQueryParameter>;
   values: string[];
-  schema: Node;
   /** For a where parameter: the clause, one object shared by every operation that takes it. */
   where?: Located<QueryParam>;
   /** For a filter parameter: its filters, shared likewise. */
   filters: Located<Filter>[];
+  /** For `per_page`: its bounds and default, where the schema gives all three. */
+  perPage?: PerPage;
 }
 
 /** Parameters read so far, by their object in the document: most are components shared by many operations. */
@@ -49,6 +50,8 @@ export function readQuery(
 ): OperationQuery {
   const query: OperationQuery = { where: [], relationalWhere: [], order: [], include: [], nestedInclude: [], filters: [], offset: false };
   for (const node of op.parameters) {
+    // A path parameter names the record its path addresses: nothing to read, and most are written inline, one object each.
+    if (member(node.value, "in") === "path") continue;
     const parameter = readParameter(node, file, cache);
     if (parameter === undefined) {
       diagnostics.push(
@@ -59,8 +62,7 @@ export function readQuery(
       );
       continue;
     }
-    const { name, place, origin, kind, values, schema } = parameter;
-    if (place === "path") continue;
+    const { name, place, origin, kind, values } = parameter;
     if (name === undefined || place !== "query") {
       diagnostics.push(
         diagnostic(
@@ -100,12 +102,9 @@ export function readQuery(
           );
         }
         break;
-      case "per_page": {
-        const [min, max, fallback] = ["minimum", "maximum", "default"].map((key) => child(schema, key).value);
-        if (typeof min === "number" && typeof max === "number" && typeof fallback === "number")
-          query.perPage = { min, max, default: fallback };
+      case "per_page":
+        if (parameter.perPage !== undefined) query.perPage = parameter.perPage;
         break;
-      }
       case "offset":
         query.offset = true;
         break;
@@ -127,32 +126,70 @@ function readParameter(node: Node, file: string, cache: WeakMap<object, Paramete
   if (!isObject(node.value)) return undefined;
   const cached = cache.get(node.value);
   if (cached !== undefined) return cached;
-  const name = text(child(node, "name"));
-  const schema = child(node, "schema");
-  const kind = name === undefined ? ({ kind: "other" } as const) : classifyQueryParameter(name);
-  const origin = { file, pointer: pointerOf(node) };
-  const values = [...enumValues(schema), ...enumValues(child(schema, "items"))];
-  const description = text(child(node, "description"))?.trim();
-  const where =
-    kind.kind === "where" || kind.kind === "relational-where"
-      ? {
-          name: kind.kind === "where" ? kind.attribute : kind.path.join("."),
-          type: mapSchemaType(isObject(schema.value) ? schema.value : {}).type,
-          ...(kind.operator === undefined && description ? { description } : {}),
-          ...(kind.operator === undefined ? {} : { operators: [kind.operator] }),
-          origin,
-        }
-      : undefined;
-  const read: ParameterRead = {
-    name,
-    place: text(child(node, "in")),
-    origin,
-    kind,
-    values: kind.kind === "order" ? values.map((v) => v.replace(/^-/, "")) : values,
-    schema,
-    ...(where === undefined ? {} : { where }),
-    filters: kind.kind === "filter" ? values.map((value) => ({ name: value, origin })) : [],
-  };
+  const read = parameterOf(node, file);
   cache.set(node.value, read);
   return read;
+}
+
+function parameterOf(node: Node, file: string): ParameterRead {
+  const value = node.value;
+  const name = member(value, "name");
+  const place = member(value, "in");
+  const read: ParameterRead = {
+    name: typeof name === "string" ? name : undefined,
+    place: typeof place === "string" ? place : undefined,
+    origin: originAt(file, node),
+    kind: { kind: "other" },
+    values: [],
+    filters: [],
+  };
+  // Anything but a named query parameter is reported by the caller as one the spec does not record.
+  if (read.place !== "query" || read.name === undefined) return read;
+  const kind = classifyQueryParameter(read.name);
+  const schema = member(value, "schema");
+  read.kind = kind;
+  switch (kind.kind) {
+    case "where":
+    case "relational-where":
+      read.where = whereOf(kind, schema, member(value, "description"), read.origin);
+      break;
+    case "order":
+      read.values = listedValues(schema).map((v) => (v.startsWith("-") ? v.slice(1) : v));
+      break;
+    case "include":
+      read.values = listedValues(schema);
+      break;
+    case "filter":
+      read.values = listedValues(schema);
+      read.filters = read.values.map((filter) => ({ name: filter, origin: read.origin }));
+      break;
+    case "per_page": {
+      const [min, max, fallback] = [member(schema, "minimum"), member(schema, "maximum"), member(schema, "default")];
+      if (typeof min === "number" && typeof max === "number" && typeof fallback === "number")
+        read.perPage = { min, max, default: fallback };
+      break;
+    }
+  }
+  return read;
+}
+
+/** The names an order, include or filter parameter lists: its schema's enum, or its items'. */
+const listedValues = (schema: unknown): string[] => [...enumOf(schema), ...enumOf(member(schema, "items"))];
+
+function whereOf(
+  kind: Extract<QueryParameterKind, { kind: "where" | "relational-where" }>,
+  schema: unknown,
+  description: unknown,
+  origin: Origin,
+): Located<QueryParam> {
+  const clause: Located<QueryParam> = {
+    name: kind.kind === "where" ? kind.attribute : kind.path.join("."),
+    type: mapSchemaType(isObject(schema) ? schema : {}).type,
+  };
+  // An operator's parameter repeats the clause's description; the clause keeps the plain one's.
+  const text = kind.operator === undefined && typeof description === "string" ? description.trim() : "";
+  if (text !== "") clause.description = text;
+  if (kind.operator !== undefined) clause.operators = [kind.operator];
+  clause.origin = origin;
+  return clause;
 }

@@ -7,7 +7,20 @@
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { HttpMethod, Operation } from "../../spec/types.js";
-import { child, entries, enumValues, isObject, pointerOf, refName, resolve, text, type Node } from "./openapi-node.js";
+import {
+  child,
+  entries,
+  enumOf,
+  isObject,
+  member,
+  memberAt,
+  pointerOf,
+  refName,
+  resolveChild,
+  resolveValue,
+  text,
+  type Node,
+} from "./openapi-node.js";
 
 export interface OpenApiOperation {
   /** As the document writes it, relative to the server URL: `/groups/{group_id}`. */
@@ -71,47 +84,56 @@ export function readOperations(root: Node, file: string, diagnostics: Diagnostic
 export const parentPath = (path: string): string => path.replace(/\/[^/]*$/, "");
 
 function parametersOf(root: Node, list: Node): Node[] {
-  return Array.isArray(list.value) ? list.value.map((_, i) => resolve(root, child(list, i))) : [];
+  return Array.isArray(list.value) ? list.value.map((_, i) => resolveChild(root, list, i)) : [];
 }
 
+/** What the operation does, read from plain values: none of it carries an origin of its own. */
 function operationOf(root: Node, path: string, method: HttpMethod, node: Node, parameters: Node[]): OpenApiOperation {
   const base = { path, method, node, parameters, assignable: [] as string[] };
-  const body = resolve(root, child(node, "requestBody"));
-  const bodyData = resolve(root, child(child(child(child(child(body, "content"), "application/json"), "schema"), "properties"), "data"));
-  const bodyType = enumValues(child(child(bodyData, "properties"), "type"))[0];
-  const assignable = entries(child(resolve(root, child(child(bodyData, "properties"), "attributes")), "properties")).map(([name]) => name);
+  const requestBody = member(node.value, "requestBody");
+  const body = resolveValue(root, requestBody);
+  const bodyData = resolveValue(root, memberAt(body, "content", "application/json", "schema", "properties", "data"));
+  const bodyProperties = member(bodyData, "properties");
+  const bodyType = enumOf(member(bodyProperties, "type"))[0];
+  const attributes = member(resolveValue(root, member(bodyProperties, "attributes")), "properties");
+  const assignable = isObject(attributes) ? Object.keys(attributes) : [];
   switch (method) {
     case "GET": {
-      const data = responseData(root, node);
-      const many = child(data, "type").value === "array";
-      const resource = resolve(root, many ? child(data, "items") : data);
-      return { ...base, operation: many ? "list" : "get", type: resourceType(resource) };
+      const data = responseData(root, node.value);
+      const many = member(data, "type") === "array";
+      const resource = resolveValue(root, many ? member(data, "items") : data);
+      return { ...base, operation: many ? "list" : "get", type: typeOfResource(resource) };
     }
     case "POST": {
-      const creates = refName(child(node, "requestBody"))?.endsWith("_resource_create") === true;
+      const creates = refName(requestBody)?.endsWith("_resource_create") === true;
       return creates ? { ...base, operation: "create", type: bodyType, assignable } : { ...base, operation: undefined, type: undefined };
     }
     case "PATCH":
-      return { ...base, operation: "update", type: bodyType ?? resourceType(resolve(root, responseData(root, node))), assignable };
+      return {
+        ...base,
+        operation: "update",
+        type: bodyType ?? typeOfResource(resolveValue(root, responseData(root, node.value))),
+        assignable,
+      };
     case "DELETE":
       return { ...base, operation: "delete", type: undefined };
   }
 }
 
 /** The `data` member of the operation's successful JSON response. */
-function responseData(root: Node, op: Node): Node {
-  const responses = child(op, "responses");
-  const ok = entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
-  const schema =
-    ok === undefined ? undefined : resolve(root, child(child(child(resolve(root, ok), "content"), "application/json"), "schema"));
-  return schema === undefined
-    ? { value: undefined, parent: responses.parent, key: responses.key }
-    : resolve(root, child(child(schema, "properties"), "data"));
+function responseData(root: Node, op: unknown): unknown {
+  const responses = member(op, "responses");
+  const ok = isObject(responses) ? Object.keys(responses).find((status) => /^2\d\d$/.test(status)) : undefined;
+  if (ok === undefined) return undefined;
+  const schema = resolveValue(root, memberAt(resolveValue(root, member(responses, ok)), "content", "application/json", "schema"));
+  return resolveValue(root, memberAt(schema, "properties", "data"));
 }
 
 /** The one-value `type` enum of a `<type>_resource` schema. */
-export function resourceType(resource: Node): string | undefined {
-  return isObject(resource.value) ? enumValues(child(child(resource, "properties"), "type"))[0] : undefined;
+export const resourceType = (resource: Node): string | undefined => typeOfResource(resource.value);
+
+function typeOfResource(resource: unknown): string | undefined {
+  return isObject(resource) ? enumOf(memberAt(resource, "properties", "type"))[0] : undefined;
 }
 
 export const operationLabel = (op: Pick<OpenApiOperation, "method" | "path">): string => `${op.method} ${op.path}`;

@@ -23,10 +23,13 @@ export function resourceQueryOf(queries: readonly OperationQuery[]): ResourceDra
   };
 }
 
-/** One entry per name, its operators the union of every entry's (`where[x]` and `where[x][gt]` are one clause). */
+/**
+ * One entry per name, its operators the union of every entry's (`where[x]` and `where[x][gt]` are one clause).
+ * Operations that share a parameter share its clause object, which is merged once.
+ */
 function mergeWhere(params: readonly Located<QueryParam>[]): Located<QueryParam>[] {
   const byName = new Map<string, { first: Located<QueryParam>; description?: string; operators: Set<string> }>();
-  for (const param of params) {
+  for (const param of new Set(params)) {
     const seen = byName.get(param.name) ?? { first: param, operators: new Set<string>() };
     if (seen.description === undefined && param.description !== undefined) seen.description = param.description;
     for (const operator of param.operators ?? []) seen.operators.add(operator);
@@ -54,16 +57,35 @@ export function queryNames(resource: ResourceDraft["query"]): EndpointQuery {
 
 export function endpointQueryOf(operation: Operation, own: OperationQuery, all: EndpointQuery): EndpointQuery | undefined {
   if (operation !== "list" && operation !== "get") return undefined;
-  const mine: EndpointQuery = {
-    where: operation === "list" ? unique(own.where.map((w) => w.name)) : [],
-    relationalWhere: operation === "list" ? unique(own.relationalWhere.map((w) => w.name)) : [],
-    order: operation === "list" ? unique(own.order) : [],
+  // An operation's names are among its resource's (which are the union of its operations'), so they are
+  // the same list exactly when there are as many: counted first, the lists are built only where they differ.
+  const list = operation === "list";
+  const sameNames =
+    distinctCount(own.include, own.nestedInclude) === all.include.length &&
+    (!list ||
+      (distinctCount(own.where.map(nameOf)) === all.where.length &&
+        distinctCount(own.relationalWhere.map(nameOf)) === all.relationalWhere.length &&
+        distinctCount(own.order) === all.order.length));
+  if (sameNames) return undefined;
+  return {
+    where: list ? unique(own.where.map(nameOf)) : [],
+    relationalWhere: list ? unique(own.relationalWhere.map(nameOf)) : [],
+    order: list ? unique(own.order) : [],
     include: unique([...own.include, ...own.nestedInclude]),
   };
-  const same = (key: keyof EndpointQuery) => (operation === "get" && key !== "include") || sameList(mine[key], all[key]);
-  return (["where", "relationalWhere", "order", "include"] as const).every(same) ? undefined : mine;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, i) => name === b[i]);
+const nameOf = (param: { name: string }): string => param.name;
+
+/** One set, emptied for each count: the count runs for every operation of a document. */
+const counted = new Set<string>();
+
+function distinctCount(...lists: readonly (readonly string[])[]): number {
+  counted.clear();
+  for (const names of lists) for (const name of names) counted.add(name);
+  const size = counted.size;
+  counted.clear();
+  return size;
+}
 
 const unique = (names: readonly string[]): string[] => sortedStrings(new Set(names));

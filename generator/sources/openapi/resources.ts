@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { Located, ResourceDraft } from "../../spec/draft.js";
 import type { Attribute, Relationship } from "../../spec/types.js";
 import { mapSchemaType } from "./attribute-type.js";
-import { child, entries, enumValues, isObject, pointerOf, resolve, text, type Node } from "./openapi-node.js";
+import { child, entries, enumValues, isObject, originAt, pointerOf, resolve, text, type Node } from "./openapi-node.js";
 import { resourceType } from "./operations.js";
 
 export interface ResourceBuild {
@@ -50,12 +50,12 @@ function resourceOf(root: Node, type: string, schema: Node, file: string, diagno
     name: "id",
     type: "primary_key",
     mappedFrom: "openapi resource id",
-    origin: { file, pointer: pointerOf(child(properties, "id")) },
+    origin: originAt(file, child(properties, "id")),
   };
   return {
     type,
     id: snakeCase(type),
-    origin: { file, pointer: pointerOf(schema) },
+    origin: originAt(file, schema),
     ...(description ? { description } : {}),
     deprecated: false,
     attributes: [
@@ -76,7 +76,7 @@ function resourceOf(root: Node, type: string, schema: Node, file: string, diagno
 function attributeOf(root: Node, name: string, node: Node, file: string, diagnostics: Diagnostic[]): Located<Attribute> {
   const schema = resolve(root, node);
   const mapped = mapSchemaType(isObject(schema.value) ? schema.value : {});
-  const origin = { file, pointer: pointerOf(node) };
+  const origin = originAt(file, node);
   if (!mapped.understood) {
     diagnostics.push(
       diagnostic(
@@ -95,7 +95,7 @@ function relationshipOf(name: string, node: Node, file: string, diagnostics: Dia
   const data = child(child(node, "properties"), "data");
   const toMany = child(data, "type").value === "array";
   const targets = enumValues(child(child(toMany ? child(data, "items") : data, "properties"), "type"));
-  const origin = { file, pointer: pointerOf(node) };
+  const origin = originAt(file, node);
   if (targets.length === 0) {
     diagnostics.push(
       diagnostic("warning", "OPENAPI_UNTYPED_RELATIONSHIP", `the relationship ${name} names no target type; skipped`, origin),
