@@ -13,6 +13,21 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export const DOCS_DIR = path.resolve(REPO_ROOT, process.env.PCO_DOCS_DIR ?? "../shared/docs");
 
+/** Planning Center's eleven apps, as the developer portal lists them (written out here, not taken from the generator). */
+export const PCO_APPS = [
+  "api",
+  "calendar",
+  "check-ins",
+  "current",
+  "giving",
+  "groups",
+  "people",
+  "publishing",
+  "registrations",
+  "services",
+  "webhooks",
+];
+
 export const corpusAvailable = existsSync(path.join(DOCS_DIR, "portal"));
 
 /** A path inside the corpus, relative to the working directory as the CLI would record it. */

@@ -9,28 +9,14 @@ import { expect, it } from "vitest";
 import { collectSpecs } from "../../generator/scrape.js";
 import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
-import { describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
-
-const ELEVEN = [
-  "api",
-  "calendar",
-  "check-ins",
-  "current",
-  "giving",
-  "groups",
-  "people",
-  "publishing",
-  "registrations",
-  "services",
-  "webhooks",
-];
+import { describeCorpus, PCO_APPS, REPO_ROOT } from "../helpers/corpus.js";
 
 it("spec/ holds exactly the eleven apps and the Slate-only resources", () => {
   const apps = readdirSync(path.join(REPO_ROOT, "spec"), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  expect(apps).toEqual([...ELEVEN, "resources"].sort());
+  expect(apps).toEqual([...PCO_APPS, "resources"].sort());
   const versions = (app: string) => readdirSync(path.join(REPO_ROOT, "spec", app)).sort();
   expect(versions("calendar")).toEqual(["2022-07-07.json"]);
   expect(versions("check-ins")).toEqual(["2025-05-28.json", "legacy.json"]);

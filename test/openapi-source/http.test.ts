@@ -12,7 +12,7 @@ import { emptyStats } from "../../generator/sources/portal/http-store.js";
 import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import type { Spec } from "../../generator/spec/types.js";
-import { corpusPath, DOCS_DIR, describeCorpus } from "../helpers/corpus.js";
+import { corpusPath, DOCS_DIR, describeCorpus, PCO_APPS } from "../helpers/corpus.js";
 import { startDocsServer, type DocsServer } from "../helpers/docs-server.js";
 import { OFFICIAL_FOLDER } from "./official-documents.js";
 
@@ -54,19 +54,6 @@ describeCorpus("the openapi: source over HTTP", () => {
   });
 
   it("with no app named, asks for each of PCO's eleven apps, reads those served and notes the rest", async () => {
-    const eleven = [
-      "api",
-      "calendar",
-      "check-ins",
-      "current",
-      "giving",
-      "groups",
-      "people",
-      "publishing",
-      "registrations",
-      "services",
-      "webhooks",
-    ];
     const first = server.log.length;
     const result = await collectSpecs({
       from: [parseSourceOperand(`openapi:${server.url}`)],
@@ -74,7 +61,7 @@ describeCorpus("the openapi: source over HTTP", () => {
       http: { cacheDir: false, rateLimit: { limit: 20, periodMs: 1000 } },
     });
     const asked = server.log.slice(first).map((e) => e.path);
-    expect([...new Set(asked)].sort()).toEqual(eleven.map((app) => `/${app}/v2/open_api/2018-08-01`));
+    expect([...new Set(asked)].sort()).toEqual(PCO_APPS.map((app) => `/${app}/v2/open_api/2018-08-01`));
     // Only current has a document of that version in the corpus.
     expect(result.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["current/2018-08-01"]);
     const missing = result.diagnostics.filter((d) => d.code === "OPENAPI_MISSING_DOCUMENT");
