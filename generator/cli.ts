@@ -4,13 +4,17 @@
  * run (bad usage, unreachable docs, unreadable files).
  */
 import { createRequire } from "node:module";
-import yargs from "yargs";
 import { formatDiagnostic, GeneratorError } from "./diagnostics.js";
 import { commandsFor } from "./commands/index.js";
 import { EXIT } from "./commands/command.js";
+import { answerUnchangedGenerate, plainGenerateArgs } from "./commands/generate-unchanged.js";
 import type { Output, ProgressSink } from "./commands/output.js";
 
 export async function main(argv: readonly string[], output: Output = processOutput(argv)): Promise<number> {
+  const unchanged = await answeredWithoutParser(argv, output);
+  if (unchanged !== undefined) return unchanged;
+  // Loaded here, not at the top: the answer above never needs it.
+  const { default: yargs } = await import("yargs");
   let exitCode: number = EXIT.ok;
   const parser = yargs([...argv])
     .scriptName("pco-codegen")
@@ -25,6 +29,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
       // Throwing stops yargs before any command runs with bad arguments.
       throw error ?? new UsageError(message);
     })
+    .check((args) => {
+      // yargs makes a repeated option an array; a single-valued one given twice is a usage error, not a crash.
+      const { string, array } = (parser as unknown as { getOptions(): DeclaredOptions }).getOptions();
+      const repeated = string.find((name) => !array.includes(name) && Array.isArray(args[name]));
+      if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once`);
+      return true;
+    }, true)
     .help()
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 110));
@@ -43,7 +54,24 @@ export async function main(argv: readonly string[], output: Output = processOutp
   return exitCode;
 }
 
+/** A plain `generate` that finds nothing changed; anything else, or any failure, is left to the full command. */
+async function answeredWithoutParser(argv: readonly string[], output: Output): Promise<number | undefined> {
+  const args = plainGenerateArgs(argv);
+  if (args === undefined) return undefined;
+  try {
+    return await answerUnchangedGenerate(args, output);
+  } catch {
+    return undefined;
+  }
+}
+
 class UsageError extends Error {}
+
+/** The option names yargs has been told of, by type (its `getOptions()`, which its typings leave out). */
+interface DeclaredOptions {
+  string: string[];
+  array: string[];
+}
 
 function reportFailure(error: unknown, output: Output): number {
   if (error instanceof UsageError) {

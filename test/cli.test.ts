@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/corpus.js";
 import { runCli } from "./helpers/cli.js";
+import { plainGenerateArgs } from "../generator/commands/generate-unchanged.js";
 
 describe("the command line", () => {
   it("exits 2 with a one-line usage error for an unknown option", async () => {
@@ -63,6 +64,60 @@ describe("the command line", () => {
       }
       expect(readdirSync(path.join(folder, "from-config"))).toContain("spec.schema.json");
     } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("options given twice", () => {
+  it.each([
+    ["generate", "--out", "a", "--out", "b"],
+    ["scrape", "--from", "portal:x", "--out", "a", "--out", "b"],
+  ])("exits 2 with a usage error for %s with --out twice", async (...args) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: --out is given more than once\nRun pco-codegen --help for usage.");
+  });
+});
+
+describe("a plain generate with nothing to do", () => {
+  it("takes only `generate` with --spec, --out and --verbose, each at most once", () => {
+    expect(plainGenerateArgs(["generate"])).toEqual({ spec: "spec", out: "generated" });
+    expect(plainGenerateArgs(["generate", "--spec=s", "--out", "o", "--verbose"])).toEqual({ spec: "s", out: "o" });
+    for (const argv of [
+      ["generate", "--force"],
+      ["generate", "--no-force"],
+      ["generate", "--out", "a", "--out", "b"],
+      ["generate", "--help"],
+      ["check"],
+      ["generate", "extra"],
+      [],
+    ]) {
+      expect(plainGenerateArgs(argv), argv.join(" ")).toBeUndefined();
+    }
+  });
+
+  it("is answered as the full command answers it", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-noop-"));
+    const previousCache = process.env.PCO_CODEGEN_CACHE;
+    process.env.PCO_CODEGEN_CACHE = path.join(folder, "cache");
+    try {
+      const spec = path.join(folder, "spec");
+      mkdirSync(path.join(spec, "webhooks"), { recursive: true });
+      copyFileSync(path.join(REPO_ROOT, "spec/webhooks/2022-10-20.json"), path.join(spec, "webhooks/2022-10-20.json"));
+      const out = path.join(folder, "generated");
+      const first = await runCli(["generate", "--spec", spec, "--out", out]);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/ new, 0 changed, 0 removed$/);
+      const plain = await runCli(["generate", "--spec", spec, "--out", out]);
+      // --no-force is a form only the full command line parser takes.
+      const parsed = await runCli(["generate", "--spec", spec, "--out", out, "--no-force"]);
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/, unchanged$/);
+      expect(parsed).toEqual(plain);
+    } finally {
+      if (previousCache === undefined) delete process.env.PCO_CODEGEN_CACHE;
+      else process.env.PCO_CODEGEN_CACHE = previousCache;
       rmSync(folder, { recursive: true, force: true });
     }
   });

@@ -1,19 +1,21 @@
 /** `pco-codegen generate`: spec/ → generated/, skipped when neither has changed since the last generate. */
 import type { Argv } from "yargs";
 import { displayPath } from "../util/display-path.js";
-import { inputsFingerprint, treeHash, unchangedSinceRecord, writeRecord } from "../generate-record.js";
+import { inputsFingerprint, treeHash, writeRecord } from "../generate-record.js";
 import { EXIT, type Command } from "./command.js";
+import { GENERATE_DEFAULTS, reportIfUnchanged, type GenerateArgs } from "./generate-unchanged.js";
 import { printDiagnostics } from "./output.js";
 
-export interface GenerateArgs {
-  spec: string;
-  out: string;
-}
+export type { GenerateArgs };
 
 export const generateOptions = (yargs: Argv) =>
   yargs
-    .option("spec", { type: "string", default: "spec", describe: "Folder of specs to render" })
-    .option("out", { type: "string", default: "generated", describe: "Folder to write the output to" }) as unknown as Argv<GenerateArgs>;
+    .option("spec", { type: "string", default: GENERATE_DEFAULTS.spec, describe: "Folder of specs to render" })
+    .option("out", {
+      type: "string",
+      default: GENERATE_DEFAULTS.out,
+      describe: "Folder to write the output to",
+    }) as unknown as Argv<GenerateArgs>;
 
 interface GenerateCommandArgs extends GenerateArgs {
   force: boolean;
@@ -31,12 +33,8 @@ export const generateCommand: Command<GenerateCommandArgs> = {
   async run(args, output) {
     // Taken before the specs are read: a spec changed meanwhile only costs the next generate a render.
     const inputs = await inputsFingerprint(args.spec);
-    const unchanged = args.force ? undefined : await unchangedSinceRecord(args.out, inputs.inputs);
-    if (unchanged !== undefined) {
-      printDiagnostics(output, unchanged.diagnostics);
-      output.err(`${unchanged.files} files in ${args.out}, unchanged`);
-      return EXIT.ok;
-    }
+    const unchanged = args.force ? undefined : await reportIfUnchanged(args, inputs, output);
+    if (unchanged !== undefined) return unchanged;
     // Loaded only when there is something to render: the no-op above is most generates.
     const [{ generateBySpec }, { renderers }] = await Promise.all([import("../generate/by-spec.js"), import("../render/registry.js")]);
     if (inputs.specs.length === 0) {
