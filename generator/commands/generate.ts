@@ -9,13 +9,11 @@ import { printDiagnostics } from "./output.js";
 export type { GenerateArgs };
 
 export const generateOptions = (yargs: Argv) =>
-  yargs
-    .option("spec", { type: "string", default: GENERATE_DEFAULTS.spec, describe: "Folder of specs to render" })
-    .option("out", {
-      type: "string",
-      default: GENERATE_DEFAULTS.out,
-      describe: "Folder to write the output to",
-    }) as unknown as Argv<GenerateArgs>;
+  yargs.option("spec", { type: "string", default: GENERATE_DEFAULTS.spec, describe: "Folder of specs to render" }).option("out", {
+    type: "string",
+    default: GENERATE_DEFAULTS.out,
+    describe: "Folder to write the output to",
+  }) as unknown as Argv<GenerateArgs>;
 
 interface GenerateCommandArgs extends GenerateArgs {
   force: boolean;
