@@ -11,6 +11,7 @@
  * percent-encoded, so no name, type or path from the docs can be read as a
  * separator.
  */
+import { compareText } from "../../util/order.js";
 import type { RouteMemberView, RouteView } from "./view-model.js";
 
 /** `phoneNumbers` → `<base>/phone_numbers`: the runtime's rule, written the same way. */
@@ -34,7 +35,7 @@ export function lineBase(route: RouteView): string {
     const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
     counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const best = ranked[0]?.[0] ?? "";
   // The base is told apart from a member by its leading slash.
   return best.startsWith("/") ? best : "";
