@@ -42,6 +42,12 @@ export interface GenerateInputs {
   inputs: string;
   /** Everything but the specs: the generator, its templates and dependencies, Node, where it runs. */
   global: string;
+  /**
+   * `global` but for where it runs: what rendering a spec depends on besides
+   * the spec (rendered files name no folder of the user's), so that what was
+   * rendered into one folder serves any other.
+   */
+  portable: string;
   /** Each spec file (relative to the spec folder, sorted) and the hash of its bytes. */
   specs: { file: string; hash: string }[];
 }
@@ -49,14 +55,17 @@ export interface GenerateInputs {
 /** A hash of every input of a generate from `specFolder`, and of each spec: each spec file is read and hashed once. */
 export async function inputsFingerprint(specFolder: string): Promise<GenerateInputs> {
   const root = packageRoot();
-  // The paths diagnostics print depend on where the specs are and on the working directory.
-  const global = createHash("sha256").update(`${FORMAT}\0${process.version}\0${path.resolve(specFolder)}\0${process.cwd()}\0`);
+  const portable = createHash("sha256").update(`${FORMAT}\0${process.version}\0`);
   // The generator's own files by their stats: a rebuild that rewrote them only costs one render.
-  global.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
+  portable.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
   const templates = path.join(root, "templates");
-  global.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
-  global.update(await dependencyVersions(root));
-  const globalHash = global.digest("hex");
+  portable.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
+  portable.update(await dependencyVersions(root));
+  const portableHash = portable.digest("hex");
+  // The paths diagnostics print depend on where the specs are and on the working directory.
+  const globalHash = createHash("sha256")
+    .update(`${portableHash}\0${path.resolve(specFolder)}\0${process.cwd()}\0`)
+    .digest("hex");
   const files = (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file));
   // One after the other: for hundreds of small files that is faster than as many reads through libuv's thread pool.
   const specs = files.map((file) => ({
@@ -67,7 +76,7 @@ export async function inputsFingerprint(specFolder: string): Promise<GenerateInp
   }));
   const inputs = createHash("sha256").update(`${globalHash}\0`);
   for (const spec of specs) inputs.update(`spec/${spec.file}\0${spec.hash}\0`);
-  return { inputs: inputs.digest("hex"), global: globalHash, specs };
+  return { inputs: inputs.digest("hex"), global: globalHash, portable: portableHash, specs };
 }
 
 /** `name@version` of every dependency, as installed: found the way Node finds a package, from the package root up. */

@@ -60,6 +60,11 @@ async function generate(into = out, cacheFolder = cache()): Promise<string> {
   return run.stderr.split("\n").at(-1)!;
 }
 
+/** Empties the store of rendered units and spec summaries: what is not recorded must then be rendered. */
+async function forgetStore(): Promise<void> {
+  for (const folder of ["units", "summaries"]) await rm(path.join(cache(), folder), { recursive: true, force: true });
+}
+
 async function writeSpec(file: string, value: Spec): Promise<void> {
   await mkdir(path.dirname(path.join(specs, file)), { recursive: true });
   await writeFile(path.join(specs, file), serializeSpec(value));
@@ -166,6 +171,7 @@ describe("what invalidates the record", () => {
     const template = path.join(packageRoot(), "templates", "client", "index.ts.hbs");
     const { atime, mtime } = await stat(template);
     try {
+      // A changed generator has other keys: the store has nothing for it.
       // The same bytes under a new modification time, as a checkout or an edit leaves them.
       await utimes(template, atime, new Date(mtime.getTime() + 60_000));
       expect(await generate()).toMatch(/, unchanged$/);
@@ -199,6 +205,7 @@ describe("what invalidates the record", () => {
   ])("ignores a record that %s, and renders everything", async (_, spoil) => {
     const file = `${recordStem(out)}.units.json`;
     await writeFile(file, spoil(await readFile(file, "utf8")));
+    await forgetStore();
     await writeSpec("people/2024-01-01.json", appSpec("people", "2024-01-01", "Person", "A person, as it was then."));
     await generate();
     const all = Object.values(SPECS)
@@ -211,6 +218,7 @@ describe("what invalidates the record", () => {
 
   it("renders a spec's part again when its recorded file is gone", async () => {
     await rm(`${recordStem(out)}.parts`, { recursive: true, force: true });
+    await forgetStore();
     await writeSpec("people/2025-03-20.json", appSpec("people", "2025-03-20", "Person", "A person, today."));
     await generate();
     // The groups part of latest.json is needed again and no longer recorded: groups is rendered for it.
@@ -222,9 +230,74 @@ describe("what invalidates the record", () => {
     const document = path.join(out, "openapi", "groups-2023-07-10.json");
     const rendered = await readFile(document, "utf8");
     await writeFile(document, "{}\n");
+    await forgetStore();
     expect(await generate()).toMatch(/: 0 new, 1 changed, 0 removed$/);
     expect(renderedSpecs().get("openapi")).toEqual(["groups/2023-07-10"]);
     expect(renderedSpecs().get("fixtures")).toEqual([]);
     expect(await readFile(document, "utf8")).toBe(rendered);
+  });
+
+  it("puts an edited file back from the store, without rendering", async () => {
+    const document = path.join(out, "openapi", "groups-2023-07-10.json");
+    const rendered = await readFile(document, "utf8");
+    await writeFile(document, "{}\n");
+    expect(await generate()).toMatch(/: 0 new, 1 changed, 0 removed$/);
+    expect([...renderedSpecs().values()].flat()).toEqual([]);
+    expect(await readFile(document, "utf8")).toBe(rendered);
+  });
+});
+
+describe("the store of rendered units", () => {
+  it("serves a generate into a new folder: nothing is rendered, and the files are those of the first", async () => {
+    const other = path.join(await mkdtemp(path.join(dir, "other-")), "generated");
+    expect(await generate(other)).toMatch(/: [1-9]\d* new, 0 changed, 0 removed$/);
+    expect([...renderedSpecs().values()].flat()).toEqual([]);
+    expect(await contents(other)).toEqual(await contents(out));
+  });
+
+  it("renders everything with --force, as if nothing were stored", async () => {
+    process.env.PCO_CODEGEN_CACHE = cache();
+    const run = await runCli(["generate", "--spec", specs, "--out", path.join(await mkdtemp(path.join(dir, "forced-")), "g"), "--force"]);
+    expect(run.code, run.stderr).toBe(0);
+    const all = Object.values(SPECS)
+      .map((s) => `${s.app}/${s.version}`)
+      .sort();
+    for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+  });
+
+  it.each([
+    ["is not JSON", () => "{ not json"],
+    [
+      "names a path outside the output",
+      (entry: string) => {
+        const parsed = JSON.parse(entry) as { files: { path: string; contents: string }[] };
+        parsed.files.push({ path: "../../outside.txt", contents: "x" });
+        return JSON.stringify(parsed);
+      },
+    ],
+    [
+      "names a file outside its renderer's folder",
+      (entry: string) => {
+        const parsed = JSON.parse(entry) as { files: { path: string; contents: string }[] };
+        // At the output's top: in no renderer's folder.
+        parsed.files.push({ path: "package.json", contents: "{}" });
+        return JSON.stringify(parsed);
+      },
+    ],
+  ])("renders a unit whose stored entry %s, and writes what a generate from scratch writes", async (_, spoil) => {
+    const entries = await listFiles(path.join(cache(), "units"));
+    expect(entries.length).toBeGreaterThan(5);
+    for (const entry of entries) {
+      const file = path.join(cache(), "units", entry);
+      await writeFile(file, spoil(await readFile(file, "utf8")));
+    }
+    const other = path.join(await mkdtemp(path.join(dir, "other-")), "generated");
+    await generate(other);
+    const all = Object.values(SPECS)
+      .map((s) => `${s.app}/${s.version}`)
+      .sort();
+    for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+    expect(await contents(other)).toEqual(await contents(out));
+    await expect(lstat(path.join(other, "..", "..", "outside.txt"))).rejects.toThrow(/ENOENT/);
   });
 });

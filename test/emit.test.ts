@@ -122,6 +122,18 @@ describe("writeTree against a hostile file system", () => {
     expect(existsSync(path.join(root, "a", "old"))).toBe(false);
   });
 
+  it("carries a symbolic link inside the output over as a link, and never empties what it points to", async () => {
+    const outside = tree({ "keep/me.json": "mine" });
+    const root = tree({ "a/one.json": "1" });
+    symlinkSync(path.join(outside, "keep"), path.join(root, "shortcut"));
+    await writeTree({ root, files: [{ path: "a/one.json", contents: "2" }], owns: (p) => p.startsWith("a/") });
+    expect(read(root, "a/one.json")).toBe("2");
+    expect(read(root, "shortcut/me.json")).toBe("mine");
+    // The retired tree held the link too: removing it removed the link, not the folder behind it.
+    expect(read(outside, "keep/me.json")).toBe("mine");
+    expect(readdirSync(path.dirname(root)).sort()).toEqual(["out"]);
+  });
+
   it("refuses an output folder that is a symbolic link, and writes nothing through it", async () => {
     const target = tree({ "a/one.json": "1" });
     const link = path.join(path.dirname(target), "link");

@@ -1,19 +1,15 @@
 /**
  * An output folder against the files a plan would write: which are missing,
  * which differ, which owned files the plan no longer has. A file whose size
- * differs is not read; the others are read a few at a time and compared as
- * bytes, so that comparing a large tree holds only a handful of its files in
- * memory at once, beside the plan itself.
+ * differs is not read; the others are read one at a time and compared as
+ * bytes, so that comparing a large tree holds one of its files in memory at
+ * a time, beside the plan itself.
  */
 import path from "node:path";
-import pLimit from "p-limit";
 import { compareText } from "../util/order.js";
 import type { OutputFile, TreeDifference } from "../emit.js";
 import { listFiles } from "../emit.js";
 import { sameContents } from "./same-contents.js";
-
-/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
-const CONCURRENT_READS = 8;
 
 export async function compareTrees(
   root: string,
@@ -22,15 +18,10 @@ export async function compareTrees(
 ): Promise<TreeDifference> {
   const existing = new Set((await listFiles(root)).filter(owns));
   const planned = new Set(files.map((f) => f.path));
-  const limit = pLimit(CONCURRENT_READS);
-  const verdicts = await Promise.all(
-    files.map((file) =>
-      limit(async (): Promise<"missing" | "changed" | "same"> => {
-        if (!existing.has(file.path)) return "missing";
-        return (await sameContents(path.join(root, file.path), file.contents)) ? "same" : "changed";
-      }),
-    ),
-  );
+  const verdicts = files.map((file): "missing" | "changed" | "same" => {
+    if (!existing.has(file.path)) return "missing";
+    return sameContents(path.join(root, file.path), file.contents) ? "same" : "changed";
+  });
   const pick = (verdict: string) =>
     files
       .filter((_, i) => verdicts[i] === verdict)

@@ -6,28 +6,29 @@
  * followed); where the file system cannot link (another device, a file
  * system without hard links), the file is copied.
  */
-import { copyFile, link, mkdir, readdir, readlink, symlink } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readlinkSync, symlinkSync } from "node:fs";
 import path from "node:path";
 
-export async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to);
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+/** Synchronous: for thousands of entries, plain system calls are several times faster than the thread pool's round trips. */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target);
-    else if (entry.isSymbolicLink()) await symlink(await readlink(source), target);
-    else if (entry.isFile()) await linkOrCopy(source, target);
+    if (entry.isDirectory()) linkTree(source, target);
+    else if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (entry.isFile()) linkOrCopy(source, target);
     // Sockets, pipes and devices have no place in an output folder and are not carried over.
   }
 }
 
 const CANNOT_LINK = new Set(["EXDEV", "EPERM", "EMLINK", "ENOTSUP", "EOPNOTSUPP"]);
 
-async function linkOrCopy(source: string, target: string): Promise<void> {
+function linkOrCopy(source: string, target: string): void {
   try {
-    await link(source, target);
+    linkSync(source, target);
   } catch (error) {
     if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
-    await copyFile(source, target);
+    copyFileSync(source, target);
   }
 }

@@ -8,11 +8,13 @@
  * Owned files neither given nor kept are removed. Nothing is swapped in when
  * nothing differs, or when the caller discards the tree.
  */
-import { lstat, mkdir, readdir, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { lstat, mkdir, readdir, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile, TreeDifference } from "../emit.js";
 import { compareText } from "../util/order.js";
 import { linkTree } from "./link-tree.js";
+import { removeTree } from "./remove-tree.js";
 import { sameContents } from "./same-contents.js";
 
 export interface TreeWriter {
@@ -48,22 +50,29 @@ export async function stageTree(
     if (staged) return;
     if (options.refuseWrites !== undefined) throw options.refuseWrites;
     await rm(staging, { recursive: true, force: true });
-    if (await isFolder(root)) await linkTree(root, staging);
+    if (await isFolder(root)) linkTree(root, staging);
     else await mkdir(staging);
     staged = true;
   };
+  // Folders of the staging tree known to exist: each is made once.
+  const folders = new Set<string>();
   const writer: TreeWriter = {
     async put(file) {
       assertSafePath(file.path);
       given.add(file.path);
       const present = options.existing.has(file.path);
-      if (present && (await sameContents(path.join(root, file.path), file.contents))) return;
+      if (present && sameContents(path.join(root, file.path), file.contents)) return;
       await stage();
       const target = path.join(staging, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       // A changed file is a hard link to the old tree's: unlink it first, never write through it.
-      await rm(target, { force: true });
-      await writeFile(target, file.contents);
+      rmSync(target, { force: true });
+      // Synchronous writes: a thousand small files cost several times less than through the thread pool.
+      writeFileSync(target, file.contents);
       (present ? difference.changed : difference.missing).push(file.path);
     },
     keep(relativePath) {
@@ -105,7 +114,7 @@ async function swap(root: string, staging: string, beforeSwap?: () => void): Pro
     if (hadRoot) await rename(previous, root);
     throw error;
   }
-  if (hadRoot) await rm(previous, { recursive: true, force: true });
+  if (hadRoot) removeTree(previous);
 }
 
 /**

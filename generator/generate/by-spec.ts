@@ -40,6 +40,7 @@ import {
   writeUnitRecord,
   type UnitEntry,
 } from "./unit-record.js";
+import { pruneStore, storedSummary, storedUnit, storeSummary, storeUnit, type StoredUnit } from "./unit-store.js";
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -84,9 +85,10 @@ export async function generateBySpec(
     const loadDiagnostics: Diagnostic[] = [];
     const entries: SpecEntry[] = [];
     for (const { file, hash } of inputs.specs) {
-      const known = previous.specs[file];
-      if (known?.hash === hash) {
-        entries.push({ file, hash, summary: known.summary });
+      const known = previous.specs[file]?.hash === hash ? previous.specs[file]!.summary : undefined;
+      const summary = known ?? (options.reuse ? storedSummary(inputs.portable, hash) : undefined);
+      if (summary !== undefined) {
+        entries.push({ file, hash, summary });
         continue;
       }
       const result = await loadSpecFile(path.join(specFolder, file));
@@ -95,6 +97,8 @@ export async function generateBySpec(
       if (spec === undefined) continue;
       loaded.set(file, spec);
       entries.push({ file, hash, summary: specSummary(spec, apiFactsOf(spec)) });
+      // Only a spec that loads without a word is taken from the store later: what loading says must be said again.
+      if (result.diagnostics.length === 0) storeSummary(inputs.portable, hash, entries.at(-1)!.summary);
     }
     const empty = { diagnostics: loadDiagnostics, files: 0, stats: new Map<string, string>() };
     if (hasErrors(loadDiagnostics) || entries.length === 0) return empty;
@@ -108,6 +112,7 @@ export async function generateBySpec(
 
     const record = emptyRecord(inputs.global);
     const given: string[] = [];
+    let renderedUnits = 0;
     const perRenderer = renderers.map(() => ({ diagnostics: [] as Diagnostic[], units: [] as UnitEntry[] }));
     let diagnostics: Diagnostic[] = [];
     const difference = await stageTree(root, { existing, refuseWrites }, async (writer) => {
@@ -121,7 +126,7 @@ export async function generateBySpec(
         }
       };
       const keep = (unit: UnitEntry) => keepFiles(writer, unit.files, given);
-      /** The unit as recorded where its key and files are, else rendered and written. */
+      /** The unit as recorded where its key and files are, else as stored under its key, else rendered; then written. */
       const unitFor = async (
         renderer: Renderer,
         known: UnitEntry | undefined,
@@ -132,10 +137,12 @@ export async function generateBySpec(
           keep(known);
           return known;
         }
-        const rendered = await render();
-        await put(renderer, rendered.value.files);
-        const files = rendered.value.files.map((f) => f.path);
-        return unitEntry(out, key, files, rendered.value.part ?? null, rendered.diagnostics);
+        const stored = options.reuse ? storedUnit(key, renderer.root) : undefined;
+        if (stored === undefined) renderedUnits += 1;
+        const unit = stored ?? (await renderAndStore(key, render));
+        await put(renderer, unit.files);
+        const files = unit.files.map((f) => f.path);
+        return unitEntry(out, key, files, unit.part, unit.diagnostics);
       };
       const noPart = async (files: Promise<StageResult<OutputFile[]>>) => {
         const rendered = await files;
@@ -148,7 +155,7 @@ export async function generateBySpec(
           const bySpec = renderer.bySpec;
           if (bySpec === undefined) continue;
           const id = unitId(renderer.name, entry.file);
-          const key = unitKey(inputs.global, renderer.name, entry.hash, roles[i]!);
+          const key = unitKey(inputs.portable, renderer.name, entry.hash, roles[i]!);
           const unit = await unitFor(renderer, previous.units[id], key, async () => bySpec.renderSpec(await load(entry), roles[i]!));
           record.units[id] = unit;
           perRenderer[r]!.units.push(unit);
@@ -167,7 +174,7 @@ export async function generateBySpec(
           continue;
         }
         const sharedAt = sharedKey(
-          inputs.global,
+          inputs.portable,
           renderer.name,
           units.map((u) => u.partHash),
         );
@@ -181,7 +188,7 @@ export async function generateBySpec(
         const fixed =
           renderFixed === undefined
             ? undefined
-            : await unitFor(renderer, previous.fixed[renderer.name], fixedKey(inputs.global, renderer.name), () => noPart(renderFixed()));
+            : await unitFor(renderer, previous.fixed[renderer.name], fixedKey(inputs.portable, renderer.name), () => noPart(renderFixed()));
         if (fixed !== undefined) record.fixed[renderer.name] = fixed;
         diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics, ...(fixed?.diagnostics ?? [])]));
       }
@@ -199,8 +206,21 @@ export async function generateBySpec(
     }
     record.stats = Object.fromEntries(stats);
     await writeUnitRecord(out, record);
+    // Only a generate that added to the store can have outgrown it.
+    if (renderedUnits > 0) pruneStore();
     return { diagnostics, difference, files: new Set(given).size, stats };
   });
+}
+
+/** A unit rendered, and kept in the store for any generate to come. A unit with errors is not kept: nothing is written from it. */
+async function renderAndStore(
+  key: string,
+  render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
+): Promise<StoredUnit> {
+  const rendered = await render();
+  const unit = { files: rendered.value.files, part: rendered.value.part ?? null, diagnostics: rendered.diagnostics };
+  if (!hasErrors(unit.diagnostics)) storeUnit(key, unit);
+  return unit;
 }
 
 /** A unit's part, from the record; where its file is gone, rendered again from the spec. */

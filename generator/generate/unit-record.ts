@@ -129,7 +129,7 @@ const isString = (value: unknown): value is string => typeof value === "string";
 const isHash = (value: unknown): value is string => isString(value) && /^[0-9a-f]{64}$/.test(value);
 const SEVERITIES = new Set(["error", "warning", "info"]);
 
-function isDiagnostic(value: unknown): value is Diagnostic {
+export function isDiagnostic(value: unknown): value is Diagnostic {
   return (
     isObject(value) &&
     SEVERITIES.has(value.severity as string) &&
@@ -141,7 +141,11 @@ function isDiagnostic(value: unknown): value is Diagnostic {
   );
 }
 
-const ownedBy = (root: string, file: string): boolean => file === root || file.startsWith(`${root}/`);
+export function isSpecSummary(value: unknown): value is SpecSummary {
+  return isObject(value) && isString(value.app) && isString(value.version) && isObject(value.facts);
+}
+
+export const ownedBy = (root: string, file: string): boolean => file === root || file.startsWith(`${root}/`);
 
 /** Each file a safe relative path under `root`. */
 function isUnit(value: unknown, root: string | undefined): value is UnitEntry {
@@ -164,14 +168,7 @@ function isUnitRecord(value: unknown, roots: ReadonlyMap<string, string>): value
   if (!isObject(specs) || !isObject(units) || !isObject(shared) || !isObject(fixed) || !isObject(stats)) return false;
   const specsValid = Object.entries(specs).every(
     ([file, entry]) =>
-      SPEC_FILE.test(file) &&
-      isSafeRelativePath(file) &&
-      isObject(entry) &&
-      isHash(entry.hash) &&
-      isObject(entry.summary) &&
-      isString(entry.summary.app) &&
-      isString(entry.summary.version) &&
-      isObject(entry.summary.facts),
+      SPEC_FILE.test(file) && isSafeRelativePath(file) && isObject(entry) && isHash(entry.hash) && isSpecSummary(entry.summary),
   );
   const unitsValid = Object.entries(units).every(([id, unit]) => isUnit(unit, roots.get(id.split("\0")[0]!)));
   const sharedValid = [shared, fixed].every((byName) => Object.entries(byName).every(([name, unit]) => isUnit(unit, roots.get(name))));

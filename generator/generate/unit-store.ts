@@ -1,0 +1,80 @@
+/**
+ * What rendering a unit gave (its files, its part of the shared files, its
+ * diagnostics), kept in the cache by the unit's key, and what each spec is
+ * (its summary), by the spec's hash. The record of a generate
+ * (`unit-record.ts`) serves the next generate into the same folder; the store
+ * serves any: a generate into a new folder, a fresh checkout with the cache
+ * kept, the same specs scraped again. Keys hold everything that shapes what
+ * they name (the generator, the spec's bytes, its role), never a folder of
+ * the user's.
+ *
+ * An entry is checked before it is used, like the record: files must be safe
+ * paths under the renderer's folder, diagnostics well formed. Anything else
+ * is a miss, and the unit is rendered.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import type { OutputFile } from "../emit.js";
+import { isSafeRelativePath } from "../emit/stage-tree.js";
+import type { SpecSummary } from "../render/spec-roles.js";
+import { contentCache } from "../util/content-cache.js";
+import { isDiagnostic, isSpecSummary, ownedBy } from "./unit-record.js";
+
+export interface StoredUnit {
+  files: OutputFile[];
+  part: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const units = contentCache("units");
+const summaries = contentCache("summaries");
+const UNIT = "pco-codegen stored unit 1";
+const SUMMARY = "pco-codegen spec summary 1";
+
+/** The unit rendered under `key` by the renderer whose folder is `root`, or undefined. */
+export function storedUnit(key: string, root: string): StoredUnit | undefined {
+  const value = parsed(units.read(`${UNIT}\0${key}`));
+  if (typeof value !== "object" || value === null) return undefined;
+  const { files, part, diagnostics } = value as Record<string, unknown>;
+  const filesValid =
+    Array.isArray(files) &&
+    files.every((file: unknown) => {
+      const { path, contents } = (file ?? {}) as Record<string, unknown>;
+      return typeof path === "string" && typeof contents === "string" && isSafeRelativePath(path) && ownedBy(root, path);
+    });
+  const diagnosticsValid = Array.isArray(diagnostics) && diagnostics.every(isDiagnostic);
+  return filesValid && diagnosticsValid ? { files: files as OutputFile[], part: part ?? null, diagnostics } : undefined;
+}
+
+export function storeUnit(key: string, unit: StoredUnit): void {
+  units.write(`${UNIT}\0${key}`, JSON.stringify(unit));
+}
+
+/**
+ * What the store may hold: every unit of the committed specs many times over
+ * (about 30 MB renders them all), while a cache that only grows would not do.
+ */
+export const STORE_BYTES = 512 * 1024 * 1024;
+
+/** The units least recently used removed, down to `STORE_BYTES`. */
+export function pruneStore(bytes = STORE_BYTES): void {
+  units.prune(bytes);
+}
+
+/** What the spec of these bytes (`specHash`) is, as this generator (`portable`) read it, or undefined. */
+export function storedSummary(portable: string, specHash: string): SpecSummary | undefined {
+  const value = parsed(summaries.read(`${SUMMARY}\0${portable}\0${specHash}`));
+  return isSpecSummary(value) ? value : undefined;
+}
+
+export function storeSummary(portable: string, specHash: string, summary: SpecSummary): void {
+  summaries.write(`${SUMMARY}\0${portable}\0${specHash}`, JSON.stringify(summary));
+}
+
+function parsed(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A folder of the generator's cache holding texts by the hash of what
+ * produced them. Entries are written whole (a temporary file, then a rename),
+ * so a reader finds an entry complete or not at all. Every failure only costs
+ * speed: an entry that cannot be read is a miss, one that cannot be written
+ * is not kept.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { cacheRoot } from "./cache-root.js";
+
+export interface ContentCache {
+  /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
+  read(identity: string): string | undefined;
+  write(identity: string, text: string): void;
+  /** Removes the entries least recently used until the folder holds at most `bytes`. */
+  prune(bytes: number): void;
+}
+
+export function contentCache(name: string): ContentCache {
+  const folder = () => path.join(cacheRoot(), name);
+  const fileOf = (identity: string) => {
+    const key = createHash("sha256").update(identity).digest("hex");
+    return path.join(folder(), key.slice(0, 2), key);
+  };
+  return {
+    read(identity) {
+      const file = fileOf(identity);
+      try {
+        const text = readFileSync(file, "utf8");
+        const now = new Date();
+        utimesSync(file, now, now);
+        return text;
+      } catch {
+        return undefined;
+      }
+    },
+    prune(bytes) {
+      try {
+        pruneFolder(folder(), bytes);
+      } catch {
+        // a cache that cannot be listed or emptied only costs disk space
+      }
+    },
+    write(identity, text) {
+      const file = fileOf(identity);
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, text);
+        renameSync(temporary, file);
+      } catch {
+        // a read-only cache only costs speed
+      }
+    },
+  };
+}
+
+/** The oldest files (by modification time, which a hit renews) removed until the rest fit in `bytes`. */
+function pruneFolder(folder: string, bytes: number): void {
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const stat = statSync(file);
+      return { file, size: stat.size, used: stat.mtimeMs };
+    })
+    .sort((a, b) => b.used - a.used || (a.file < b.file ? -1 : 1));
+  let kept = 0;
+  for (const entry of entries) {
+    kept += entry.size;
+    if (kept > bytes) rmSync(entry.file, { force: true });
+  }
+}

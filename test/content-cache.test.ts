@@ -1,0 +1,57 @@
+/**
+ * The content-addressed caches: an entry reads back as written, a hit renews
+ * it, and pruning removes the least recently used entries down to a size.
+ */
+import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { listFiles } from "../generator/emit.js";
+import { contentCache } from "../generator/util/content-cache.js";
+
+let dir: string;
+const previousCache = process.env.PCO_CODEGEN_CACHE;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "pco-content-cache-"));
+  process.env.PCO_CODEGEN_CACHE = dir;
+});
+
+afterEach(async () => {
+  if (previousCache === undefined) delete process.env.PCO_CODEGEN_CACHE;
+  else process.env.PCO_CODEGEN_CACHE = previousCache;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Sets every entry's last use to the same moment in the past, so that only hits after it order them. */
+async function ageEverything(): Promise<void> {
+  const past = new Date(Date.now() - 3_600_000);
+  for (const file of await listFiles(path.join(dir, "things"))) await utimes(path.join(dir, "things", file), past, past);
+}
+
+it("reads back what was written, and nothing for an identity never written", () => {
+  const cache = contentCache("things");
+  cache.write("a", "alpha");
+  expect(cache.read("a")).toBe("alpha");
+  expect(cache.read("b")).toBeUndefined();
+});
+
+it("prunes the least recently used entries down to the size given", async () => {
+  const cache = contentCache("things");
+  for (const name of ["a", "b", "c"]) cache.write(name, name.repeat(100));
+  await ageEverything();
+  expect(cache.read("a")).toBe("a".repeat(100)); // used now: the newest
+  cache.prune(250);
+  expect(cache.read("a")).toBe("a".repeat(100));
+  // Of b and c (same last use), one is kept to fill the 250 bytes and the other removed.
+  expect([cache.read("b"), cache.read("c")].filter((t) => t !== undefined)).toHaveLength(1);
+  expect(await listFiles(path.join(dir, "things"))).toHaveLength(2);
+});
+
+it("keeps everything when it fits, and tolerates a cache folder that does not exist", async () => {
+  const cache = contentCache("things");
+  cache.prune(10);
+  for (const name of ["a", "b"]) cache.write(name, name.repeat(100));
+  cache.prune(1_000);
+  expect(await listFiles(path.join(dir, "things"))).toHaveLength(2);
+});
