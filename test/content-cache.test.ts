@@ -45,7 +45,18 @@ it("prunes the least recently used entries down to the size given", async () => 
   expect(cache.read("a")).toBe("a".repeat(100));
   // Of b and c (same last use), one is kept to fill the 250 bytes and the other removed.
   expect([cache.read("b"), cache.read("c")].filter((t) => t !== undefined)).toHaveLength(1);
-  expect(await listFiles(path.join(dir, "things"))).toHaveLength(2);
+  expect((await listFiles(path.join(dir, "things"))).filter((f) => f !== "pruned")).toHaveLength(2);
+});
+
+it("prunes a folder at most once an hour", async () => {
+  const cache = contentCache("things");
+  cache.write("a", "a".repeat(100));
+  cache.prune(1_000);
+  cache.write("b", "b".repeat(100));
+  cache.prune(0); // within the hour: left as it is
+  expect([cache.read("a"), cache.read("b")]).toEqual(["a".repeat(100), "b".repeat(100)]);
+  cache.prune(0, Date.now() + 3_600_001);
+  expect([cache.read("a"), cache.read("b")]).toEqual([undefined, undefined]);
 });
 
 it("keeps everything when it fits, and tolerates a cache folder that does not exist", async () => {
@@ -53,5 +64,5 @@ it("keeps everything when it fits, and tolerates a cache folder that does not ex
   cache.prune(10);
   for (const name of ["a", "b"]) cache.write(name, name.repeat(100));
   cache.prune(1_000);
-  expect(await listFiles(path.join(dir, "things"))).toHaveLength(2);
+  expect((await listFiles(path.join(dir, "things"))).filter((f) => f !== "pruned")).toHaveLength(2);
 });

@@ -12,8 +12,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Ajv } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { diagnostic, GeneratorError, type Diagnostic, type Origin, type StageResult } from "../diagnostics.js";
+import { cachedValidator } from "../util/cached-validator.js";
 import { displayPath } from "../util/display-path.js";
 import { jsonLocator, parseJson, toPointer } from "../json-text.js";
 import { packageRoot } from "../util/package-root.js";
@@ -69,7 +70,7 @@ export const NO_OVERRIDES: OverrideSet = { file: "overrides.json", overrides: []
 /** An endpoint's name: its method, a space, and its path. */
 const ENDPOINT_NAME = "^(GET|POST|PATCH|DELETE) [^ ]+$";
 
-const OVERRIDES_SCHEMA = {
+export const OVERRIDES_SCHEMA = {
   type: "object",
   required: ["overrides"],
   additionalProperties: false,
@@ -121,7 +122,8 @@ const OVERRIDES_SCHEMA = {
   },
 } as const;
 
-let validator: ReturnType<Ajv["compile"]> | undefined;
+export const OVERRIDES_VALIDATOR_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+let validator: ValidateFunction | undefined;
 
 /** The text of an overrides file → the overrides, or errors that name the file and the position. */
 export function parseOverrides(text: string, file: string): StageResult<OverrideSet | undefined> {
@@ -129,7 +131,7 @@ export function parseOverrides(text: string, file: string): StageResult<Override
   if (!parsed.ok) {
     return { value: undefined, diagnostics: [diagnostic("error", "OVERRIDES_INVALID", `not JSON: ${parsed.message}`, { file, ...parsed.position })] };
   }
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(OVERRIDES_SCHEMA);
+  validator ??= cachedValidator(OVERRIDES_SCHEMA, OVERRIDES_VALIDATOR_OPTIONS);
   const locate = jsonLocator(text);
   const at = (pointerPath: readonly (string | number)[]): Origin => ({ file, ...locate(pointerPath), pointer: toPointer(pointerPath) });
   if (!validator(parsed.value)) {

@@ -14,9 +14,18 @@ export interface ContentCache {
   /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
   read(identity: string): string | undefined;
   write(identity: string, text: string): void;
-  /** Removes the entries least recently used until the folder holds at most `bytes`. */
-  prune(bytes: number): void;
+  /**
+   * Removes the entries least recently used until the folder holds at most
+   * `bytes`. Listing a large cache costs a fraction of a second, so a folder
+   * is pruned at most once an hour: in between it may outgrow `bytes` by what
+   * that hour added.
+   */
+  prune(bytes: number, now?: number): void;
 }
+
+/** Marks the last prune of a folder, by its modification time. */
+const PRUNED = "pruned";
+const PRUNE_EVERY_MS = 3_600_000;
 
 export function contentCache(name: string): ContentCache {
   const folder = () => path.join(cacheRoot(), name);
@@ -36,9 +45,16 @@ export function contentCache(name: string): ContentCache {
         return undefined;
       }
     },
-    prune(bytes) {
+    prune(bytes, now = Date.now()) {
+      const mark = path.join(folder(), PRUNED);
+      try {
+        if (now - statSync(mark).mtimeMs < PRUNE_EVERY_MS) return;
+      } catch {
+        // never pruned yet
+      }
       try {
         pruneFolder(folder(), bytes);
+        writeFileSync(mark, "");
       } catch {
         // a cache that cannot be listed or emptied only costs disk space
       }
@@ -60,7 +76,7 @@ export function contentCache(name: string): ContentCache {
 /** The oldest files (by modification time, which a hit renews) removed until the rest fit in `bytes`. */
 function pruneFolder(folder: string, bytes: number): void {
   const entries = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && entry.name !== PRUNED)
     .map((entry) => {
       const file = path.join(entry.parentPath, entry.name);
       const stat = statSync(file);

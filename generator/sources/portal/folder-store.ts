@@ -1,5 +1,6 @@
 /** A mirror folder of the documentation API: each document at `<path>.json`. */
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { GeneratorError } from "../../diagnostics.js";
 import { exists } from "../../util/exists.js";
@@ -44,7 +45,8 @@ export function folderStore(folder: string): PortalStore {
       const relative = `${documentPath}.json`;
       const file = insideRoot(folder, relative);
       try {
-        return { text: await readFile(file, "utf8"), location: display(relative) };
+        // Read synchronously: for hundreds of small documents that is faster than the thread pool's round trips.
+        return { text: readFileSync(file, "utf8"), location: display(relative) };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw unreadable(display(relative), error);
