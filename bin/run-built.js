@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The npm scripts run the CLI through this file. It compiles the generator
-// (tsconfig.build.json into dist/) only when a source of it changed since the
-// last compile, then runs the CLI in the same process: a command with nothing
-// to compile costs a few file stats, not a TypeScript compiler's start.
+// (tsconfig.build.json into dist/) and writes the clients' runtime as the
+// generator renders it (dist/runtime.json) only when a source of either
+// changed since the last build, then runs the CLI in the same process: a
+// command with nothing to build costs a few file stats, not a TypeScript
+// compiler's start.
 //
 //   node bin/run-built.js <pco-codegen arguments>
 //   node bin/run-built.js --build-only
@@ -23,7 +25,7 @@ const stampFile = path.join(root, "dist", ".sources-stamp");
 function sourcesStamp() {
   const hash = createHash("sha256");
   const files = ["tsconfig.json", "tsconfig.build.json", "package-lock.json"];
-  for (const folder of ["generator", "bench"]) {
+  for (const folder of ["generator", "bench", "templates/runtime"]) {
     for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && entry.name.endsWith(".ts")) files.push(path.relative(root, path.join(entry.parentPath, entry.name)));
     }
@@ -57,7 +59,14 @@ if (readStamp() !== stamp) {
     process.stderr.write("error: the generator does not compile (tsc -p tsconfig.build.json); nothing was run\n");
     process.exit(2);
   }
-  // The stamp taken before compiling: a source saved during the compile is compiled next time.
+  const { writePrebuiltRuntime } = await import("../dist/generator/render/client/prebuilt-runtime.js");
+  try {
+    await writePrebuiltRuntime();
+  } catch (error) {
+    process.stderr.write(`error: the clients' runtime could not be built: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  // The stamp taken before building: a source saved during the build is built next time.
   writeFileSync(stampFile, stamp);
 }
 if (args[0] !== "--build-only") {

@@ -54,14 +54,7 @@ export interface GenerateInputs {
 
 /** A hash of every input of a generate from `specFolder`, and of each spec: each spec file is read and hashed once. */
 export async function inputsFingerprint(specFolder: string): Promise<GenerateInputs> {
-  const root = packageRoot();
-  const portable = createHash("sha256").update(`${FORMAT}\0${process.version}\0`);
-  // The generator's own files by their stats: a rebuild that rewrote them only costs one render.
-  portable.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
-  const templates = path.join(root, "templates");
-  portable.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
-  portable.update(await dependencyVersions(root));
-  const portableHash = portable.digest("hex");
+  const portableHash = await generatorFingerprint();
   // The paths diagnostics print depend on where the specs are and on the working directory.
   const globalHash = createHash("sha256")
     .update(`${portableHash}\0${path.resolve(specFolder)}\0${process.cwd()}\0`)
@@ -77,6 +70,22 @@ export async function inputsFingerprint(specFolder: string): Promise<GenerateInp
   const inputs = createHash("sha256").update(`${globalHash}\0`);
   for (const spec of specs) inputs.update(`spec/${spec.file}\0${spec.hash}\0`);
   return { inputs: inputs.digest("hex"), global: globalHash, portable: portableHash, specs };
+}
+
+/**
+ * A hash of what rendering depends on besides the specs: the generator's own
+ * files, its templates (or those of one folder of them), its dependencies'
+ * versions, Node's. The files count by their stats: a rebuild that rewrote
+ * them only costs one render.
+ */
+export async function generatorFingerprint(templatesFolder = "templates"): Promise<string> {
+  const root = packageRoot();
+  const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0`);
+  hash.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
+  const templates = path.join(root, templatesFolder);
+  hash.update(`${templatesFolder}\0${statHash(templates, await listFiles(templates))}\0`);
+  hash.update(await dependencyVersions(root));
+  return hash.digest("hex");
 }
 
 /** `name@version` of every dependency, as installed: found the way Node finds a package, from the package root up. */

@@ -6,7 +6,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { clientRenderer, renderClient, runtimeNotice } from "../../generator/render/client/renderer.js";
+import { clientRenderer, renderClient } from "../../generator/render/client/renderer.js";
+import { runtimeNotice } from "../../generator/render/client/runtime-files.js";
 import { latestPerApp, loadSpecs } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { REPO_ROOT } from "../helpers/corpus.js";

@@ -1,8 +1,9 @@
 /**
  * `generated/clients/`: a typed client for the latest version of every app
- * (`<app>/index.ts`, `<app>/types.d.ts`) and the runtime they share (`runtime/`,
- * copied from `templates/runtime/`), each compiled beside its source
- * (`.js`, `.d.ts`), and the `package.json` that makes the folder one
+ * (`<app>/index.ts` and what it compiles to, `index.js` and `index.d.ts`,
+ * written directly; `<app>/types.d.ts`), the runtime they share (`runtime/`,
+ * copied from `templates/runtime/` and compiled, as the build left it or
+ * rendered here), and the `package.json` that makes the folder one
  * publishable package.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
@@ -11,14 +12,13 @@ import { format } from "../../format.js";
 import type { Spec } from "../../spec/types.js";
 import { renderBySpec } from "../render-by-spec.js";
 import type { Renderer, SpecRenderer } from "../renderer.js";
-import { compileClients } from "./compile.js";
+import { indexDts, indexJs } from "./index-module.js";
 import { specFile } from "./navigation.js";
 import { clientsPackageManifest } from "./package-manifest.js";
-import { clientTemplates, runtimeSources } from "./templates.js";
+import { prebuiltRuntime } from "./prebuilt-runtime.js";
+import { CLIENTS_ROOT as ROOT, renderRuntime, RUNTIME } from "./runtime-files.js";
+import { clientTemplates } from "./templates.js";
 import { buildClientView } from "./view-model.js";
-
-const ROOT = "clients";
-const RUNTIME = "runtime";
 
 /** A spec's part of the shared files: its app and version, where the app's client is rendered from it. */
 interface ClientPart {
@@ -31,7 +31,7 @@ const bySpec: SpecRenderer = {
     if (!role.latest) return { value: { files: [], part: null }, diagnostics: [] };
     const part: ClientPart = { app: spec.app, version: spec.version };
     const client = spec.app === RUNTIME ? refuseApp(spec) : await renderClient(spec);
-    return { value: { files: [...client.value, ...compiled(client.value)], part }, diagnostics: client.diagnostics };
+    return { value: { files: client.value, part }, diagnostics: client.diagnostics };
   },
   async renderShared(parts) {
     const latest = parts.filter((p): p is ClientPart => p !== null);
@@ -39,13 +39,7 @@ const bySpec: SpecRenderer = {
     return { value: [{ path: `${ROOT}/package.json`, contents: clientsPackageManifest(latest, rendered) }], diagnostics: [] };
   },
   async renderFixed() {
-    const runtime = await Promise.all(
-      (await runtimeSources()).map(async ({ name, text }) => ({
-        path: `${ROOT}/${RUNTIME}/${name}`,
-        contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
-      })),
-    );
-    return { value: [...runtime, ...compiled(runtime)], diagnostics: [] };
+    return { value: (await prebuiltRuntime()) ?? (await renderRuntime()), diagnostics: [] };
   },
 };
 
@@ -56,21 +50,11 @@ export const clientRenderer: Renderer = {
   render: (specs) => renderBySpec(bySpec, specs),
 };
 
-/** The `.js` and `.d.ts` of each TypeScript source, beside it. */
-function compiled(sources: readonly OutputFile[]): OutputFile[] {
-  return compileClients(sources.map((f) => ({ path: f.path.slice(ROOT.length + 1), contents: f.contents }))).map((f) => ({
-    path: `${ROOT}/${f.path}`,
-    contents: f.contents,
-  }));
-}
-
 /** An app whose folder would be the runtime's. */
 function refuseApp(spec: Spec): { value: OutputFile[]; diagnostics: Diagnostic[] } {
   const message = `an app named "${RUNTIME}" would share its folder with the clients' runtime`;
   return { value: [], diagnostics: [diagnostic("error", "CLIENT_APP_NAME", message, { file: specFile(spec), pointer: "/app" })] };
 }
-
-export const runtimeNotice = (name: string) => `// Copied by \`npm run generate\` from templates/${RUNTIME}/${name}. Do not edit.`;
 
 /**
  * One app's client: `clients/<app>/types.d.ts` and `clients/<app>/index.ts`.
@@ -87,6 +71,8 @@ export async function renderClient(spec: Spec): Promise<{ value: OutputFile[]; d
   ]);
   return {
     value: [
+      { path: `${ROOT}/${spec.app}/index.d.ts`, contents: indexDts(view.value) },
+      { path: `${ROOT}/${spec.app}/index.js`, contents: indexJs(view.value) },
       { path: `${ROOT}/${spec.app}/index.ts`, contents: index },
       { path: `${ROOT}/${spec.app}/types.d.ts`, contents: types },
     ],
