@@ -102,6 +102,14 @@ function renderedSpecs(): Map<string, string[]> {
   );
 }
 
+/** Every renderer rendered every spec, since the spies were reset. */
+function expectEverySpecRendered(): void {
+  const all = Object.values(SPECS)
+    .map((s) => `${s.app}/${s.version}`)
+    .sort();
+  for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+}
+
 /** What a generate from scratch (no record, another cache) writes. */
 async function fromScratch(): Promise<Map<string, string>> {
   const fresh = path.join(await mkdtemp(path.join(dir, "fresh-")), "generated");
@@ -178,10 +186,7 @@ describe("what invalidates the record", () => {
     } finally {
       await utimes(template, atime, mtime);
     }
-    const all = Object.values(SPECS)
-      .map((s) => `${s.app}/${s.version}`)
-      .sort();
-    for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+    expectEverySpecRendered();
   });
 
   it.each([
@@ -208,10 +213,7 @@ describe("what invalidates the record", () => {
     await forgetStore();
     await writeSpec("people/2024-01-01.json", appSpec("people", "2024-01-01", "Person", "A person, as it was then."));
     await generate();
-    const all = Object.values(SPECS)
-      .map((s) => `${s.app}/${s.version}`)
-      .sort();
-    for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+    expectEverySpecRendered();
     expect(await contents(out)).toEqual(await fromScratch());
     await expect(lstat(path.join(out, "..", "..", "outside.txt"))).rejects.toThrow(/ENOENT/);
   });
@@ -259,10 +261,7 @@ describe("the store of rendered units", () => {
     process.env.PCO_CODEGEN_CACHE = cache();
     const run = await runCli(["generate", "--spec", specs, "--out", path.join(await mkdtemp(path.join(dir, "forced-")), "g"), "--force"]);
     expect(run.code, run.stderr).toBe(0);
-    const all = Object.values(SPECS)
-      .map((s) => `${s.app}/${s.version}`)
-      .sort();
-    for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+    expectEverySpecRendered();
   });
 
   it.each([
@@ -293,10 +292,7 @@ describe("the store of rendered units", () => {
     }
     const other = path.join(await mkdtemp(path.join(dir, "other-")), "generated");
     await generate(other);
-    const all = Object.values(SPECS)
-      .map((s) => `${s.app}/${s.version}`)
-      .sort();
-    for (const [renderer, rendered] of renderedSpecs()) expect(rendered, renderer).toEqual(all);
+    expectEverySpecRendered();
     expect(await contents(other)).toEqual(await contents(out));
     await expect(lstat(path.join(other, "..", "..", "outside.txt"))).rejects.toThrow(/ENOENT/);
   });
