@@ -284,7 +284,8 @@ describe("the store of rendered units", () => {
       },
     ],
   ])("renders a unit whose stored entry %s, and writes what a generate from scratch writes", async (_, spoil) => {
-    const entries = await listFiles(path.join(cache(), "units"));
+    // Entries live in folders named by their key's first two digits; the top holds only the store's own marks.
+    const entries = (await listFiles(path.join(cache(), "units"))).filter((file) => file.includes("/"));
     expect(entries.length).toBeGreaterThan(5);
     for (const entry of entries) {
       const file = path.join(cache(), "units", entry);
