@@ -74,16 +74,15 @@ export async function inputsFingerprint(specFolder: string): Promise<GenerateInp
 
 /**
  * A hash of what rendering depends on besides the specs: the generator's own
- * files, its templates (or those of one folder of them), its dependencies'
- * versions, Node's. The files count by their stats: a rebuild that rewrote
- * them only costs one render.
+ * files, its templates, its dependencies' versions, Node's. The files count
+ * by their stats: a rebuild that rewrote them only costs one render.
  */
-export async function generatorFingerprint(templatesFolder = "templates"): Promise<string> {
+export async function generatorFingerprint(): Promise<string> {
   const root = packageRoot();
   const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0`);
   hash.update(`generator\0${statHash(GENERATOR_DIR, await listFiles(GENERATOR_DIR))}\0`);
-  const templates = path.join(root, templatesFolder);
-  hash.update(`${templatesFolder}\0${statHash(templates, await listFiles(templates))}\0`);
+  const templates = path.join(root, "templates");
+  hash.update(`templates\0${statHash(templates, await listFiles(templates))}\0`);
   hash.update(await dependencyVersions(root));
   return hash.digest("hex");
 }

@@ -44,6 +44,7 @@ test("the tarball holds the bin, the compiled generator, the templates and the c
   expect(manifest.private).toBeUndefined();
   for (const bin of Object.values(manifest.bin)) expect(files).toContain(bin);
   expect(files).toContain("dist/generator/cli.js");
+  expect(files).toContain("dist/runtime.json");
   expect(files).toContain("templates/client/index.ts.hbs");
   expect(files).toContain("templates/runtime/client.ts");
   expect(files).toContain("overrides.json");
@@ -94,4 +95,14 @@ test("the installed bin prints its help, and generates clients from a spec", { t
   expect(written).toEqual(
     expect.arrayContaining(["package.json", "webhooks/index.js", "webhooks/index.d.ts", "webhooks/index.ts", "runtime/client.js"]),
   );
+  // The installed generator takes the runtime its build wrote (it has no compiler of its own to render it with)...
+  const probe = `const m = await import(${JSON.stringify(path.join(installed, "dist/generator/render/client/prebuilt-runtime.js"))});
+    process.stdout.write(String((await m.prebuiltRuntime())?.length ?? "none"));`;
+  expect(Number(await command(process.execPath, ["--input-type=module", "-e", probe], project))).toBeGreaterThan(10);
+  // ...which is the runtime this repository's generate writes.
+  for (const file of written.filter((f) => f.startsWith("runtime/"))) {
+    expect(await readFile(path.join(project, "generated/clients", file), "utf8"), file).toBe(
+      await readFile(path.join(REPO_ROOT, "generated/clients", file), "utf8"),
+    );
+  }
 });

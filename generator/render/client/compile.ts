@@ -24,7 +24,16 @@ let typescript: TS | undefined;
  * for ES module syntax and then for its named exports.
  */
 function compiler(): TS {
-  typescript ??= createRequire(import.meta.url)("typescript") as TS;
+  try {
+    typescript ??= createRequire(import.meta.url)("typescript") as TS;
+  } catch (error) {
+    // An installed generator ships its runtime compiled (prebuilt-runtime.ts) and needs no compiler, unless its files were changed.
+    throw new GeneratorError(
+      "the clients' runtime must be compiled here, and the TypeScript compiler (the typescript package) cannot be loaded: " +
+        "install it beside pco-codegen, or reinstall pco-codegen",
+      { exitCode: 2, cause: error },
+    );
+  }
   return typescript;
 }
 

@@ -1,24 +1,47 @@
 /**
  * The runtime's files written by the build, beside the compiled generator
- * (`dist/runtime.json`), so that `generate` neither formats nor compiles them:
- * with every client's own code written directly, the runtime is all that
- * needed the TypeScript compiler. The copy names the generator that wrote it
- * (`generatorFingerprint` over its own files, the runtime's templates, its
- * dependencies and Node); any other generator (run from the sources, rebuilt,
- * installed elsewhere) renders the runtime itself. A copy that is not what
- * the build writes is ignored the same way.
+ * (`dist/runtime.json`, shipped in the package), so that `generate` neither
+ * formats nor compiles them: with every client's own code written directly,
+ * the runtime is all that needed the TypeScript compiler, which an installed
+ * generator does not have. The copy names the code that wrote it: a hash of
+ * the contents of the generator's files and of the runtime's templates (the
+ * versions of the formatter and the compiler are the lockfile's, and a build
+ * follows any change of it). Any other code (run from the sources, edited
+ * since the build) renders the runtime itself, as does a copy that is not
+ * what the build writes.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { OutputFile } from "../../emit.js";
+import { listFiles } from "../../emit.js";
 import { isSafeRelativePath } from "../../emit/stage-tree.js";
-import { generatorFingerprint } from "../../generate-record.js";
 import { packageRoot } from "../../util/package-root.js";
 import { CLIENTS_ROOT, renderRuntime, RUNTIME } from "./runtime-files.js";
 
 const FORMAT = "pco-codegen prebuilt runtime 1";
 export const PREBUILT_RUNTIME = path.join(packageRoot(), "dist", "runtime.json");
-const TEMPLATES = `templates/${RUNTIME}`;
+/** The generator's code: dist/generator, or generator/ where this runs from the sources. */
+const GENERATOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The generator's fuzzer, which the package leaves out (package.json "files"): not code that renders. */
+const NOT_SHIPPED = /^fuzz\//;
+
+/** One hash over the contents of every file of the generator and of the runtime's templates, by path. */
+async function codeHash(): Promise<string> {
+  const hash = createHash("sha256").update(`${FORMAT}\0`);
+  for (const folder of [GENERATOR_DIR, path.join(packageRoot(), "templates", RUNTIME)]) {
+    for (const file of await listFiles(folder)) {
+      if (folder === GENERATOR_DIR && NOT_SHIPPED.test(file)) continue;
+      hash
+        .update(`${file}\0`)
+        .update(readFileSync(path.join(folder, file)))
+        .update("\0");
+    }
+  }
+  return hash.digest("hex");
+}
 
 interface Prebuilt {
   format: typeof FORMAT;
@@ -27,7 +50,7 @@ interface Prebuilt {
 }
 
 export async function writePrebuiltRuntime(file = PREBUILT_RUNTIME): Promise<void> {
-  const prebuilt: Prebuilt = { format: FORMAT, generator: await generatorFingerprint(TEMPLATES), files: await renderRuntime() };
+  const prebuilt: Prebuilt = { format: FORMAT, generator: await codeHash(), files: await renderRuntime() };
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(prebuilt));
   renameSync(temporary, file);
@@ -41,7 +64,7 @@ export async function prebuiltRuntime(file = PREBUILT_RUNTIME): Promise<OutputFi
   } catch {
     return undefined;
   }
-  if (!isPrebuilt(value) || value.generator !== (await generatorFingerprint(TEMPLATES))) return undefined;
+  if (!isPrebuilt(value) || value.generator !== (await codeHash())) return undefined;
   return value.files;
 }
 
