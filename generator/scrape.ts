@@ -20,7 +20,8 @@ import { familyOf, type VersionFamily } from "./spec/version-family.js";
 import { validateSpec } from "./spec/validate.js";
 import type { DraftRead, ReadContext, SourceRead } from "./sources/reader-result.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
-import { readSource, type ReadOptions } from "./sources/read-source.js";
+import type { ReadOptions } from "./sources/read-source.js";
+import { readSources } from "./sources/read-sources.js";
 import type { SourceOperand } from "./sources/source-operand.js";
 
 export interface ScrapeOptions extends ReadOptions {
@@ -44,9 +45,7 @@ export interface ScrapeResult {
 }
 
 export async function collectSpecs(options: ScrapeOptions, context: ReadContext = {}): Promise<ScrapeResult> {
-  const reads: SourceRead[] = [];
-  for (const source of options.from) reads.push(await readSource(source, options, context));
-  return buildSpecs(reads, options);
+  return buildSpecs(await readSources(options.from, options, context), options);
 }
 
 /** Source reads, in `--from` order → the specs to write. */

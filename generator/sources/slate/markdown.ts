@@ -1,6 +1,6 @@
 /**
  * Slate markdown → the Slate document model, through unified + remark-parse +
- * remark-gfm (tables) + remark-frontmatter (the `includes:` list).
+ * GFM's tables (remark-tables.ts) + remark-frontmatter (the `includes:` list).
  *
  * The site was built with Redcarpet, which differs from CommonMark in two ways
  * the docs rely on; the front-end follows the site's renderer, so that the
@@ -13,7 +13,6 @@
 import * as cheerio from "cheerio";
 import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
@@ -23,6 +22,7 @@ import { parseCached } from "./markdown-parse-cache.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
 import type { ParagraphBlock, SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
+import { remarkTables } from "./remark-tables.js";
 
 export interface MarkdownFile {
   text: string;
@@ -37,7 +37,7 @@ export interface MarkdownRead {
   diagnostics: Diagnostic[];
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+const parser = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ["yaml"]);
 
 export function readMarkdown(given: MarkdownFile): MarkdownRead {
   // micromark drops a byte order mark, and its offsets count without it: so must the text they index.
