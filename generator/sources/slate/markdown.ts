@@ -10,7 +10,6 @@
  * - a pipe table whose delimiter row has more cells than its header is still a
  *   table (GFM rejects it); it is read as one, with a warning.
  */
-import * as cheerio from "cheerio";
 import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkParse from "remark-parse";
@@ -18,6 +17,7 @@ import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
+import { htmlText } from "./html-text.js";
 import { parseCached } from "./markdown-parse-cache.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
 import type { ParagraphBlock, SlateBlock, TableBlock } from "./model.js";
@@ -235,7 +235,7 @@ function blocksOf(node: RootContent, file: MarkdownFile, at: (n: RootContent) =>
         diagnostics.push(diagnostic("error", "SLATE_TOO_DEEP", `this HTML opens more than ${MAX_HTML_DEPTH} elements; not read`, at(node)));
         return [];
       }
-      const text = plainText(cheerio.load(node.value).text());
+      const text = plainText(htmlText(node.value));
       const aside = /^<aside[\s>]/i.test(node.value);
       return text === "" ? [] : [{ kind: "paragraph", text, origin: at(node), ...(aside ? { aside: true } : {}) }];
     }

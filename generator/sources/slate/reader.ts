@@ -13,7 +13,6 @@ import type { SourceRead } from "../reader-result.js";
 import type { SourceOperand } from "../source-operand.js";
 import { detectFormat, FORMAT_NAMES } from "./detect.js";
 import { openPage, type PageFiles, type TextFile } from "./documents.js";
-import { readHtml } from "./html.js";
 import { interpretSlate, LEGACY_VERSION } from "./interpret.js";
 import { readMarkdown } from "./markdown.js";
 import type { SlateBlock, SlateDocument } from "./model.js";
@@ -49,6 +48,8 @@ async function slateDocument(files: PageFiles): Promise<{ document: SlateDocumen
     case "slate-markdown":
       return markdownDocument(files);
     case "slate-html": {
+      // Loaded for a built page only: it brings cheerio, which the markdown and text readers do without.
+      const { readHtml } = await import("./html.js");
       const read = readHtml(entry.text, entry.location);
       return {
         document: { format, blocks: read.blocks, detected: `${FORMAT_NAMES[format]}, ${entry.location}` },
