@@ -1,5 +1,6 @@
 /**
- * docs → specs: read every source; where two sources of one format give the
+ * docs → specs: read every source (the local Slate sources on a worker thread,
+ * sources/read-sources.ts); where two sources of one format give the
  * same app-version the later wins, where sources of different formats do
  * (the documentation API and the official OpenAPI) the spec is their union
  * (spec/merge.ts); keep the versions asked for, normalize and validate.

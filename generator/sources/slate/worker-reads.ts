@@ -21,9 +21,10 @@ import { errorOf, type SlateWorkerInput, type SlateWorkerMessage } from "./worke
 const WORKER_SCRIPT = new URL("./read-worker.js", import.meta.url);
 
 /**
- * The largest corpus source peaks near 150 MB of heap; the limit leaves
- * several times that, yet stops a runaway read long before it could take the
- * machine's memory (the main thread's own limit is larger still).
+ * Each Slate source of the corpus reads within 48 MB of old-generation heap
+ * (and fails within 32); the limit leaves some twenty times that, for docs
+ * far larger than the corpus's, yet stops a runaway read long before it could
+ * take the machine's memory.
  */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024 };
 
