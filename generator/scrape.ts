@@ -18,7 +18,7 @@ import { specSchema } from "./spec/schema.js";
 import { serializeSpec, specFileName } from "./spec/serialize.js";
 import type { Spec } from "./spec/types.js";
 import { familyOf, type VersionFamily } from "./spec/version-family.js";
-import { validateSpec } from "./spec/validate.js";
+import { prepareSpecValidator, validateSpec } from "./spec/validate.js";
 import type { DraftRead, ReadContext, SourceRead } from "./sources/reader-result.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
 import type { ReadOptions } from "./sources/read-source.js";
@@ -46,7 +46,10 @@ export interface ScrapeResult {
 }
 
 export async function collectSpecs(options: ScrapeOptions, context: ReadContext = {}): Promise<ScrapeResult> {
-  return buildSpecs(await readSources(options.from, options, context), options);
+  const reading = readSources(options.from, options, context);
+  // Compiling the spec schema is a good part of a cold scrape: done here, it overlaps the Slate worker's parse.
+  prepareSpecValidator();
+  return buildSpecs(await reading, options);
 }
 
 /** Source reads, in `--from` order → the specs to write. */
