@@ -1,5 +1,6 @@
 /**
- * docs → specs: read every source; where two sources of one format give the
+ * docs → specs: read every source (the local Slate sources on a worker thread,
+ * sources/read-sources.ts); where two sources of one format give the
  * same app-version the later wins, where sources of different formats do
  * (the documentation API and the official OpenAPI) the spec is their union
  * (spec/merge.ts); keep the versions asked for, normalize and validate.
@@ -17,10 +18,11 @@ import { specSchema } from "./spec/schema.js";
 import { serializeSpec, specFileName } from "./spec/serialize.js";
 import type { Spec } from "./spec/types.js";
 import { familyOf, type VersionFamily } from "./spec/version-family.js";
-import { validateSpec } from "./spec/validate.js";
+import { prepareSpecValidator, validateSpec } from "./spec/validate.js";
 import type { DraftRead, ReadContext, SourceRead } from "./sources/reader-result.js";
 import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js";
-import { readSource, type ReadOptions } from "./sources/read-source.js";
+import type { ReadOptions } from "./sources/read-source.js";
+import { readSources } from "./sources/read-sources.js";
 import type { SourceOperand } from "./sources/source-operand.js";
 
 export interface ScrapeOptions extends ReadOptions {
@@ -44,9 +46,10 @@ export interface ScrapeResult {
 }
 
 export async function collectSpecs(options: ScrapeOptions, context: ReadContext = {}): Promise<ScrapeResult> {
-  const reads: SourceRead[] = [];
-  for (const source of options.from) reads.push(await readSource(source, options, context));
-  return buildSpecs(reads, options);
+  const reading = readSources(options.from, options, context);
+  // Compiling the spec schema is a good part of a cold scrape: done here, it overlaps the Slate worker's parse.
+  prepareSpecValidator();
+  return buildSpecs(await reading, options);
 }
 
 /** Source reads, in `--from` order → the specs to write. */

@@ -8,14 +8,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markdownCacheDir, parseCached } from "../../generator/sources/slate/markdown-parse-cache.js";
 import { readMarkdown } from "../../generator/sources/slate/markdown.js";
+import { remarkTables } from "../../generator/sources/slate/remark-tables.js";
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+const parser = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ["yaml"]);
 const TEXT =
   "---\nincludes:\n  - people\n---\n\n# People\n\n| Name | Type |\n| --- | --- |\n| `first_name` | string |\n\nSee http://example.com.\n";
 

@@ -1,5 +1,5 @@
 /**
- * The markdown parse (remark + GFM + front matter) is most of a Slate scrape,
+ * The markdown parse (remark + GFM tables + front matter) is most of a Slate scrape,
  * and the Slate sources rarely change: the tree of a text is kept on disk by
  * the hash of the text and of the parser packages' versions, beside the
  * format cache, and read back instead of parsing again. The cache only saves
@@ -12,8 +12,15 @@ import path from "node:path";
 import type { Root } from "mdast";
 import { cacheRoot } from "../../util/cache-root.js";
 
-/** Every package whose code decides the tree. */
-const PARSER_PACKAGES = ["remark-parse", "remark-gfm", "remark-frontmatter", "micromark", "mdast-util-from-markdown", "mdast-util-gfm"];
+/** Every package whose code decides the tree: a change of parser (such as GFM's tables alone for all of GFM) is a change of key. */
+const PARSER_PACKAGES = [
+  "remark-parse",
+  "remark-frontmatter",
+  "micromark",
+  "mdast-util-from-markdown",
+  "micromark-extension-gfm-table",
+  "mdast-util-gfm-table",
+];
 let parserVersions: string | undefined;
 
 function versionsOfParser(): string {

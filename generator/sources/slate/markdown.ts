@@ -1,6 +1,6 @@
 /**
  * Slate markdown → the Slate document model, through unified + remark-parse +
- * remark-gfm (tables) + remark-frontmatter (the `includes:` list).
+ * GFM's tables (remark-tables.ts) + remark-frontmatter (the `includes:` list).
  *
  * The site was built with Redcarpet, which differs from CommonMark in two ways
  * the docs rely on; the front-end follows the site's renderer, so that the
@@ -10,19 +10,19 @@
  * - a pipe table whose delimiter row has more cells than its header is still a
  *   table (GFM rejects it); it is read as one, with a warning.
  */
-import * as cheerio from "cheerio";
 import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
+import { htmlText } from "./html-text.js";
 import { parseCached } from "./markdown-parse-cache.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
 import type { ParagraphBlock, SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
+import { remarkTables } from "./remark-tables.js";
 
 export interface MarkdownFile {
   text: string;
@@ -37,7 +37,7 @@ export interface MarkdownRead {
   diagnostics: Diagnostic[];
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+const parser = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ["yaml"]);
 
 export function readMarkdown(given: MarkdownFile): MarkdownRead {
   // micromark drops a byte order mark, and its offsets count without it: so must the text they index.
@@ -235,7 +235,7 @@ function blocksOf(node: RootContent, file: MarkdownFile, at: (n: RootContent) =>
         diagnostics.push(diagnostic("error", "SLATE_TOO_DEEP", `this HTML opens more than ${MAX_HTML_DEPTH} elements; not read`, at(node)));
         return [];
       }
-      const text = plainText(cheerio.load(node.value).text());
+      const text = plainText(htmlText(node.value));
       const aside = /^<aside[\s>]/i.test(node.value);
       return text === "" ? [] : [{ kind: "paragraph", text, origin: at(node), ...(aside ? { aside: true } : {}) }];
     }
