@@ -4,13 +4,18 @@
  * copied from `templates/runtime/`), each compiled beside its source
  * (`.js`, `.d.ts`), and the `package.json` that makes the folder one
  * publishable package.
+ *
+ * Every file is written in its final form: the templates lay out what they
+ * write as prettier would (`type-layout.ts`, `blank-lines.ts`) and the runtime's
+ * sources are kept prettier-formatted in the repository, so `generate` never
+ * loads prettier for the clients; a test formats them all to hold that true.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { OutputFile } from "../../emit.js";
-import { format } from "../../format.js";
 import type { Spec } from "../../spec/types.js";
 import { renderBySpec } from "../render-by-spec.js";
 import type { Renderer, SpecRenderer } from "../renderer.js";
+import { tidyBlankLines } from "./blank-lines.js";
 import { compileClients } from "./compile.js";
 import { specFile } from "./navigation.js";
 import { clientsPackageManifest } from "./package-manifest.js";
@@ -39,12 +44,10 @@ const bySpec: SpecRenderer = {
     return { value: [{ path: `${ROOT}/package.json`, contents: clientsPackageManifest(latest, rendered) }], diagnostics: [] };
   },
   async renderFixed() {
-    const runtime = await Promise.all(
-      (await runtimeSources()).map(async ({ name, text }) => ({
-        path: `${ROOT}/${RUNTIME}/${name}`,
-        contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
-      })),
-    );
+    const runtime = (await runtimeSources()).map(({ name, text }) => ({
+      path: `${ROOT}/${RUNTIME}/${name}`,
+      contents: `${runtimeNotice(name)}\n${text}`,
+    }));
     return { value: [...runtime, ...compiled(runtime)], diagnostics: [] };
   },
 };
@@ -81,10 +84,8 @@ export const runtimeNotice = (name: string) => `// Copied by \`npm run generate\
 export async function renderClient(spec: Spec): Promise<{ value: OutputFile[]; diagnostics: Diagnostic[] }> {
   const view = buildClientView(spec);
   const templates = await clientTemplates();
-  const [types, index] = await Promise.all([
-    format(templates.types(view.value), "typescript"),
-    format(templates.index(view.value), "typescript"),
-  ]);
+  const types = tidyBlankLines(templates.types(view.value));
+  const index = tidyBlankLines(templates.index(view.value));
   return {
     value: [
       { path: `${ROOT}/${spec.app}/index.ts`, contents: index },
