@@ -48,6 +48,11 @@ describe("committed clients", () => {
     for (const name of sources) await expectPrettierStable(name, await readFile(path.join(dir, name), "utf8"));
   });
 
+  test("the runtime's sources are checked by lint with the options generated code has", async () => {
+    const config: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, "templates/runtime/.prettierrc.json"), "utf8"));
+    expect(config).toEqual(PRETTIER_OPTIONS);
+  });
+
   test("the hand-written specs' clients (hostile names and prose, a legacy app)", async () => {
     const specs = (await loadSpecs(path.join(REPO_ROOT, "test/client/specs"))).value;
     expect(specs.length).toBeGreaterThan(1);

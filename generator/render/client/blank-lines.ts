@@ -10,17 +10,17 @@
 export function tidyBlankLines(text: string): string {
   const lines = text.split("\n");
   const kept: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const current = lines[i]!;
-    if (current.trim() !== "") {
-      kept.push(current);
+  let blank = false;
+  for (const current of lines) {
+    if (current.trim() === "") {
+      blank = true;
       continue;
     }
+    // A run of blank lines is kept as one, between two lines that are not a block's edge.
     const previous = kept.at(-1);
-    const next = lines.slice(i + 1).find((l) => l.trim() !== "");
-    const atEdge = previous === undefined || next === undefined || previous.trim() === "";
-    const inBlockEdge = previous?.trimEnd().endsWith("{") || next?.trimStart().startsWith("}");
-    if (!atEdge && !inBlockEdge) kept.push("");
+    if (blank && previous !== undefined && !previous.trimEnd().endsWith("{") && !current.trimStart().startsWith("}")) kept.push("");
+    kept.push(current);
+    blank = false;
   }
   return `${kept.join("\n")}\n`;
 }
