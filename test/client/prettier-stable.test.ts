@@ -206,6 +206,14 @@ describe("clients of stress specs", () => {
       ],
       query: { where: [{ name: 'say "hi"', type: "string" }], order: ['"quoted"', "it's"], include: [] },
     });
-    await expectClientStable(spec([empty, bare, quoted]));
+    // Letters beyond ASCII make identifiers too: a type, members and keys named with them.
+    const accented = crudResource("CaféÜberLängeMitSehrVielenBuchstabenDamitDieZeileZuLangWirdUndBricht", "cafes", {
+      attributes: [
+        { name: "id", type: "primary_key" },
+        { name: "ñandú", type: "string" },
+      ],
+      query: { where: [], order: names("ordenación_por_algún_campo_bastante_largo", 4), include: [] },
+    });
+    await expectClientStable(spec([empty, bare, quoted, accented]));
   });
 });

@@ -11,7 +11,7 @@
  * together.
  */
 import { builders, printer } from "prettier/doc";
-import { parseMember, parseType, type MemberNode, type TypeNode } from "./type-syntax.js";
+import { IDENTIFIER, parseMember, parseType, type MemberNode, type TypeNode } from "./type-syntax.js";
 
 const { align, group, hardline, ifBreak, indent, join, line, softline } = builders;
 type Doc = builders.Doc;
@@ -42,7 +42,7 @@ export function preferredString(literal: string): string {
 }
 
 /** An identifier name as prettier reads one (a quoted key that is one loses its quotes). */
-const IDENTIFIER_NAME = /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u;
+const IDENTIFIER_NAME = new RegExp(`^${IDENTIFIER}$`, "u");
 
 /** A property key as prettier writes it: quotes only where the name needs them. */
 export function preferredKey(key: string): string {
@@ -74,9 +74,7 @@ const KEYWORDS = new Set([
 
 /** A named type (`Person`, `pco.Id`, `pco.One<X>`) or an object type: what a union with null may wrap. */
 const isNamedOrObject = (node: TypeNode): boolean =>
-  node.kind === "object" ||
-  node.kind === "reference" ||
-  (node.kind === "atom" && /^[A-Za-z_$]/.test(node.text) && !KEYWORDS.has(node.text));
+  node.kind === "object" || node.kind === "reference" || (node.kind === "atom" && !/^["'\d-]/.test(node.text) && !KEYWORDS.has(node.text));
 
 /** `{ ... } | null` or `Name | null`: written inline, never one member a line. */
 function hugsUnion(node: TypeNode & { kind: "union" }): boolean {
@@ -194,7 +192,7 @@ const leadingSpaces = (text: string): number => text.length - text.trimStart().l
  * broken template writes one (the template tests blank partials one by one),
  * and the test that formats every client with prettier would show it.
  */
-export function layoutMember(text: string): string {
+function layoutMember(text: string): string {
   let member: MemberNode;
   try {
     member = parseMember(text);
@@ -206,7 +204,7 @@ export function layoutMember(text: string): string {
 }
 
 /** `export interface Name extends A, B {` (or `{}` for an empty body): the head of an interface. */
-const HEAD = /^export interface ([A-Za-z_$][\w$]*)(?: extends (.*))? (\{\}?)$/;
+const HEAD = new RegExp(`^export interface (${IDENTIFIER})(?: extends (.*))? (\\{\\}?)$`, "u");
 
 /** The `extends` list of a head, split at its top-level commas. */
 function heritage(text: string): TypeNode[] {
@@ -220,7 +218,7 @@ function heritage(text: string): TypeNode[] {
  * the head is too long; several bases move there together, one a line if
  * they do not fit on one.
  */
-export function layoutInterfaceHead(text: string): string {
+function layoutInterfaceHead(text: string): string {
   const match = HEAD.exec(text);
   if (match === null) throw new Error(`interface layout: not an interface head: ${JSON.stringify(text)}`);
   const [, name, list, brace] = match;
@@ -252,8 +250,8 @@ const isCommentLine = (text: string): boolean => /^\s*(\/\*\*|\*)/.test(text);
 /** A comma-separated list between parentheses, one item a line (and a trailing comma) when it does not fit. */
 const parenthesized = (items: string[]): Doc => group(["(", indent([softline, join([",", line], items)]), ifBreak(","), softline, ")"]);
 
-const FUNCTION_HEAD = /^export function ([A-Za-z_$][\w$]*)\((.*)\): ([A-Za-z_$][\w$.]*) \{$/;
-const RETURN_AS = /^(\s*)return ([A-Za-z_$][\w$]*)\((.*)\) as ([A-Za-z_$][\w$.]*);$/;
+const FUNCTION_HEAD = new RegExp(`^export function (${IDENTIFIER})\\((.*)\\): (${IDENTIFIER}) \\{$`, "u");
+const RETURN_AS = new RegExp(`^(\\s*)return (${IDENTIFIER})\\((.*)\\) as (${IDENTIFIER});$`, "u");
 
 /**
  * A function declaration as the factory template writes it: its parameters
@@ -283,18 +281,20 @@ export function layoutDeclaration(text: string): string {
   return text.startsWith("export function ") ? layoutFunction(text) : layoutInterface(text);
 }
 
+const PROPERTY = new RegExp(String.raw`^(\s*)(\[[^\]]*\]|"(?:[^"\\]|\\.)*"|${IDENTIFIER}): (.*),$`, "u");
+
 /**
  * A property of an object literal whose value is a literal (`  key: "value",`).
  * A string value moves to the next line when the line is too long, unless the
  * key is shorter than five columns (moving would save too little).
  */
 export function layoutProperty(text: string): string {
-  const match = /^(\s*)(\[[^\]]*\]|"(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*): (.*),$/.exec(text);
+  const match = PROPERTY.exec(text);
   if (match === null) throw new Error(`property layout: not a property: ${JSON.stringify(text)}`);
   const [, spaces, rawKey, rawValue] = match;
   const key = rawKey!.startsWith("[") ? rawKey! : preferredKey(rawKey!);
   const value = /^["']/.test(rawValue!) ? preferredString(rawValue!) : rawValue!;
-  const breaks = /^["']/.test(value) && !(/^["'\w$]/.test(key) && key.length < TAB_WIDTH + 3);
+  const breaks = /^["']/.test(value) && !(!key.startsWith("[") && key.length < TAB_WIDTH + 3);
   const doc: Doc = breaks ? group([key, ":", group(indent([line, value])), ","]) : [key, ": ", value, ","];
   return `${spaces}${print(doc, spaces!.length)}`;
 }

@@ -24,8 +24,14 @@ export type MemberNode =
   | { kind: "index"; parameter: string; type: TypeNode }
   | { kind: "method"; name: string; parameters: string[]; returns: TypeNode };
 
-/** One token: a string literal (quotes included), a number, a name, or one punctuation character. */
-const TOKEN = /\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|[|&()[\]{}<>:;,?])/y;
+/** An identifier as the generator makes them (`names.ts` keeps any letter or digit of the docs' names). */
+export const IDENTIFIER = String.raw`[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*`;
+
+/** One token: a string literal (quotes included), a number, a name (dotted), or one punctuation character. */
+const TOKEN = new RegExp(
+  String.raw`\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|${IDENTIFIER}(?:\.${IDENTIFIER})*|[|&()[\]{}<>:;,?])`,
+  "uy",
+);
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -79,7 +85,8 @@ class Reader {
   }
 }
 
-const isName = (token: string | undefined): token is string => token !== undefined && /^[A-Za-z_$]/.test(token);
+const NAME_START = new RegExp(`^${IDENTIFIER}`, "u");
+const isName = (token: string | undefined): token is string => token !== undefined && NAME_START.test(token);
 const isString = (token: string | undefined): token is string => token !== undefined && /^["']/.test(token);
 
 function union(reader: Reader): TypeNode {
