@@ -11,7 +11,7 @@
  * together.
  */
 import { builders, printer } from "prettier/doc";
-import { IDENTIFIER, parseMember, parseType, type MemberNode, type TypeNode } from "./type-syntax.js";
+import { parseMember, parseType, type MemberNode, type TypeNode } from "./type-syntax.js";
 
 const { align, group, hardline, ifBreak, indent, join, line, softline } = builders;
 type Doc = builders.Doc;
@@ -42,7 +42,7 @@ export function preferredString(literal: string): string {
 }
 
 /** An identifier name as prettier reads one (a quoted key that is one loses its quotes). */
-const IDENTIFIER_NAME = new RegExp(`^${IDENTIFIER}$`, "u");
+const IDENTIFIER_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** A property key as prettier writes it: quotes only where the name needs them. */
 export function preferredKey(key: string): string {
@@ -204,7 +204,7 @@ function layoutMember(text: string): string {
 }
 
 /** `export interface Name extends A, B {` (or `{}` for an empty body): the head of an interface. */
-const HEAD = new RegExp(`^export interface (${IDENTIFIER})(?: extends (.*))? (\\{\\}?)$`, "u");
+const HEAD = /^export interface ([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)(?: extends (.*))? (\{\}?)$/u;
 
 /** The `extends` list of a head, split at its top-level commas. */
 function heritage(text: string): TypeNode[] {
@@ -250,8 +250,10 @@ const isCommentLine = (text: string): boolean => /^\s*(\/\*\*|\*)/.test(text);
 /** A comma-separated list between parentheses, one item a line (and a trailing comma) when it does not fit. */
 const parenthesized = (items: string[]): Doc => group(["(", indent([softline, join([",", line], items)]), ifBreak(","), softline, ")"]);
 
-const FUNCTION_HEAD = new RegExp(`^export function (${IDENTIFIER})\\((.*)\\): (${IDENTIFIER}) \\{$`, "u");
-const RETURN_AS = new RegExp(`^(\\s*)return (${IDENTIFIER})\\((.*)\\) as (${IDENTIFIER});$`, "u");
+const FUNCTION_HEAD =
+  /^export function ([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\((.*)\): ([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*) \{$/u;
+const RETURN_AS =
+  /^(\s*)return ([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\((.*)\) as ([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*);$/u;
 
 /**
  * A function declaration as the factory template writes it: its parameters
@@ -281,7 +283,7 @@ export function layoutDeclaration(text: string): string {
   return text.startsWith("export function ") ? layoutFunction(text) : layoutInterface(text);
 }
 
-const PROPERTY = new RegExp(String.raw`^(\s*)(\[[^\]]*\]|"(?:[^"\\]|\\.)*"|${IDENTIFIER}): (.*),$`, "u");
+const PROPERTY = /^(\s*)(\[[^\]]*\]|"(?:[^"\\]|\\.)*"|[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*): (.*),$/u;
 
 /**
  * A property of an object literal whose value is a literal (`  key: "value",`).

@@ -24,14 +24,13 @@ export type MemberNode =
   | { kind: "index"; parameter: string; type: TypeNode }
   | { kind: "method"; name: string; parameters: string[]; returns: TypeNode };
 
-/** An identifier as the generator makes them (`names.ts` keeps any letter or digit of the docs' names). */
-export const IDENTIFIER = String.raw`[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*`;
-
-/** One token: a string literal (quotes included), a number, a name (dotted), or one punctuation character. */
-const TOKEN = new RegExp(
-  String.raw`\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|${IDENTIFIER}(?:\.${IDENTIFIER})*|[|&()[\]{}<>:;,?])`,
-  "uy",
-);
+/**
+ * One token: a string literal (quotes included), a number, a name (dotted), or
+ * one punctuation character. Names are identifiers as the generator makes them
+ * (`names.ts` keeps any letter or digit of the docs' names).
+ */
+const TOKEN =
+  /\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*(?:\.[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)*|[|&()[\]{}<>:;,?])/uy;
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -85,8 +84,7 @@ class Reader {
   }
 }
 
-const NAME_START = new RegExp(`^${IDENTIFIER}`, "u");
-const isName = (token: string | undefined): token is string => token !== undefined && NAME_START.test(token);
+const isName = (token: string | undefined): token is string => token !== undefined && /^[\p{ID_Start}$_]/u.test(token);
 const isString = (token: string | undefined): token is string => token !== undefined && /^["']/.test(token);
 
 function union(reader: Reader): TypeNode {
