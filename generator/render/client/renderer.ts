@@ -5,13 +5,18 @@
  * copied from `templates/runtime/` and compiled, as the build left it or
  * rendered here), and the `package.json` that makes the folder one
  * publishable package.
+ *
+ * Every file is written in its final form: the templates lay out what they
+ * write as prettier would (`type-layout.ts`, `blank-lines.ts`) and the runtime's
+ * sources are kept prettier-formatted in the repository, so `generate` never
+ * loads prettier for the clients; a test formats them all to hold that true.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { OutputFile } from "../../emit.js";
-import { format } from "../../format.js";
 import type { Spec } from "../../spec/types.js";
 import { renderBySpec } from "../render-by-spec.js";
 import type { Renderer, SpecRenderer } from "../renderer.js";
+import { tidyBlankLines } from "./blank-lines.js";
 import { indexDts, indexJs } from "./index-module.js";
 import { specFile } from "./navigation.js";
 import { clientsPackageManifest } from "./package-manifest.js";
@@ -65,10 +70,8 @@ function refuseApp(spec: Spec): { value: OutputFile[]; diagnostics: Diagnostic[]
 export async function renderClient(spec: Spec): Promise<{ value: OutputFile[]; diagnostics: Diagnostic[] }> {
   const view = buildClientView(spec);
   const templates = await clientTemplates();
-  const [types, index] = await Promise.all([
-    format(templates.types(view.value), "typescript"),
-    format(templates.index(view.value), "typescript"),
-  ]);
+  const types = tidyBlankLines(templates.types(view.value));
+  const index = tidyBlankLines(templates.index(view.value));
   return {
     value: [
       { path: `${ROOT}/${spec.app}/index.d.ts`, contents: indexDts(view.value) },

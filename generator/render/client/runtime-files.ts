@@ -6,7 +6,6 @@
  * only where that copy is not the current generator's.
  */
 import type { OutputFile } from "../../emit.js";
-import { format } from "../../format.js";
 import { compileClients } from "./compile.js";
 import { runtimeSources } from "./templates.js";
 
@@ -15,13 +14,12 @@ export const RUNTIME = "runtime";
 
 export const runtimeNotice = (name: string) => `// Copied by \`npm run generate\` from templates/${RUNTIME}/${name}. Do not edit.`;
 
+/** The sources are kept prettier-formatted in the repository (a test holds that true): they are copied as they are. */
 export async function renderRuntime(): Promise<OutputFile[]> {
-  const runtime = await Promise.all(
-    (await runtimeSources()).map(async ({ name, text }) => ({
-      path: `${CLIENTS_ROOT}/${RUNTIME}/${name}`,
-      contents: await format(`${runtimeNotice(name)}\n${text}`, "typescript"),
-    })),
-  );
+  const runtime = (await runtimeSources()).map(({ name, text }) => ({
+    path: `${CLIENTS_ROOT}/${RUNTIME}/${name}`,
+    contents: `${runtimeNotice(name)}\n${text}`,
+  }));
   return [...runtime, ...compiled(runtime)];
 }
 

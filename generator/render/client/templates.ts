@@ -11,6 +11,7 @@ import { packageRoot } from "../../util/package-root.js";
 import { sortedStrings } from "../../util/order.js";
 import { routeLine } from "./route-line.js";
 import { propertyKey, stringLiteral } from "./ts-text.js";
+import { layoutDeclaration, layoutProperty } from "./type-layout.js";
 import type { ClientView, RouteView } from "./view-model.js";
 
 export interface ClientTemplates {
@@ -35,7 +36,9 @@ export async function clientPartials(): Promise<Map<string, string>> {
 
 /**
  * The only helpers the templates use: they write names and text from the
- * docs as TypeScript that nothing in the docs can break out of.
+ * docs as TypeScript that nothing in the docs can break out of, and lay out
+ * what they wrap (`declaration`, `property`) as prettier would, so the output
+ * needs no formatting pass.
  */
 function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper("literal", (value: string) => stringLiteral(value));
@@ -44,6 +47,12 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper("routeKey", (name: string) => (name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name)));
   handlebars.registerHelper("routeLine", (route: RouteView) => routeLine(route));
   handlebars.registerHelper("oneLine", (lines: readonly string[]) => lines.length === 1);
+  handlebars.registerHelper("declaration", function (this: unknown, options: Handlebars.HelperOptions) {
+    return layoutDeclaration(options.fn(this));
+  });
+  handlebars.registerHelper("property", function (this: unknown, options: Handlebars.HelperOptions) {
+    return layoutProperty(options.fn(this));
+  });
 }
 
 /** Compile options of every template: see `clientHandlebars`. */
