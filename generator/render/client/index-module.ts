@@ -8,20 +8,12 @@
  * `index.ts` of every committed client, and of clients stressing names and
  * prose, and compares.
  */
-import { routeLine } from "./route-line.js";
-import { propertyKey, stringLiteral } from "./ts-text.js";
+import { routeKey, routeLine, ROUTES_DOC } from "./route-line.js";
+import { stringLiteral } from "./ts-text.js";
 import type { ApiView, ClientView, RouteView } from "./view-model.js";
 
 /** The compiler's indentation in what it emits. */
 const INDENT = "    ";
-
-/** The route table's doc comment, as `index.ts` has it (the compiler keeps it). */
-export const ROUTES_DOC = [
-  'Per resource type ("" is the client), one line of its handles\' members:',
-  "`name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an",
-  "action, each at the snake_case of its name unless `@/path` says otherwise",
-  "(see the runtime's routes.ts).",
-];
 
 export function indexJs(view: ClientView): string {
   return lines(
@@ -93,12 +85,8 @@ function apiObject(api: ApiView): Entry[] {
   ];
 }
 
-/** As the route table writes its keys: `__proto__` computed, or it would set the object's prototype. */
 function routeEntries(routes: readonly RouteView[]): Entry[] {
-  return routes.map((route) => [
-    route.type === "__proto__" ? `[${stringLiteral(route.type)}]` : propertyKey(route.type),
-    stringLiteral(routeLine(route)),
-  ]);
+  return routes.map((route) => [routeKey(route.type), stringLiteral(routeLine(route))]);
 }
 
 /** An object literal as the compiler prints one written over several lines: a member a line, each with a trailing comma. */

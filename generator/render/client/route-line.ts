@@ -13,6 +13,7 @@
  */
 import { compareText } from "../../util/order.js";
 import type { RouteMemberView, RouteView } from "./view-model.js";
+import { propertyKey, stringLiteral } from "./ts-text.js";
 
 /** `phoneNumbers` → `<base>/phone_numbers`: the runtime's rule, written the same way. */
 export const derivedPath = (base: string, name: string): string => `${base}/${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
@@ -56,3 +57,16 @@ export function routeLine(route: RouteView): string {
   const base = lineBase(route);
   return [...(base === "" ? [] : [routeText(base)]), ...route.members.map((m) => entry(m, base))].join(" ");
 }
+
+/** A route table's key for a resource type: `__proto__` computed, as a plain key would set the object's prototype. */
+export function routeKey(type: string): string {
+  return type === "__proto__" ? `[${stringLiteral(type)}]` : propertyKey(type);
+}
+
+/** The route table's doc comment, in `index.ts` (the `route-table` partial) and kept by the compiler in `index.js`. */
+export const ROUTES_DOC = [
+  'Per resource type ("" is the client), one line of its handles\' members:',
+  "`name:Type[]` a collection, `name:Type` a record, `name()` or `name(Type)` an",
+  "action, each at the snake_case of its name unless `@/path` says otherwise",
+  "(see the runtime's routes.ts).",
+];

@@ -9,7 +9,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { packageRoot } from "../../util/package-root.js";
 import { sortedStrings } from "../../util/order.js";
-import { routeLine } from "./route-line.js";
+import { routeKey, routeLine, ROUTES_DOC } from "./route-line.js";
 import { propertyKey, stringLiteral } from "./ts-text.js";
 import { layoutDeclaration, layoutProperty } from "./type-layout.js";
 import type { ClientView, RouteView } from "./view-model.js";
@@ -43,8 +43,8 @@ export async function clientPartials(): Promise<Map<string, string>> {
 function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper("literal", (value: string) => stringLiteral(value));
   handlebars.registerHelper("key", (name: string) => propertyKey(name));
-  // `__proto__` as a plain key of an object literal would set its prototype instead of a property.
-  handlebars.registerHelper("routeKey", (name: string) => (name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name)));
+  handlebars.registerHelper("routeKey", (name: string) => routeKey(name));
+  handlebars.registerHelper("routesDoc", () => ROUTES_DOC);
   handlebars.registerHelper("routeLine", (route: RouteView) => routeLine(route));
   handlebars.registerHelper("oneLine", (lines: readonly string[]) => lines.length === 1);
   handlebars.registerHelper("declaration", function (this: unknown, options: Handlebars.HelperOptions) {
