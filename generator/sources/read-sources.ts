@@ -3,7 +3,7 @@
  * local Slate sources in a worker thread (their markdown parse is most of a
  * cold scrape), everything else on the main thread, one after another as
  * before; its own sources read, the main thread takes a share of the Slate
- * include files (slate/include-sharing.ts). The reads come back in `--from`
+ * include files (slate/include-claims.ts). The reads come back in `--from`
  * order, and a failure is the one the sequential reading would have met
  * first, so that the output and the error do not depend on which lane
  * finished first.

@@ -12,7 +12,9 @@ import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_LINE_LENGTH, readLocalText, type PageFiles } from "../../generator/sources/slate/documents.js";
-import { includeHelper, includesShared, type HelpAnswer, type HelpRequest } from "../../generator/sources/slate/include-sharing.js";
+import type { HelpAnswer, HelpRequest } from "../../generator/sources/slate/include-claims.js";
+import { includeHelper } from "../../generator/sources/slate/include-helper.js";
+import { includesShared } from "../../generator/sources/slate/include-sharing.js";
 import { includesInTurn, type IncludeRead } from "../../generator/sources/slate/reader.js";
 
 const NAMES = ["people", "groups", "giving", "services", "webhooks"];

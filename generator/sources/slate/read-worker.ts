@@ -4,7 +4,7 @@
  * failure that stops it, as the main thread would have met them. After a
  * failure it reads no further: the sequential scrape stops there too. The
  * include files of Slate markdown are shared with the main thread once it is
- * free (include-sharing.ts).
+ * free (include-claims.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { includesShared } from "./include-sharing.js";

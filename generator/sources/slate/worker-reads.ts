@@ -12,7 +12,8 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 import { GeneratorError } from "../../diagnostics.js";
 import type { SourceRead } from "../reader-result.js";
 import type { SourceOperand } from "../source-operand.js";
-import { includeHelper, type HelpRequest } from "./include-sharing.js";
+import type { HelpRequest } from "./include-claims.js";
+import { includeHelper } from "./include-helper.js";
 import { errorOf, type SlateWorkerInput, type SlateWorkerMessage } from "./worker-messages.js";
 
 /**
@@ -37,7 +38,7 @@ export function workerScript(): URL | undefined {
 export interface SlateWorker {
   /** One read per source, in the order given. */
   reads: Promise<SourceRead>[];
-  /** The main thread is free: it reads include files of the worker's sources from now on (include-sharing.ts). */
+  /** The main thread is free: it reads include files of the worker's sources from now on (include-claims.ts). */
   help(): void;
   /** Ends the worker, whether or not it has answered; safe to call more than once. */
   stop(): Promise<void>;
