@@ -1,10 +1,11 @@
 /**
  * Slate include files shared between the worker and the main thread: every
- * file is read by one of them, and the worker gives them all in the order
- * named, as reading them in turn does, with a missing file and a refused one
- * at their places. Both sides run here on one thread, joined by a message
- * channel as the worker and the main thread are; the worker's first file
- * waits until the helper has answered one, so that each side reads some.
+ * file is read by one of them (the worker from the largest, the main thread
+ * from the smallest), and the worker gives them all in the order named, as
+ * reading them in turn does, with a missing file and a refused one at their
+ * places. Both sides run here on one thread, joined by a message channel as
+ * the worker and the main thread are; the worker's first file waits until
+ * the helper has answered one, so that each side reads some.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,13 +25,17 @@ const relativeOf = (name: string) => `includes/_${name}.md`;
 beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), "pco-include-sharing-"));
   mkdirSync(path.join(folder, "includes"));
-  for (const name of NAMES) {
+  // Each file larger than a folder (4 KiB) and than the one before it: the worker, taking the largest, starts at the last.
+  NAMES.forEach((name, index) => {
+    const notes = `The ${name} of an organization.\n\n`.repeat(200 + 20 * index);
     writeFileSync(
       path.join(folder, relativeOf(name)),
-      `# ${name}\n\n| Name | Type |\n| --- | --- |\n| \`${name}_id\` | integer |\n\nThe ${name} of an organization.\n`,
+      `# ${name}\n\n| Name | Type |\n| --- | --- |\n| \`${name}_id\` | integer |\n\n${notes}`,
     );
-  }
+  });
   writeFileSync(path.join(folder, relativeOf("too-long")), `# Too long\n\n${"x".repeat(MAX_LINE_LENGTH + 1)}\n`);
+  // A folder where a file should be: its read is refused, and its size, the smallest, gives it to the main thread first.
+  mkdirSync(path.join(folder, relativeOf("folder")));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -109,8 +114,18 @@ describe("include files shared with the main thread", () => {
     expect(result.reads[2]).toBeUndefined();
   });
 
-  it("fails at the place of a file refused by the main thread, with the refusal reading in turn meets", async () => {
-    const relatives = [...NAMES.map(relativeOf), relativeOf("too-long")];
+  it("fails at the place of a file the main thread could not read, with the refusal reading in turn meets", async () => {
+    const relatives = [...NAMES.slice(0, 3).map(relativeOf), relativeOf("folder"), ...NAMES.slice(3).map(relativeOf)];
+    const result = await shared(relatives);
+    const inTurn = await collect(includesInTurn(pageFiles(), relatives));
+    expect(inTurn.error?.message).toMatch(/^cannot read .*_folder\.md: EISDIR$/);
+    expect(result.helped).toBeGreaterThan(0);
+    expect(result.error?.message).toBe(inTurn.error?.message);
+    expect(result.reads).toEqual(inTurn.reads);
+  });
+
+  it("fails at the place of a file the worker refused, though the main thread read later files", async () => {
+    const relatives = [...NAMES.slice(0, 2).map(relativeOf), relativeOf("too-long"), ...NAMES.slice(2).map(relativeOf)];
     const result = await shared(relatives);
     const inTurn = await collect(includesInTurn(pageFiles(), relatives));
     expect(inTurn.error?.message).toMatch(/too-long\.md: line 3 has/);

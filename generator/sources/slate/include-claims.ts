@@ -1,7 +1,8 @@
 /**
  * How the worker reading a Slate source and the main thread share its
- * include files: the worker reads and parses them from the first, the main
- * thread, once it has read its own sources, from the last, until they meet.
+ * include files: the worker reads and parses them from the largest, the main
+ * thread, once it has read its own sources, from the smallest, until they
+ * meet.
  * Each file is claimed by one of them in an array both threads share, with a
  * compare-and-exchange, so that none is read twice or missed; the main
  * thread posts what it read back. The worker's side is include-sharing.ts,
@@ -17,9 +18,13 @@ export const FREE = 0;
 export const BY_WORKER = 1;
 export const BY_MAIN = 2;
 
-/** The worker's request: these files (paths on disk), claimed in `claims`. */
+/**
+ * The worker's request: these files (paths on disk), claimed in `claims`, the
+ * worker from the first of `order` (indices, largest file first), the main
+ * thread from the last.
+ */
 export interface HelpRequest {
-  help: { id: number; paths: string[]; claims: SharedArrayBuffer };
+  help: { id: number; paths: string[]; order: number[]; claims: SharedArrayBuffer };
 }
 
 /** The main thread's answer for the file at `index` of request `id`. */

@@ -2,7 +2,7 @@
  * The main thread's side of sharing a Slate source's include files with the
  * worker reading it (include-claims.ts): takes the worker's requests as they
  * come and, once started (when the main thread has read its own sources),
- * reads and parses files from the last one back until it meets the worker,
+ * reads and parses files from the smallest up until it meets the worker,
  * posting each read, or the failure reading it met, to the worker. The
  * readers are loaded when there is a file to read, not before.
  */
@@ -20,11 +20,11 @@ export function includeHelper(post: (answer: HelpAnswer) => void): IncludeHelper
   const waiting: HelpRequest[] = [];
   let started = false;
   let stopped = false;
-  const help = async ({ help: { id, paths, claims } }: HelpRequest) => {
+  const help = async ({ help: { id, paths, order, claims } }: HelpRequest) => {
     const slots = new Int32Array(claims);
     const [{ readLocalText }, { readMarkdown }] = await Promise.all([import("./documents.js"), import("./markdown.js")]);
-    for (let index = paths.length - 1; index >= 0 && !stopped; index -= 1) {
-      if (!claim(slots, index, BY_MAIN)) return;
+    for (const index of [...order].reverse()) {
+      if (stopped || !claim(slots, index, BY_MAIN)) return;
       // Once claimed, a file is always answered: the worker waits for it.
       try {
         const file = await readLocalText(paths[index]!);
