@@ -34,7 +34,8 @@ export function includeHelper(post: (answer: HelpAnswer) => void): IncludeHelper
       }
     }
   };
-  const run = (request: HelpRequest) => void help(request);
+  // A file claimed is answered, whatever its read met; a helper that fails before claiming leaves the files to the worker.
+  const run = (request: HelpRequest) => void help(request).catch(() => undefined);
   return {
     add(request) {
       if (started) run(request);
