@@ -2,11 +2,9 @@
  * Reads every `--from` source, in two lanes on the machine's two cores: the
  * local Slate sources in a worker thread (their markdown parse is most of a
  * cold scrape), everything else on the main thread, one after another as
- * before; its own sources read, the main thread takes a share of the Slate
- * include files (slate/include-sharing.ts). The reads come back in `--from`
- * order, and a failure is the one the sequential reading would have met
- * first, so that the output and the error do not depend on which lane
- * finished first.
+ * before. The reads come back in `--from` order, and a failure is the one the
+ * sequential reading would have met first, so that the output and the error
+ * do not depend on which lane finished first.
  *
  * The worker is used only where it can overlap with something: with no other
  * source, starting it would only add its start-up. A Slate URL is read on the
@@ -36,11 +34,6 @@ export async function readSources(
           script,
         );
   const reads = inOrder(from, offThread, worker, options, context);
-  // Its own sources read, the main thread takes a share of the worker's include files.
-  reads.mainLane.then(
-    () => worker?.help(),
-    () => undefined,
-  );
   try {
     const results: SourceRead[] = [];
     for (const read of reads.all) results.push(await read);
@@ -71,7 +64,7 @@ function inOrder(
   worker: SlateWorker | undefined,
   options: ReadOptions,
   context: ReadContext,
-): { all: Promise<SourceRead>[]; mainLane: Promise<unknown>; stopMainLane(): void } {
+): { all: Promise<SourceRead>[]; stopMainLane(): void } {
   let stopped = false;
   let previous: Promise<unknown> = Promise.resolve();
   const all = from.map((source, index) => {
@@ -85,5 +78,5 @@ function inOrder(
     return read;
   });
   for (const read of all) read.catch(() => undefined); // each is awaited in order; those after a failure never are
-  return { all, mainLane: previous, stopMainLane: () => (stopped = true) };
+  return { all, stopMainLane: () => (stopped = true) };
 }

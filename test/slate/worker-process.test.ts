@@ -51,14 +51,13 @@ describeCorpus("the Slate worker on the corpus", () => {
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("reads a Slate source, its includes shared with this thread, as this thread alone does: drafts, diagnostics, what it detected", async () => {
+  it("reads a Slate source as the main thread does: drafts, diagnostics and what it detected", async () => {
     const source = parseSourceOperand(FROM[4]!);
     const previous = process.env.PCO_CODEGEN_CACHE;
     try {
       // Each side parses afresh: a worker takes the environment as it is when it starts.
       process.env.PCO_CODEGEN_CACHE = folder("worker-cache");
       const worker = startSlateWorker([source], { versions: { kind: "latest" } }, COMPILED_WORKER);
-      worker.help();
       let offThread;
       try {
         offThread = await worker.reads[0];

@@ -176,8 +176,45 @@ function memberDoc(node: MemberNode): Doc {
   }
 }
 
-/** A document printed with its first line starting at `column` (the spaces before it are the caller's). */
+/**
+ * The text of a document with every group flat, or undefined where it holds a
+ * line that must break (or anything else these documents do not use).
+ */
+function flatText(doc: Doc): string | undefined {
+  if (typeof doc === "string") return doc;
+  if (Array.isArray(doc)) {
+    let text = "";
+    for (const part of doc) {
+      const flat = flatText(part);
+      if (flat === undefined) return undefined;
+      text += flat;
+    }
+    return text;
+  }
+  switch (doc.type) {
+    case "group":
+    case "indent":
+    case "align":
+      return flatText(doc.contents);
+    case "if-break":
+      return flatText(doc.flatContents);
+    case "line":
+      return doc.hard ? undefined : doc.soft ? "" : " ";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A document printed with its first line starting at `column` (the spaces
+ * before it are the caller's). Every line break of these documents is in a
+ * group, so a document whose flat text fits prints as that text: most lines
+ * do, and skip the printer. Only plain ASCII is measured here; anything else
+ * goes to the printer, which knows the width of every character.
+ */
 function print(doc: Doc, column: number): string {
+  const flat = flatText(doc);
+  if (flat !== undefined && /^[\x20-\x7e]*$/.test(flat) && column + flat.length <= PRINT_WIDTH) return flat;
   let nested: Doc = [hardline, doc];
   for (let i = 0; i < column / TAB_WIDTH; i++) nested = indent(nested);
   const { formatted } = printer.printDocToString(nested, { printWidth: PRINT_WIDTH, tabWidth: TAB_WIDTH, useTabs: false });

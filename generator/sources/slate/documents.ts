@@ -20,8 +20,6 @@ export interface PageFiles {
   entry: TextFile;
   /** A file next to the entry (`includes/_people.md`), or undefined where there is none. */
   sibling(relative: string): Promise<TextFile | undefined>;
-  /** Where that file is on disk, for another thread to read with `readLocalText`; absent for a URL. */
-  siblingPath?(relative: string): string;
 }
 
 /** Files a folder may hold, in the order they are looked for: markdown sources first. */
@@ -34,10 +32,9 @@ export async function openPage(location: string, isUrl: boolean, http: HttpStore
 async function openPath(location: string): Promise<PageFiles> {
   const entryPath = (await isFolder(location)) ? await entryIn(location) : location;
   const folder = path.dirname(entryPath);
-  const entry = await readLocalText(entryPath);
+  const entry = await readText(entryPath);
   if (entry === undefined) throw new GeneratorError(`cannot read ${displayPath(entryPath)}: no such file`, { exitCode: 2 });
-  const siblingPath = (relative: string) => path.join(folder, relative);
-  return { entry, sibling: (relative) => readLocalText(siblingPath(relative)), siblingPath };
+  return { entry, sibling: (relative) => readText(path.join(folder, relative)) };
 }
 
 async function entryIn(folder: string): Promise<string> {
@@ -48,8 +45,7 @@ async function entryIn(folder: string): Promise<string> {
   throw new GeneratorError(`${displayPath(folder)} holds no Slate page (looked for ${ENTRY_FILES.join(", ")})`, { exitCode: 2 });
 }
 
-/** A local file as a page's file: undefined where there is none, refused where a line is too long to parse. */
-export async function readLocalText(file: string): Promise<TextFile | undefined> {
+async function readText(file: string): Promise<TextFile | undefined> {
   let text: string;
   try {
     text = await readFile(file, "utf8");

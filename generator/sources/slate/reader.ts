@@ -14,7 +14,7 @@ import type { SourceOperand } from "../source-operand.js";
 import { detectFormat, FORMAT_NAMES } from "./detect.js";
 import { openPage, type PageFiles, type TextFile } from "./documents.js";
 import { interpretSlate, LEGACY_VERSION } from "./interpret.js";
-import { readMarkdown, type MarkdownRead } from "./markdown.js";
+import { readMarkdown } from "./markdown.js";
 import type { SlateBlock, SlateDocument } from "./model.js";
 import { readPageText } from "./page-text.js";
 
@@ -24,33 +24,9 @@ export interface SlateReadOptions {
   http?: HttpStoreOptions;
 }
 
-/**
- * How the include files of Slate markdown are read and parsed, given back in
- * the order named: one after another on this thread (`includesInTurn`), or
- * shared with another thread (include-sharing.ts). Undefined for a file that
- * is not there.
- */
-export type IncludeReader = (files: PageFiles, relatives: readonly string[]) => AsyncIterable<IncludeRead | undefined>;
-
-export interface IncludeRead {
-  file: TextFile;
-  read: MarkdownRead;
-}
-
-export async function* includesInTurn(files: PageFiles, relatives: readonly string[]): AsyncGenerator<IncludeRead | undefined> {
-  for (const relative of relatives) {
-    const file = await files.sibling(relative);
-    yield file === undefined ? undefined : { file, read: readMarkdown(file) };
-  }
-}
-
-export async function readSlate(
-  source: SourceOperand,
-  options: SlateReadOptions,
-  readIncludes: IncludeReader = includesInTurn,
-): Promise<SourceRead> {
+export async function readSlate(source: SourceOperand, options: SlateReadOptions): Promise<SourceRead> {
   const files = await openPage(source.location, source.isUrl, options.http);
-  const { document, diagnostics } = await slateDocument(files, readIncludes);
+  const { document, diagnostics } = await slateDocument(files);
   const read = interpretSlate(document, source.isUrl ? source.location : displayPath(source.location));
   const wanted = read.drafts.filter(
     ({ draft }) =>
@@ -65,15 +41,12 @@ export async function readSlate(
 }
 
 /** The page in the Slate document model, whichever rendering it is. */
-async function slateDocument(
-  files: PageFiles,
-  readIncludes: IncludeReader,
-): Promise<{ document: SlateDocument; diagnostics: Diagnostic[] }> {
+async function slateDocument(files: PageFiles): Promise<{ document: SlateDocument; diagnostics: Diagnostic[] }> {
   const { entry } = files;
   const format = detectFormat(entry.text);
   switch (format) {
     case "slate-markdown":
-      return markdownDocument(files, readIncludes);
+      return markdownDocument(files);
     case "slate-html": {
       // Loaded for a built page only: it brings cheerio, which the markdown and text readers do without.
       const { readHtml } = await import("./html.js");
@@ -103,19 +76,14 @@ async function slateDocument(
 }
 
 /** index.md, then each include in the order its front matter lists them, as one document. */
-async function markdownDocument(
-  files: PageFiles,
-  readIncludes: IncludeReader,
-): Promise<{ document: SlateDocument; diagnostics: Diagnostic[] }> {
+async function markdownDocument(files: PageFiles): Promise<{ document: SlateDocument; diagnostics: Diagnostic[] }> {
   const index = readMarkdown(files.entry);
   const diagnostics = [...index.diagnostics];
   const blocks: SlateBlock[] = [...index.blocks];
   const included: TextFile[] = [];
-  const relatives = index.includes.map((name) => `includes/_${name}.md`);
-  let position = 0;
-  for await (const include of readIncludes(files, relatives)) {
-    const name = index.includes[position++]!;
-    if (include === undefined) {
+  for (const name of index.includes) {
+    const file = await files.sibling(`includes/_${name}.md`);
+    if (file === undefined) {
       diagnostics.push(
         diagnostic("error", "SLATE_MISSING_INCLUDE", `the front matter includes "${name}", but includes/_${name}.md is not there`, {
           file: files.entry.location,
@@ -124,9 +92,10 @@ async function markdownDocument(
       );
       continue;
     }
-    diagnostics.push(...include.read.diagnostics);
-    blocks.push(...include.read.blocks);
-    included.push(include.file);
+    const read = readMarkdown(file);
+    diagnostics.push(...read.diagnostics);
+    blocks.push(...read.blocks);
+    included.push(file);
   }
   const detected = `${FORMAT_NAMES["slate-markdown"]}, ${files.entry.location} with ${included.length} include${included.length === 1 ? "" : "s"}`;
   return { document: { format: "slate-markdown", blocks, detected }, diagnostics };

@@ -12,7 +12,6 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 import { GeneratorError } from "../../diagnostics.js";
 import type { SourceRead } from "../reader-result.js";
 import type { SourceOperand } from "../source-operand.js";
-import { includeHelper, type HelpRequest } from "./include-sharing.js";
 import { errorOf, type SlateWorkerInput, type SlateWorkerMessage } from "./worker-messages.js";
 
 /**
@@ -37,8 +36,6 @@ export function workerScript(): URL | undefined {
 export interface SlateWorker {
   /** One read per source, in the order given. */
   reads: Promise<SourceRead>[];
-  /** The main thread is free: it reads include files of the worker's sources from now on (include-sharing.ts). */
-  help(): void;
   /** Ends the worker, whether or not it has answered; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -54,12 +51,7 @@ export function startSlateWorker(
   const worker = new Worker(script, { workerData: input, resourceLimits });
   // Settling a read twice is a no-op: each failure below reaches only the reads still waiting.
   const failWaiting = (cause: string) => pending.forEach((read, index) => read.reject(stoppedError(sources[index]!, cause)));
-  const helper = includeHelper((answer) => worker.postMessage(answer));
-  worker.on("message", (message: SlateWorkerMessage | HelpRequest) => {
-    if ("help" in message) {
-      helper.add(message);
-      return;
-    }
+  worker.on("message", (message: SlateWorkerMessage) => {
     const read = pending[message.index];
     if (read === undefined) return;
     if ("read" in message) read.resolve(message.read);
@@ -72,10 +64,8 @@ export function startSlateWorker(
   for (const read of pending) read.promise.catch(() => undefined); // awaited by the caller, or not at all after an earlier failure
   return {
     reads: pending.map((read) => read.promise),
-    help: () => helper.start(),
     stop: async () => {
       stopping = true;
-      helper.stop();
       await worker.terminate();
     },
   };
