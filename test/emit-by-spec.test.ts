@@ -102,6 +102,14 @@ function renderedSpecs(): Map<string, string[]> {
   );
 }
 
+/** A stored unit's entry with one more file: its path added to the first line, its contents at the end. */
+function withFile(entry: string, file: string): string {
+  const newline = entry.indexOf("\n");
+  const head = JSON.parse(entry.slice(0, newline)) as { files: [string, number][] };
+  head.files.push([file, 1]);
+  return `${JSON.stringify(head)}\n${entry.slice(newline + 1)}x`;
+}
+
 /** Every renderer rendered every spec, since the spies were reset. */
 function expectEverySpecRendered(): void {
   const all = Object.values(SPECS)
@@ -265,24 +273,11 @@ describe("the store of rendered units", () => {
   });
 
   it.each([
-    ["is not JSON", () => "{ not json"],
-    [
-      "names a path outside the output",
-      (entry: string) => {
-        const parsed = JSON.parse(entry) as { files: { path: string; contents: string }[] };
-        parsed.files.push({ path: "../../outside.txt", contents: "x" });
-        return JSON.stringify(parsed);
-      },
-    ],
-    [
-      "names a file outside its renderer's folder",
-      (entry: string) => {
-        const parsed = JSON.parse(entry) as { files: { path: string; contents: string }[] };
-        // At the output's top: in no renderer's folder.
-        parsed.files.push({ path: "package.json", contents: "{}" });
-        return JSON.stringify(parsed);
-      },
-    ],
+    ["is not JSON", () => "{ not json\n"],
+    ["is cut short", (entry: string) => entry.slice(0, -1)],
+    ["names a path outside the output", (entry: string) => withFile(entry, "../../outside.txt")],
+    // At the output's top: in no renderer's folder.
+    ["names a file outside its renderer's folder", (entry: string) => withFile(entry, "package.json")],
   ])("renders a unit whose stored entry %s, and writes what a generate from scratch writes", async (_, spoil) => {
     // Entries live in folders named by their key's first two digits; the top holds only the store's own marks.
     const entries = (await listFiles(path.join(cache(), "units"))).filter((file) => file.includes("/"));

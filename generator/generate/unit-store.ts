@@ -27,26 +27,52 @@ export interface StoredUnit {
 
 const units = contentCache("units");
 const summaries = contentCache("summaries");
-const UNIT = "pco-codegen stored unit 1";
+const UNIT = "pco-codegen stored unit 2";
 const SUMMARY = "pco-codegen spec summary 1";
+
+/**
+ * An entry's text: a first line of JSON (the part, the diagnostics, each
+ * file's path and length), then the files' contents one after the other.
+ * Tens of megabytes of output are written and read without escaping them into
+ * JSON strings and back.
+ */
+export function unitText(unit: StoredUnit): string {
+  const head = { part: unit.part, diagnostics: unit.diagnostics, files: unit.files.map((f) => [f.path, f.contents.length]) };
+  return `${JSON.stringify(head)}\n${unit.files.map((f) => f.contents).join("")}`;
+}
 
 /** The unit rendered under `key` by the renderer whose folder is `root`, or undefined. */
 export function storedUnit(key: string, root: string): StoredUnit | undefined {
-  const value = parsed(units.read(`${UNIT}\0${key}`));
-  if (typeof value !== "object" || value === null) return undefined;
-  const { files, part, diagnostics } = value as Record<string, unknown>;
+  const text = units.read(`${UNIT}\0${key}`);
+  const newline = text?.indexOf("\n") ?? -1;
+  if (text === undefined || newline < 0) return undefined;
+  const head = parsed(text.slice(0, newline));
+  if (typeof head !== "object" || head === null) return undefined;
+  const { files, part, diagnostics } = head as Record<string, unknown>;
   const filesValid =
     Array.isArray(files) &&
-    files.every((file: unknown) => {
-      const { path, contents } = (file ?? {}) as Record<string, unknown>;
-      return typeof path === "string" && typeof contents === "string" && isSafeRelativePath(path) && ownedBy(root, path);
-    });
-  const diagnosticsValid = Array.isArray(diagnostics) && diagnostics.every(isDiagnostic);
-  return filesValid && diagnosticsValid ? { files: files as OutputFile[], part: part ?? null, diagnostics } : undefined;
+    files.every(
+      (file: unknown) =>
+        Array.isArray(file) &&
+        typeof file[0] === "string" &&
+        Number.isSafeInteger(file[1]) &&
+        (file[1] as number) >= 0 &&
+        isSafeRelativePath(file[0]) &&
+        ownedBy(root, file[0]),
+    );
+  if (!filesValid || !Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic)) return undefined;
+  let offset = newline + 1;
+  const contents = (files as [string, number][]).map(([path, length]) => {
+    const file = { path, contents: text.slice(offset, offset + length) };
+    offset += length;
+    return file;
+  });
+  // A truncated or padded entry is not the one written.
+  return offset === text.length ? { files: contents, part: part ?? null, diagnostics } : undefined;
 }
 
 export function storeUnit(key: string, unit: StoredUnit): void {
-  units.write(`${UNIT}\0${key}`, JSON.stringify(unit));
+  units.write(`${UNIT}\0${key}`, unitText(unit));
 }
 
 /**
