@@ -140,14 +140,19 @@ async function recoverInterruptedSwap(root: string): Promise<void> {
 
 /** Every file under a folder, relative, sorted; none when it does not exist. */
 export async function listFiles(root: string): Promise<string[]> {
+  const folder = path.resolve(root);
   let entries;
   try {
-    entries = await readdir(root, { recursive: true, withFileTypes: true });
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
+  // Each entry's folder is `folder` or `folder` joined with more: the relative path is a slice, where
+  // path.relative would resolve both paths again for each of the tens of thousands of files of a large output.
+  const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`; // a file system's root ends with one already
+  const relativeFolder = (parent: string) => (parent === folder ? "" : `${parent.slice(prefix.length).split(path.sep).join("/")}/`);
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .map((e) => `${relativeFolder(e.parentPath)}${e.name}`)
     .sort(compareText);
 }

@@ -15,7 +15,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GeneratorError } from "../generator/diagnostics.js";
-import { diffTree, writeTree, type TreePlan } from "../generator/emit.js";
+import { diffTree, listFiles, writeTree, type TreePlan } from "../generator/emit.js";
+import { isSafeRelativePath } from "../generator/emit/stage-tree.js";
 
 const roots: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -33,6 +34,20 @@ afterEach(() => {
 });
 
 const read = (root: string, file: string) => readFileSync(path.join(root, file), "utf8");
+
+describe("listFiles", () => {
+  it("lists every file under a folder however it is named, relative with `/`, sorted; symbolic links and folders are not files", async () => {
+    const root = tree({ "b.json": "", "a/z/deep.json": "", "a/one.json": "", "c d/e.json": "" });
+    symlinkSync(path.join(root, "b.json"), path.join(root, "link.json"));
+    mkdirSync(path.join(root, "empty"));
+    const expected = ["a/one.json", "a/z/deep.json", "b.json", "c d/e.json"];
+    expect(await listFiles(root)).toEqual(expected);
+    expect(await listFiles(`${root}/`)).toEqual(expected);
+    expect(await listFiles(path.relative(process.cwd(), root))).toEqual(expected);
+    expect(await listFiles(path.join(root, "a", "..", "a"))).toEqual(["one.json", "z/deep.json"]);
+    expect(await listFiles(path.join(root, "missing"))).toEqual([]);
+  });
+});
 
 describe("writeTree", () => {
   it("writes, replaces and removes owned files, and keeps the others", async () => {
@@ -77,9 +92,25 @@ describe("writeTree", () => {
     expect(read(root, "a/one.json")).toBe("1");
   });
 
-  it("refuses paths that climb out of the tree", async () => {
+  it("refuses paths that climb out of the tree, or are not written the one normal way", async () => {
     const root = tree({});
-    await expect(writeTree({ root, files: [{ path: "../escape.txt", contents: "x" }], owns: () => true })).rejects.toThrow(/outside/);
+    for (const bad of [
+      "../escape.txt",
+      "a/../../escape.txt",
+      "/etc/escape.txt",
+      "",
+      ".",
+      "..",
+      "a//b.json",
+      "./a.json",
+      "a/./b.json",
+      "a/",
+    ]) {
+      expect(isSafeRelativePath(bad), bad).toBe(false);
+      await expect(writeTree({ root, files: [{ path: bad, contents: "x" }], owns: () => true }), bad).rejects.toThrow(/outside/);
+    }
+    for (const good of ["a.json", "a/b/c.json", "..a/b.json", "a/.hidden", "a/b..json"]) expect(isSafeRelativePath(good), good).toBe(true);
+    expect(readdirSync(path.dirname(root)).filter((name) => name.includes("escape"))).toEqual([]);
   });
 });
 

@@ -28,8 +28,18 @@ export const LATEST_FILE = "openapi/latest.json";
 const SECTIONS = ["schemas", "parameters", "headers", "responses"] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** A key and its value's JSON text (2-space indent, as at the document's top level). */
+/**
+ * A key and its value's JSON text, indented as it reads where the document
+ * places it (a path two levels deep, a component three): assembling the
+ * document then only joins texts, and a part is placed once, when its spec is
+ * rendered, not each time any app's part changes.
+ */
 type Entry = [string, string];
+
+/** How deep the document nests each kind of entry's value. */
+const TAG_DEPTH = 2;
+const PATH_DEPTH = 2;
+const COMPONENT_DEPTH = 3;
 
 export interface LatestPart {
   app: string;
@@ -66,7 +76,10 @@ export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
   });
   const document = built.value;
   const components = Object.fromEntries(
-    SECTIONS.map((section) => [section, Object.entries(document.components?.[section] ?? {}).map(([key, value]) => [key, text(value)])]),
+    SECTIONS.map((section) => [
+      section,
+      Object.entries(document.components?.[section] ?? {}).map(([key, value]) => [key, placed(text(value), COMPONENT_DEPTH)]),
+    ]),
   ) as Record<Section, Entry[]>;
   const operations = Object.values(document.paths).flatMap((item) =>
     (["get", "post", "patch", "delete"] as const).flatMap((method) => item[method]?.operationId ?? []),
@@ -79,8 +92,8 @@ export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
     baseUrl: spec.baseUrl,
     facts: apiFactsOf(spec),
     builtWith: combinedFacts,
-    tags: document.tags.map((tag) => [tag.name, text(tag)]),
-    paths: Object.entries(document.paths).map(([key, item]) => [key, text(item)]),
+    tags: document.tags.map((tag) => [tag.name, placed(text(tag), TAG_DEPTH)]),
+    paths: Object.entries(document.paths).map(([key, item]) => [key, placed(text(item), PATH_DEPTH)]),
     components,
     tagGroup: (document["x-tagGroups"] as LatestPart["tagGroup"][] | undefined)?.[0] ?? { name: spec.title, tags: [] },
     operationIds: operations,
@@ -106,15 +119,15 @@ export function assembleLatest(parts: readonly LatestPart[]): StageResult<string
 
   const components: Entry[] = sections
     .filter(([, entries]) => entries!.length > 0)
-    .map(([section, entries]) => [section, objectAt(entries!, 2, 3)]);
+    .map(([section, entries]) => [section, objectAt(entries!, COMPONENT_DEPTH - 1)]);
   components.push(["securitySchemes", placed(text(securitySchemes(facts, parts)), 2)]);
   const document = objectAt(
     [
       ["openapi", text("3.1.0")],
       ["info", placed(text(combinedInfo(parts)), 1)],
       ["servers", placed(text([{ url: first.baseUrl }]), 1)],
-      ["tags", arrayAt(tags, 1, 2)],
-      ["paths", objectAt(paths, 1, 2)],
+      ["tags", arrayAt(tags, TAG_DEPTH - 1)],
+      ["paths", objectAt(paths, PATH_DEPTH - 1)],
       ["components", objectAt(components, 1)],
       ["x-tagGroups", placed(text(parts.map((part) => part.tagGroup)), 1)],
     ],
@@ -178,22 +191,40 @@ const pad = (depth: number): string => "  ".repeat(depth);
 /** A value's top-level JSON text as it reads nested `depth` levels deep. */
 const placed = (relative: string, depth: number): string => relative.replaceAll("\n", `\n${pad(depth)}`);
 
-/**
- * An object's JSON text at `depth`, as `JSON.stringify(…, null, 2)` writes it
- * nested: members given placed (or, with `valuesDepth`, as top-level text to
- * place there).
- */
-function objectAt(members: readonly Entry[], depth: number, valuesDepth?: number): string {
-  if (members.length === 0) return "{}";
-  const lines = members.map(
-    ([key, value]) => `${pad(depth + 1)}${JSON.stringify(key)}: ${valuesDepth === undefined ? value : placed(value, valuesDepth)}`,
-  );
-  return `{\n${lines.join(",\n")}\n${pad(depth)}}`;
+/** An object's JSON text at `depth`, as `JSON.stringify(…, null, 2)` writes it nested: its members' values already placed. */
+function objectAt(members: readonly Entry[], depth: number): string {
+  return members.length === 0
+    ? "{}"
+    : listAt(
+        "{",
+        members.map(([key, value]) => `${JSON.stringify(key)}: ${value}`),
+        "}",
+        depth,
+      );
 }
 
-function arrayAt(items: readonly Entry[], depth: number, valuesDepth: number): string {
-  if (items.length === 0) return "[]";
-  return `[\n${items.map(([, value]) => `${pad(depth + 1)}${placed(value, valuesDepth)}`).join(",\n")}\n${pad(depth)}]`;
+/** An array's JSON text at `depth`, its items' values already placed. */
+function arrayAt(items: readonly Entry[], depth: number): string {
+  return items.length === 0
+    ? "[]"
+    : listAt(
+        "[",
+        items.map(([, value]) => value),
+        "]",
+        depth,
+      );
+}
+
+/**
+ * Members one per line between brackets. Concatenated, not joined: V8 keeps
+ * a concatenation as a tree of the pieces, copied once when the document is
+ * written, where a join copies megabytes at every level of the document.
+ */
+function listAt(open: string, members: readonly string[], close: string, depth: number): string {
+  const indent = pad(depth + 1);
+  let text = open;
+  for (const [i, member] of members.entries()) text += `${i === 0 ? "\n" : ",\n"}${indent}${member}`;
+  return `${text}\n${pad(depth)}${close}`;
 }
 
 export function combinedInfo(specs: readonly Pick<Spec, "title" | "app" | "version" | "beta">[]): Info {
