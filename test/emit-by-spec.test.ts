@@ -6,7 +6,7 @@
  * changed generator renders everything again, and a record that cannot be
  * trusted is ignored.
  */
-import { lstat, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -234,6 +234,40 @@ describe("what invalidates the record", () => {
     // The groups part of latest.json is needed again and no longer recorded: groups is rendered for it.
     expect(renderedSpecs().get("openapi")).toEqual(["groups/2023-07-10", "people/2025-03-20"]);
     expect(await contents(out)).toEqual(await fromScratch());
+  });
+
+  it("renders a spec's part again when its recorded file was cut short", async () => {
+    const folder = `${recordStem(out)}.parts`;
+    const parts = await readdir(folder);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      const text = await readFile(path.join(folder, part), "utf8");
+      await writeFile(path.join(folder, part), text.slice(0, -1));
+    }
+    await forgetStore();
+    await writeSpec("people/2025-03-20.json", appSpec("people", "2025-03-20", "Person", "A person, today."));
+    await generate();
+    expect(renderedSpecs().get("openapi")).toEqual(["groups/2023-07-10", "people/2025-03-20"]);
+    expect(await contents(out)).toEqual(await fromScratch());
+  });
+
+  it("keeps only the part files its record names: a changed spec's old part is removed", async () => {
+    const folder = `${recordStem(out)}.parts`;
+    const named = async () => {
+      const record = JSON.parse(await readFile(`${recordStem(out)}.units.json`, "utf8")) as Record<string, Record<string, object>>;
+      const units = ["units", "shared", "fixed"].flatMap((kind) => Object.values(record[kind]!));
+      return units.flatMap((unit) => ("part" in unit ? [] : [`${(unit as { partHash: string }).partHash}.json`])).sort();
+    };
+    const before = (await readdir(folder)).sort();
+    expect(before).toEqual(await named());
+    for (const description of ["A person, today.", "A person, tomorrow."]) {
+      await writeSpec("people/2025-03-20.json", appSpec("people", "2025-03-20", "Person", description));
+      await generate();
+      const after = (await readdir(folder)).sort();
+      expect(after).toEqual(await named());
+      expect(after).toHaveLength(before.length);
+    }
+    expect((await readdir(folder)).sort()).not.toEqual(before);
   });
 
   it("renders a unit again when one of its files was edited, and puts it back", async () => {

@@ -18,7 +18,8 @@
  * write or remove.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isSafeRelativePath } from "../emit/stage-tree.js";
 import { recordStem, writeCacheFile } from "../generate-record.js";
@@ -26,15 +27,16 @@ import { SPEC_FILE } from "../spec/spec-file.js";
 import type { SpecSummary } from "../render/spec-roles.js";
 import type { SpecRole } from "../render/renderer.js";
 
-const FORMAT = "pco-codegen generate units 1";
+const FORMAT = "pco-codegen generate units 2";
 
 export interface UnitEntry {
   key: string;
   files: string[];
   /** The hash of the part's JSON. */
   partHash: string;
-  /** The part, where it is small; otherwise it is in a file of its own, named by its hash. */
+  /** The part, where it is small; otherwise it is in a file of its own, named by its hash, of this many characters. */
   part?: unknown;
+  partLength?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -81,7 +83,8 @@ export function sharedKey(global: string, renderer: string, partHashes: readonly
 }
 
 const recordFile = (out: string): string => `${recordStem(out)}.units.json`;
-const partFile = (out: string, hash: string): string => `${recordStem(out)}.parts/${hash}.json`;
+const partsFolder = (out: string): string => `${recordStem(out)}.parts`;
+const partFile = (out: string, hash: string): string => path.join(partsFolder(out), `${hash}.json`);
 
 /**
  * The record of the last generate into `out` by this generator (`global`),
@@ -98,12 +101,18 @@ export async function readUnitRecord(out: string, global: string, roots: Readonl
   return isUnitRecord(record, roots) && record.global === global ? record : undefined;
 }
 
-/** The part of a unit: from the record, or from its own file; undefined where that file is gone or altered. */
+/**
+ * The part of a unit: from the record, or from its own file; undefined where
+ * that file is gone, cut short or not JSON. Its length is checked, not its
+ * hash: like the record's other facts, it is the generator's own, written
+ * whole, and hashing the megabytes of the combined document's parts again
+ * would be a good share of a one-spec change.
+ */
 export async function partOf(out: string, unit: UnitEntry): Promise<{ part: unknown } | undefined> {
   if ("part" in unit) return { part: unit.part };
   try {
     const text = await readFile(partFile(out, unit.partHash), "utf8");
-    return hashOf(text) === unit.partHash ? { part: JSON.parse(text) as unknown } : undefined;
+    return text.length === unit.partLength ? { part: JSON.parse(text) as unknown } : undefined;
   } catch {
     return undefined;
   }
@@ -115,11 +124,22 @@ export async function unitEntry(out: string, key: string, files: string[], part:
   const partHash = hashOf(text);
   if (text.length <= INLINE_PART) return { key, files, partHash, part, diagnostics };
   await writeCacheFile(partFile(out, partHash), text);
-  return { key, files, partHash, diagnostics };
+  return { key, files, partHash, partLength: text.length, diagnostics };
 }
 
+/** Writes the record, then removes the part files it no longer names: each change to a spec leaves its old part behind. */
 export async function writeUnitRecord(out: string, record: UnitRecord): Promise<void> {
   await writeCacheFile(recordFile(out), JSON.stringify(record));
+  const named = new Set(
+    [record.units, record.shared, record.fixed].flatMap((byId) =>
+      Object.values(byId).flatMap((unit) => ("part" in unit ? [] : [unit.partHash])),
+    ),
+  );
+  const folder = partsFolder(out);
+  const files = await readdir(folder).catch(() => [] as string[]);
+  for (const file of files) {
+    if (!named.has(file.replace(/\.json$/, ""))) await rm(path.join(folder, file), { force: true }).catch(() => undefined);
+  }
 }
 
 // What a record must be to be used at all.
@@ -154,6 +174,7 @@ function isUnit(value: unknown, root: string | undefined): value is UnitEntry {
     root !== undefined &&
     isHash(value.key) &&
     isHash(value.partHash) &&
+    (value.partLength === undefined || (Number.isSafeInteger(value.partLength) && (value.partLength as number) >= 0)) &&
     Array.isArray(value.files) &&
     value.files.every((file) => isString(file) && isSafeRelativePath(file) && ownedBy(root, file)) &&
     Array.isArray(value.diagnostics) &&
