@@ -7,20 +7,15 @@
  * into it. Files the caller knows to be current are kept without being read.
  * Owned files neither given nor kept are removed. Nothing is swapped in when
  * nothing differs, or when the caller discards the tree.
- *
- * A caller that expects changes stages at once (`stageEarly`): the links are
- * made on another thread (tree-jobs.ts) while it renders, and the files that
- * differ wait in memory, up to a bound, until the links are made. Nothing
- * touches the staging folder while the links are being made.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile, TreeDifference } from "../emit.js";
 import { compareText } from "../util/order.js";
+import { linkTree } from "./link-tree.js";
 import { removeTree } from "./remove-tree.js";
 import { sameContents } from "./same-contents.js";
-import { linkTreeAside } from "./tree-jobs.js";
 
 export interface TreeWriter {
   /** A file of the new tree: written where the output's differs. */
@@ -35,12 +30,7 @@ export interface StageOptions {
   /** Where writing is not allowed (no lock could be taken): the error to throw at the first difference. */
   refuseWrites?: unknown;
   beforeSwap?: () => void;
-  /** Stage before the first difference, the links made beside `fill`'s work: the caller expects changes. */
-  stageEarly?: boolean;
 }
-
-/** How many bytes of changed files may wait for the staging folder's links before the writer waits with them. */
-export const WAITING_BYTES = 32 * 1024 * 1024;
 
 /**
  * Runs `fill` with a writer for the folder `root` (absolute, locked by the
@@ -55,45 +45,17 @@ export async function stageTree(
   const staging = `${root}.staging-${process.pid}`;
   const difference: TreeDifference = { missing: [], changed: [], extra: [] };
   const given = new Set<string>();
-  /** Settles when the staging folder holds its links; undefined until staging starts. */
-  let linking: Promise<void> | undefined;
-  /** The links are made (the files waiting may be written), and the waiting files written (later ones are written at once). */
-  let linksDone = false;
-  let linked = false;
+  let staged = false;
   const stage = async (): Promise<void> => {
-    if (linking !== undefined) return;
+    if (staged) return;
     if (options.refuseWrites !== undefined) throw options.refuseWrites;
     await rm(staging, { recursive: true, force: true });
-    linking = (await isFolder(root)) ? linkTreeAside({ from: root, to: staging }) : mkdir(staging).then(() => undefined);
-    linking.then(
-      () => (linksDone = true),
-      () => undefined, // awaited before the staging folder is written, swapped or discarded
-    );
+    if (await isFolder(root)) linkTree(root, staging);
+    else await mkdir(staging);
+    staged = true;
   };
   // Folders of the staging tree known to exist: each is made once.
   const folders = new Set<string>();
-  const write = (file: OutputFile): void => {
-    const target = path.join(staging, file.path);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    // A changed file is a hard link to the old tree's: unlink it first, never write through it.
-    rmSync(target, { force: true });
-    // Synchronous writes: a thousand small files cost several times less than through the thread pool.
-    writeFileSync(target, file.contents);
-  };
-  const waiting: OutputFile[] = [];
-  let waitingBytes = 0;
-  /** Once the links are made: the files waiting for them written. */
-  const linksMade = async (): Promise<void> => {
-    await linking;
-    linked = true;
-    for (const file of waiting.splice(0)) write(file);
-    waitingBytes = 0;
-  };
-  if (options.stageEarly === true && options.refuseWrites === undefined) await stage();
   const writer: TreeWriter = {
     async put(file) {
       assertSafePath(file.path);
@@ -101,37 +63,38 @@ export async function stageTree(
       const present = options.existing.has(file.path);
       if (present && sameContents(path.join(root, file.path), file.contents)) return;
       await stage();
+      const target = path.join(staging, file.path);
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      // A changed file is a hard link to the old tree's: unlink it first, never write through it.
+      rmSync(target, { force: true });
+      // Synchronous writes: a thousand small files cost several times less than through the thread pool.
+      writeFileSync(target, file.contents);
       (present ? difference.changed : difference.missing).push(file.path);
-      if (linked) return write(file);
-      waiting.push(file);
-      waitingBytes += file.contents.length;
-      if (linksDone || waitingBytes > WAITING_BYTES) await linksMade();
     },
     keep(relativePath) {
       if (!options.existing.has(relativePath)) throw new Error(`cannot keep ${relativePath}: the output does not hold it`);
       given.add(relativePath);
     },
   };
-  const discard = async () => {
-    await linking?.catch(() => undefined); // the links finished (or failed) first: nothing still writes into the folder
-    await rm(staging, { recursive: true, force: true });
-  };
   try {
     const commit = await fill(writer);
-    if (commit) difference.extra = [...options.existing].filter((file) => !given.has(file)).sort(compareText);
-    const differs = difference.missing.length + difference.changed.length + difference.extra.length > 0;
-    if (!commit || !differs) {
-      // Discarded, or staged early for changes that did not come.
-      if (linking !== undefined) await discard();
+    if (!commit) {
+      if (staged) await rm(staging, { recursive: true, force: true });
       return { missing: [], changed: [], extra: [] };
     }
-    if (difference.extra.length > 0) await stage();
-    await linksMade();
-    for (const extra of difference.extra) await unlink(path.join(staging, extra));
-    await removeEmptiedFolders(staging, difference.extra);
-    await swap(root, staging, options.beforeSwap);
+    difference.extra = [...options.existing].filter((file) => !given.has(file)).sort(compareText);
+    if (difference.extra.length > 0) {
+      await stage();
+      for (const extra of difference.extra) await unlink(path.join(staging, extra));
+      await removeEmptiedFolders(staging, difference.extra);
+    }
+    if (staged) await swap(root, staging, options.beforeSwap);
   } catch (error) {
-    if (linking !== undefined) await discard().catch(() => undefined);
+    if (staged) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
   difference.missing.sort(compareText);

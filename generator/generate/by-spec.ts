@@ -115,13 +115,7 @@ export async function generateBySpec(
     let renderedUnits = 0;
     const perRenderer = renderers.map(() => ({ diagnostics: [] as Diagnostic[], units: [] as UnitEntry[] }));
     let diagnostics: Diagnostic[] = [];
-    // A spec added, changed or removed since the record (or no record): files will change, so the staging
-    // folder's links are made from the start, beside the rendering.
-    const specsChanged =
-      recorded === undefined ||
-      inputs.specs.length !== Object.keys(previous.specs).length ||
-      inputs.specs.some(({ file, hash }) => previous.specs[file]?.hash !== hash);
-    const difference = await stageTree(root, { existing, refuseWrites, stageEarly: specsChanged }, async (writer) => {
+    const difference = await stageTree(root, { existing, refuseWrites }, async (writer) => {
       const put = async (renderer: Renderer, files: readonly OutputFile[]) => {
         for (const file of files) {
           if (!ownedBy(renderer.root, file.path)) {
