@@ -226,27 +226,28 @@ describe("what invalidates the record", () => {
     await expect(lstat(path.join(out, "..", "..", "outside.txt"))).rejects.toThrow(/ENOENT/);
   });
 
-  it("renders a spec's part again when its recorded file is gone", async () => {
-    await rm(`${recordStem(out)}.parts`, { recursive: true, force: true });
-    await forgetStore();
-    await writeSpec("people/2025-03-20.json", appSpec("people", "2025-03-20", "Person", "A person, today."));
-    await generate();
-    // The groups part of latest.json is needed again and no longer recorded: groups is rendered for it.
-    expect(renderedSpecs().get("openapi")).toEqual(["groups/2023-07-10", "people/2025-03-20"]);
-    expect(await contents(out)).toEqual(await fromScratch());
-  });
-
-  it("renders a spec's part again when its recorded file was cut short", async () => {
+  /** Each part file of the record, as `spoil` leaves it (undefined: removed). */
+  async function spoilParts(spoil: (text: string) => string | undefined): Promise<void> {
     const folder = `${recordStem(out)}.parts`;
     const parts = await readdir(folder);
     expect(parts.length).toBeGreaterThan(0);
     for (const part of parts) {
-      const text = await readFile(path.join(folder, part), "utf8");
-      await writeFile(path.join(folder, part), text.slice(0, -1));
+      const spoiled = spoil(await readFile(path.join(folder, part), "utf8"));
+      if (spoiled === undefined) await rm(path.join(folder, part));
+      else await writeFile(path.join(folder, part), spoiled);
     }
+  }
+
+  it.each([
+    ["is gone", () => undefined],
+    ["was cut short", (text: string) => text.slice(0, -1)],
+    ["was rewritten, still JSON", (text: string) => JSON.stringify(JSON.parse(text), null, 1)],
+  ])("renders a spec's part again when its recorded file %s", async (_, spoil) => {
+    await spoilParts(spoil);
     await forgetStore();
     await writeSpec("people/2025-03-20.json", appSpec("people", "2025-03-20", "Person", "A person, today."));
     await generate();
+    // The groups part of latest.json is needed again and no longer recorded as it was: groups is rendered for it.
     expect(renderedSpecs().get("openapi")).toEqual(["groups/2023-07-10", "people/2025-03-20"]);
     expect(await contents(out)).toEqual(await fromScratch());
   });

@@ -17,7 +17,12 @@ export interface Node {
   key: string | number | undefined;
 }
 
-export const rootNode = (value: unknown): Node => ({ value, parent: undefined, key: undefined });
+/** A document's root: it also holds where each `$ref` of the document leads, found once. */
+export interface RootNode extends Node {
+  targets: Map<string, Node>;
+}
+
+export const rootNode = (value: unknown): RootNode => ({ value, parent: undefined, key: undefined, targets: new Map() });
 
 export function pointerOf(node: Node): string {
   const path: (string | number)[] = [];
@@ -69,14 +74,11 @@ export const text = (node: Node): string | undefined => (typeof node.value === "
 export const enumValues = (node: Node): string[] =>
   elements(child(node, "enum")).flatMap((e) => (typeof e.value === "string" ? [e.value] : []));
 
-/** Where each `$ref` of a document leads, found once: the largest documents refer to a thousand parameters seven thousand times. */
-const targets = new WeakMap<object, Map<string, Node>>();
-
 /**
  * Follows local `$ref`s (`#/components/...`), at most a few deep: a document
  * that refers in a circle is answered with the last node reached.
  */
-export function resolve(root: Node, node: Node): Node {
+export function resolve(root: RootNode, node: Node): Node {
   let current = node;
   for (let hops = 0; hops < 8; hops += 1) {
     const ref = isObject(current.value) ? current.value["$ref"] : undefined;
@@ -89,7 +91,7 @@ export function resolve(root: Node, node: Node): Node {
 }
 
 /** `resolve(root, child(node, key))`, with no node made for a `$ref` that leads somewhere (most parameters are one). */
-export function resolveChild(root: Node, node: Node, key: string | number): Node {
+export function resolveChild(root: RootNode, node: Node, key: string | number): Node {
   const value = typeof key === "number" ? (Array.isArray(node.value) ? node.value[key] : undefined) : member(node.value, key);
   const ref = member(value, "$ref");
   if (typeof ref === "string" && ref.startsWith("#/")) {
@@ -99,12 +101,9 @@ export function resolveChild(root: Node, node: Node, key: string | number): Node
   return resolve(root, child(node, key));
 }
 
-function targetOf(root: Node, ref: string): Node {
-  let known = isObject(root.value) ? targets.get(root.value) : undefined;
-  if (known === undefined) {
-    known = new Map<string, Node>();
-    if (isObject(root.value)) targets.set(root.value, known);
-  }
+/** Where a `$ref` leads, found once per document: the largest documents refer to a thousand parameters seven thousand times. */
+function targetOf(root: RootNode, ref: string): Node {
+  const known = root.targets;
   const cached = known.get(ref);
   if (cached !== undefined) return cached;
   let target: Node = root;
@@ -130,7 +129,7 @@ export function memberAt(value: unknown, ...keys: readonly string[]): unknown {
 }
 
 /** A value with its local `$ref`s followed, as `resolve` follows a node's. */
-export function resolveValue(root: Node, value: unknown): unknown {
+export function resolveValue(root: RootNode, value: unknown): unknown {
   let current = value;
   for (let hops = 0; hops < 8; hops += 1) {
     const ref = member(current, "$ref");

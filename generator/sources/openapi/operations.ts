@@ -20,6 +20,7 @@ import {
   resolveValue,
   text,
   type Node,
+  type RootNode,
 } from "./openapi-node.js";
 
 export interface OpenApiOperation {
@@ -40,7 +41,7 @@ export interface OpenApiOperation {
 const METHODS: Readonly<Record<string, HttpMethod>> = { get: "GET", post: "POST", patch: "PATCH", delete: "DELETE" };
 const PATH_ITEM_TEXT = new Set(["summary", "description", "parameters"]);
 
-export function readOperations(root: Node, file: string, diagnostics: Diagnostic[]): OpenApiOperation[] {
+export function readOperations(root: RootNode, file: string, diagnostics: Diagnostic[]): OpenApiOperation[] {
   const found: OpenApiOperation[] = [];
   for (const [path, item] of entries(child(root, "paths"))) {
     const shared = parametersOf(root, child(item, "parameters"));
@@ -83,12 +84,12 @@ export function readOperations(root: Node, file: string, diagnostics: Diagnostic
 
 export const parentPath = (path: string): string => path.replace(/\/[^/]*$/, "");
 
-function parametersOf(root: Node, list: Node): Node[] {
+function parametersOf(root: RootNode, list: Node): Node[] {
   return Array.isArray(list.value) ? list.value.map((_, i) => resolveChild(root, list, i)) : [];
 }
 
 /** What the operation does, read from plain values: none of it carries an origin of its own. */
-function operationOf(root: Node, path: string, method: HttpMethod, node: Node, parameters: Node[]): OpenApiOperation {
+function operationOf(root: RootNode, path: string, method: HttpMethod, node: Node, parameters: Node[]): OpenApiOperation {
   const base = { path, method, node, parameters, assignable: [] as string[] };
   const requestBody = member(node.value, "requestBody");
   const body = resolveValue(root, requestBody);
@@ -121,7 +122,7 @@ function operationOf(root: Node, path: string, method: HttpMethod, node: Node, p
 }
 
 /** The `data` member of the operation's successful JSON response. */
-function responseData(root: Node, op: unknown): unknown {
+function responseData(root: RootNode, op: unknown): unknown {
   const responses = member(op, "responses");
   const ok = isObject(responses) ? Object.keys(responses).find((status) => /^2\d\d$/.test(status)) : undefined;
   if (ok === undefined) return undefined;

@@ -7,14 +7,14 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { Located, ResourceDraft } from "../../spec/draft.js";
 import type { Attribute, Relationship } from "../../spec/types.js";
 import { mapSchemaType } from "./attribute-type.js";
-import { child, entries, enumValues, isObject, originAt, pointerOf, resolve, text, type Node } from "./openapi-node.js";
+import { child, entries, enumValues, isObject, originAt, pointerOf, resolve, text, type Node, type RootNode } from "./openapi-node.js";
 import { resourceType } from "./operations.js";
 
 export interface ResourceBuild {
   draft: ResourceDraft;
 }
 
-export function readResources(root: Node, file: string, diagnostics: Diagnostic[]): Map<string, ResourceBuild> {
+export function readResources(root: RootNode, file: string, diagnostics: Diagnostic[]): Map<string, ResourceBuild> {
   const builds = new Map<string, ResourceBuild>();
   for (const [name, schema] of entries(child(child(root, "components"), "schemas"))) {
     if (!name.endsWith("_resource")) continue;
@@ -42,7 +42,7 @@ export function readResources(root: Node, file: string, diagnostics: Diagnostic[
   return builds;
 }
 
-function resourceOf(root: Node, type: string, schema: Node, file: string, diagnostics: Diagnostic[]): ResourceDraft {
+function resourceOf(root: RootNode, type: string, schema: Node, file: string, diagnostics: Diagnostic[]): ResourceDraft {
   const properties = child(schema, "properties");
   const attributesSchema = resolve(root, child(properties, "attributes"));
   const description = text(child(attributesSchema, "description"))?.trim();
@@ -73,7 +73,7 @@ function resourceOf(root: Node, type: string, schema: Node, file: string, diagno
   };
 }
 
-function attributeOf(root: Node, name: string, node: Node, file: string, diagnostics: Diagnostic[]): Located<Attribute> {
+function attributeOf(root: RootNode, name: string, node: Node, file: string, diagnostics: Diagnostic[]): Located<Attribute> {
   const schema = resolve(root, node);
   const mapped = mapSchemaType(isObject(schema.value) ? schema.value : {});
   const origin = originAt(file, node);
