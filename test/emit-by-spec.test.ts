@@ -300,6 +300,19 @@ describe("the store of rendered units", () => {
     expect(await contents(other)).toEqual(await contents(out));
   });
 
+  it("keeps each spec's files, never the shared ones, which are put together from the parts again", async () => {
+    const entries = (await listFiles(path.join(cache(), "units"))).filter((file) => file.includes("/"));
+    const stored = await Promise.all(
+      entries.map(async (entry) => {
+        const text = await readFile(path.join(cache(), "units", entry), "utf8");
+        return (JSON.parse(text.slice(0, text.indexOf("\n"))) as { files: [string, number][] }).files.map(([file]) => file);
+      }),
+    );
+    const files = stored.flat();
+    expect(files).toContain("openapi/groups-2023-07-10.json");
+    expect(files.filter((file) => ["openapi/latest.json", "README.md", "fixtures/README.md"].includes(file))).toEqual([]);
+  });
+
   it("renders everything with --force, as if nothing were stored", async () => {
     process.env.PCO_CODEGEN_CACHE = cache();
     const run = await runCli(["generate", "--spec", specs, "--out", path.join(await mkdtemp(path.join(dir, "forced-")), "g"), "--force"]);

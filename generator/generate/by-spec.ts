@@ -126,20 +126,25 @@ export async function generateBySpec(
         }
       };
       const keep = (unit: UnitEntry) => keepFiles(writer, unit.files, given);
-      /** The unit as recorded where its key and files are, else as stored under its key, else rendered; then written. */
+      /**
+       * The unit as recorded where its key and files are, else as stored under its key, else rendered; then written.
+       * `stored`: whether the store keeps it (and is asked for it). Shared units are not kept: they are assembled from the parts in
+       * milliseconds, and keeping them would write `latest.json` (megabytes) again at every change to a latest spec.
+       */
       const unitFor = async (
         renderer: Renderer,
         known: UnitEntry | undefined,
         key: string,
         render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
+        { stored = true }: { stored?: boolean } = {},
       ): Promise<UnitEntry> => {
         if (intact(known, key)) {
           keep(known);
           return known;
         }
-        const stored = options.reuse ? storedUnit(key, renderer.root) : undefined;
-        if (stored === undefined) renderedUnits += 1;
-        const unit = stored ?? (await renderAndStore(key, render));
+        const fromStore = options.reuse && stored ? storedUnit(key, renderer.root) : undefined;
+        if (fromStore === undefined) renderedUnits += 1;
+        const unit = fromStore ?? (await renderAndStore(key, render, stored));
         await put(renderer, unit.files);
         const files = unit.files.map((f) => f.path);
         return unitEntry(out, key, files, unit.part, unit.diagnostics);
@@ -178,11 +183,17 @@ export async function generateBySpec(
           renderer.name,
           units.map((u) => u.partHash),
         );
-        const shared = await unitFor(renderer, previous.shared[renderer.name], sharedAt, async () => {
-          const parts = await Promise.all(units.map((unit, i) => partOrRender(out, unit, bySpec, () => load(entries[i]!), roles[i]!)));
-          const withParts = entries.filter((_, i) => parts[i] !== null);
-          return noPart(bySpec.renderShared(parts, () => Promise.all(withParts.map(load))));
-        });
+        const shared = await unitFor(
+          renderer,
+          previous.shared[renderer.name],
+          sharedAt,
+          async () => {
+            const parts = await Promise.all(units.map((unit, i) => partOrRender(out, unit, bySpec, () => load(entries[i]!), roles[i]!)));
+            const withParts = entries.filter((_, i) => parts[i] !== null);
+            return noPart(bySpec.renderShared(parts, () => Promise.all(withParts.map(load))));
+          },
+          { stored: false },
+        );
         record.shared[renderer.name] = shared;
         const renderFixed = bySpec.renderFixed?.bind(bySpec);
         const fixed =
@@ -212,14 +223,15 @@ export async function generateBySpec(
   });
 }
 
-/** A unit rendered, and kept in the store for any generate to come. A unit with errors is not kept: nothing is written from it. */
+/** A unit rendered, and kept in the store (where `store`) for any generate to come. A unit with errors is not kept: nothing is written from it. */
 async function renderAndStore(
   key: string,
   render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
+  store: boolean,
 ): Promise<StoredUnit> {
   const rendered = await render();
   const unit = { files: rendered.value.files, part: rendered.value.part ?? null, diagnostics: rendered.diagnostics };
-  if (!hasErrors(unit.diagnostics)) storeUnit(key, unit);
+  if (store && !hasErrors(unit.diagnostics)) storeUnit(key, unit);
   return unit;
 }
 
