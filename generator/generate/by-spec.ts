@@ -112,7 +112,7 @@ export async function generateBySpec(
 
     const record = emptyRecord(inputs.global);
     const given: string[] = [];
-    let renderedUnits = 0;
+    let storedUnits = 0;
     const perRenderer = renderers.map(() => ({ diagnostics: [] as Diagnostic[], units: [] as UnitEntry[] }));
     let diagnostics: Diagnostic[] = [];
     const difference = await stageTree(root, { existing, refuseWrites }, async (writer) => {
@@ -143,7 +143,8 @@ export async function generateBySpec(
           return known;
         }
         const fromStore = options.reuse && stored ? storedUnit(key, renderer.root) : undefined;
-        if (fromStore === undefined) renderedUnits += 1;
+        // Counted where the store may keep it: only a generate that added to the store can have outgrown it.
+        if (fromStore === undefined && stored) storedUnits += 1;
         const unit = fromStore ?? (await renderAndStore(key, render, stored));
         await put(renderer, unit.files);
         const files = unit.files.map((f) => f.path);
@@ -217,8 +218,7 @@ export async function generateBySpec(
     }
     record.stats = Object.fromEntries(stats);
     await writeUnitRecord(out, record);
-    // Only a generate that added to the store can have outgrown it.
-    if (renderedUnits > 0) pruneStore();
+    if (storedUnits > 0) pruneStore();
     return { diagnostics, difference, files: new Set(given).size, stats };
   });
 }

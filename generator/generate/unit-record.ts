@@ -84,7 +84,8 @@ export function sharedKey(global: string, renderer: string, partHashes: readonly
 
 const recordFile = (out: string): string => `${recordStem(out)}.units.json`;
 const partsFolder = (out: string): string => `${recordStem(out)}.parts`;
-const partFile = (out: string, hash: string): string => path.join(partsFolder(out), `${hash}.json`);
+const partName = (hash: string): string => `${hash}.json`;
+const partFile = (out: string, hash: string): string => path.join(partsFolder(out), partName(hash));
 
 /**
  * The record of the last generate into `out` by this generator (`global`),
@@ -132,13 +133,13 @@ export async function writeUnitRecord(out: string, record: UnitRecord): Promise<
   await writeCacheFile(recordFile(out), JSON.stringify(record));
   const named = new Set(
     [record.units, record.shared, record.fixed].flatMap((byId) =>
-      Object.values(byId).flatMap((unit) => ("part" in unit ? [] : [unit.partHash])),
+      Object.values(byId).flatMap((unit) => ("part" in unit ? [] : [partName(unit.partHash)])),
     ),
   );
   const folder = partsFolder(out);
   const files = await readdir(folder).catch(() => [] as string[]);
   for (const file of files) {
-    if (!named.has(file.replace(/\.json$/, ""))) await rm(path.join(folder, file), { force: true }).catch(() => undefined);
+    if (!named.has(file)) await rm(path.join(folder, file), { force: true }).catch(() => undefined);
   }
 }
 

@@ -5,9 +5,9 @@
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { Security } from "../../spec/types.js";
-import { child, entries, pointerOf, text, type RootNode } from "./openapi-node.js";
+import { child, entries, pointerOf, text, type Node } from "./openapi-node.js";
 
-export function securityOf(root: RootNode, file: string, diagnostics: Diagnostic[]): Security | undefined {
+export function securityOf(root: Node, file: string, diagnostics: Diagnostic[]): Security | undefined {
   const security: Security = {};
   for (const [name, scheme] of entries(child(child(root, "components"), "securitySchemes"))) {
     const type = text(child(scheme, "type"));
