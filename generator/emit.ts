@@ -1,13 +1,14 @@
 /**
  * The only code that writes output. A tree of files is written all at once:
- * the new tree is built in a staging folder beside the old one and swapped in
- * with two renames, so that a failure or a kill at any point leaves either the
- * old tree or the new one, never a mix. The staging folder starts as hard
- * links to the old tree's files, so a write costs what changed: unchanged
- * files are linked, not copied, and only new and changed files are written.
- * Files outside the tree's owned part (say, `generated/changelog/`, or a
- * `.git` folder) are carried over untouched; folders are removed only when
- * the plan's own removals emptied them.
+ * the new and changed files are staged in a folder beside the old tree, and
+ * the swap (`emit/swap-in.ts`) puts the new tree in the old one's place, so
+ * that a failure leaves the old tree and a kill leaves the old tree, or a
+ * swap the next run finishes, never a mix. A write costs what changed:
+ * unchanged files are carried over by renaming the folders that hold them,
+ * and only new and changed files are written. Files outside the tree's owned
+ * part (say, `generated/changelog/`, or a `.git` folder) are carried over
+ * untouched; folders are removed only when the plan's own removals emptied
+ * them.
  *
  * While it writes, a writer holds a lock beside the folder, so that two
  * commands writing one folder take turns. An output folder that is a symbolic
@@ -22,6 +23,7 @@ import { compareTrees } from "./emit/compare-trees.js";
 import { withOutputLock } from "./emit/output-lock.js";
 import { isRunning } from "./emit/process-alive.js";
 import { assertSafePath, isFolder, stageTree } from "./emit/stage-tree.js";
+import { finishSwap, swapFolders } from "./emit/swap-in.js";
 import { asWriteError } from "./emit/write-error.js";
 import { compareText } from "./util/order.js";
 
@@ -113,9 +115,12 @@ async function assertWritableRoot(root: string): Promise<void> {
 }
 
 /**
- * A run killed between the two renames leaves `<root>.previous-<pid>` and no
- * root: put the previous tree back. Leftover staging folders of processes that
- * are gone are discarded; those of a live writer are its own business.
+ * What a killed run left beside the output. A run killed during its swap
+ * left no output folder, its journal and its two folders: the swap is
+ * finished (`swap-in.ts`), so the output is the new tree. A previous tree
+ * with no journal (and no output) is put back. Then every leftover of a
+ * process that is gone (staging folders, previous trees, journals) is
+ * discarded; those of a live writer are its own business.
  */
 async function recoverInterruptedSwap(root: string): Promise<void> {
   const parent = path.dirname(root);
@@ -127,16 +132,17 @@ async function recoverInterruptedSwap(root: string): Promise<void> {
     return;
   }
   const leftovers = siblings
-    .filter((s) => s.startsWith(`${base}.staging-`) || s.startsWith(`${base}.previous-`))
-    .filter((s) => s.endsWith(`-${process.pid}`) || !isRunning(Number(/-(\d+)$/.exec(s)?.[1])))
+    .filter((s) => LEFTOVER_KINDS.some((kind) => s.startsWith(`${base}.${kind}-`)))
+    .filter((s) => s.endsWith(`-${process.pid}`) || !isRunning(pidOf(s)))
     .sort(compareText);
+  for (const pid of new Set(leftovers.map(pidOf))) finishSwap(swapFolders(root, pid));
   const previous = leftovers.find((s) => s.startsWith(`${base}.previous-`));
   if (previous !== undefined && !(await isFolder(root))) await rename(path.join(parent, previous), root);
-  for (const leftover of leftovers) {
-    if (leftover !== previous || (await isFolder(path.join(parent, leftover))))
-      await rm(path.join(parent, leftover), { recursive: true, force: true });
-  }
+  for (const leftover of leftovers) await rm(path.join(parent, leftover), { recursive: true, force: true });
 }
+
+const LEFTOVER_KINDS = ["staging", "previous", "swap"] as const;
+const pidOf = (leftover: string): number => Number(/-(\d+)$/.exec(leftover)?.[1]);
 
 /** Every file under a folder, relative, sorted; none when it does not exist. */
 export async function listFiles(root: string): Promise<string[]> {

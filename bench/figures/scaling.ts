@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "../../generator/emit.js";
 import { SPEC_FILE } from "../../generator/spec/spec-file.js";
-import { assertSucceeded, megabytes, RowCollector, runNode, runProcess, type ChildRun, type Figure } from "../harness.js";
+import { assertSucceeded, megabytes, RowCollector, runNode, type ChildRun, type Figure } from "../harness.js";
 import { cliPath } from "../workspace.js";
 
 export const COPIES = [1, 4, 16] as const;
@@ -116,10 +116,6 @@ export const scalingFigure: Figure = {
         rows.add(`${k}×: one spec changed`, "ms", oneChanged.ms);
         rows.add(`${k}×: nothing changed`, "ms", noop.ms);
         rows.add(`${k}×: one spec changed, peak resident memory`, "MB", megabytes(oneChanged.maxRssBytes ?? 0));
-        const linked = `${out}-linked`;
-        const link = assertSucceeded(await runProcess("cp", ["-al", out, linked], { cwd: workspace.dir }), "cp -al");
-        const unlink = assertSucceeded(await runProcess("rm", ["-rf", linked], { cwd: workspace.dir }), "rm -rf");
-        rows.add(`${k}×: \`cp -al\` of the output, then \`rm -rf\` of the copy`, "ms", link.ms + unlink.ms);
         log(
           `  run ${run + 1}: ${k}× fresh ${Math.round(fresh.ms)} ms, one spec ${Math.round(oneChanged.ms)} ms, none ${Math.round(noop.ms)} ms`,
         );
@@ -136,9 +132,7 @@ export const scalingFigure: Figure = {
         `${largest}, also a plain generate into another new folder, which the store of rendered units serves whole; then the title of ` +
         `\`${changing}\` is changed and generate run again into the first folder (it must report only changed files), then once more ` +
         "with nothing changed: that generate compares the folder with what it should hold and does nothing else, and is the yardstick " +
-        "of the change. " +
-        `Also at K = ${largest}, two ways to do the file-system work a swapped-in tree needs at least: \`cp -al\` of the output (a ` +
-        "hard link per file) and removing that copy.",
+        "of the change.",
       rows: rows.result(),
     };
   },

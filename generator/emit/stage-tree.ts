@@ -2,19 +2,18 @@
  * A new tree, file by file, into a staging folder swapped in at the end: the
  * writer that lets `generate` render one spec at a time and drop what it has
  * written. Each file given is compared with the output's (a file of another
- * size is not read); the staging folder, hard links to the output's files, is
- * made at the first difference, and only new and changed files are written
- * into it. Files the caller knows to be current are kept without being read.
- * Owned files neither given nor kept are removed. Nothing is swapped in when
- * nothing differs, or when the caller discards the tree.
+ * size is not read); the staging folder is made at the first difference, and
+ * holds only the new and changed files: the swap (`swap-in.ts`) carries the
+ * output's other entries over. Files the caller knows to be current are kept
+ * without being read. Owned files neither given nor kept are removed. Nothing
+ * is swapped in when nothing differs, or when the caller discards the tree.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { lstat, mkdir, readdir, rename, rm, rmdir, unlink } from "node:fs/promises";
+import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import { lstat, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile, TreeDifference } from "../emit.js";
 import { compareText } from "../util/order.js";
-import { linkTree } from "./link-tree.js";
-import { removeTree } from "./remove-tree.js";
+import { swapFolders, swapIn } from "./swap-in.js";
 import { sameContents } from "./same-contents.js";
 
 export interface TreeWriter {
@@ -42,35 +41,37 @@ export async function stageTree(
   options: StageOptions,
   fill: (writer: TreeWriter) => Promise<boolean>,
 ): Promise<TreeDifference> {
-  const staging = `${root}.staging-${process.pid}`;
+  const folders = swapFolders(root, process.pid);
+  const { staging } = folders;
   const difference: TreeDifference = { missing: [], changed: [], extra: [] };
   const given = new Set<string>();
+  const hadRoot = await isFolder(root);
+  const placeable = placeableIn(root, options.existing);
   let staged = false;
   const stage = async (): Promise<void> => {
     if (staged) return;
     if (options.refuseWrites !== undefined) throw options.refuseWrites;
     await rm(staging, { recursive: true, force: true });
-    if (await isFolder(root)) linkTree(root, staging);
-    else await mkdir(staging);
+    await mkdir(staging);
     staged = true;
   };
   // Folders of the staging tree known to exist: each is made once.
-  const folders = new Set<string>();
+  const stagedFolders = new Set<string>();
   const writer: TreeWriter = {
     async put(file) {
       assertSafePath(file.path);
       given.add(file.path);
       const present = options.existing.has(file.path);
       if (present && sameContents(path.join(root, file.path), file.contents)) return;
+      // A new file must find its place free in the output, where the swap will carry the rest over.
+      if (!present && hadRoot) placeable(file.path);
       await stage();
       const target = path.join(staging, file.path);
       const folder = path.dirname(target);
-      if (!folders.has(folder)) {
+      if (!stagedFolders.has(folder)) {
         mkdirSync(folder, { recursive: true });
-        folders.add(folder);
+        stagedFolders.add(folder);
       }
-      // A changed file is a hard link to the old tree's: unlink it first, never write through it.
-      rmSync(target, { force: true });
       // Synchronous writes: a thousand small files cost several times less than through the thread pool.
       writeFileSync(target, file.contents);
       (present ? difference.changed : difference.missing).push(file.path);
@@ -87,14 +88,15 @@ export async function stageTree(
       return { missing: [], changed: [], extra: [] };
     }
     difference.extra = [...options.existing].filter((file) => !given.has(file)).sort(compareText);
-    if (difference.extra.length > 0) {
-      await stage();
-      for (const extra of difference.extra) await unlink(path.join(staging, extra));
-      await removeEmptiedFolders(staging, difference.extra);
+    if (difference.extra.length > 0) await stage();
+    if (staged) {
+      options.beforeSwap?.();
+      swapIn(folders, difference.extra);
     }
-    if (staged) await swap(root, staging, options.beforeSwap);
   } catch (error) {
-    if (staged) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    // A swap that could not even put the output back leaves it to the next run (`swap-in.ts`).
+    const halfSwapped = await isFolder(folders.previous);
+    if (staged && !halfSwapped) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
   difference.missing.sort(compareText);
@@ -102,34 +104,32 @@ export async function stageTree(
   return difference;
 }
 
-/** The staging folder in the output's place, by two renames; then the previous tree is removed. */
-async function swap(root: string, staging: string, beforeSwap?: () => void): Promise<void> {
-  const previous = `${root}.previous-${process.pid}`;
-  beforeSwap?.();
-  const hadRoot = await isFolder(root);
-  if (hadRoot) await rename(root, previous);
-  try {
-    await rename(staging, root);
-  } catch (error) {
-    if (hadRoot) await rename(previous, root);
-    throw error;
-  }
-  if (hadRoot) removeTree(previous);
-}
-
 /**
- * Folders the removals left empty, from the deepest up to the root (not
- * included). Folders that were empty already are not the writer's to remove.
+ * A check, for each new file, that the output has no entry at its path and
+ * only folders on the way there (or owned files, which the new tree removes),
+ * so that the swap cannot meet a file where a folder must be, nor carry over
+ * something the new file would hide. Each folder is looked at once.
  */
-async function removeEmptiedFolders(staging: string, removed: readonly string[]): Promise<void> {
-  const folders = new Set<string>();
-  for (const file of removed) {
-    for (let folder = path.posix.dirname(file); folder !== "."; folder = path.posix.dirname(folder)) folders.add(folder);
-  }
-  for (const folder of [...folders].sort((a, b) => b.length - a.length || compareText(a, b))) {
-    const full = path.join(staging, folder);
-    if ((await readdir(full).catch(() => ["?"])).length === 0) await rmdir(full);
-  }
+function placeableIn(root: string, existing: ReadonlySet<string>): (relative: string) => void {
+  const fine = new Set<string>();
+  const refuse = (relative: string, code: string) => {
+    throw Object.assign(new Error(`${code}: ${relative} is taken in the output`), { code, path: path.join(root, relative) });
+  };
+  const entryAt = (relative: string) => {
+    try {
+      return lstatSync(path.join(root, relative));
+    } catch {
+      return undefined;
+    }
+  };
+  return (relative) => {
+    if (entryAt(relative) !== undefined) refuse(relative, "EEXIST");
+    for (let folder = path.posix.dirname(relative); folder !== "." && !fine.has(folder); folder = path.posix.dirname(folder)) {
+      const stats = entryAt(folder);
+      if (stats !== undefined && !stats.isDirectory() && !existing.has(folder)) refuse(folder, "ENOTDIR");
+      fine.add(folder);
+    }
+  };
 }
 
 /**
