@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The npm scripts run the CLI through this file. It compiles the generator
 // (tsconfig.build.json into dist/) and writes the clients' runtime as the
-// generator renders it (dist/runtime.json) only when a source of either
+// generator renders it (dist/runtime.json) and the spec's validators
+// (dist/validators.json) only when a source of either
 // changed since the last build, then runs the CLI in the same process: a
 // command with nothing to build costs a few file stats, not a TypeScript
 // compiler's start.
@@ -60,10 +61,14 @@ if (readStamp() !== stamp) {
     process.exit(2);
   }
   const { writePrebuiltRuntime } = await import("../dist/generator/render/client/prebuilt-runtime.js");
+  const { writePrebuiltValidators } = await import("../dist/generator/spec/prebuilt-validators.js");
   try {
     await writePrebuiltRuntime();
+    writePrebuiltValidators();
   } catch (error) {
-    process.stderr.write(`error: the clients' runtime could not be built: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `error: the clients' runtime or validators could not be built: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(2);
   }
   // The stamp taken before building: a source saved during the build is built next time.

@@ -1,7 +1,7 @@
 /**
  * Reads one `--from` source with the reader its kind names. The Slate and
- * page readers are loaded when a source needs them: they bring cheerio and
- * remark, whose loading would otherwise slow every command down.
+ * page readers are loaded when a source needs them: they bring cheerio,
+ * markdown-it and remark, whose loading would otherwise slow every command down.
  */
 import { displayPath } from "../util/display-path.js";
 import { folderStore } from "./portal/folder-store.js";

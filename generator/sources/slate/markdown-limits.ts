@@ -1,6 +1,9 @@
 /**
- * What markdown the parser (micromark) is not given: text whose parse would
- * take minutes or overflow the stack, though no page of the docs comes near.
+ * What markdown the readers do not parse: text whose parse by micromark (the
+ * portal-page reader's parser) would take minutes or overflow the stack,
+ * though no page of the docs comes near. The Slate reader's markdown-it reads
+ * such text quickly, but the Slate reader refuses it too: both readers take
+ * the same markdown as documentation, and text past these limits is damage.
  * Each limit is checked by a scan that reads every character once.
  */
 

@@ -1,6 +1,7 @@
 /**
- * Slate markdown → the Slate document model, through unified + remark-parse +
- * GFM's tables (remark-tables.ts) + remark-frontmatter (the `includes:` list).
+ * Slate markdown → the Slate document model, through the tree markdown-tree.ts
+ * builds (CommonMark, GFM's pipe tables, and the front matter's `includes:`
+ * list).
  *
  * The site was built with Redcarpet, which differs from CommonMark in two ways
  * the docs rely on; the front-end follows the site's renderer, so that the
@@ -11,18 +12,14 @@
  *   table (GFM rejects it); it is read as one, with a warning.
  */
 import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
 import { htmlText } from "./html-text.js";
-import { parseCached } from "./markdown-parse-cache.js";
+import { inlineTree, markdownTree } from "./markdown-tree.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
 import type { ParagraphBlock, SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
-import { remarkTables } from "./remark-tables.js";
 
 export interface MarkdownFile {
   text: string;
@@ -37,10 +34,8 @@ export interface MarkdownRead {
   diagnostics: Diagnostic[];
 }
 
-const parser = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ["yaml"]);
-
 export function readMarkdown(given: MarkdownFile): MarkdownRead {
-  // micromark drops a byte order mark, and its offsets count without it: so must the text they index.
+  // A byte order mark is no part of the first line: the tree's offsets count without it, so must the text they index.
   const file = { ...given, text: given.text.replace(/^\uFEFF/, "") };
   const refusal = tooHeavyToParse(file.text);
   if (refusal !== undefined) {
@@ -56,7 +51,7 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
       ],
     };
   }
-  const tree = parseCached(file.text, (text) => parser.parse(text) as Root);
+  const tree = markdownTree(file.text);
   const diagnostics: Diagnostic[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }): Origin => ({
     file: file.location,
@@ -143,7 +138,7 @@ function continueTable(
     return "closed";
   }
   foldPending(open, blocks);
-  const inline = (cell: string) => plainText(nodeText(parser.parse(cell) as Root));
+  const inline = (cell: string) => plainText(nodeText(inlineTree(cell)));
   const rows = lines
     .map((line, i) => ({ cells: pipeCells(line).map(inline), origin: { ...origin, line: origin.line + i } }))
     .filter((row) => row.cells.some((c) => c !== ""));
@@ -290,7 +285,7 @@ function repairedTable(node: Paragraph, file: MarkdownFile, origin: Origin, diag
       origin,
     ),
   );
-  const inline = (cell: string) => plainText(nodeText(parser.parse(cell) as Root));
+  const inline = (cell: string) => plainText(nodeText(inlineTree(cell)));
   return {
     kind: "table",
     header: pipeCells(lines[0]!).map(inline),
