@@ -1,8 +1,9 @@
 /**
- * The content-addressed caches: an entry reads back as written, a hit renews
- * it, and pruning removes the least recently used entries down to a size.
+ * The content-addressed caches: an entry reads back as written (in one piece
+ * or in the background from pieces), a hit renews it, and pruning removes the
+ * least recently used entries down to a size.
  */
-import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -65,4 +66,18 @@ it("keeps everything when it fits, and tolerates a cache folder that does not ex
   for (const name of ["a", "b"]) cache.write(name, name.repeat(100));
   cache.prune(1_000);
   expect((await listFiles(path.join(dir, "things"))).filter((f) => f !== "pruned")).toHaveLength(2);
+});
+
+it("writes an entry from its pieces in the background, whole, and gives up quietly where the cache cannot take it", async () => {
+  const cache = contentCache("things");
+  const pieces = ['{"head":1}\n', "é".repeat(70_000), "", "tail"];
+  const writes = [cache.writeInBackground("a", pieces), cache.writeInBackground("a", pieces)];
+  await Promise.all(writes);
+  expect(cache.read("a")).toBe(pieces.join(""));
+
+  // A file where the cache's folder should be: no folder can be made, nothing is written, and nothing is left.
+  await writeFile(path.join(dir, "blocked"), "not a folder");
+  await expect(contentCache("blocked").writeInBackground("b", ["b"])).resolves.toBeUndefined();
+  expect(contentCache("blocked").read("b")).toBeUndefined();
+  expect((await listFiles(path.join(dir, "things"))).filter((file) => file.endsWith(".tmp"))).toEqual([]);
 });

@@ -31,14 +31,14 @@ const UNIT = "pco-codegen stored unit 2";
 const SUMMARY = "pco-codegen spec summary 1";
 
 /**
- * An entry's text: a first line of JSON (the part, the diagnostics, each
- * file's path and length), then the files' contents one after the other.
- * Tens of megabytes of output are written and read without escaping them into
- * JSON strings and back.
+ * An entry's text, in pieces: a first line of JSON (the part, the
+ * diagnostics, each file's path and length), then the files' contents one
+ * after the other. Tens of megabytes of output are written and read without
+ * escaping them into JSON strings and back.
  */
-export function unitText(unit: StoredUnit): string {
+export function unitPieces(unit: StoredUnit): string[] {
   const head = { part: unit.part, diagnostics: unit.diagnostics, files: unit.files.map((f) => [f.path, f.contents.length]) };
-  return `${JSON.stringify(head)}\n${unit.files.map((f) => f.contents).join("")}`;
+  return [`${JSON.stringify(head)}\n`, ...unit.files.map((f) => f.contents)];
 }
 
 /** The unit rendered under `key` by the renderer whose folder is `root`, or undefined. */
@@ -71,8 +71,16 @@ export function storedUnit(key: string, root: string): StoredUnit | undefined {
   return offset === text.length ? { files: contents, part: part ?? null, diagnostics } : undefined;
 }
 
+const writing: Promise<void>[] = [];
+
+/** Keeps the unit under `key`, written in the background: `storeWritten` waits for every such write. */
 export function storeUnit(key: string, unit: StoredUnit): void {
-  units.write(`${UNIT}\0${key}`, unitText(unit));
+  writing.push(units.writeInBackground(`${UNIT}\0${key}`, unitPieces(unit)));
+}
+
+/** Every unit `storeUnit` was given, written (or, where the cache cannot take it, given up). */
+export async function storeWritten(): Promise<void> {
+  await Promise.all(writing.splice(0));
 }
 
 /**

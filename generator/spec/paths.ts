@@ -6,6 +6,7 @@
  * collection, so that a change of writing style is never a change of API.
  */
 import pluralize from "pluralize";
+import { memoized } from "../util/memo.js";
 import { compareText } from "../util/order.js";
 
 /** Strips scheme, host, query and trailing slash: `https://host/a/b/?x` → `/a/b`. */
@@ -23,12 +24,12 @@ export function isIdSegment(segment: string): boolean {
 }
 
 /** The path with every id replaced by `*`: the key under which collections are indexed. */
-export function pathShape(path: string): string {
-  return relativePath(path)
+export const pathShape: (path: string) => string = memoized((path) =>
+  relativePath(path)
     .split("/")
     .map((segment) => (isIdSegment(segment) ? "*" : segment))
-    .join("/");
-}
+    .join("/"),
+);
 
 /**
  * Which resource lives at each collection shape, e.g. `/people/v2/people` →
@@ -83,7 +84,9 @@ function snakeSingular(collection: string): string {
   return pluralize.singular(collection).replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
 }
 
+const parametersOf = memoized((template) => [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!));
+
 /** The parameter names in a template, in order: `{person_id}` → `person_id`. */
 export function pathParameters(template: string): string[] {
-  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+  return [...parametersOf(template)];
 }

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
 
@@ -15,6 +16,13 @@ export interface ContentCache {
   read(identity: string): string | undefined;
   write(identity: string, text: string): void;
   /**
+   * The entry written from its pieces in order, in the background: the
+   * caller goes on while libuv's threads write, and awaits the promise (which
+   * never rejects) before it ends. Megabytes of rendered files are written
+   * without joining them into one string first.
+   */
+  writeInBackground(identity: string, pieces: readonly string[]): Promise<void>;
+  /**
    * Removes the entries least recently used until the folder holds at most
    * `bytes`. Listing a large cache costs a fraction of a second, so a folder
    * is pruned at most once an hour: in between it may outgrow `bytes` by what
@@ -22,6 +30,8 @@ export interface ContentCache {
    */
   prune(bytes: number, now?: number): void;
 }
+
+let writesStarted = 0;
 
 /** Marks the last prune of a folder, by its modification time. */
 const PRUNED = "pruned";
@@ -68,6 +78,18 @@ export function contentCache(name: string): ContentCache {
         renameSync(temporary, file);
       } catch {
         // a read-only cache only costs speed
+      }
+    },
+    async writeInBackground(identity, pieces) {
+      const file = fileOf(identity);
+      // Unique per write: two writes of one entry in a run must not share a temporary file.
+      const temporary = `${file}.${process.pid}-${(writesStarted += 1)}.tmp`;
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(temporary, pieces);
+        await rename(temporary, file);
+      } catch {
+        await rm(temporary, { force: true }).catch(() => undefined); // a read-only or full cache only costs speed
       }
     },
   };

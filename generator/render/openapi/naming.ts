@@ -5,13 +5,14 @@
  */
 import pluralize from "pluralize";
 import { spacedWords } from "../../util/case.js";
+import { memoized } from "../../util/memo.js";
 
 /** The plural of a type's words, inflecting only the last word: `Field Datum` → `Field Data`. */
-export function pluralWords(type: string): string {
+export const pluralWords: (type: string) => string = memoized((type) => {
   const parts = spacedWords(type).split(" ");
   const last = parts.pop() ?? "";
   return [...parts, pluralize.plural(last)].join(" ");
-}
+});
 
 /** `Rotate secret` from `rotate_secret`. */
 export function sentenceCase(name: string): string {

@@ -21,6 +21,8 @@
  */
 import pluralize from "pluralize";
 import { pascalCase, spacedWords } from "../../util/case.js";
+import { memoized } from "../../util/memo.js";
+import { pluralWords } from "./naming.js";
 import { resultOf } from "./result-kind.js";
 import type { OperationSource, PlannedOperation } from "./plan.js";
 import { returnsCollection } from "./resource-index.js";
@@ -99,14 +101,10 @@ function urlWords(operation: PlannedOperation): string {
 
 const typeName = (type: string): string => pascalCase(spacedWords(type));
 
-function pluralTypeName(type: string): string {
-  const parts = spacedWords(type).split(" ");
-  const last = parts.pop() ?? "";
-  return pascalCase([...parts, pluralize.plural(last)].join(" "));
-}
+const pluralTypeName = (type: string): string => pascalCase(pluralWords(type));
 
-function singular(name: string): string {
+const singular: (name: string) => string = memoized((name) => {
   const parts = name.split("_");
   const last = parts.pop() ?? "";
   return [...parts, pluralize.singular(last)].join("_");
-}
+});
