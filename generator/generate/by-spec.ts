@@ -40,7 +40,7 @@ import {
   writeUnitRecord,
   type UnitEntry,
 } from "./unit-record.js";
-import { pruneStore, storedSummary, storedUnit, storeSummary, storeUnit, storeWritten, type StoredUnit } from "./unit-store.js";
+import { pruneStore, storedSummary, storedUnit, storeSummary, storeUnit, type StoredUnit } from "./unit-store.js";
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -207,8 +207,6 @@ export async function generateBySpec(
       diagnostics = [...loadDiagnostics, ...diagnostics];
       return !hasErrors(diagnostics);
     });
-    // The store's writes went on while the rest was rendered; what the store holds is whole before it is pruned or the run ends.
-    await storeWritten();
     if (hasErrors(diagnostics)) return { ...empty, diagnostics };
 
     // The stat lines of the tree as it now is: a file written anew has new ones; a kept or linked file, those it had.

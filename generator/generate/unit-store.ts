@@ -71,16 +71,8 @@ export function storedUnit(key: string, root: string): StoredUnit | undefined {
   return offset === text.length ? { files: contents, part: part ?? null, diagnostics } : undefined;
 }
 
-const writing: Promise<void>[] = [];
-
-/** Keeps the unit under `key`, written in the background: `storeWritten` waits for every such write. */
 export function storeUnit(key: string, unit: StoredUnit): void {
-  writing.push(units.writeInBackground(`${UNIT}\0${key}`, unitPieces(unit)));
-}
-
-/** Every unit `storeUnit` was given, written (or, where the cache cannot take it, given up). */
-export async function storeWritten(): Promise<void> {
-  await Promise.all(writing.splice(0));
+  units.writePieces(`${UNIT}\0${key}`, unitPieces(unit));
 }
 
 /**

@@ -6,8 +6,19 @@
  * is not kept.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
 
@@ -15,13 +26,8 @@ export interface ContentCache {
   /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
   read(identity: string): string | undefined;
   write(identity: string, text: string): void;
-  /**
-   * The entry written from its pieces in order, in the background: the
-   * caller goes on while libuv's threads write, and awaits the promise (which
-   * never rejects) before it ends. Megabytes of rendered files are written
-   * without joining them into one string first.
-   */
-  writeInBackground(identity: string, pieces: readonly string[]): Promise<void>;
+  /** The entry written from its pieces, in order: megabytes of rendered files are written without joining them into one string first. */
+  writePieces(identity: string, pieces: readonly string[]): void;
   /**
    * Removes the entries least recently used until the folder holds at most
    * `bytes`. Listing a large cache costs a fraction of a second, so a folder
@@ -30,8 +36,6 @@ export interface ContentCache {
    */
   prune(bytes: number, now?: number): void;
 }
-
-let writesStarted = 0;
 
 /** Marks the last prune of a folder, by its modification time. */
 const PRUNED = "pruned";
@@ -80,16 +84,25 @@ export function contentCache(name: string): ContentCache {
         // a read-only cache only costs speed
       }
     },
-    async writeInBackground(identity, pieces) {
+    writePieces(identity, pieces) {
       const file = fileOf(identity);
-      // Unique per write: two writes of one entry in a run must not share a temporary file.
-      const temporary = `${file}.${process.pid}-${(writesStarted += 1)}.tmp`;
+      const temporary = `${file}.${process.pid}.tmp`;
       try {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(temporary, pieces);
-        await rename(temporary, file);
+        mkdirSync(path.dirname(file), { recursive: true });
+        const fd = openSync(temporary, "w");
+        try {
+          for (const piece of pieces) writeSync(fd, piece);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, file);
       } catch {
-        await rm(temporary, { force: true }).catch(() => undefined); // a read-only or full cache only costs speed
+        // A read-only or full cache only costs speed; what was begun is not left behind.
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // no folder to hold it: nothing was begun
+        }
       }
     },
   };

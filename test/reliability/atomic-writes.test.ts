@@ -1,7 +1,8 @@
 /**
  * `scrape` and `generate` build the new tree in a staging folder and swap it
  * in with two renames. Killed with SIGKILL while the staging folder is being
- * written (a real process, killed the moment its staging folder appears), the
+ * written (a real process, killed the moment its staging folder appears, and
+ * held before its swap begins so that a fast run cannot finish first), the
  * previous spec/ or generated/ is left byte for byte as it was; the next run
  * clears the leftover and writes the whole new tree. A write that fails half
  * way leaves the previous tree too.
@@ -10,6 +11,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles, writeTree, type OutputFile } from "../../generator/emit.js";
 import { generatedTreePlan, renderAll } from "../../generator/generate.js";
@@ -19,6 +21,7 @@ import { stopProcess } from "../helpers/process.js";
 import { bundledCli, runCliProcess, startCli, type ProcessRun } from "./cli-process.js";
 
 const HOSTILE = path.join(REPO_ROOT, "test/fixtures/hostile");
+const HOLD_BEFORE_SWAP = pathToFileURL(path.join(REPO_ROOT, "test/reliability/hold-before-swap.mjs")).href;
 const work = mkdtempSync(path.join(tmpdir(), "pco-atomic-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => bundledCli());
@@ -55,7 +58,9 @@ async function expectKilledWhileWriting(args: readonly string[], root: string, p
 async function killedWhileWriting(args: readonly string[], root: string): Promise<{ run: ProcessRun; staging: string | undefined }> {
   const parent = path.dirname(root);
   let staging: string | undefined;
-  const { running, finished } = await startCli(args, { cwd: REPO_ROOT });
+  // Held before its swap begins: killed the moment its staging folder appears, it is always killed part way.
+  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${HOLD_BEFORE_SWAP}`.trim() };
+  const { running, finished } = await startCli(args, { cwd: REPO_ROOT, env });
   const watcher = watch(parent, (_event, name) => {
     if (staging === undefined && name === `${path.basename(root)}.staging-${running.child.pid}`) {
       staging = path.join(parent, name);
