@@ -2,8 +2,8 @@
  * Slate markdown → the part of an mdast tree that markdown.ts reads, through
  * markdown-it: CommonMark with GFM's pipe tables, and front matter.
  *
- * markdown-it reads the docs' tables ten times faster than micromark did, and
- * the Slate markdown is mostly tables. Its tokens are flat and carry lines,
+ * markdown-it reads the docs' tables about ten times faster than micromark
+ * (remark's parser), and the Slate markdown is mostly tables. Its tokens are flat and carry lines,
  * not offsets; the tree is built from them with the positions markdown.ts
  * needs: the line and column where each block starts, and where a paragraph
  * or list item ends (the line, and the offset a paragraph's raw text is cut
