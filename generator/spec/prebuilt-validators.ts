@@ -4,20 +4,19 @@
  * ajv's standalone code by `validatorKey`. A first `scrape` or `generate`
  * then evaluates them instead of compiling the schemas.
  */
-import { renameSync, writeFileSync } from "node:fs";
+import type { Options } from "ajv";
 import { PREBUILT_FORMAT, PREBUILT_VALIDATORS, standaloneValidator, validatorKey } from "../util/cached-validator.js";
 import { OVERRIDES_SCHEMA, OVERRIDES_VALIDATOR_OPTIONS } from "./overrides.js";
 import { specSchema } from "./schema.js";
 import { SPEC_VALIDATOR_OPTIONS } from "./spec-validator.js";
+import { writeWholeSync } from "../util/write-whole.js";
 
-const SCHEMAS: readonly (readonly [object, typeof SPEC_VALIDATOR_OPTIONS | typeof OVERRIDES_VALIDATOR_OPTIONS])[] = [
+const SCHEMAS: readonly (readonly [object, Options])[] = [
   [specSchema, SPEC_VALIDATOR_OPTIONS],
   [OVERRIDES_SCHEMA, OVERRIDES_VALIDATOR_OPTIONS],
 ];
 
 export function writePrebuiltValidators(file = PREBUILT_VALIDATORS): void {
   const validators = Object.fromEntries(SCHEMAS.map(([schema, options]) => [validatorKey(schema, options), standaloneValidator(schema, options)]));
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ format: PREBUILT_FORMAT, validators }));
-  renameSync(temporary, file);
+  writeWholeSync(file, [JSON.stringify({ format: PREBUILT_FORMAT, validators })]);
 }

@@ -31,9 +31,10 @@ function identity(schema: object, options: Options): string {
   return `pco-codegen validator 2\0${ajvVersion}\0${JSON.stringify(options)}\0${JSON.stringify(schema)}`;
 }
 
+const hashOf = (identity: string): string => createHash("sha256").update(identity).digest("hex");
+
 /** What names a schema's standalone code in `dist/validators.json`: the hash of everything that decides it. */
-export const validatorKey = (schema: object, options: Options): string =>
-  createHash("sha256").update(identity(schema, options)).digest("hex");
+export const validatorKey = (schema: object, options: Options): string => hashOf(identity(schema, options));
 
 /** Standalone code is a CommonJS module whose requires name ajv's runtime helpers: it runs with this module's require. */
 function evaluate(code: string): ValidateFunction {
@@ -79,8 +80,9 @@ function evaluated(code: string | undefined): ValidateFunction | undefined {
 
 /** `prebuilt`: the build's file of validators (a test names another). */
 export function cachedValidator(schema: object, options: Options, prebuilt = PREBUILT_VALIDATORS): ValidateFunction {
+  // The schema is serialized once: it names the code both in the build's file and in the cache.
   const key = identity(schema, options);
-  const ready = evaluated(prebuiltCode(prebuilt, validatorKey(schema, options))) ?? evaluated(cache.read(key));
+  const ready = evaluated(prebuiltCode(prebuilt, hashOf(key))) ?? evaluated(cache.read(key));
   if (ready !== undefined) return ready;
   const { validate, code } = compiled(schema, options);
   cache.write(key, code);

@@ -6,21 +6,10 @@
  * is not kept.
  */
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
+import { writeWholeSync } from "./write-whole.js";
 
 export interface ContentCache {
   /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
@@ -46,6 +35,15 @@ export function contentCache(name: string): ContentCache {
   const fileOf = (identity: string) => {
     const key = createHash("sha256").update(identity).digest("hex");
     return path.join(folder(), key.slice(0, 2), key);
+  };
+  const writePieces = (identity: string, pieces: readonly string[]): void => {
+    const file = fileOf(identity);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeWholeSync(file, pieces);
+    } catch {
+      // a read-only or full cache only costs speed
+    }
   };
   return {
     read(identity) {
@@ -73,38 +71,8 @@ export function contentCache(name: string): ContentCache {
         // a cache that cannot be listed or emptied only costs disk space
       }
     },
-    write(identity, text) {
-      const file = fileOf(identity);
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, text);
-        renameSync(temporary, file);
-      } catch {
-        // a read-only cache only costs speed
-      }
-    },
-    writePieces(identity, pieces) {
-      const file = fileOf(identity);
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const fd = openSync(temporary, "w");
-        try {
-          for (const piece of pieces) writeSync(fd, piece);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temporary, file);
-      } catch {
-        // A read-only or full cache only costs speed; what was begun is not left behind.
-        try {
-          rmSync(temporary, { force: true });
-        } catch {
-          // no folder to hold it: nothing was begun
-        }
-      }
-    },
+    write: (identity, text) => writePieces(identity, [text]),
+    writePieces,
   };
 }
 

@@ -11,13 +11,14 @@
  * what the build writes.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OutputFile } from "../../emit.js";
 import { listFiles } from "../../emit.js";
 import { isSafeRelativePath } from "../../emit/stage-tree.js";
 import { packageRoot } from "../../util/package-root.js";
+import { writeWholeSync } from "../../util/write-whole.js";
 import { CLIENTS_ROOT, renderRuntime, RUNTIME } from "./runtime-files.js";
 
 const FORMAT = "pco-codegen prebuilt runtime 1";
@@ -51,9 +52,7 @@ interface Prebuilt {
 
 export async function writePrebuiltRuntime(file = PREBUILT_RUNTIME): Promise<void> {
   const prebuilt: Prebuilt = { format: FORMAT, generator: await codeHash(), files: await renderRuntime() };
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(prebuilt));
-  renameSync(temporary, file);
+  writeWholeSync(file, [JSON.stringify(prebuilt)]);
 }
 
 /** The runtime's files as the build wrote them for this generator; undefined where there is no such copy. */

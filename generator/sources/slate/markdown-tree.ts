@@ -3,11 +3,11 @@
  * markdown-it: CommonMark with GFM's pipe tables, and front matter.
  *
  * markdown-it reads the docs' tables about ten times faster than micromark
- * (remark's parser), and the Slate markdown is mostly tables. Its tokens are flat and carry lines,
- * not offsets; the tree is built from them with the positions markdown.ts
- * needs: the line and column where each block starts, and where a paragraph
- * or list item ends (the line, and the offset a paragraph's raw text is cut
- * at).
+ * (remark's parser), and the Slate markdown is mostly tables. Its tokens are
+ * flat and carry lines, not offsets; the tree is built from them with the
+ * positions markdown.ts needs: the line and column where each block starts,
+ * and where a paragraph or list item ends (the line, and the offset a
+ * paragraph's raw text is cut at).
  *
  * Of markdown-it's defaults, strikethrough is left out: Redcarpet, which built
  * the site, read `~~` as text, and so does this reader. Raw HTML is read as
