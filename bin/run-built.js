@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The npm scripts run the CLI through this file. It compiles the generator
 // (tsconfig.build.json into dist/) and writes the clients' runtime as the
-// generator renders it (dist/runtime.json) and the spec's validators
-// (dist/validators.json) only when a source of either
-// changed since the last build, then runs the CLI in the same process: a
+// generator renders it (dist/runtime.json), the spec's validators
+// (dist/validators.json) and the client's templates precompiled
+// (dist/templates.json) only when a source of any changed since the last build, then runs the CLI in the same process: a
 // command with nothing to build costs a few file stats, not a TypeScript
 // compiler's start.
 //
@@ -26,9 +26,14 @@ const stampFile = path.join(root, "dist", ".sources-stamp");
 function sourcesStamp() {
   const hash = createHash("sha256");
   const files = ["tsconfig.json", "tsconfig.build.json", "package-lock.json"];
-  for (const folder of ["generator", "bench", "templates/runtime"]) {
+  for (const [folder, extension] of [
+    ["generator", ".ts"],
+    ["bench", ".ts"],
+    ["templates/runtime", ".ts"],
+    ["templates/client", ".hbs"],
+  ]) {
     for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith(".ts")) files.push(path.relative(root, path.join(entry.parentPath, entry.name)));
+      if (entry.isFile() && entry.name.endsWith(extension)) files.push(path.relative(root, path.join(entry.parentPath, entry.name)));
     }
   }
   for (const file of files.sort()) {
@@ -62,12 +67,14 @@ if (readStamp() !== stamp) {
   }
   const { writePrebuiltRuntime } = await import("../dist/generator/render/client/prebuilt-runtime.js");
   const { writePrebuiltValidators } = await import("../dist/generator/spec/prebuilt-validators.js");
+  const { writePrebuiltTemplates } = await import("../dist/generator/render/client/prebuilt-templates.js");
   try {
     await writePrebuiltRuntime();
     writePrebuiltValidators();
+    await writePrebuiltTemplates();
   } catch (error) {
     process.stderr.write(
-      `error: the clients' runtime or validators could not be built: ${error instanceof Error ? error.message : String(error)}\n`,
+      `error: the clients' runtime, validators or templates could not be built: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(2);
   }

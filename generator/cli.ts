@@ -7,13 +7,20 @@ import { createRequire } from "node:module";
 import { formatDiagnostic, GeneratorError } from "./diagnostics.js";
 import { commandsFor } from "./commands/index.js";
 import { EXIT } from "./commands/command.js";
-import { answerUnchangedGenerate, plainGenerateArgs } from "./commands/generate-unchanged.js";
+import { generateCommand } from "./commands/generate.js";
+import { plainGenerateArgs } from "./commands/plain-generate.js";
 import type { Output, ProgressSink } from "./commands/output.js";
 
 export async function main(argv: readonly string[], output: Output = processOutput(argv)): Promise<number> {
-  const unchanged = await answeredWithoutParser(argv, output);
-  if (unchanged !== undefined) return unchanged;
-  // Loaded here, not at the top: the answer above never needs it.
+  const plain = plainGenerateArgs(argv);
+  if (plain !== undefined) {
+    try {
+      return await generateCommand.run({ ...plain, force: false }, output);
+    } catch (error) {
+      return reportFailure(error, output);
+    }
+  }
+  // Loaded here, not at the top: a plain generate never needs it.
   const { default: yargs } = await import("yargs");
   let exitCode: number = EXIT.ok;
   const parser = yargs([...argv])
@@ -52,17 +59,6 @@ export async function main(argv: readonly string[], output: Output = processOutp
     return reportFailure(error, output);
   }
   return exitCode;
-}
-
-/** A plain `generate` that finds nothing changed; anything else, or any failure, is left to the full command. */
-async function answeredWithoutParser(argv: readonly string[], output: Output): Promise<number | undefined> {
-  const args = plainGenerateArgs(argv);
-  if (args === undefined) return undefined;
-  try {
-    return await answerUnchangedGenerate(args, output);
-  } catch {
-    return undefined;
-  }
 }
 
 class UsageError extends Error {}

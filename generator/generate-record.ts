@@ -111,7 +111,7 @@ async function dependencyVersions(root: string): Promise<string> {
  */
 export function statLine(folder: string, file: string): string {
   const stat = lstatSync(path.join(folder, file), { bigint: true });
-  return `${stat.size}\0${stat.mtimeNs}\0${stat.ino}`;
+  return `${stat.size} ${stat.mtimeNs} ${stat.ino}`;
 }
 
 /** One hash over the stat lines of files, by path. */

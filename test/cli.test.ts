@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/corpus.js";
 import { runCli } from "./helpers/cli.js";
-import { plainGenerateArgs } from "../generator/commands/generate-unchanged.js";
+import { plainGenerateArgs } from "../generator/commands/plain-generate.js";
 
 describe("the command line", () => {
   it("exits 2 with a one-line usage error for an unknown option", async () => {
@@ -80,7 +80,7 @@ describe("options given twice", () => {
   });
 });
 
-describe("a plain generate with nothing to do", () => {
+describe("a plain generate, run without the command line parser", () => {
   it("takes only `generate` with --spec, --out and --verbose, each at most once", () => {
     expect(plainGenerateArgs(["generate"])).toEqual({ spec: "spec", out: "generated" });
     expect(plainGenerateArgs(["generate", "--spec=s", "--out", "o", "--verbose"])).toEqual({ spec: "s", out: "o" });
@@ -97,14 +97,25 @@ describe("a plain generate with nothing to do", () => {
     }
   });
 
-  it("is answered as the full command answers it", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "pco-noop-"));
+  /** Runs `test` with a spec folder holding the webhooks spec, in a temporary folder with a cache of its own. */
+  async function withWebhooksSpec(test: (folder: string, spec: string) => Promise<void>): Promise<void> {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-plain-"));
     const previousCache = process.env.PCO_CODEGEN_CACHE;
     process.env.PCO_CODEGEN_CACHE = path.join(folder, "cache");
     try {
       const spec = path.join(folder, "spec");
       mkdirSync(path.join(spec, "webhooks"), { recursive: true });
       copyFileSync(path.join(REPO_ROOT, "spec/webhooks/2022-10-20.json"), path.join(spec, "webhooks/2022-10-20.json"));
+      await test(folder, spec);
+    } finally {
+      if (previousCache === undefined) delete process.env.PCO_CODEGEN_CACHE;
+      else process.env.PCO_CODEGEN_CACHE = previousCache;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it("answers a generate with nothing to do as the full command answers it", async () => {
+    await withWebhooksSpec(async (folder, spec) => {
       const out = path.join(folder, "generated");
       const first = await runCli(["generate", "--spec", spec, "--out", out]);
       expect(first.code).toBe(0);
@@ -115,10 +126,21 @@ describe("a plain generate with nothing to do", () => {
       expect(plain.code).toBe(0);
       expect(plain.stderr).toMatch(/, unchanged$/);
       expect(parsed).toEqual(plain);
-    } finally {
-      if (previousCache === undefined) delete process.env.PCO_CODEGEN_CACHE;
-      else process.env.PCO_CODEGEN_CACHE = previousCache;
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it("renders a changed spec as the full command renders it", async () => {
+    await withWebhooksSpec(async (folder, spec) => {
+      const outs = ["plain", "parsed"].map((name) => path.join(folder, name));
+      for (const out of outs) expect((await runCli(["generate", "--spec", spec, "--out", out])).code).toBe(0);
+      const file = path.join(spec, "webhooks/2022-10-20.json");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/"title": "([^"]*)"/, '"title": "$1 (edited)"'));
+      const plain = await runCli(["generate", "--spec", spec, "--out", outs[0]!]);
+      const parsed = await runCli(["generate", "--spec", spec, "--out", outs[1]!, "--no-force"]);
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/: 0 new, [1-9]\d* changed, 0 removed$/);
+      expect({ ...parsed, stderr: parsed.stderr.replaceAll(outs[1]!, outs[0]!) }).toEqual(plain);
+      expect(readFileSync(path.join(outs[0]!, "openapi/webhooks-2022-10-20.json"), "utf8")).toContain("(edited)");
+    });
   });
 });

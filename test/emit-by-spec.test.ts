@@ -202,16 +202,32 @@ describe("what invalidates the record", () => {
     [
       "names a path outside the output",
       (record: string) => {
-        const parsed = JSON.parse(record) as { units: Record<string, { files: string[] }> };
-        for (const unit of Object.values(parsed.units)) unit.files.push("../../outside.txt");
+        const parsed = JSON.parse(record) as { units: Record<string, { files: string[]; stats: string[] }> };
+        // With a stat line, as the record has for every file: the path alone is what is wrong.
+        for (const unit of Object.values(parsed.units)) {
+          unit.files.push("../../outside.txt");
+          unit.stats.push("1 1 1");
+        }
         return JSON.stringify(parsed);
       },
     ],
     [
       "names a file outside its renderer's folder",
       (record: string) => {
-        const parsed = JSON.parse(record) as { units: Record<string, { files: string[] }> };
-        for (const [id, unit] of Object.entries(parsed.units)) if (id.startsWith("openapi\0")) unit.files.push("clients/package.json");
+        const parsed = JSON.parse(record) as { units: Record<string, { files: string[]; stats: string[] }> };
+        for (const [id, unit] of Object.entries(parsed.units)) {
+          if (!id.startsWith("openapi\0")) continue;
+          unit.files.push("clients/package.json");
+          unit.stats.push("1 1 1");
+        }
+        return JSON.stringify(parsed);
+      },
+    ],
+    [
+      "has a stat line too few",
+      (record: string) => {
+        const parsed = JSON.parse(record) as { units: Record<string, { stats: string[] }> };
+        for (const unit of Object.values(parsed.units)) unit.stats.pop();
         return JSON.stringify(parsed);
       },
     ],

@@ -1,10 +1,10 @@
 /** `pco-codegen generate`: spec/ → generated/, skipped when neither has changed since the last generate. */
 import type { Argv } from "yargs";
 import { displayPath } from "../util/display-path.js";
-import { inputsFingerprint, treeHash, writeRecord } from "../generate-record.js";
+import { inputsFingerprint, treeHash, unchangedSinceRecord, writeRecord, type GenerateInputs } from "../generate-record.js";
 import { EXIT, type Command } from "./command.js";
-import { GENERATE_DEFAULTS, reportIfUnchanged, type GenerateArgs } from "./generate-unchanged.js";
-import { printDiagnostics } from "./output.js";
+import { GENERATE_DEFAULTS, type GenerateArgs } from "./plain-generate.js";
+import { printDiagnostics, type Output } from "./output.js";
 
 export type { GenerateArgs };
 
@@ -64,3 +64,12 @@ export const generateCommand: Command<GenerateCommandArgs> = {
     return EXIT.ok;
   },
 };
+
+/** Reports the output unchanged and returns the exit code, or undefined when there is something to render. */
+async function reportIfUnchanged(args: GenerateArgs, inputs: GenerateInputs, output: Output): Promise<number | undefined> {
+  const unchanged = await unchangedSinceRecord(args.out, inputs.inputs);
+  if (unchanged === undefined) return undefined;
+  printDiagnostics(output, unchanged.diagnostics);
+  output.err(`${unchanged.files} files in ${args.out}, unchanged`);
+  return EXIT.ok;
+}

@@ -62,7 +62,9 @@ export async function stageTree(
       assertSafePath(file.path);
       given.add(file.path);
       const present = options.existing.has(file.path);
-      if (present && sameContents(path.join(root, file.path), file.contents)) return;
+      // Encoded once: to compare with the output's file, then to write where it differs.
+      const bytes = Buffer.from(file.contents, "utf8");
+      if (present && sameContents(path.join(root, file.path), bytes)) return;
       // A new file must find its place free in the output, where the swap will carry the rest over.
       if (!present && hadRoot) placeable(file.path);
       await stage();
@@ -73,7 +75,7 @@ export async function stageTree(
         stagedFolders.add(folder);
       }
       // Synchronous writes: a thousand small files cost several times less than through the thread pool.
-      writeFileSync(target, file.contents);
+      writeFileSync(target, bytes);
       (present ? difference.changed : difference.missing).push(file.path);
     },
     keep(relativePath) {
@@ -132,6 +134,9 @@ function placeableIn(root: string, existing: ReadonlySet<string>): (relative: st
   };
 }
 
+/** An empty segment, `.` or `..`: found without splitting the path. */
+const UNSAFE_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /**
  * Whether a relative output path stays inside the tree and is already normal:
  * segments joined by single slashes, none empty, `.` or `..` (so not
@@ -139,7 +144,7 @@ function placeableIn(root: string, existing: ReadonlySet<string>): (relative: st
  * thousands of files is checked on every generate.
  */
 export function isSafeRelativePath(relative: string): boolean {
-  return relative.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+  return !UNSAFE_SEGMENT.test(relative);
 }
 
 /** Output paths come from names in the docs: none may climb out of the tree. */

@@ -31,8 +31,10 @@ import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.j
 import {
   emptyRecord,
   fixedKey,
+  ownedBy,
   partOf,
   readUnitRecord,
+  recordedUnits,
   sharedKey,
   unitEntry,
   unitId,
@@ -78,7 +80,11 @@ export async function generateBySpec(
       return now.get(file);
     };
     const intact = (unit: UnitEntry | undefined, key: string): unit is UnitEntry =>
-      unit?.key === key && unit.files.every((file) => statNow(file) !== undefined && statNow(file) === previous.stats[file]);
+      unit?.key === key &&
+      unit.files.every((file, i) => {
+        const line = statNow(file);
+        return line !== undefined && line === unit.stats[i];
+      });
 
     // The specs: what each is, from the record where its bytes are the same, else by loading it.
     const loaded = new Map<string, Spec>();
@@ -216,7 +222,8 @@ export async function generateBySpec(
       const line = written.has(file) ? statOrUndefined(root, file) : statNow(file);
       if (line !== undefined) stats.set(file, line);
     }
-    record.stats = Object.fromEntries(stats);
+    // A file gone meanwhile gets no line: its unit is rendered again next time.
+    for (const unit of recordedUnits(record)) unit.stats = unit.files.map((file) => stats.get(file) ?? "");
     await writeUnitRecord(out, record);
     if (storedUnits > 0) pruneStore();
     return { diagnostics, difference, files: new Set(given).size, stats };
@@ -262,5 +269,3 @@ function statOrUndefined(root: string, file: string): string | undefined {
     return undefined; // gone meanwhile
   }
 }
-
-const ownedBy = (root: string, relative: string): boolean => relative === root || relative.startsWith(`${root}/`);

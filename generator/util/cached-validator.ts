@@ -12,8 +12,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Ajv, type Options, type ValidateFunction } from "ajv";
-import standaloneCode from "ajv/dist/standalone/index.js";
+import type { Options, ValidateFunction } from "ajv";
 import { contentCache } from "./content-cache.js";
 import { packageRoot } from "./package-root.js";
 
@@ -43,7 +42,10 @@ function evaluate(code: string): ValidateFunction {
   return (module.exports.default ?? module.exports) as ValidateFunction;
 }
 
+/** ajv itself is loaded only to compile: a run that finds every validator built or cached never loads it. */
 function compiled(schema: object, options: Options): { validate: ValidateFunction; code: string } {
+  const { Ajv } = require("ajv") as typeof import("ajv");
+  const standaloneCode = require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js");
   const ajv = new Ajv({ ...options, code: { source: true } });
   const validate = ajv.compile(schema);
   return { validate, code: standaloneCode.default(ajv, validate) };

@@ -89,7 +89,9 @@ describe("literals and keys", () => {
 describe("doc comments", () => {
   // The comment as the client writes it: the lines framed by the `jsdoc` partial.
   const docComment = async (paragraphs: readonly (string | undefined)[], tags: readonly DocTag[] = []) =>
-    (await clientHandlebars()).compile("{{> jsdoc this}}", TEMPLATE_OPTIONS)(docLines(paragraphs, tags)).trimEnd();
+    (await clientHandlebars())
+      .compile("{{> jsdoc this}}", { ...TEMPLATE_OPTIONS })(docLines(paragraphs, tags))
+      .trimEnd();
   const hostile =
     "Closes early */ export const pwned = 1; /* and\u2028a separator\r\nthen @param tags\n@deprecated not really\tand a NUL\u0000.";
 

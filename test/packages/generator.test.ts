@@ -44,7 +44,7 @@ test("the tarball holds the bin, the compiled generator, the templates and the c
   expect(manifest.private).toBeUndefined();
   for (const bin of Object.values(manifest.bin)) expect(files).toContain(bin);
   expect(files).toContain("dist/generator/cli.js");
-  expect(files).toContain("dist/runtime.json");
+  for (const built of ["dist/runtime.json", "dist/validators.json", "dist/templates.json"]) expect(files).toContain(built);
   expect(files).toContain("templates/client/index.ts.hbs");
   expect(files).toContain("templates/runtime/client.ts");
   expect(files).toContain("overrides.json");

@@ -22,7 +22,7 @@ import { specFile } from "./navigation.js";
 import { clientsPackageManifest } from "./package-manifest.js";
 import { prebuiltRuntime } from "./prebuilt-runtime.js";
 import { CLIENTS_ROOT as ROOT, renderRuntime, RUNTIME } from "./runtime-files.js";
-import { clientTemplates } from "./templates.js";
+import { clientTemplates } from "./prebuilt-templates.js";
 import { buildClientView } from "./view-model.js";
 
 /** A spec's part of the shared files: its app and version, where the app's client is rendered from it. */

@@ -2,11 +2,13 @@
  * The client's Handlebars templates (`templates/client/`, its partials in
  * `templates/client/partials/`, and the helpers they use) and the runtime's
  * sources (`templates/runtime/`), found from this module whether it runs from
- * the sources or from `dist/`.
+ * the sources or from `dist/`. Handlebars' compiler is loaded only to
+ * compile: the build's precompiled copy (`prebuilt-templates.ts`) needs only
+ * its runtime.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { packageRoot } from "../../util/package-root.js";
 import { sortedStrings } from "../../util/order.js";
 import { routeKey, routeLine, ROUTES_DOC } from "./route-line.js";
@@ -25,6 +27,23 @@ function templatesDir(): string {
 
 const PARTIALS = "partials";
 
+/** The texts of the client's templates: each partial by name, and the two files' templates. */
+export interface TemplateSources {
+  partials: Map<string, string>;
+  types: string;
+  index: string;
+}
+
+export async function templateSources(): Promise<TemplateSources> {
+  const dir = path.join(templatesDir(), "client");
+  const [partials, types, index] = await Promise.all([
+    clientPartials(),
+    readFile(path.join(dir, "types.ts.hbs"), "utf8"),
+    readFile(path.join(dir, "index.ts.hbs"), "utf8"),
+  ]);
+  return { partials, types, index };
+}
+
 /** The partials of `templates/client/partials/`, by name (`route-table` from `route-table.hbs`). */
 export async function clientPartials(): Promise<Map<string, string>> {
   const dir = path.join(templatesDir(), "client", PARTIALS);
@@ -40,7 +59,7 @@ export async function clientPartials(): Promise<Map<string, string>> {
  * what they wrap (`declaration`, `property`) as prettier would, so the output
  * needs no formatting pass.
  */
-function registerHelpers(handlebars: typeof Handlebars): void {
+export function registerHelpers(handlebars: Pick<typeof Handlebars, "registerHelper">): void {
   handlebars.registerHelper("literal", (value: string) => stringLiteral(value));
   handlebars.registerHelper("key", (name: string) => propertyKey(name));
   handlebars.registerHelper("routeKey", (name: string) => routeKey(name));
@@ -55,8 +74,11 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   });
 }
 
-/** Compile options of every template: see `clientHandlebars`. */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+/**
+ * Compile options of every template: see `clientHandlebars`. Frozen, and given
+ * to Handlebars as a copy: it writes its defaults into the options it is given.
+ */
+export const TEMPLATE_OPTIONS = Object.freeze({ noEscape: true, strict: true });
 
 /**
  * A Handlebars environment with the client's helpers and partials; `replace`
@@ -65,27 +87,29 @@ export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
  * for TypeScript; HTML escaping would corrupt it.
  */
 export async function clientHandlebars(replace: ReadonlyMap<string, string> = new Map()): Promise<typeof Handlebars> {
-  const handlebars = Handlebars.create();
-  registerHelpers(handlebars);
-  for (const [name, text] of await clientPartials())
-    handlebars.registerPartial(name, handlebars.compile(replace.get(name) ?? text, TEMPLATE_OPTIONS));
-  return handlebars;
+  return handlebarsWith(await clientPartials(), replace);
 }
 
-/** The client's two files, `types.ts.hbs` and `index.ts.hbs`, compiled. */
-export async function compileClientTemplates(replace: ReadonlyMap<string, string> = new Map()): Promise<ClientTemplates> {
-  const dir = path.join(templatesDir(), "client");
-  const handlebars = await clientHandlebars(replace);
-  const compile = async (name: string) => handlebars.compile<ClientView>(await readFile(path.join(dir, name), "utf8"), TEMPLATE_OPTIONS);
-  const [types, index] = await Promise.all([compile("types.ts.hbs"), compile("index.ts.hbs")]);
-  return { types, index };
+async function handlebarsWith(partials: ReadonlyMap<string, string>, replace: ReadonlyMap<string, string>): Promise<typeof Handlebars> {
+  const { default: handlebars } = await import("handlebars");
+  const environment = handlebars.create();
+  registerHelpers(environment);
+  for (const [name, text] of partials)
+    environment.registerPartial(name, environment.compile(replace.get(name) ?? text, { ...TEMPLATE_OPTIONS }));
+  return environment;
 }
 
-let templates: Promise<ClientTemplates> | undefined;
-
-export function clientTemplates(): Promise<ClientTemplates> {
-  templates ??= compileClientTemplates();
-  return templates;
+/** The client's two files, `types.ts.hbs` and `index.ts.hbs`, compiled; `sources` as `templateSources` reads them. */
+export async function compileClientTemplates(
+  replace: ReadonlyMap<string, string> = new Map(),
+  sources?: TemplateSources,
+): Promise<ClientTemplates> {
+  const { partials, types, index } = sources ?? (await templateSources());
+  const handlebars = await handlebarsWith(partials, replace);
+  return {
+    types: handlebars.compile<ClientView>(types, { ...TEMPLATE_OPTIONS }),
+    index: handlebars.compile<ClientView>(index, { ...TEMPLATE_OPTIONS }),
+  };
 }
 
 /** The runtime's source files: name and text. */
