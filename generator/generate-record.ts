@@ -11,11 +11,12 @@
  * generator's cache, never in the output; `check` never consults them.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot } from "./util/cache-root.js";
+import { fileHashes } from "./util/file-hashes.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { listFiles } from "./emit.js";
 import { sortedStrings } from "./util/order.js";
@@ -61,12 +62,8 @@ export async function inputsFingerprint(specFolder: string): Promise<GenerateInp
     .digest("hex");
   const files = (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file));
   // One after the other: for hundreds of small files that is faster than as many reads through libuv's thread pool.
-  const specs = files.map((file) => ({
-    file,
-    hash: createHash("sha256")
-      .update(readFileSync(path.join(specFolder, file)))
-      .digest("hex"),
-  }));
+  const hashes = fileHashes(files.map((file) => path.join(specFolder, file)));
+  const specs = files.map((file, i) => ({ file, hash: hashes[i]! }));
   const inputs = createHash("sha256").update(`${globalHash}\0`);
   for (const spec of specs) inputs.update(`spec/${spec.file}\0${spec.hash}\0`);
   return { inputs: inputs.digest("hex"), global: globalHash, portable: portableHash, specs };
@@ -111,8 +108,10 @@ async function dependencyVersions(root: string): Promise<string> {
  */
 export function statLine(folder: string, file: string): string {
   const stat = lstatSync(path.join(folder, file), { bigint: true });
-  return `${stat.size} ${stat.mtimeNs} ${stat.ino}`;
+  return statLineOf(stat.size, stat.mtimeNs, stat.ino);
 }
+
+export const statLineOf = (size: bigint, mtimeNs: bigint, ino: bigint): string => `${size} ${mtimeNs} ${ino}`;
 
 /** One hash over the stat lines of files, by path. */
 export function treeHash(lines: ReadonlyMap<string, string>): string {

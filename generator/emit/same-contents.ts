@@ -3,9 +3,14 @@
  * read. Synchronous: a tree of a thousand small files is compared faster by
  * plain system calls than by as many round trips through libuv's thread pool.
  * Text that is only compared has its size counted without encoding it; a
- * caller that writes what differs encodes once and passes the bytes.
+ * caller that writes what differs encodes once and passes the bytes. The file
+ * is read in chunks through one buffer kept for every comparison: fresh memory
+ * for each file would cost a page fault for each of its pages.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+
+const CHUNK = 1 << 20;
+let chunk: Buffer | undefined;
 
 export function sameContents(file: string, contents: string | Buffer): boolean {
   const descriptor = openSync(file, "r");
@@ -13,14 +18,13 @@ export function sameContents(file: string, contents: string | Buffer): boolean {
     const size = typeof contents === "string" ? Buffer.byteLength(contents, "utf8") : contents.length;
     if (fstatSync(descriptor).size !== size) return false;
     const expected = typeof contents === "string" ? Buffer.from(contents, "utf8") : contents;
-    const actual = Buffer.allocUnsafe(expected.length);
-    let offset = 0;
-    while (offset < actual.length) {
-      const bytesRead = readSync(descriptor, actual, offset, actual.length - offset, offset);
-      if (bytesRead === 0) return false;
-      offset += bytesRead;
+    chunk ??= Buffer.allocUnsafe(CHUNK);
+    for (let offset = 0; offset < expected.length;) {
+      const read = readSync(descriptor, chunk, 0, Math.min(CHUNK, expected.length - offset), offset);
+      if (read === 0 || !chunk.subarray(0, read).equals(expected.subarray(offset, offset + read))) return false;
+      offset += read;
     }
-    return actual.equals(expected);
+    return true;
   } finally {
     closeSync(descriptor);
   }
