@@ -5,10 +5,11 @@
  * an unchanged file is never formatted twice.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cacheRoot } from "./util/cache-root.js";
+import { writeCacheFile } from "./util/write-whole.js";
 
 export type Parser = "typescript" | "markdown" | "json" | "yaml";
 
@@ -59,13 +60,6 @@ export async function format(source: string, parser: Parser): Promise<string> {
   }
   prettier ??= import("prettier");
   const formatted = await (await prettier).format(source, { ...PRETTIER_OPTIONS, parser: PRETTIER_PARSER[parser] });
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, formatted);
-    await rename(temporary, file);
-  } catch {
-    // a read-only cache only costs speed
-  }
+  writeCacheFile(file, formatted);
   return formatted;
 }

@@ -12,11 +12,12 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot } from "./util/cache-root.js";
 import { fileHashes } from "./util/file-hashes.js";
+import { writeCacheFile } from "./util/write-whole.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { listFiles } from "./emit.js";
 import { sortedStrings } from "./util/order.js";
@@ -167,26 +168,14 @@ async function readRecord(out: string): Promise<GenerateRecord | undefined> {
 }
 
 /** Records a generate that has just written `files` files (all it owns) into `out`, which left them as `tree` (`treeHash`) says. */
-export async function writeRecord(
+export function writeRecord(
   out: string,
   inputs: string,
   tree: string,
   files: number,
   roots: readonly string[],
   diagnostics: readonly Diagnostic[],
-): Promise<void> {
+): void {
   const record: GenerateRecord = { inputs, tree, files, roots: [...roots], diagnostics: [...diagnostics] };
-  await writeCacheFile(recordFile(out), JSON.stringify(record));
-}
-
-/** A file of the cache written whole (a temporary file renamed); a read-only cache only costs speed. */
-export async function writeCacheFile(file: string, contents: string): Promise<void> {
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, contents);
-    await rename(temporary, file);
-  } catch {
-    // a read-only cache only costs speed
-  }
+  writeCacheFile(recordFile(out), JSON.stringify(record));
 }

@@ -1,9 +1,10 @@
 /**
  * JSON text with positions. `JSON.parse` is fast but knows no positions; when a
- * diagnostic needs one, jsonc-parser (the parser behind VS Code's JSON support)
- * maps a JSON pointer or an error offset back to a line and column.
+ * diagnostic needs one, a JSON pointer is found in the text (`json-locate.ts`),
+ * and where the text does not parse, jsonc-parser (the parser behind VS Code's
+ * JSON support) finds its first error.
  */
-import { visit } from "jsonc-parser";
+import { createRequire } from "node:module";
 import { lineIndex, pathLocator } from "./json-locate.js";
 
 export interface Position {
@@ -75,6 +76,9 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
+/** jsonc-parser, loaded only for a document that does not parse: every command reads JSON, and almost all of it is valid. */
+const jsoncParser = (): typeof import("jsonc-parser") => createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser");
+
 /** Where parsing failed: V8's message says so for most errors; otherwise the first error jsonc-parser meets. */
 function errorOffset(text: string, error: unknown): number {
   const match = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
@@ -87,7 +91,7 @@ function errorOffset(text: string, error: unknown): number {
       offset = at;
       throw FIRST_ERROR;
     };
-    visit(text, { onError: stopAtFirstError }, STRICT);
+    jsoncParser().visit(text, { onError: stopAtFirstError }, STRICT);
   } catch (stopped) {
     if (stopped !== FIRST_ERROR) return 0;
   }

@@ -46,7 +46,7 @@ export const generateCommand: Command<GenerateCommandArgs> = {
       output.err(`nothing written to ${args.out}`);
       return EXIT.problems;
     }
-    await writeRecord(
+    writeRecord(
       args.out,
       inputs.inputs,
       treeHash(outcome.stats),

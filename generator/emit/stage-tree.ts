@@ -62,9 +62,9 @@ export async function stageTree(
       assertSafePath(file.path);
       given.add(file.path);
       const present = options.existing.has(file.path);
-      // Encoded once: to compare with the output's file, then to write where it differs.
-      const bytes = Buffer.from(file.contents, "utf8");
-      if (present && sameContents(path.join(root, file.path), bytes)) return;
+      // A file the output has is encoded once, to compare and then to write where it differs; a new one is written from its text.
+      const bytes = present ? Buffer.from(file.contents, "utf8") : undefined;
+      if (bytes !== undefined && sameContents(path.join(root, file.path), bytes)) return;
       // A new file must find its place free in the output, where the swap will carry the rest over.
       if (!present && hadRoot) placeable(file.path);
       await stage();
@@ -75,7 +75,7 @@ export async function stageTree(
         stagedFolders.add(folder);
       }
       // Synchronous writes: a thousand small files cost several times less than through the thread pool.
-      writeFileSync(target, bytes);
+      writeFileSync(target, bytes ?? file.contents);
       (present ? difference.changed : difference.missing).push(file.path);
     },
     keep(relativePath) {

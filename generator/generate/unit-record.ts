@@ -23,7 +23,8 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isSafeRelativePath } from "../emit/stage-tree.js";
-import { recordStem, writeCacheFile } from "../generate-record.js";
+import { recordStem } from "../generate-record.js";
+import { writeCacheFile } from "../util/write-whole.js";
 import { SPEC_FILE } from "../spec/spec-file.js";
 import type { SpecSummary } from "../render/spec-roles.js";
 import type { SpecRole } from "../render/renderer.js";
@@ -121,11 +122,11 @@ export async function partOf(out: string, unit: UnitEntry): Promise<{ part: unkn
 }
 
 /** A unit entry for a part just rendered; a large part is written to its own file. */
-export async function unitEntry(out: string, key: string, files: string[], part: unknown, diagnostics: Diagnostic[]): Promise<UnitEntry> {
+export function unitEntry(out: string, key: string, files: string[], part: unknown, diagnostics: Diagnostic[]): UnitEntry {
   const text = JSON.stringify(part);
   const partHash = hashOf(text);
   if (text.length <= INLINE_PART) return { key, files, stats: [], partHash, part, diagnostics };
-  await writeCacheFile(partFile(out, partHash), text);
+  writeCacheFile(partFile(out, partHash), text);
   return { key, files, stats: [], partHash, partLength: text.length, diagnostics };
 }
 
@@ -135,7 +136,7 @@ export const recordedUnits = (record: UnitRecord): UnitEntry[] =>
 
 /** Writes the record, then removes the part files it no longer names: each change to a spec leaves its old part behind. */
 export async function writeUnitRecord(out: string, record: UnitRecord): Promise<void> {
-  await writeCacheFile(recordFile(out), JSON.stringify(record));
+  writeCacheFile(recordFile(out), JSON.stringify(record));
   const named = new Set(recordedUnits(record).flatMap((unit) => ("part" in unit ? [] : [partName(unit.partHash)])));
   const folder = partsFolder(out);
   const files = await readdir(folder).catch(() => [] as string[]);

@@ -4,7 +4,8 @@
  * never a part. Megabytes of pieces are written one after the other, with no
  * joined copy. On failure the temporary file is removed and the error thrown.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
 
 export function writeWholeSync(file: string, pieces: readonly string[]): void {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -23,5 +24,15 @@ export function writeWholeSync(file: string, pieces: readonly string[]): void {
       // no folder to hold it: nothing was begun
     }
     throw error;
+  }
+}
+
+/** A file of a cache written whole, its folder made where needed; a cache that cannot be written (read-only, full) only costs speed. */
+export function writeCacheFile(file: string, contents: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeWholeSync(file, [contents]);
+  } catch {
+    // the next run computes it again
   }
 }

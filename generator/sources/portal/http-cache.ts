@@ -4,8 +4,9 @@
  * comes back as a bodiless 304. One JSON file per URL, written atomically.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeWholeSync } from "../../util/write-whole.js";
 
 export interface CachedResponse {
   url: string;
@@ -30,9 +31,7 @@ export class HttpCache {
     if (entry.etag === undefined && entry.lastModified === undefined) return; // nothing to revalidate with
     const file = this.fileOf(entry.url);
     await mkdir(this.dir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(entry));
-    await rename(temporary, file);
+    writeWholeSync(file, [JSON.stringify(entry)]);
   }
 
   private fileOf(url: string): string {
