@@ -11,12 +11,12 @@
  * are as the record left them; otherwise the spec is loaded and rendered.
  * Units whose key changed are rendered first, while another thread stats the
  * output's files (`background-stats.ts`): only a unit with the record's key
- * needs them, to be kept. The shared files (index pages, `latest.json`, the clients' manifest and
- * runtime) are assembled from the units' parts, or kept where no part
- * changed. A renderer that cannot work spec by spec renders from every spec.
- * Everything goes through one staging tree, swapped in at the end: the
- * output is the old tree or the new one, and a render with errors writes
- * nothing.
+ * needs them, to be kept. The shared files (index pages, `latest.json`, the
+ * clients' manifest and runtime) are assembled from the units' parts, or kept
+ * where no part changed. A renderer that cannot work spec by spec renders
+ * from every spec. Everything goes through one staging tree, swapped in at
+ * the end: the output is the old tree or the new one, and a render with
+ * errors writes nothing.
  */
 import path from "node:path";
 import { hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
