@@ -38,3 +38,19 @@ it("settles its answer when stopped, whether the worker had answered or not", as
   const lines = await background.lines;
   expect([0, files.length]).toContain(lines.size);
 });
+
+it.each([
+  ["fails", 'throw new Error("no stats today");'],
+  ["ends without answering", "process.exit(0);"],
+  [
+    "answers with something else",
+    'require("node:worker_threads").parentPort.postMessage({ values: new BigUint64Array(3), missing: new Uint8Array(1) });',
+  ],
+])("gives no lines where the worker %s, leaving the stats to the caller", async (_, code) => {
+  const background = statInBackground(root, files, code);
+  try {
+    expect((await background.lines).size).toBe(0);
+  } finally {
+    await background.stop();
+  }
+});

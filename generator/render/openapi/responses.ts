@@ -41,10 +41,10 @@ export function operationResponses(
     ...(sends ? (["422"] as const) : []),
     "429",
   ];
-  return {
-    ...successResponses(ctx, app, planned.sources[0]!, result),
-    ...Object.fromEntries(errors.map((status) => [status, errorResponse(ctx, status)])),
-  };
+  // Filled in place: the keys are status codes, which V8 keeps as array indices, slow to spread into new objects.
+  const responses = successResponses(ctx, app, planned.sources[0]!, result);
+  for (const status of errors) responses[status] = errorResponse(ctx, status);
+  return responses;
 }
 
 function successResponses(
