@@ -3,9 +3,9 @@
 // (tsconfig.build.json into dist/) and writes the clients' runtime as the
 // generator renders it (dist/runtime.json), the spec's validators
 // (dist/validators.json) and the client's templates precompiled
-// (dist/templates.json) only when a source of any changed since the last build, then runs the CLI in the same process: a
-// command with nothing to build costs a few file stats, not a TypeScript
-// compiler's start.
+// (dist/templates.json) only when a source of any changed since the last
+// build, then runs the CLI in the same process: a command with nothing to
+// build costs a few file stats, not a TypeScript compiler's start.
 //
 //   node bin/run-built.js <pco-codegen arguments>
 //   node bin/run-built.js --build-only

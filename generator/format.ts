@@ -60,6 +60,6 @@ export async function format(source: string, parser: Parser): Promise<string> {
   }
   prettier ??= import("prettier");
   const formatted = await (await prettier).format(source, { ...PRETTIER_OPTIONS, parser: PRETTIER_PARSER[parser] });
-  writeCacheFile(file, formatted);
+  writeCacheFile(file, [formatted]);
   return formatted;
 }

@@ -177,5 +177,5 @@ export function writeRecord(
   diagnostics: readonly Diagnostic[],
 ): void {
   const record: GenerateRecord = { inputs, tree, files, roots: [...roots], diagnostics: [...diagnostics] };
-  writeCacheFile(recordFile(out), JSON.stringify(record));
+  writeCacheFile(recordFile(out), [JSON.stringify(record)]);
 }

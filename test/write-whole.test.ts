@@ -31,10 +31,10 @@ it("throws where the file cannot be put, and removes its temporary file", () => 
 
 it("writes a cache file, making its folder, and gives up quietly where the cache cannot be written", () => {
   const file = path.join(folder, "cache", "deep", "entry.json");
-  writeCacheFile(file, '{"a":1}');
+  writeCacheFile(file, ['{"a":', "1}"]);
   expect(readFileSync(file, "utf8")).toBe('{"a":1}');
   const blocked = path.join(folder, "blocked");
   writeFileSync(blocked, "a file where the cache wants a folder");
-  expect(() => writeCacheFile(path.join(blocked, "entry.json"), "x")).not.toThrow();
+  expect(() => writeCacheFile(path.join(blocked, "entry.json"), ["x"])).not.toThrow();
   expect(readFileSync(blocked, "utf8")).toBe("a file where the cache wants a folder");
 });

@@ -126,7 +126,7 @@ export function unitEntry(out: string, key: string, files: string[], part: unkno
   const text = JSON.stringify(part);
   const partHash = hashOf(text);
   if (text.length <= INLINE_PART) return { key, files, stats: [], partHash, part, diagnostics };
-  writeCacheFile(partFile(out, partHash), text);
+  writeCacheFile(partFile(out, partHash), [text]);
   return { key, files, stats: [], partHash, partLength: text.length, diagnostics };
 }
 
@@ -136,7 +136,7 @@ export const recordedUnits = (record: UnitRecord): UnitEntry[] =>
 
 /** Writes the record, then removes the part files it no longer names: each change to a spec leaves its old part behind. */
 export async function writeUnitRecord(out: string, record: UnitRecord): Promise<void> {
-  writeCacheFile(recordFile(out), JSON.stringify(record));
+  writeCacheFile(recordFile(out), [JSON.stringify(record)]);
   const named = new Set(recordedUnits(record).flatMap((unit) => ("part" in unit ? [] : [partName(unit.partHash)])));
   const folder = partsFolder(out);
   const files = await readdir(folder).catch(() => [] as string[]);

@@ -6,10 +6,10 @@
  * is not kept.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
-import { writeWholeSync } from "./write-whole.js";
+import { writeCacheFile } from "./write-whole.js";
 
 export interface ContentCache {
   /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
@@ -36,15 +36,7 @@ export function contentCache(name: string): ContentCache {
     const key = createHash("sha256").update(identity).digest("hex");
     return path.join(folder(), key.slice(0, 2), key);
   };
-  const writePieces = (identity: string, pieces: readonly string[]): void => {
-    const file = fileOf(identity);
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeWholeSync(file, pieces);
-    } catch {
-      // a read-only or full cache only costs speed
-    }
-  };
+  const writePieces = (identity: string, pieces: readonly string[]): void => writeCacheFile(fileOf(identity), pieces);
   return {
     read(identity) {
       const file = fileOf(identity);

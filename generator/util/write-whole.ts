@@ -27,11 +27,14 @@ export function writeWholeSync(file: string, pieces: readonly string[]): void {
   }
 }
 
-/** A file of a cache written whole, its folder made where needed; a cache that cannot be written (read-only, full) only costs speed. */
-export function writeCacheFile(file: string, contents: string): void {
+/**
+ * A file of a cache written whole from its pieces, its folder made where
+ * needed; a cache that cannot be written (read-only, full) only costs speed.
+ */
+export function writeCacheFile(file: string, pieces: readonly string[]): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeWholeSync(file, [contents]);
+    writeWholeSync(file, pieces);
   } catch {
     // the next run computes it again
   }
