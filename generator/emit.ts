@@ -27,11 +27,26 @@ import { assertSafePath, isFolder, stageTree } from "./emit/stage-tree.js";
 import { finishSwap, swapFolders } from "./emit/swap-in.js";
 import { asWriteError } from "./emit/write-error.js";
 import { compareText } from "./util/order.js";
+import { joinPieces, type TextPiece } from "./util/text-pieces.js";
 
 export interface OutputFile {
   /** Relative to the tree's root, with `/` separators. */
   path: string;
   contents: string;
+  /** The same text in pieces, for a large file: compared and written piece by piece, never joined (`util/text-pieces.ts`). */
+  pieces?: readonly TextPiece[];
+}
+
+/** A file given in pieces; its `contents` are joined only when something asks for them. */
+export function piecedFile(relativePath: string, pieces: readonly TextPiece[]): OutputFile {
+  let joined: string | undefined;
+  return {
+    path: relativePath,
+    pieces,
+    get contents() {
+      return (joined ??= joinPieces(pieces));
+    },
+  };
 }
 
 export interface TreePlan {

@@ -20,7 +20,7 @@ export async function compareTrees(
   const planned = new Set(files.map((f) => f.path));
   const verdicts = files.map((file): "missing" | "changed" | "same" => {
     if (!existing.has(file.path)) return "missing";
-    return sameContents(path.join(root, file.path), file.contents) ? "same" : "changed";
+    return sameContents(path.join(root, file.path), file.pieces ?? file.contents) ? "same" : "changed";
   });
   const pick = (verdict: string) =>
     files

@@ -15,6 +15,7 @@ import type { OutputFile, TreeDifference } from "../emit.js";
 import { compareText } from "../util/order.js";
 import { swapFolders, swapIn } from "./swap-in.js";
 import { sameContents } from "./same-contents.js";
+import { writePiecesSync } from "../util/write-whole.js";
 
 export interface TreeWriter {
   /** A file of the new tree: written where the output's differs. */
@@ -63,8 +64,9 @@ export async function stageTree(
       given.add(file.path);
       const present = options.existing.has(file.path);
       // A file the output has is encoded once, to compare and then to write where it differs; a new one is written from its text.
-      const bytes = present ? Buffer.from(file.contents, "utf8") : undefined;
-      if (bytes !== undefined && sameContents(path.join(root, file.path), bytes)) return;
+      // A file in pieces is encoded piece by piece, for each.
+      const contents = file.pieces ?? (present ? Buffer.from(file.contents, "utf8") : file.contents);
+      if (present && sameContents(path.join(root, file.path), contents)) return;
       // A new file must find its place free in the output, where the swap will carry the rest over.
       if (!present && hadRoot) placeable(file.path);
       await stage();
@@ -75,7 +77,8 @@ export async function stageTree(
         stagedFolders.add(folder);
       }
       // Synchronous writes: a thousand small files cost several times less than through the thread pool.
-      writeFileSync(target, bytes ?? file.contents);
+      if (typeof contents === "string" || Buffer.isBuffer(contents)) writeFileSync(target, contents);
+      else writePiecesSync(target, contents);
       (present ? difference.changed : difference.missing).push(file.path);
     },
     keep(relativePath) {

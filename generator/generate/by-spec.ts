@@ -46,7 +46,8 @@ import {
   type UnitRecord,
 } from "./unit-record.js";
 import { statInBackground, type BackgroundStats } from "./background-stats.js";
-import { pruneStore, storedSummary, storedUnit, storeSummary, storeUnit, type StoredUnit } from "./unit-store.js";
+import { pruneStore, storedSummary, storedUnit, storeSummary, storeUnit } from "./unit-store.js";
+import { frame, type Framed } from "../util/framed-json.js";
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -198,7 +199,7 @@ async function renderInto(context: RenderContext): Promise<GenerateOutcome> {
       const fromStore = reuse && stored ? storedUnit(key, renderer.root) : undefined;
       // Counted where the store may keep it: only a generate that added to the store can have outgrown it.
       if (fromStore === undefined && stored) storedUnits += 1;
-      const unit = fromStore ?? (await renderAndStore(key, render, stored));
+      const unit = fromStore === undefined ? await renderAndStore(key, render, stored) : { ...fromStore, part: frame(fromStore.part) };
       await put(renderer, unit.files);
       const files = unit.files.map((f) => f.path);
       return unitEntry(out, key, files, unit.part, unit.diagnostics);
@@ -284,15 +285,18 @@ async function renderInto(context: RenderContext): Promise<GenerateOutcome> {
   return { diagnostics, difference, files: new Set(given).size, stats };
 }
 
-/** A unit rendered, and kept in the store (where `store`) for any generate to come. A unit with errors is not kept: nothing is written from it. */
+/**
+ * A unit rendered, its part framed once for the record and the store, and kept in the store (where `store`) for any generate to
+ * come. A unit with errors is not kept: nothing is written from it.
+ */
 async function renderAndStore(
   key: string,
   render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
   store: boolean,
-): Promise<StoredUnit> {
+): Promise<{ files: OutputFile[]; part: Framed; diagnostics: Diagnostic[] }> {
   const rendered = await render();
-  const unit = { files: rendered.value.files, part: rendered.value.part ?? null, diagnostics: rendered.diagnostics };
-  if (store && !hasErrors(unit.diagnostics)) storeUnit(key, unit);
+  const unit = { files: rendered.value.files, part: frame(rendered.value.part ?? null), diagnostics: rendered.diagnostics };
+  if (store && !hasErrors(unit.diagnostics)) storeUnit(key, unit.files, unit.part, unit.diagnostics);
   return unit;
 }
 

@@ -25,20 +25,22 @@ import type { Diagnostic } from "../diagnostics.js";
 import { isSafeRelativePath } from "../emit/stage-tree.js";
 import { recordStem } from "../generate-record.js";
 import { writeCacheFile } from "../util/write-whole.js";
+import { framedPieces, unframe, type Framed } from "../util/framed-json.js";
+import { byteLengthOf, type TextPiece } from "../util/text-pieces.js";
 import { SPEC_FILE } from "../spec/spec-file.js";
 import type { SpecSummary } from "../render/spec-roles.js";
 import type { SpecRole } from "../render/renderer.js";
 
-const FORMAT = "pco-codegen generate units 3";
+const FORMAT = "pco-codegen generate units 4";
 
 export interface UnitEntry {
   key: string;
   files: string[];
   /** The stat line (`statLine`) of each of `files`, as the generate left it; empty until the unit's files are in place. */
   stats: string[];
-  /** The hash of the part's JSON. */
+  /** The hash of the part as written (`util/framed-json.ts`). */
   partHash: string;
-  /** The part, where it is small; otherwise it is in a file of its own, named by its hash, of this many characters. */
+  /** The part, where it is small JSON; otherwise it is in a file of its own, named by its hash, of this many bytes. */
   part?: unknown;
   partLength?: number;
   diagnostics: Diagnostic[];
@@ -57,7 +59,7 @@ export interface UnitRecord {
   fixed: Record<string, UnitEntry>;
 }
 
-/** Parts up to this size live in the record; larger ones (the combined document's) in files of their own. */
+/** Parts of JSON alone up to this size live in the record; larger ones (the combined document's) in files of their own. */
 const INLINE_PART = 4096;
 
 export const emptyRecord = (global: string): UnitRecord => ({
@@ -73,6 +75,13 @@ export const unitId = (renderer: string, specFile: string): string => `${rendere
 
 export const hashOf = (...parts: readonly string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
 
+/** The hash of a text in pieces, as written one after another. */
+function piecesHash(pieces: readonly TextPiece[]): string {
+  const hash = createHash("sha256");
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest("hex");
+}
+
 export function unitKey(global: string, renderer: string, specHash: string, role: SpecRole): string {
   return hashOf("unit", global, renderer, specHash, JSON.stringify(role));
 }
@@ -85,7 +94,7 @@ export function sharedKey(global: string, renderer: string, partHashes: readonly
 
 const recordFile = (out: string): string => `${recordStem(out)}.units.json`;
 const partsFolder = (out: string): string => `${recordStem(out)}.parts`;
-const partName = (hash: string): string => `${hash}.json`;
+const partName = (hash: string): string => `${hash}.part`;
 const partFile = (out: string, hash: string): string => path.join(partsFolder(out), partName(hash));
 
 /**
@@ -106,28 +115,32 @@ export async function readUnitRecord(out: string, global: string, roots: Readonl
 
 /**
  * The part of a unit: from the record, or from its own file; undefined where
- * that file is gone, cut short or not JSON. Its length is checked, not its
+ * that file is gone, cut short or not a framed value. Its length is checked, not its
  * hash: like the record's other facts, it is the generator's own, written
  * whole, and hashing the megabytes of the combined document's parts again
  * would be a good share of a one-spec change.
  */
 export async function partOf(out: string, unit: UnitEntry): Promise<{ part: unknown } | undefined> {
   if ("part" in unit) return { part: unit.part };
+  let data: Buffer;
   try {
-    const text = readFileSync(partFile(out, unit.partHash), "utf8");
-    return text.length === unit.partLength ? { part: JSON.parse(text) as unknown } : undefined;
+    data = readFileSync(partFile(out, unit.partHash));
   } catch {
     return undefined;
   }
+  const read = data.length === unit.partLength ? unframe(data) : undefined;
+  return read === undefined ? undefined : { part: read.value };
 }
 
 /** A unit entry for a part just rendered; a large part is written to its own file. */
-export function unitEntry(out: string, key: string, files: string[], part: unknown, diagnostics: Diagnostic[]): UnitEntry {
-  const text = JSON.stringify(part);
-  const partHash = hashOf(text);
-  if (text.length <= INLINE_PART) return { key, files, stats: [], partHash, part, diagnostics };
-  writeCacheFile(partFile(out, partHash), [text]);
-  return { key, files, stats: [], partHash, partLength: text.length, diagnostics };
+export function unitEntry(out: string, key: string, files: string[], part: Framed, diagnostics: Diagnostic[]): UnitEntry {
+  const pieces = framedPieces(part);
+  const partHash = piecesHash(pieces);
+  if (part.bytes.length === 0 && part.json.length <= INLINE_PART) {
+    return { key, files, stats: [], partHash, part: JSON.parse(part.json) as unknown, diagnostics };
+  }
+  writeCacheFile(partFile(out, partHash), pieces);
+  return { key, files, stats: [], partHash, partLength: byteLengthOf(pieces), diagnostics };
 }
 
 /** Every unit the record holds: by spec, shared and fixed. */

@@ -17,6 +17,8 @@ import type { OutputFile } from "../emit.js";
 import { isSafeRelativePath } from "../emit/stage-tree.js";
 import type { SpecSummary } from "../render/spec-roles.js";
 import { contentCache } from "../util/content-cache.js";
+import { framedPieces, unframe, type Framed } from "../util/framed-json.js";
+import { byteLengthOf, type TextPiece } from "../util/text-pieces.js";
 import { isDiagnostic, isSpecSummary, ownedBy } from "./unit-record.js";
 
 export interface StoredUnit {
@@ -27,53 +29,56 @@ export interface StoredUnit {
 
 const units = contentCache("units");
 const summaries = contentCache("summaries");
-const UNIT = "pco-codegen stored unit 2";
+const UNIT = "pco-codegen stored unit 3";
 const SUMMARY = "pco-codegen spec summary 1";
 
 /**
- * An entry's text, in pieces: a first line of JSON (the part, the
- * diagnostics, each file's path and length), then the files' contents one
- * after the other. Tens of megabytes of output are written and read without
- * escaping them into JSON strings and back.
+ * An entry's pieces: a first line of JSON (the diagnostics, each file's path
+ * and size in bytes, the part's size), then the part, framed
+ * (`util/framed-json.ts`), then the files' contents one after the other.
+ * Tens of megabytes of output are written and read without escaping them
+ * into JSON strings and back.
  */
-export function unitPieces(unit: StoredUnit): string[] {
-  const head = { part: unit.part, diagnostics: unit.diagnostics, files: unit.files.map((f) => [f.path, f.contents.length]) };
-  return [`${JSON.stringify(head)}\n`, ...unit.files.map((f) => f.contents)];
+function unitPieces(files: readonly OutputFile[], part: Framed, diagnostics: readonly Diagnostic[]): TextPiece[] {
+  const partPieces = framedPieces(part);
+  const texts = files.map((f) => f.pieces ?? [f.contents]);
+  const head = { diagnostics, files: files.map((f, i) => [f.path, byteLengthOf(texts[i]!)]), partLength: byteLengthOf(partPieces) };
+  return [`${JSON.stringify(head)}\n`, ...partPieces, ...texts.flat()];
 }
 
 /** The unit rendered under `key` by the renderer whose folder is `root`, or undefined. */
 export function storedUnit(key: string, root: string): StoredUnit | undefined {
-  const text = units.read(`${UNIT}\0${key}`);
-  const newline = text?.indexOf("\n") ?? -1;
-  if (text === undefined || newline < 0) return undefined;
-  const head = parsed(text.slice(0, newline));
+  const data = units.readBytes(`${UNIT}\0${key}`);
+  const newline = data?.indexOf(0x0a) ?? -1;
+  if (data === undefined || newline < 0) return undefined;
+  const head = parsed(data.toString("utf8", 0, newline));
   if (typeof head !== "object" || head === null) return undefined;
-  const { files, part, diagnostics } = head as Record<string, unknown>;
+  const { files, partLength, diagnostics } = head as Record<string, unknown>;
   const filesValid =
     Array.isArray(files) &&
     files.every(
       (file: unknown) =>
-        Array.isArray(file) &&
-        typeof file[0] === "string" &&
-        Number.isSafeInteger(file[1]) &&
-        (file[1] as number) >= 0 &&
-        isSafeRelativePath(file[0]) &&
-        ownedBy(root, file[0]),
+        Array.isArray(file) && typeof file[0] === "string" && isSize(file[1]) && isSafeRelativePath(file[0]) && ownedBy(root, file[0]),
     );
-  if (!filesValid || !Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic)) return undefined;
+  if (!filesValid || !isSize(partLength) || !Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic)) return undefined;
   let offset = newline + 1;
+  const part = unframe(data.subarray(offset, offset + partLength));
+  if (part === undefined) return undefined;
+  offset += partLength;
   const contents = (files as [string, number][]).map(([path, length]) => {
-    const file = { path, contents: text.slice(offset, offset + length) };
+    const file = { path, contents: data.toString("utf8", offset, offset + length) };
     offset += length;
     return file;
   });
   // A truncated or padded entry is not the one written.
-  return offset === text.length ? { files: contents, part: part ?? null, diagnostics } : undefined;
+  return offset === data.length ? { files: contents, part: part.value, diagnostics } : undefined;
 }
 
-export function storeUnit(key: string, unit: StoredUnit): void {
-  units.writePieces(`${UNIT}\0${key}`, unitPieces(unit));
+export function storeUnit(key: string, files: readonly OutputFile[], part: Framed, diagnostics: readonly Diagnostic[]): void {
+  units.writePieces(`${UNIT}\0${key}`, unitPieces(files, part, diagnostics));
 }
+
+const isSize = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /**
  * What the store may hold: every unit of the committed specs many times over

@@ -9,14 +9,17 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
+import type { TextPiece } from "./text-pieces.js";
 import { writeCacheFile } from "./write-whole.js";
 
 export interface ContentCache {
   /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
   read(identity: string): string | undefined;
+  /** The same, as it is on disk. */
+  readBytes(identity: string): Buffer | undefined;
   write(identity: string, text: string): void;
   /** The entry written from its pieces, in order: megabytes of rendered files are written without joining them into one string first. */
-  writePieces(identity: string, pieces: readonly string[]): void;
+  writePieces(identity: string, pieces: readonly TextPiece[]): void;
   /**
    * Removes the entries least recently used until the folder holds at most
    * `bytes`. Listing a large cache costs a fraction of a second, so a folder
@@ -36,19 +39,21 @@ export function contentCache(name: string): ContentCache {
     const key = createHash("sha256").update(identity).digest("hex");
     return path.join(folder(), key.slice(0, 2), key);
   };
-  const writePieces = (identity: string, pieces: readonly string[]): void => writeCacheFile(fileOf(identity), pieces);
+  const writePieces = (identity: string, pieces: readonly TextPiece[]): void => writeCacheFile(fileOf(identity), pieces);
+  const readBytes = (identity: string): Buffer | undefined => {
+    const file = fileOf(identity);
+    try {
+      const data = readFileSync(file);
+      const now = new Date();
+      utimesSync(file, now, now);
+      return data;
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    read(identity) {
-      const file = fileOf(identity);
-      try {
-        const text = readFileSync(file, "utf8");
-        const now = new Date();
-        utimesSync(file, now, now);
-        return text;
-      } catch {
-        return undefined;
-      }
-    },
+    read: (identity) => readBytes(identity)?.toString("utf8"),
+    readBytes,
     prune(bytes, now = Date.now()) {
       const mark = path.join(folder(), PRUNED);
       try {

@@ -1,21 +1,30 @@
 /**
- * A file written whole: its pieces go into a temporary file beside it, which
- * is then renamed over it, so that a reader finds the old file or the new one,
- * never a part. Megabytes of pieces are written one after the other, with no
- * joined copy. On failure the temporary file is removed and the error thrown.
+ * Files written from their pieces (`text-pieces.ts`), one buffer-full at a
+ * time, with no joined copy. A file written whole goes into a temporary file
+ * beside it, which is then renamed over it, so that a reader finds the old
+ * file or the new one, never a part; on failure the temporary file is removed
+ * and the error thrown.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { encodePieces, type TextPiece } from "./text-pieces.js";
 
-export function writeWholeSync(file: string, pieces: readonly string[]): void {
+/** The file created or emptied, then filled with the pieces: whole only where nothing else reads it meanwhile (a staging folder). */
+export function writePiecesSync(file: string, pieces: readonly TextPiece[]): void {
+  const fd = openSync(file, "w");
+  try {
+    encodePieces(pieces, (bytes) => {
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeWholeSync(file: string, pieces: readonly TextPiece[]): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temporary, "w");
-    try {
-      for (const piece of pieces) writeSync(fd, piece);
-    } finally {
-      closeSync(fd);
-    }
+    writePiecesSync(temporary, pieces);
     renameSync(temporary, file);
   } catch (error) {
     try {
@@ -31,7 +40,7 @@ export function writeWholeSync(file: string, pieces: readonly string[]): void {
  * A file of a cache written whole from its pieces, its folder made where
  * needed; a cache that cannot be written (read-only, full) only costs speed.
  */
-export function writeCacheFile(file: string, pieces: readonly string[]): void {
+export function writeCacheFile(file: string, pieces: readonly TextPiece[]): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeWholeSync(file, pieces);

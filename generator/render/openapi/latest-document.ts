@@ -19,6 +19,7 @@ import { apiFactsOf } from "../../spec/api-facts.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { ApiFacts, Spec } from "../../spec/types.js";
 import { compareText } from "../../util/order.js";
+import type { TextPiece } from "../../util/text-pieces.js";
 import { buildDocument } from "./document.js";
 import type { Info, OpenApiDocument } from "./model.js";
 import { securitySchemes } from "./security.js";
@@ -30,11 +31,12 @@ type Section = (typeof SECTIONS)[number];
 
 /**
  * A key and its value's JSON text, indented as it reads where the document
- * places it (a path two levels deep, a component three): assembling the
- * document then only joins texts, and a part is placed once, when its spec is
- * rendered, not each time any app's part changes.
+ * places it (a path two levels deep, a component three), encoded: assembling
+ * the document then only writes the bytes one after another, and a part is
+ * placed and encoded once, when its spec is rendered, not each time any app's
+ * part changes. The record keeps the bytes as they are (`util/framed-json.ts`).
  */
-type Entry = [string, string];
+type Entry = [string, Uint8Array];
 
 /** How deep the document nests each kind of entry's value. */
 const TAG_DEPTH = 2;
@@ -62,6 +64,8 @@ export interface LatestPart {
 
 const prefixOf = (spec: Pick<Spec, "app">): string => `${spec.app}.`;
 const text = (value: unknown): string => JSON.stringify(value, null, 2);
+/** A value's entry text at `depth`, encoded. */
+const entryBytes = (value: unknown, depth: number): Uint8Array => Buffer.from(placed(text(value), depth), "utf8");
 
 /** An app's part, built as the combined document builds it, with the combined document's facts. */
 export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
@@ -78,7 +82,7 @@ export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
   const components = Object.fromEntries(
     SECTIONS.map((section) => [
       section,
-      Object.entries(document.components?.[section] ?? {}).map(([key, value]) => [key, placed(text(value), COMPONENT_DEPTH)]),
+      Object.entries(document.components?.[section] ?? {}).map(([key, value]) => [key, entryBytes(value, COMPONENT_DEPTH)]),
     ]),
   ) as Record<Section, Entry[]>;
   const operations = Object.values(document.paths).flatMap((item) =>
@@ -92,8 +96,8 @@ export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
     baseUrl: spec.baseUrl,
     facts: apiFactsOf(spec),
     builtWith: combinedFacts,
-    tags: document.tags.map((tag) => [tag.name, placed(text(tag), TAG_DEPTH)]),
-    paths: Object.entries(document.paths).map(([key, item]) => [key, placed(text(item), PATH_DEPTH)]),
+    tags: document.tags.map((tag) => [tag.name, entryBytes(tag, TAG_DEPTH)]),
+    paths: Object.entries(document.paths).map(([key, item]) => [key, entryBytes(item, PATH_DEPTH)]),
     components,
     tagGroup: (document["x-tagGroups"] as LatestPart["tagGroup"][] | undefined)?.[0] ?? { name: spec.title, tags: [] },
     operationIds: operations,
@@ -101,8 +105,11 @@ export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {
   };
 }
 
-/** The combined document's text from the parts of the latest apps (in app order), or undefined where they cannot be joined. */
-export function assembleLatest(parts: readonly LatestPart[]): StageResult<string> | undefined {
+/**
+ * The combined document's text, in pieces, from the parts of the latest apps (in app order), or undefined where they cannot be
+ * joined. The pieces are written one after another (`util/text-pieces.ts`): the megabytes of the document are never one string.
+ */
+export function assembleLatest(parts: readonly LatestPart[]): StageResult<TextPiece[]> | undefined {
   const first = parts[0];
   if (first === undefined) return undefined;
   const facts = first.facts;
@@ -117,7 +124,7 @@ export function assembleLatest(parts: readonly LatestPart[]): StageResult<string
   const sections = SECTIONS.map((section) => [section, joined(parts.map((part) => part.components[section]))] as const);
   if (tags === undefined || paths === undefined || sections.some(([, entries]) => entries === undefined)) return undefined;
 
-  const components: Entry[] = sections
+  const components: Member[] = sections
     .filter(([, entries]) => entries!.length > 0)
     .map(([section, entries]) => [section, objectAt(entries!, COMPONENT_DEPTH - 1)]);
   components.push(["securitySchemes", placed(text(securitySchemes(facts, parts)), 2)]);
@@ -133,7 +140,9 @@ export function assembleLatest(parts: readonly LatestPart[]): StageResult<string
     ],
     0,
   );
-  return { value: `${document}\n`, diagnostics: [...factsWarnings(parts), ...parts.flatMap((part) => part.diagnostics)] };
+  const pieces = flattened(document);
+  pieces.push("\n");
+  return { value: pieces, diagnostics: [...factsWarnings(parts), ...parts.flatMap((part) => part.diagnostics)] };
 }
 
 /**
@@ -177,10 +186,10 @@ function factsWarnings(apps: readonly { app: string; version: string; facts: Api
  * values differ, the combined build would have named them apart: undefined.
  */
 function joined(lists: readonly Entry[][]): Entry[] | undefined {
-  const byKey = new Map<string, string>();
+  const byKey = new Map<string, Uint8Array>();
   for (const [key, value] of lists.flat()) {
     const known = byKey.get(key);
-    if (known !== undefined && known !== value) return undefined;
+    if (known !== undefined && Buffer.compare(known, value) !== 0) return undefined;
     byKey.set(key, value);
   }
   return [...byKey].sort(([a], [b]) => compareText(a, b));
@@ -191,20 +200,25 @@ const pad = (depth: number): string => "  ".repeat(depth);
 /** A value's top-level JSON text as it reads nested `depth` levels deep. */
 const placed = (relative: string, depth: number): string => relative.replaceAll("\n", `\n${pad(depth)}`);
 
+/** JSON text as a tree of pieces, in the order they are written. */
+type Pieces = TextPiece | readonly Pieces[];
+/** A key and its value's JSON text (in pieces), already placed at its depth. */
+type Member = [string, Pieces];
+
 /** An object's JSON text at `depth`, as `JSON.stringify(…, null, 2)` writes it nested: its members' values already placed. */
-function objectAt(members: readonly Entry[], depth: number): string {
+function objectAt(members: readonly Member[], depth: number): Pieces {
   return members.length === 0
     ? "{}"
     : listAt(
         "{",
-        members.map(([key, value]) => `${JSON.stringify(key)}: ${value}`),
+        members.map(([key, value]) => [`${JSON.stringify(key)}: `, value]),
         "}",
         depth,
       );
 }
 
 /** An array's JSON text at `depth`, its items' values already placed. */
-function arrayAt(items: readonly Entry[], depth: number): string {
+function arrayAt(items: readonly Entry[], depth: number): Pieces {
   return items.length === 0
     ? "[]"
     : listAt(
@@ -215,16 +229,20 @@ function arrayAt(items: readonly Entry[], depth: number): string {
       );
 }
 
-/**
- * Members one per line between brackets. Concatenated, not joined: V8 keeps
- * a concatenation as a tree of the pieces, copied once when the document is
- * written, where a join copies megabytes at every level of the document.
- */
-function listAt(open: string, members: readonly string[], close: string, depth: number): string {
+/** Members one per line between brackets. */
+function listAt(open: string, members: readonly Pieces[], close: string, depth: number): Pieces {
   const indent = pad(depth + 1);
-  let text = open;
-  for (const [i, member] of members.entries()) text += `${i === 0 ? "\n" : ",\n"}${indent}${member}`;
-  return `${text}\n${pad(depth)}${close}`;
+  const pieces: Pieces[] = [open];
+  for (const [i, member] of members.entries()) pieces.push(`${i === 0 ? "\n" : ",\n"}${indent}`, member);
+  pieces.push(`\n${pad(depth)}${close}`);
+  return pieces;
+}
+
+/** The tree's pieces, in order. */
+function flattened(tree: Pieces, into: TextPiece[] = []): TextPiece[] {
+  if (typeof tree === "string" || tree instanceof Uint8Array) into.push(tree);
+  else for (const branch of tree) flattened(branch, into);
+  return into;
 }
 
 export function combinedInfo(specs: readonly Pick<Spec, "title" | "app" | "version" | "beta">[]): Info {

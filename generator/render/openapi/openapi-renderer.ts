@@ -7,6 +7,7 @@
  * own but no place among the latest versions.
  */
 import type { StageResult } from "../../diagnostics.js";
+import { piecedFile } from "../../emit.js";
 import { apiFactsOf } from "../../spec/api-facts.js";
 import type { Spec } from "../../spec/types.js";
 import { renderBySpec } from "../render-by-spec.js";
@@ -29,7 +30,7 @@ const bySpec: SpecRenderer = {
     const latest = parts.filter((part): part is LatestPart => part !== null);
     if (latest.length === 0) return { value: [], diagnostics: [] };
     const assembled = assembleLatest(latest);
-    if (assembled !== undefined) return { value: [{ path: LATEST_FILE, contents: assembled.value }], diagnostics: assembled.diagnostics };
+    if (assembled !== undefined) return { value: [piecedFile(LATEST_FILE, assembled.value)], diagnostics: assembled.diagnostics };
     const built = buildLatest(await specsWithParts());
     return { value: [{ path: LATEST_FILE, contents: serialize(built.value) }], diagnostics: built.diagnostics };
   },
