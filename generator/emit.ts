@@ -176,7 +176,12 @@ export async function listFiles(root: string): Promise<string[]> {
   // Each entry's folder is `folder` or `folder` joined with more: the relative path is a slice, where
   // path.relative would resolve both paths again for each of the tens of thousands of files of a large output.
   const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`; // a file system's root ends with one already
-  const relativeFolder = (parent: string) => (parent === folder ? "" : `${parent.slice(prefix.length).split(path.sep).join("/")}/`);
+  const relativeFolders = new Map<string, string>([[folder, ""]]);
+  const relativeFolder = (parent: string): string => {
+    let relative = relativeFolders.get(parent);
+    if (relative === undefined) relativeFolders.set(parent, (relative = `${parent.slice(prefix.length).split(path.sep).join("/")}/`));
+    return relative;
+  };
   return entries
     .filter((e) => e.isFile())
     .map((e) => `${relativeFolder(e.parentPath)}${e.name}`)

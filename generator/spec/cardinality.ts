@@ -13,8 +13,18 @@ import { compareText } from "../util/order.js";
 import { pathShape } from "./paths.js";
 import type { Association, Resource } from "./types.js";
 
+/** Resources are not changed once read: each one's record shape is worked out once, though every association to it asks. */
+const recordShapes = new WeakMap<Resource, string | undefined>();
+
 /** The shape (ids as `*`) of the path where one record of the resource lives, when the docs give one. */
 export function recordShapeOf(resource: Resource): string | undefined {
+  if (recordShapes.has(resource)) return recordShapes.get(resource);
+  const shape = workedOutRecordShape(resource);
+  recordShapes.set(resource, shape);
+  return shape;
+}
+
+function workedOutRecordShape(resource: Resource): string | undefined {
   // A record reached through an association (`via`) or as the current user lives at its own path too; among
   // several such routes (a document that lists them without saying which is whose), the one under the
   // resource's own collection, else the shortest.

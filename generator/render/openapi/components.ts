@@ -8,12 +8,21 @@
  * share a key (names differing only in characters a key cannot hold) get
  * `_2`, `_3`... in the order they are first used, which the renderer keeps
  * deterministic.
+ *
+ * A component of one app's resources is named under the app's prefix (none in
+ * a document of one app, `people.` in the combined one). The registry keeps
+ * what it was asked for, so that it can say the keys the same components get
+ * under another prefix (`keysUnder`): the combined document's part of an app
+ * is derived from the app's own document rather than built again.
  */
 import { compareText } from "../../util/order.js";
 import { componentKey } from "./naming.js";
 import { ref, type Components, type Header, type Parameter, type Reference, type Response, type Schema } from "./model.js";
 
-type Section = "schemas" | "parameters" | "headers" | "responses";
+export type Section = "schemas" | "parameters" | "headers" | "responses";
+
+/** The key wanted for a component: a name, or a name of one app's, under the app's prefix. */
+export type WantedKey = string | { prefix: string; name: string };
 interface SectionValue {
   schemas: Schema;
   parameters: Parameter;
@@ -30,12 +39,16 @@ export class ComponentRegistry {
     responses: new Map(),
   };
 
+  /** Every component in the order of first use, with what its key was wanted as. */
+  private readonly used: { section: Section; key: string; wanted: WantedKey }[] = [];
+
   /** A reference to the component, building it under a fresh key on first use. */
-  use<S extends Section>(section: S, identity: string, wantedKey: string, build: () => SectionValue[S]): Reference {
+  use<S extends Section>(section: S, identity: string, wanted: WantedKey, build: () => SectionValue[S]): Reference {
     const known = this.keys.get(`${section} ${identity}`);
     if (known !== undefined) return ref(section, known);
-    const key = this.freeKey(section, componentKey(wantedKey));
+    const key = freeKey(componentKey(typeof wanted === "string" ? wanted : `${wanted.prefix}${wanted.name}`), this.values[section]);
     this.keys.set(`${section} ${identity}`, key);
+    this.used.push({ section, key, wanted });
     this.values[section].set(key, undefined); // reserved while it builds, for components that refer to themselves
     this.values[section].set(key, build());
     return ref(section, key);
@@ -50,10 +63,24 @@ export class ComponentRegistry {
     };
   }
 
-  private freeKey(section: Section, key: string): string {
-    let candidate = key;
-    for (let n = 2; this.values[section].has(candidate); n++) candidate = `${key}_${n}`;
-    return candidate;
+  /**
+   * Each component's key, by section, as it would be had every app's component been wanted under `prefix`: the keys a build
+   * with that prefix gives, as it uses the same components in the same order.
+   */
+  keysUnder(prefix: string): Map<Section, Map<string, string>> {
+    const renamed = new Map<Section, Map<string, string>>();
+    const taken = new Map<Section, Set<string>>();
+    for (const { section, key, wanted } of this.used) {
+      if (!renamed.has(section)) {
+        renamed.set(section, new Map());
+        taken.set(section, new Set());
+      }
+      const name = typeof wanted === "string" ? wanted : `${prefix}${wanted.name}`;
+      const renamedKey = freeKey(componentKey(name), taken.get(section)!);
+      taken.get(section)!.add(renamedKey);
+      renamed.get(section)!.set(key, renamedKey);
+    }
+    return renamed;
   }
 
   private sorted<S extends Section>(section: S): Record<string, SectionValue[S]> | undefined {
@@ -61,4 +88,11 @@ export class ComponentRegistry {
     if (entries.length === 0) return undefined;
     return Object.fromEntries(entries.map(([key, value]) => [key, value!]));
   }
+}
+
+/** `key`, or the first of `key_2`, `key_3`... that is not taken. */
+function freeKey(key: string, taken: { has(key: string): boolean }): string {
+  let candidate = key;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${key}_${n}`;
+  return candidate;
 }

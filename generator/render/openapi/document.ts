@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics
 import { sortedBy, sortedStrings } from "../../util/order.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { ApiFacts, Resource, Spec } from "../../spec/types.js";
-import { ComponentRegistry } from "./components.js";
+import { ComponentRegistry, type Section } from "./components.js";
 import { appContext, tagOf, type AppContext, type DocumentContext } from "./context.js";
 import type { Info, Method, OpenApiDocument, Operation, PathItem, SecurityRequirement, Tag } from "./model.js";
 import { pluralWords } from "./naming.js";
@@ -31,7 +31,12 @@ export interface DocumentPlan {
   operationIdsWithApp?: boolean;
 }
 
-export function buildDocument(plan: DocumentPlan): StageResult<OpenApiDocument> {
+/** A document built, and the keys its components would have under another prefix (`ComponentRegistry.keysUnder`). */
+export interface BuiltDocument extends StageResult<OpenApiDocument> {
+  keysUnder(prefix: string): Map<Section, Map<string, string>>;
+}
+
+export function buildDocument(plan: DocumentPlan): BuiltDocument {
   const ctx: DocumentContext = { components: new ComponentRegistry(), facts: plan.facts };
   const apps = new Map(plan.specs.map((spec) => [spec, appContext(spec, plan.prefixOf(spec))]));
   const planned = planOperations(plan.specs);
@@ -52,7 +57,7 @@ export function buildDocument(plan: DocumentPlan): StageResult<OpenApiDocument> 
     components: { ...ctx.components.toComponents(), securitySchemes: securitySchemes(plan.facts, plan.specs) },
     ...(plan.tagGroups ? { "x-tagGroups": tagGroups(apps, tags) } : {}),
   };
-  return { value: document, diagnostics };
+  return { value: document, diagnostics, keysUnder: (prefix) => ctx.components.keysUnder(prefix) };
 }
 
 const METHODS: readonly Method[] = ["get", "post", "patch", "delete"];

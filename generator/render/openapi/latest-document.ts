@@ -7,7 +7,9 @@
  * The document is their union, in the order the combined build gives (every
  * map sorted by key), with the info, security schemes and tag groups made
  * from what each part says of its spec. A generate that changed one app's
- * spec then renders only that app's part.
+ * spec then renders only that app's part, and derives it from the app's own
+ * document rather than building the app again under its prefix
+ * (`latestPartOf`).
  *
  * Where the parts cannot simply be joined (two apps under different base
  * URLs, two parts giving one shared component different values, one
@@ -18,11 +20,12 @@ import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics
 import { apiFactsOf } from "../../spec/api-facts.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { ApiFacts, Spec } from "../../spec/types.js";
-import { compareText } from "../../util/order.js";
+import { compareText, sortedStrings } from "../../util/order.js";
 import type { TextPiece } from "../../util/text-pieces.js";
-import { buildDocument } from "./document.js";
-import type { Info, OpenApiDocument } from "./model.js";
-import { securitySchemes } from "./security.js";
+import { buildDocument, type BuiltDocument } from "./document.js";
+import { ref, type Info, type OpenApiDocument, type Operation, type PathItem } from "./model.js";
+import { appPrefixed } from "./operation-ids.js";
+import { securityRequirements, securitySchemes } from "./security.js";
 
 export const LATEST_FILE = "openapi/latest.json";
 
@@ -66,6 +69,78 @@ const prefixOf = (spec: Pick<Spec, "app">): string => `${spec.app}.`;
 const text = (value: unknown): string => JSON.stringify(value, null, 2);
 /** A value's entry text at `depth`, encoded. */
 const entryBytes = (value: unknown, depth: number): Uint8Array => Buffer.from(placed(text(value), depth), "utf8");
+
+/**
+ * An app's part, derived from the app's own document (`built`): the same components and operations, with the
+ * component keys the combined document gives them (`people.Person`), tags under the app's prefix, operationIds led
+ * by the app and each operation's security on it, which is what the combined document's build gives, for half
+ * the cost. Built again where the derivation would not give that: where the combined document's facts are not
+ * the app's own (they decide the rate-limit responses and the security), or where an operationId had to be
+ * numbered (the build numbers operationIds led by the app).
+ */
+export function latestPartOf(spec: Spec, combinedFacts: ApiFacts, built: BuiltDocument): LatestPart {
+  const sameFacts = JSON.stringify(combinedFacts) === JSON.stringify(apiFactsOf(spec));
+  const numbered = built.diagnostics.some((d) => d.code === "OPENAPI_OPERATION_ID");
+  if (!sameFacts || numbered) return latestPart(spec, combinedFacts);
+  const prefix = prefixOf(spec);
+  const refs = new Map<string, string>();
+  const keys = built.keysUnder(prefix);
+  for (const [section, renamed] of keys) for (const [from, to] of renamed) refs.set(ref(section, from).$ref, ref(section, to).$ref);
+  const withRefs = (key: string, value: unknown): unknown =>
+    key === "$ref" && typeof value === "string" ? (refs.get(value) ?? value) : value;
+  const encoded = (value: unknown, depth: number): Uint8Array => Buffer.from(placed(JSON.stringify(value, withRefs, 2), depth), "utf8");
+  const security = securityRequirements(combinedFacts, spec);
+  const operation = (own: Operation): Operation => {
+    const members: [string, unknown][] = [];
+    for (const [key, value] of Object.entries(own)) {
+      if (key === "operationId") members.push([key, appPrefixed(spec.app, own.operationId)]);
+      else if (key === "tags") members.push([key, own.tags.map((tag) => `${prefix}${tag}`)]);
+      else members.push([key, value]);
+      // Where the build puts it: after the tags, and after `deprecated` where there is one.
+      if (key === (own.deprecated === true ? "deprecated" : "tags")) members.push(["security", security]);
+    }
+    return Object.fromEntries(members) as unknown as Operation;
+  };
+  const document = built.value;
+  const paths = Object.entries(document.paths).map(([path, item]): [string, PathItem] => [
+    path,
+    Object.fromEntries(
+      Object.entries(item).map(([key, value]) => [key, OPERATION_METHODS.includes(key) ? operation(value as Operation) : value]),
+    ),
+  ]);
+  const operationIds = paths.flatMap(([, item]) =>
+    OPERATION_METHODS.flatMap((method) => (item as Record<string, Operation | undefined>)[method]?.operationId ?? []),
+  );
+  if (new Set(operationIds).size !== operationIds.length) return latestPart(spec, combinedFacts);
+  const tags = document.tags.map((tag) => ({ ...tag, name: `${prefix}${tag.name}` }));
+  const components = Object.fromEntries(
+    SECTIONS.map((section) => {
+      const renamed = keys.get(section) ?? new Map<string, string>();
+      const entries = Object.entries(document.components?.[section] ?? {}).map(([key, value]): Entry => [
+        renamed.get(key) ?? key,
+        encoded(value, COMPONENT_DEPTH),
+      ]);
+      return [section, entries.sort(([a], [b]) => compareText(a, b))];
+    }),
+  ) as Record<Section, Entry[]>;
+  return {
+    app: spec.app,
+    version: spec.version,
+    title: spec.title,
+    beta: spec.beta === true,
+    baseUrl: spec.baseUrl,
+    facts: apiFactsOf(spec),
+    builtWith: combinedFacts,
+    tags: tags.map((tag) => [tag.name, encoded(tag, TAG_DEPTH)]),
+    paths: paths.map(([path, item]) => [path, encoded(item, PATH_DEPTH)]),
+    components,
+    tagGroup: { name: spec.title, tags: sortedStrings(tags.map((tag) => tag.name)) },
+    operationIds,
+    diagnostics: built.diagnostics,
+  };
+}
+
+const OPERATION_METHODS: readonly string[] = ["get", "post", "patch", "delete"];
 
 /** An app's part, built as the combined document builds it, with the combined document's facts. */
 export function latestPart(spec: Spec, combinedFacts: ApiFacts): LatestPart {

@@ -6,14 +6,13 @@
  * 2015-2018, under other URLs (`/check_ins/v2`): they have documents of their
  * own but no place among the latest versions.
  */
-import type { StageResult } from "../../diagnostics.js";
 import { piecedFile } from "../../emit.js";
 import { apiFactsOf } from "../../spec/api-facts.js";
 import type { Spec } from "../../spec/types.js";
 import { renderBySpec } from "../render-by-spec.js";
 import type { Renderer, SpecRenderer } from "../renderer.js";
-import { buildDocument } from "./document.js";
-import { assembleLatest, buildLatest, LATEST_FILE, latestPart, type LatestPart } from "./latest-document.js";
+import { buildDocument, type BuiltDocument } from "./document.js";
+import { assembleLatest, buildLatest, LATEST_FILE, latestPartOf, type LatestPart } from "./latest-document.js";
 import type { Info, OpenApiDocument } from "./model.js";
 
 const OPENAPI_ROOT = "openapi";
@@ -23,7 +22,7 @@ const bySpec: SpecRenderer = {
   async renderSpec(spec, role) {
     const document = renderSpec(spec);
     const file = { path: `${OPENAPI_ROOT}/${spec.app}-${spec.version}.json`, contents: serialize(document.value) };
-    const part = role.latestDated ? latestPart(spec, role.combinedFacts ?? apiFactsOf(spec)) : null;
+    const part = role.latestDated ? latestPartOf(spec, role.combinedFacts ?? apiFactsOf(spec), document) : null;
     return { value: { files: [file], part }, diagnostics: document.diagnostics };
   },
   async renderShared(parts, specsWithParts) {
@@ -48,7 +47,7 @@ function serialize(document: OpenApiDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-export function renderSpec(spec: Spec): StageResult<OpenApiDocument> {
+export function renderSpec(spec: Spec): BuiltDocument {
   return buildDocument({
     specs: [spec],
     info: specInfo(spec),

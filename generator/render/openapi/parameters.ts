@@ -196,5 +196,10 @@ function offsetParameter(ctx: DocumentContext): Reference {
 }
 
 function resourceParameter(ctx: DocumentContext, app: AppContext, resource: Resource, part: string, build: () => Parameter): Reference {
-  return ctx.components.use("parameters", `${app.id} ${resource.type} ${part}`, `${app.prefix}${resource.type}.${part}`, build);
+  return ctx.components.use(
+    "parameters",
+    `${app.id} ${resource.type} ${part}`,
+    { prefix: app.prefix, name: `${resource.type}.${part}` },
+    build,
+  );
 }

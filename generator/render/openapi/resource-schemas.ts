@@ -31,7 +31,12 @@ export function resourceComponent(
   build: () => Schema,
 ): Reference {
   const suffix = part === undefined ? "" : `.${part}`;
-  return ctx.components.use("schemas", `${app.id} ${resource.type}${suffix}`, `${app.prefix}${resource.type}${suffix}`, build);
+  return ctx.components.use(
+    "schemas",
+    `${app.id} ${resource.type}${suffix}`,
+    { prefix: app.prefix, name: `${resource.type}${suffix}` },
+    build,
+  );
 }
 
 /** The resource object of a type, or a plain one where the spec does not describe the type. */
@@ -142,8 +147,15 @@ function includedProperty(ctx: DocumentContext, app: AppContext, resource: Resou
       const refs = targets.map((type) =>
         type === undefined ? jsonApiSchema(ctx, "ResourceObject") : resourceObjectSchema(ctx, app, type),
       );
-      const items = sortedBy([...new Map(refs.map((r) => [r.$ref, r])).values()], (r) => r.$ref);
+      // Sorted by key without the app's prefix: the same order in the app's own document as in the combined one.
+      const items = sortedBy([...new Map(refs.map((r) => [r.$ref, r])).values()], (r) => unprefixedKey(app, r));
       return { type: "array", items: items.length === 1 ? items[0] : { anyOf: items } };
     }),
   };
+}
+
+/** The key a reference names, without the app's prefix. */
+function unprefixedKey(app: AppContext, reference: Reference): string {
+  const key = reference.$ref.slice(reference.$ref.lastIndexOf("/") + 1);
+  return key.startsWith(app.prefix) ? key.slice(app.prefix.length) : key;
 }

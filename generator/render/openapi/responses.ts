@@ -89,7 +89,7 @@ function sharedResponse(
   return ctx.components.use(
     "responses",
     known ? `${app.id} ${type} ${part}` : `JsonApi ${part}`,
-    known ? `${app.prefix}${type}.${part}` : `JsonApi.${part}`,
+    known ? { prefix: app.prefix, name: `${type}.${part}` } : `JsonApi.${part}`,
     () => successResponse(ctx, RESPONSE_WORDS[part](known ? type : "record"), schema()),
   );
 }
