@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DOCUMENTED_API_FACTS, apiFactsOf } from "../../generator/spec/api-facts.js";
-import { latestPart, latestPartOf, type LatestPart } from "../../generator/render/openapi/latest-document.js";
+import { latestPart, latestPartOf, type LatestPart } from "../../generator/render/openapi/latest-part.js";
 import { renderSpec } from "../../generator/render/openapi/openapi-renderer.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { resource, spec } from "../helpers/spec-builder.js";

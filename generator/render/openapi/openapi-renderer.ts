@@ -12,7 +12,8 @@ import type { Spec } from "../../spec/types.js";
 import { renderBySpec } from "../render-by-spec.js";
 import type { Renderer, SpecRenderer } from "../renderer.js";
 import { buildDocument, type BuiltDocument } from "./document.js";
-import { assembleLatest, buildLatest, LATEST_FILE, latestPartOf, type LatestPart } from "./latest-document.js";
+import { assembleLatest, buildLatest, LATEST_FILE } from "./latest-document.js";
+import { latestPartOf, type LatestPart } from "./latest-part.js";
 import type { Info, OpenApiDocument } from "./model.js";
 
 const OPENAPI_ROOT = "openapi";
