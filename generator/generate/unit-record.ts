@@ -115,10 +115,10 @@ export async function readUnitRecord(out: string, global: string, roots: Readonl
 
 /**
  * The part of a unit: from the record, or from its own file; undefined where
- * that file is gone, cut short or not a framed value. Its length is checked, not its
- * hash: like the record's other facts, it is the generator's own, written
- * whole, and hashing the megabytes of the combined document's parts again
- * would be a good share of a one-spec change.
+ * that file is gone, cut short or not a framed value. Its length is checked,
+ * not its hash: like the record's other facts, it is the generator's own,
+ * written whole, and hashing the megabytes of the combined document's parts
+ * again would be a good share of a one-spec change.
  */
 export async function partOf(out: string, unit: UnitEntry): Promise<{ part: unknown } | undefined> {
   if ("part" in unit) return { part: unit.part };

@@ -4,8 +4,8 @@
  * string or one buffer. Joining megabytes costs more than it seems: a string
  * holding one character beyond Latin-1 is two bytes a character once joined,
  * and every fresh page of memory is a page fault (on some virtual machines,
- * tens of microseconds each). Writing `openapi/latest.json` (8 MB) joined took
- * several times as long as writing it piece by piece.
+ * tens of microseconds each). Writing `openapi/latest.json` (megabytes) joined
+ * took several times as long as writing it piece by piece.
  */
 export type TextPiece = string | Uint8Array;
 
@@ -38,10 +38,7 @@ export function encodePieces(pieces: Iterable<TextPiece>, sink: (bytes: Buffer) 
     if (used + most > CHUNK && !flush()) return;
     if (most > CHUNK) {
       // Larger than the buffer: handed over on its own.
-      if (
-        sink(typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.length)) === false
-      )
-        return;
+      if (sink(bufferOf(piece)) === false) return;
       continue;
     }
     if (typeof piece === "string") {
@@ -57,7 +54,10 @@ export function encodePieces(pieces: Iterable<TextPiece>, sink: (bytes: Buffer) 
 /** The pieces joined, for a caller that needs one string (a test, a check); each piece of bytes holds whole characters. */
 export function joinPieces(pieces: Iterable<TextPiece>): string {
   let text = "";
-  for (const piece of pieces)
-    text += typeof piece === "string" ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString("utf8");
+  for (const piece of pieces) text += typeof piece === "string" ? piece : bufferOf(piece).toString("utf8");
   return text;
 }
+
+/** A piece's bytes: a string's encoded, or a view of a piece of bytes. */
+const bufferOf = (piece: TextPiece): Buffer =>
+  typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.length);

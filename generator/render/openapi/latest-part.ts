@@ -12,14 +12,15 @@ import { apiFactsOf } from "../../spec/api-facts.js";
 import type { ApiFacts, Spec } from "../../spec/types.js";
 import { compareText, sortedStrings } from "../../util/order.js";
 import { combinedInfo } from "./combined-info.js";
+import type { Section } from "./components.js";
 import { buildDocument, type BuiltDocument } from "./document.js";
 import { ref, type Operation, type PathItem, type Tag } from "./model.js";
 import { appPrefixed } from "./operation-ids.js";
 import { placed } from "./placed-json.js";
 import { securityRequirements } from "./security.js";
 
-export const SECTIONS = ["schemas", "parameters", "headers", "responses"] as const;
-export type Section = (typeof SECTIONS)[number];
+/** The sections of `components` a part brings entries to, in the document's order. */
+export const SECTIONS: readonly Section[] = ["schemas", "parameters", "headers", "responses"];
 
 /**
  * A key and its value's JSON text, indented as it reads where the document
