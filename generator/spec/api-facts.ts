@@ -45,6 +45,9 @@ export function apiFactsOf(spec: Pick<Spec, "api">): ApiFacts {
   return spec.api ?? DOCUMENTED_API_FACTS;
 }
 
+/** Whether two sets of API-wide facts say the same. */
+export const sameApiFacts = (a: ApiFacts, b: ApiFacts): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The OAuth scope of an app. The docs: "Each PCO app is a distinct OAuth scope",
  * named like the app's URL segment with underscores (`check-ins` → `check_ins`).

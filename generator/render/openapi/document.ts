@@ -8,7 +8,16 @@ import { specFileName } from "../../spec/serialize.js";
 import type { ApiFacts, Resource, Spec } from "../../spec/types.js";
 import { ComponentRegistry, type Section } from "./components.js";
 import { appContext, tagOf, type AppContext, type DocumentContext } from "./context.js";
-import type { Info, Method, OpenApiDocument, Operation, PathItem, SecurityRequirement, Tag } from "./model.js";
+import {
+  METHODS,
+  type Info,
+  type Method,
+  type OpenApiDocument,
+  type Operation,
+  type PathItem,
+  type SecurityRequirement,
+  type Tag,
+} from "./model.js";
 import { pluralWords } from "./naming.js";
 import { appPrefixed, documentOperationIds, semanticOperationId } from "./operation-ids.js";
 import { buildOperation } from "./operation-object.js";
@@ -59,8 +68,6 @@ export function buildDocument(plan: DocumentPlan): BuiltDocument {
   };
   return { value: document, diagnostics, keysUnder: (prefix) => ctx.components.keysUnder(prefix) };
 }
-
-const METHODS: readonly Method[] = ["get", "post", "patch", "delete"];
 
 /** The path items, in path order, and a tag for each resource that leads an operation. */
 function buildPaths(

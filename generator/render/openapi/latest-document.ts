@@ -12,7 +12,7 @@
  * the specs as a whole.
  */
 import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics.js";
-import { apiFactsOf } from "../../spec/api-facts.js";
+import { apiFactsOf, sameApiFacts } from "../../spec/api-facts.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { ApiFacts, Spec } from "../../spec/types.js";
 import { compareText } from "../../util/order.js";
@@ -34,8 +34,7 @@ export function assembleLatest(parts: readonly LatestPart[]): StageResult<TextPi
   const first = parts[0];
   if (first === undefined) return undefined;
   const facts = first.facts;
-  const sameFacts = (a: ApiFacts, b: ApiFacts) => JSON.stringify(a) === JSON.stringify(b);
-  if (parts.some((part) => !sameFacts(part.builtWith, facts))) return undefined;
+  if (parts.some((part) => !sameApiFacts(part.builtWith, facts))) return undefined;
   if (new Set(parts.map((part) => part.baseUrl)).size > 1) return undefined;
   const ids = parts.flatMap((part) => part.operationIds);
   if (new Set(ids).size !== ids.length) return undefined;

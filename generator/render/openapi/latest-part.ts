@@ -8,13 +8,13 @@
  * gives (`test/openapi/latest-part.test.ts` holds the two to each other).
  */
 import type { Diagnostic } from "../../diagnostics.js";
-import { apiFactsOf } from "../../spec/api-facts.js";
+import { apiFactsOf, sameApiFacts } from "../../spec/api-facts.js";
 import type { ApiFacts, Spec } from "../../spec/types.js";
 import { compareText, sortedStrings } from "../../util/order.js";
 import { combinedInfo } from "./combined-info.js";
 import type { Section } from "./components.js";
 import { buildDocument, type BuiltDocument } from "./document.js";
-import { ref, type Operation, type PathItem, type Tag } from "./model.js";
+import { METHODS, ref, type Operation, type PathItem, type Tag } from "./model.js";
 import { appPrefixed } from "./operation-ids.js";
 import { placed } from "./placed-json.js";
 import { securityRequirements } from "./security.js";
@@ -55,8 +55,6 @@ export interface LatestPart {
   diagnostics: Diagnostic[];
 }
 
-const OPERATION_METHODS = ["get", "post", "patch", "delete"] as const;
-
 /** What an app's component keys and tags start with in the combined document. */
 export const prefixOf = (spec: Pick<Spec, "app">): string => `${spec.app}.`;
 
@@ -70,9 +68,8 @@ export const prefixOf = (spec: Pick<Spec, "app">): string => `${spec.app}.`;
  * operationId was numbered (the build numbers operationIds led by the app).
  */
 export function latestPartOf(spec: Spec, combinedFacts: ApiFacts, built: BuiltDocument): LatestPart {
-  const sameFacts = JSON.stringify(combinedFacts) === JSON.stringify(apiFactsOf(spec));
   const numbered = built.diagnostics.some((d) => d.code === "OPENAPI_OPERATION_ID");
-  if (!sameFacts || numbered) return latestPart(spec, combinedFacts);
+  if (!sameApiFacts(combinedFacts, apiFactsOf(spec)) || numbered) return latestPart(spec, combinedFacts);
   const prefix = prefixOf(spec);
   const keys = built.keysUnder(prefix);
   const refs = new Map<string, string>();
@@ -97,18 +94,19 @@ export function latestPartOf(spec: Spec, combinedFacts: ApiFacts, built: BuiltDo
     Object.fromEntries(
       Object.entries(item).map(([key, value]) => [
         key,
-        (OPERATION_METHODS as readonly string[]).includes(key) ? operation(value as Operation) : value,
+        (METHODS as readonly string[]).includes(key) ? operation(value as Operation) : value,
       ]),
     ),
   ]);
-  const part = partFrom(spec, combinedFacts, built.diagnostics, withRefs, {
+  // Two operationIds that only the case of their first letter told apart meet once led by the app: the build numbers one.
+  const ids = operationIdsOf(paths);
+  if (new Set(ids).size !== ids.length) return latestPart(spec, combinedFacts);
+  return partFrom(spec, combinedFacts, built.diagnostics, withRefs, {
     tags: document.tags.map((tag) => ({ ...tag, name: `${prefix}${tag.name}` })),
     paths,
     components: (section) =>
       Object.entries(document.components?.[section] ?? {}).map(([key, value]) => [keys.get(section)?.get(key) ?? key, value]),
   });
-  // Two operationIds that only the case of their first letter told apart meet once led by the app: the build numbers one.
-  return new Set(part.operationIds).size === part.operationIds.length ? part : latestPart(spec, combinedFacts);
 }
 
 /** An app's part, built as the combined document builds it, with the combined document's facts. */
@@ -169,7 +167,12 @@ function partFrom(
     components,
     // As the build groups them: every tag of the part is the app's.
     tagGroup: { name: spec.title, tags: sortedStrings(tagNames) },
-    operationIds: prefixed.paths.flatMap(([, item]) => OPERATION_METHODS.flatMap((method) => item[method]?.operationId ?? [])),
+    operationIds: operationIdsOf(prefixed.paths),
     diagnostics,
   };
+}
+
+/** The operationIds of the path items, in path and method order. */
+function operationIdsOf(paths: readonly [string, PathItem][]): string[] {
+  return paths.flatMap(([, item]) => METHODS.flatMap((method) => item[method]?.operationId ?? []));
 }

@@ -65,6 +65,9 @@ export interface Operation {
 
 export type Method = "get" | "post" | "patch" | "delete";
 
+/** The methods of a path item, in the order a document writes them. */
+export const METHODS: readonly Method[] = ["get", "post", "patch", "delete"];
+
 export interface PathItem {
   servers?: Server[];
   parameters?: Parameter[];
