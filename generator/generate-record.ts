@@ -22,7 +22,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { listFiles } from "./emit.js";
 import { sortedStrings } from "./util/order.js";
 import { packageRoot } from "./util/package-root.js";
-import { SPEC_FILE } from "./spec/spec-file.js";
+import { MAX_SPEC_BYTES, SPEC_FILE } from "./spec/spec-file.js";
 
 export interface GenerateRecord {
   inputs: string;
@@ -63,7 +63,10 @@ export async function inputsFingerprint(specFolder: string): Promise<GenerateInp
     .digest("hex");
   const files = (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file));
   // One after the other: for hundreds of small files that is faster than as many reads through libuv's thread pool.
-  const hashes = fileHashes(files.map((file) => path.join(specFolder, file)));
+  const hashes = fileHashes(
+    files.map((file) => path.join(specFolder, file)),
+    MAX_SPEC_BYTES,
+  );
   const specs = files.map((file, i) => ({ file, hash: hashes[i]! }));
   const inputs = createHash("sha256").update(`${globalHash}\0`);
   for (const spec of specs) inputs.update(`spec/${spec.file}\0${spec.hash}\0`);

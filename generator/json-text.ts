@@ -48,11 +48,20 @@ export function parseJson(text: string): JsonParseResult {
 
 function describeSyntaxError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  // V8 appends the position and sometimes an excerpt; the diagnostic carries its own position.
-  return message
+  // V8 appends the position or an excerpt of the text: the diagnostic carries its own position, and the excerpt is the
+  // input's own bytes, lines and control characters included, which have no place in a one-line message.
+  return withoutExcerpt(message)
     .replace(/,? (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/, "")
     .replace(/^(Unexpected[^:]*|Expected[^:]*): "[\s\S]*$/, "$1")
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .trim();
+}
+
+/** V8's `Unexpected token 'x', "…x…" is not valid JSON`, without its excerpt: `Unexpected token 'x'`. */
+function withoutExcerpt(message: string): string {
+  if (!message.endsWith(" is not valid JSON")) return message;
+  const excerpt = message.search(/, (?:\.\.\.)?"/);
+  return excerpt === -1 ? message : message.slice(0, excerpt);
 }
 
 /** Where in valid JSON text the nesting first goes deeper than allowed, if it does. */
@@ -84,18 +93,66 @@ function errorOffset(text: string, error: unknown): number {
   const match = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
   if (match) return Number(match[1]);
   const FIRST_ERROR = Symbol("first error");
-  let offset = text.length;
+  const blanks = shortenedBlanks(text);
+  let offset = blanks.text.length;
   try {
     // Stops at the first error: scanning on through megabytes of damage would report nothing more.
     const stopAtFirstError = (_code: number, at: number) => {
       offset = at;
       throw FIRST_ERROR;
     };
-    jsoncParser().visit(text, { onError: stopAtFirstError }, STRICT);
+    jsoncParser().visit(blanks.text, { onError: stopAtFirstError }, STRICT);
   } catch (stopped) {
     if (stopped !== FIRST_ERROR) return 0;
   }
-  return offset;
+  return blanks.original(offset);
+}
+
+/** Runs of spaces and tabs longer than this are shortened: far longer than any indentation of the docs. */
+const LONGEST_BLANKS = 64;
+
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
+
+/**
+ * The text with every run of more than `LONGEST_BLANKS` spaces and tabs
+ * shortened to its first character, and a function from an offset in it to
+ * the same place in the text. jsonc-parser builds a string of every run of
+ * blanks it skips, a character at a time: a run of megabytes takes it
+ * seconds and a gigabyte. Shortening one changes no token and no error: a
+ * space is the same inside a string as outside, and before the first error
+ * every tab is outside strings (a tab in a string is an error V8 places
+ * itself). A loop, not a regular expression: one over a run of megabytes
+ * overflows V8's stack.
+ */
+function shortenedBlanks(text: string): { text: string; original: (offset: number) => number } {
+  const kept: string[] = [];
+  // For each shortened run: where the text after it starts in the shortened text, and how much was cut up to there.
+  const cuts: { from: number; cut: number }[] = [];
+  let keptUpTo = 0;
+  let cut = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!isBlank(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isBlank(text.charCodeAt(end))) end += 1;
+    if (end - i > LONGEST_BLANKS) {
+      kept.push(text.slice(keptUpTo, i + 1));
+      keptUpTo = end;
+      cuts.push({ from: i + 1 - cut, cut: cut + (end - i - 1) });
+      cut += end - i - 1;
+    }
+    i = end - 1;
+  }
+  if (cuts.length === 0) return { text, original: (offset) => offset };
+  kept.push(text.slice(keptUpTo));
+  const original = (offset: number): number => {
+    let shift = 0;
+    for (const entry of cuts) {
+      if (entry.from > offset) break;
+      shift = entry.cut;
+    }
+    return offset + shift;
+  };
+  return { text: kept.join(""), original };
 }
 
 /** 1-based line and column of a UTF-16 offset. */

@@ -26,3 +26,14 @@ it("gives the sha256 of each file's bytes, for files smaller, as large as and la
 it("fails on a file that cannot be read", () => {
   expect(() => fileHashes([path.join(folder, "missing.json")])).toThrow(/ENOENT/);
 });
+
+it("hashes no more of a file than its cap and one byte: files within the cap whole, a larger one by that much", () => {
+  const MiB = 1 << 20;
+  const bytes = randomBytes(2 * MiB + 10);
+  const within = path.join(folder, "within.bin");
+  const over = path.join(folder, "over.bin");
+  writeFileSync(within, bytes.subarray(0, MiB + 5));
+  writeFileSync(over, bytes);
+  const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+  expect(fileHashes([within, over], MiB + 5)).toEqual([sha256(bytes.subarray(0, MiB + 5)), sha256(bytes.subarray(0, MiB + 6))]);
+});

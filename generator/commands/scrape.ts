@@ -1,10 +1,10 @@
 /** `pco-codegen scrape`: documentation → `spec/<app>/<version>.json`. */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { DOCUMENTED_API_HOST, isHostName } from "../api-host.js";
 import { GeneratorError, hasErrors } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
+import { readCappedText, readFailure } from "../util/read-capped.js";
 import { writeTree } from "../emit.js";
 import { assertPathNames } from "../path-name.js";
 import { collectSpecs, specTreePlan } from "../scrape.js";
@@ -157,13 +157,17 @@ function overridesOption(value: string | boolean | undefined): { overrides?: Ove
   return { overrides: loadOverrides(value) };
 }
 
+/** The most a sources file may hold: a list of sources and a few flags take a few hundred bytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Sources in a config file are relative to the file; they are recorded relative to the working directory. */
 async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
   let config: SourcesConfig;
   try {
-    config = JSON.parse(await readFile(file, "utf8")) as SourcesConfig;
+    config = JSON.parse(readCappedText(file, MAX_CONFIG_BYTES)) as SourcesConfig;
   } catch (error) {
-    throw new GeneratorError(`cannot read the sources file ${file}: ${(error as Error).message}`, { exitCode: 2 });
+    const reason = error instanceof SyntaxError ? error.message : readFailure(error);
+    throw new GeneratorError(`cannot read the sources file ${file}: ${reason}`, { exitCode: 2 });
   }
   if (typeof config !== "object" || config === null || !Array.isArray(config.from) || config.from.some((f) => typeof f !== "string")) {
     throw new GeneratorError(`${file}: "from" must be a list of sources such as "portal:<folder>"`, { exitCode: 2 });

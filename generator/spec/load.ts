@@ -2,18 +2,18 @@
  * Reads the committed specs (`spec/<app>/<version>.json`) for the renderers and
  * the diff, checking each against the schema.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type StageResult } from "../diagnostics.js";
 import { listFiles } from "../emit.js";
 import { parseJson } from "../json-text.js";
 import { compareText } from "../util/order.js";
 import { displayPath } from "../util/display-path.js";
-import { SPEC_FILE } from "./spec-file.js";
+import { readCappedText, readFailure } from "../util/read-capped.js";
+import { MAX_SPEC_BYTES, SPEC_FILE } from "./spec-file.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
 
-export { SPEC_FILE };
+export { MAX_SPEC_BYTES, SPEC_FILE };
 
 export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
   const files = (await listFiles(folder)).filter((f) => SPEC_FILE.test(f));
@@ -27,9 +27,9 @@ export async function loadSpecFile(file: string): Promise<StageResult<Spec[]>> {
   const shown = displayPath(file);
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readCappedText(file, MAX_SPEC_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = readFailure(error);
     return { value: [], diagnostics: [diagnostic("error", "SPEC_UNREADABLE", `cannot read the spec: ${reason}`, { file: shown })] };
   }
   const parsed = parseJson(text);

@@ -10,7 +10,7 @@
  * override whose app-version was read but which matched nothing is a
  * warning: the docs were fixed, or changed under it, and it should go.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import { diagnostic, GeneratorError, type Diagnostic, type Origin, type StageResult } from "../diagnostics.js";
@@ -18,6 +18,7 @@ import { cachedValidator } from "../util/cached-validator.js";
 import { displayPath } from "../util/display-path.js";
 import { jsonLocator, parseJson, toPointer } from "../json-text.js";
 import { packageRoot } from "../util/package-root.js";
+import { readCappedText, readFailure } from "../util/read-capped.js";
 import type { DraftRead } from "../sources/reader-result.js";
 import type { EndpointDraft, NamedDraft, ResourceDraft, SpecDraft } from "./draft.js";
 import { isDatedVersion } from "./load.js";
@@ -155,15 +156,18 @@ export function projectOverrides(): OverrideSet {
   return (project = existsSync(file) ? loadOverrides(file) : NO_OVERRIDES);
 }
 
+/** The most an overrides file may hold: 4 MiB, a thousand times the project's own. */
+const MAX_OVERRIDES_BYTES = 4 * 1024 * 1024;
+
 /** An overrides file (`scrape --overrides <file>`), or a refusal that names it and the position of its fault. */
 export function loadOverrides(file: string): OverrideSet {
   // Named from the working directory: `overrides.json` in the project, `node_modules/pco-codegen/overrides.json` beyond it.
   const shown = displayPath(file);
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readCappedText(file, MAX_OVERRIDES_BYTES);
   } catch (error) {
-    throw new GeneratorError(`cannot read the overrides file ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { exitCode: 2 });
+    throw new GeneratorError(`cannot read the overrides file ${shown}: ${readFailure(error)}`, { exitCode: 2 });
   }
   const loaded = parseOverrides(text, shown);
   if (loaded.value === undefined) {

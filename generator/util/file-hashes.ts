@@ -9,14 +9,22 @@ import { closeSync, openSync, readSync } from "node:fs";
 
 const CHUNK = 1 << 20;
 
-export function fileHashes(files: readonly string[]): string[] {
+/**
+ * `maxBytes`: a file larger than this is refused where it is read, so only its
+ * first `maxBytes + 1` bytes are hashed (a hash no file within the cap can
+ * have), and a file of terabytes costs no more than one over the cap.
+ */
+export function fileHashes(files: readonly string[], maxBytes = Number.MAX_SAFE_INTEGER): string[] {
   const buffer = Buffer.allocUnsafe(CHUNK);
   return files.map((file) => {
     const descriptor = openSync(file, "r");
     try {
       const hash = createHash("sha256");
-      for (let read = readSync(descriptor, buffer, 0, CHUNK, null); read > 0; read = readSync(descriptor, buffer, 0, CHUNK, null)) {
+      for (let left = maxBytes + 1; left > 0;) {
+        const read = readSync(descriptor, buffer, 0, Math.min(CHUNK, left), null);
+        if (read === 0) break;
         hash.update(buffer.subarray(0, read));
+        left -= read;
       }
       return hash.digest("hex");
     } finally {

@@ -70,6 +70,40 @@ describe("JSON nested deeper than any document of the docs", () => {
     expect(result).toMatchObject({ ok: false, position: { line: 1, column: 5 } });
     expect(ms).toBeLessThan(1000);
   });
+
+  // V8 places neither of these errors: the position is found in the text, through megabytes of blanks.
+  it.each([
+    ["an end that comes too soon", `{"a":\n${" ".repeat(30_000_000)}`, "Unexpected end of JSON input", { line: 2, column: 30_000_001 }],
+    [
+      "a bad token after a long run of blanks",
+      `[1,\n${"\t ".repeat(15_000_000)}x]`,
+      "Unexpected token 'x'",
+      { line: 2, column: 30_000_001 },
+    ],
+  ])("%s, after 30 MB of blanks, is placed in a fraction of a second", (_case, text, message, position) => {
+    let result: ReturnType<typeof parseJson> | undefined;
+    const ms = cpuMs(() => {
+      result = parseJson(text);
+    });
+    expect(result).toEqual({ ok: false, message, position });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("places errors after shortened runs of blanks where they are in the text", () => {
+    const blanks = (n: number) => " ".repeat(n);
+    expect(parseJson(`[${blanks(100)}\n${blanks(200)}1, ${blanks(70)}x]`)).toMatchObject({ position: { line: 2, column: 274 } });
+    expect(parseJson(`[1, ${blanks(64)}x]`)).toMatchObject({ position: { line: 1, column: 69 } });
+    expect(parseJson(`[1, ${blanks(65)}x]`)).toMatchObject({ position: { line: 1, column: 70 } });
+    expect(parseJson(`{"a": ${blanks(99)}tru`)).toMatchObject({
+      message: "Unexpected end of JSON input",
+      position: { line: 1, column: 106 },
+    });
+  });
+
+  it("keeps the text's own characters out of the message: no excerpt, control characters escaped", () => {
+    expect(parseJson("[1,\n2,\n]")).toEqual({ ok: false, message: "Unexpected token ']'", position: { line: 3, column: 1 } });
+    expect(parseJson("[\u001b]")).toMatchObject({ ok: false, message: "Unexpected token '\\u001b'", position: { line: 1, column: 2 } });
+  });
 });
 
 describe("nesting no page of the docs has", () => {

@@ -5,13 +5,14 @@
  * (`{base}/{app}/v2/open_api/{version}`, paced, cached and retried like the
  * documentation API, whose Graph names the versions unless `--versions` does).
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
 import { displayPath } from "../../util/display-path.js";
 import { jsonLocator, parseJson } from "../../json-text.js";
 import { sortedStrings } from "../../util/order.js";
+import { readCappedText, readFailure } from "../../util/read-capped.js";
 import { parsePortalDocument } from "../portal/document.js";
 import { folderStore } from "../portal/folder-store.js";
 import { readGraph } from "../portal/graph.js";
@@ -39,7 +40,7 @@ export async function readOpenApi(source: SourceOperand, options: ReadOptions, c
     throw new GeneratorError(`cannot read ${location}: ${error.code ?? String(error)}`, { exitCode: 2, cause: error });
   });
   if (info.isFile()) {
-    const text = await readFile(location, "utf8");
+    const text = readDocumentFile(location);
     return {
       drafts: [readDocument({ text, location: location.split(path.sep).join("/") })].flatMap((d) => d),
       diagnostics: [],
@@ -47,6 +48,15 @@ export async function readOpenApi(source: SourceOperand, options: ReadOptions, c
     };
   }
   return readFolder(location, options, context);
+}
+
+/** A document named on the command line, refused unread when it is over the cap `readDocument` holds any text to. */
+function readDocumentFile(location: string): string {
+  try {
+    return readCappedText(location, MAX_DOCUMENT_BYTES);
+  } catch (error) {
+    throw new GeneratorError(`cannot read ${location}: ${readFailure(error)}`, { exitCode: 2, cause: error });
+  }
 }
 
 async function readFolder(folder: string, options: ReadOptions, context: ReadContext): Promise<SourceRead> {

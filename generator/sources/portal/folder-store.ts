@@ -1,10 +1,11 @@
 /** A mirror folder of the documentation API: each document at `<path>.json`. */
-import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { GeneratorError } from "../../diagnostics.js";
 import { exists } from "../../util/exists.js";
 import { sortedStrings } from "../../util/order.js";
+import { readCappedText, readFailure } from "../../util/read-capped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./http-store.js";
 import type { PortalStore, RawDocument } from "./store.js";
 
 export function folderStore(folder: string): PortalStore {
@@ -46,7 +47,8 @@ export function folderStore(folder: string): PortalStore {
       const file = insideRoot(folder, relative);
       try {
         // Read synchronously: for hundreds of small documents that is faster than the thread pool's round trips.
-        return { text: readFileSync(file, "utf8"), location: display(relative) };
+        // A mirror holds what the server would send: each document is held to the cap of a response.
+        return { text: readCappedText(file, DEFAULT_MAX_RESPONSE_BYTES), location: display(relative) };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw unreadable(display(relative), error);
@@ -73,6 +75,5 @@ function isMissing(error: unknown): boolean {
 }
 
 function unreadable(location: string, error: unknown): GeneratorError {
-  const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
-  return new GeneratorError(`cannot read ${location}: ${reason}`, { exitCode: 2, cause: error });
+  return new GeneratorError(`cannot read ${location}: ${readFailure(error)}`, { exitCode: 2, cause: error });
 }

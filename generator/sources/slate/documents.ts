@@ -3,11 +3,12 @@
  * URL fetched with the same rate limit, retries, cache and redirect policy as
  * the documentation API. Markdown includes are read relative to the index.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, GeneratorError } from "../../diagnostics.js";
 import { displayPath } from "../../util/display-path.js";
-import { httpStore, type HttpStoreOptions } from "../portal/http-store.js";
+import { readCappedText, readFailure } from "../../util/read-capped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, httpStore, type HttpStoreOptions } from "../portal/http-store.js";
 
 export interface TextFile {
   text: string;
@@ -45,14 +46,15 @@ async function entryIn(folder: string): Promise<string> {
   throw new GeneratorError(`${displayPath(folder)} holds no Slate page (looked for ${ENTRY_FILES.join(", ")})`, { exitCode: 2 });
 }
 
+/** A page's file, held to the cap of a page fetched over HTTP. */
 async function readText(file: string): Promise<TextFile | undefined> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readCappedText(file, DEFAULT_MAX_RESPONSE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new GeneratorError(`cannot read ${displayPath(file)}: ${code ?? String(error)}`, { exitCode: 2, cause: error });
+    throw new GeneratorError(`cannot read ${displayPath(file)}: ${readFailure(error)}`, { exitCode: 2, cause: error });
   }
   return withReadableLines({ text, location: displayPath(file) });
 }

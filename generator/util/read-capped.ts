@@ -1,0 +1,52 @@
+/**
+ * Reading a file that a user, a mirror or a checkout put in place, with a cap.
+ * Such a file can be anything under the expected name: a FIFO or a device
+ * (reading one blocks for ever, or never ends), or far larger than any
+ * document of the API (reading it whole takes the machine's memory, and
+ * parsing it minutes). The file is opened without blocking, must be a regular
+ * file, and is read up to its cap, which holds even where the file grows
+ * while it is read.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+
+/** A file refused before its text was read whole: not a regular file, or over its cap. */
+export class RefusedFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RefusedFile";
+  }
+}
+
+/** The text (UTF-8) of a regular file of at most `maxBytes` bytes; throws `RefusedFile`, or the system's error. */
+export function readCappedText(file: string, maxBytes: number): string {
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; on a regular file it changes nothing.
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new RefusedFile("not a regular file");
+    const tooLarge = () => new RefusedFile(`larger than ${maxBytes} bytes, the most this file may hold`);
+    if (info.size > maxBytes) throw tooLarge();
+    // One byte more than the file says it holds: a read that fills it tells a file that grew.
+    let buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw tooLarge();
+        buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxBytes + 1 - length))]);
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) throw tooLarge();
+    return buffer.toString("utf8", 0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a file could not be read, in a few words: the refusal, or the system's code (`ENOENT`). */
+export function readFailure(error: unknown): string {
+  if (error instanceof RefusedFile) return error.message;
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+}
