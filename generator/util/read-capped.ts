@@ -50,3 +50,9 @@ export function readFailure(error: unknown): string {
   if (error instanceof RefusedFile) return error.message;
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
+
+/** Whether nothing is at the path: it, or a folder on it, does not exist (`ENOENT`), or a part of it is a file (`ENOTDIR`). */
+export function isMissingPath(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import { GeneratorError } from "../../diagnostics.js";
 import { exists } from "../../util/exists.js";
 import { sortedStrings } from "../../util/order.js";
-import { readCappedText, readFailure } from "../../util/read-capped.js";
+import { isMissingPath, readCappedText, readFailure } from "../../util/read-capped.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http-store.js";
 import type { PortalStore, RawDocument } from "./store.js";
 
@@ -16,7 +16,7 @@ export function folderStore(folder: string): PortalStore {
       const entries = await readdir(path.join(folder, relative), { withFileTypes: true });
       return sortedStrings(entries.filter((e) => e.isDirectory()).map((e) => e.name));
     } catch (error) {
-      if (isMissing(error)) return [];
+      if (isMissingPath(error)) return [];
       throw unreadable(display(relative), error);
     }
   };
@@ -38,7 +38,7 @@ export function folderStore(folder: string): PortalStore {
         const entries = await readdir(path.join(folder, relative), { withFileTypes: true });
         return sortedStrings(entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => e.name.slice(0, -5)));
       } catch (error) {
-        if (isMissing(error)) return [];
+        if (isMissingPath(error)) return [];
         throw unreadable(display(relative), error);
       }
     },
@@ -50,7 +50,7 @@ export function folderStore(folder: string): PortalStore {
         // A mirror holds what the server would send: each document is held to the cap of a response.
         return { text: readCappedText(file, DEFAULT_MAX_RESPONSE_BYTES), location: display(relative) };
       } catch (error) {
-        if (isMissing(error)) return undefined;
+        if (isMissingPath(error)) return undefined;
         throw unreadable(display(relative), error);
       }
     },
@@ -67,11 +67,6 @@ function insideRoot(folder: string, relative: string): string {
     });
   }
   return file;
-}
-
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === "ENOENT" || code === "ENOTDIR";
 }
 
 function unreadable(location: string, error: unknown): GeneratorError {

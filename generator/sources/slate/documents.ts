@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, GeneratorError } from "../../diagnostics.js";
 import { displayPath } from "../../util/display-path.js";
-import { readCappedText, readFailure } from "../../util/read-capped.js";
+import { isMissingPath, readCappedText, readFailure } from "../../util/read-capped.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, httpStore, type HttpStoreOptions } from "../portal/http-store.js";
 
 export interface TextFile {
@@ -52,8 +52,7 @@ async function readText(file: string): Promise<TextFile | undefined> {
   try {
     text = readCappedText(file, DEFAULT_MAX_RESPONSE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    if (isMissingPath(error)) return undefined;
     throw new GeneratorError(`cannot read ${displayPath(file)}: ${readFailure(error)}`, { exitCode: 2, cause: error });
   }
   return withReadableLines({ text, location: displayPath(file) });
