@@ -9,6 +9,7 @@ import { commandsFor } from "./commands/index.js";
 import { EXIT } from "./commands/command.js";
 import { generateCommand } from "./commands/generate.js";
 import { plainGenerateArgs } from "./commands/plain-generate.js";
+import { printableLine, printableLines } from "./util/printable.js";
 import type { Output, ProgressSink } from "./commands/output.js";
 
 export async function main(argv: readonly string[], output: Output = processOutput(argv)): Promise<number> {
@@ -91,7 +92,8 @@ function processOutput(argv: readonly string[]): Output {
   const isTTY = Boolean(process.stderr.isTTY);
   return {
     out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    // What goes to the terminal may quote the docs, a server or a path: their control characters are shown, not obeyed.
+    err: (line) => process.stderr.write(`${printableLines(line)}\n`),
     isTTY,
     verbose: argv.includes("--verbose"),
     progress: () => (isTTY ? progressBar() : undefined),
@@ -109,11 +111,11 @@ function progressBar(): ProgressSink {
   return {
     update({ done, total, label }) {
       if (!started) {
-        bar.start(total, 0, { label });
+        bar.start(total, 0, { label: printableLine(label) });
         started = true;
       }
       bar.setTotal(total);
-      bar.update(done, { label });
+      bar.update(done, { label: printableLine(label) });
     },
     stop: () => {
       if (started) bar.stop();

@@ -1,4 +1,5 @@
 import { compareText } from "./util/order.js";
+import { printableLine } from "./util/printable.js";
 
 /**
  * Problems found in the documentation or the environment, with where they were found.
@@ -52,11 +53,14 @@ export function diagnostic(severity: Severity, code: string, message: string, or
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === "error");
 
-/** `file:line:col: severity CODE: message (at /pointer)`, the format editors and CI annotate. */
+/**
+ * `file:line:col: severity CODE: message (at /pointer)`, the format editors and CI annotate: one line, whatever the docs put
+ * in a name or a message (`printableLine`).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const position = d.line === undefined ? "" : `:${d.line}${d.column === undefined ? "" : `:${d.column}`}`;
   const pointer = d.pointer === undefined || d.pointer === "" ? "" : ` (at ${d.pointer})`;
-  return `${d.file}${position}: ${d.severity} ${d.code}: ${d.message}${pointer}`;
+  return printableLine(`${d.file}${position}: ${d.severity} ${d.code}: ${d.message}${pointer}`);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

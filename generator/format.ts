@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cacheRoot } from "./util/cache-root.js";
+import { readOwnFile } from "./util/read-capped.js";
 import { writeCacheFile } from "./util/write-whole.js";
 
 export type Parser = "typescript" | "markdown" | "json" | "yaml";
@@ -53,11 +54,8 @@ export async function format(source: string, parser: Parser): Promise<string> {
     .update(`${await cacheKeyPrefix}${PRETTIER_PARSER[parser]}\u0000${source}`)
     .digest("hex");
   const file = path.join(formatCacheDir(), key.slice(0, 2), key);
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    // not cached yet
-  }
+  const cached = readOwnFile(file);
+  if (cached !== undefined) return cached.toString("utf8");
   prettier ??= import("prettier");
   const formatted = await (await prettier).format(source, { ...PRETTIER_OPTIONS, parser: PRETTIER_PARSER[parser] });
   writeCacheFile(file, [formatted]);

@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot } from "./util/cache-root.js";
 import { fileHashes } from "./util/file-hashes.js";
+import { readOwnFile } from "./util/read-capped.js";
 import { writeCacheFile } from "./util/write-whole.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { listFiles } from "./emit.js";
@@ -156,7 +157,9 @@ const recordFile = (out: string): string => `${recordStem(out)}.json`;
 
 async function readRecord(out: string): Promise<GenerateRecord | undefined> {
   try {
-    const record = JSON.parse(await readFile(recordFile(out), "utf8")) as Partial<GenerateRecord>;
+    const text = readOwnFile(recordFile(out))?.toString("utf8");
+    if (text === undefined) return undefined;
+    const record = JSON.parse(text) as Partial<GenerateRecord>;
     const valid =
       typeof record.inputs === "string" &&
       typeof record.tree === "string" &&

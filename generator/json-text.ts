@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { lineIndex, pathLocator } from "./json-locate.js";
+import { printableLine } from "./util/printable.js";
 
 export interface Position {
   line: number;
@@ -50,11 +51,10 @@ function describeSyntaxError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // V8 appends the position or an excerpt of the text: the diagnostic carries its own position, and the excerpt is the
   // input's own bytes, lines and control characters included, which have no place in a one-line message.
-  return withoutExcerpt(message)
+  const placeless = withoutExcerpt(message)
     .replace(/,? (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/, "")
-    .replace(/^(Unexpected[^:]*|Expected[^:]*): "[\s\S]*$/, "$1")
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .trim();
+    .replace(/^(Unexpected[^:]*|Expected[^:]*): "[\s\S]*$/, "$1");
+  return printableLine(placeless).trim();
 }
 
 /** V8's `Unexpected token 'x', "…x…" is not valid JSON`, without its excerpt: `Unexpected token 'x'`. */

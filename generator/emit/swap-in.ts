@@ -17,8 +17,9 @@
  * two folders: the next run finishes the swap (`finishSwap`), so the output
  * is then the new tree, as it would be after a kill between two renames.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { readOwnFile } from "../util/read-capped.js";
 
 const FORMAT = "pco-codegen swap 1";
 
@@ -94,8 +95,10 @@ export function journalText(removed: readonly string[]): string {
 }
 
 function readJournal(file: string): Journal | undefined {
+  const text = readOwnFile(file)?.toString("utf8");
+  if (text === undefined) return undefined;
   try {
-    const value = JSON.parse(readFileSync(file, "utf8")) as Partial<Journal>;
+    const value = JSON.parse(text) as Partial<Journal>;
     if (value.format !== FORMAT || !Array.isArray(value.removed) || !value.removed.every((r) => typeof r === "string")) return undefined;
     return value as Journal;
   } catch {

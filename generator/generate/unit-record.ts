@@ -18,12 +18,12 @@
  * write or remove.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isSafeRelativePath } from "../emit/stage-tree.js";
 import { recordStem } from "../generate-record.js";
+import { readOwnFile } from "../util/read-capped.js";
 import { writeCacheFile } from "../util/write-whole.js";
 import { framedPieces, unframe, type Framed } from "../util/framed-json.js";
 import { byteLengthOf, type TextPiece } from "../util/text-pieces.js";
@@ -103,10 +103,12 @@ const partFile = (out: string, hash: string): string => path.join(partsFolder(ou
  * trust.
  */
 export async function readUnitRecord(out: string, global: string, roots: ReadonlyMap<string, string>): Promise<UnitRecord | undefined> {
+  // Read at once: decoding megabytes through the stream decoder of an asynchronous read costs several times more.
+  const text = readOwnFile(recordFile(out))?.toString("utf8");
+  if (text === undefined) return undefined;
   let record: unknown;
   try {
-    // Read at once: decoding megabytes through the stream decoder of an asynchronous read costs several times more.
-    record = JSON.parse(readFileSync(recordFile(out), "utf8"));
+    record = JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -122,13 +124,8 @@ export async function readUnitRecord(out: string, global: string, roots: Readonl
  */
 export async function partOf(out: string, unit: UnitEntry): Promise<{ part: unknown } | undefined> {
   if ("part" in unit) return { part: unit.part };
-  let data: Buffer;
-  try {
-    data = readFileSync(partFile(out, unit.partHash));
-  } catch {
-    return undefined;
-  }
-  const read = data.length === unit.partLength ? unframe(data) : undefined;
+  const data = readOwnFile(partFile(out, unit.partHash));
+  const read = data !== undefined && data.length === unit.partLength ? unframe(data) : undefined;
   return read === undefined ? undefined : { part: read.value };
 }
 

@@ -6,9 +6,10 @@
  * is not kept.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
+import { readOwnFile } from "./read-capped.js";
 import type { TextPiece } from "./text-pieces.js";
 import { writeCacheFile } from "./write-whole.js";
 
@@ -42,14 +43,15 @@ export function contentCache(name: string): ContentCache {
   const writePieces = (identity: string, pieces: readonly TextPiece[]): void => writeCacheFile(fileOf(identity), pieces);
   const readBytes = (identity: string): Buffer | undefined => {
     const file = fileOf(identity);
+    const data = readOwnFile(file);
+    if (data === undefined) return undefined;
     try {
-      const data = readFileSync(file);
       const now = new Date();
       utimesSync(file, now, now);
-      return data;
     } catch {
-      return undefined;
+      // read, but not marked as used: pruned sooner, which only costs time
     }
+    return data;
   };
   return {
     read: (identity) => readBytes(identity)?.toString("utf8"),

@@ -17,13 +17,26 @@ export class RefusedFile extends Error {
   }
 }
 
+/** A FIFO, a device, a socket or a folder where a file was expected: refused unread, whatever its size. */
+export class NotRegularFile extends RefusedFile {
+  constructor() {
+    super("not a regular file");
+    this.name = "NotRegularFile";
+  }
+}
+
 /** The text (UTF-8) of a regular file of at most `maxBytes` bytes; throws `RefusedFile`, or the system's error. */
 export function readCappedText(file: string, maxBytes: number): string {
+  return readCappedBytes(file, maxBytes).toString("utf8");
+}
+
+/** The bytes of a regular file of at most `maxBytes` bytes; throws `RefusedFile`, or the system's error. */
+export function readCappedBytes(file: string, maxBytes: number): Buffer {
   // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; on a regular file it changes nothing.
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new RefusedFile("not a regular file");
+    if (!info.isFile()) throw new NotRegularFile();
     const tooLarge = () => new RefusedFile(`larger than ${maxBytes} bytes, the most this file may hold`);
     if (info.size > maxBytes) throw tooLarge();
     // One byte more than the file says it holds: a read that fills it tells a file that grew.
@@ -39,9 +52,30 @@ export function readCappedText(file: string, maxBytes: number): string {
       length += read;
     }
     if (length > maxBytes) throw tooLarge();
-    return buffer.toString("utf8", 0, length);
+    return length === buffer.length ? buffer : buffer.subarray(0, length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The most a file of the generator's own caches, or of its bookkeeping in an
+ * output folder, may hold: 256 MiB, far more than the largest it writes (a
+ * rendered unit holding an app's OpenAPI document is a few megabytes).
+ */
+export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A file the generator wrote for itself (a cache entry, a record, a journal):
+ * its bytes, or undefined where it is missing, unreadable, not a regular file
+ * or over `maxBytes`. Any of those is a miss, never an error: the file only
+ * saves time, and what it would have said is worked out again.
+ */
+export function readOwnFile(file: string, maxBytes = MAX_CACHE_FILE_BYTES): Buffer | undefined {
+  try {
+    return readCappedBytes(file, maxBytes);
+  } catch {
+    return undefined;
   }
 }
 

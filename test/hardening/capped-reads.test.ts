@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MAX_SPEC_BYTES } from "../../generator/spec/load.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../generator/sources/portal/http-store.js";
 import { MAX_DOCUMENT_BYTES } from "../../generator/sources/openapi/reader.js";
-import { readCappedText, readFailure, RefusedFile } from "../../generator/util/read-capped.js";
+import { NotRegularFile, readCappedText, readFailure, RefusedFile } from "../../generator/util/read-capped.js";
 import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
 import { cpuMs } from "../helpers/cpu-time.js";
@@ -77,11 +77,11 @@ describe("readCappedText", () => {
   });
 
   it("refuses a device as not a regular file", () => {
-    expect(() => readCappedText("/dev/zero", 1 << 20)).toThrow(new RefusedFile("not a regular file"));
+    expect(() => readCappedText("/dev/zero", 1 << 20)).toThrow(new NotRegularFile());
   });
 
   it("says why a file could not be read in a few words", () => {
-    expect(readFailure(new RefusedFile("not a regular file"))).toBe("not a regular file");
+    expect(readFailure(new NotRegularFile())).toBe("not a regular file");
     let missing: unknown;
     try {
       readCappedText(path.join(work, "absent.json"), 10);

@@ -4,8 +4,9 @@
  * comes back as a bodiless 304. One JSON file per URL, written atomically.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { readOwnFile } from "../../util/read-capped.js";
 import { writeWholeSync } from "../../util/write-whole.js";
 
 export interface CachedResponse {
@@ -20,7 +21,9 @@ export class HttpCache {
 
   async get(url: string): Promise<CachedResponse | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.fileOf(url), "utf8")) as CachedResponse;
+      const text = readOwnFile(this.fileOf(url))?.toString("utf8");
+      if (text === undefined) return undefined;
+      const entry = JSON.parse(text) as CachedResponse;
       return entry.url === url && typeof entry.body === "string" ? entry : undefined;
     } catch {
       return undefined; // absent or unreadable: fetch afresh
