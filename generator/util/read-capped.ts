@@ -5,7 +5,9 @@
  * document of the API (reading it whole takes the machine's memory, and
  * parsing it minutes). The file is opened without blocking, must be a regular
  * file, and is read up to its cap, which holds even where the file grows
- * while it is read.
+ * while it is read. The generator's own files (its caches and records) are
+ * read the same way, since anything can be put under their names too; for
+ * them a refusal is a miss (`readOwnFile`).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
