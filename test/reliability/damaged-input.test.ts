@@ -1,9 +1,11 @@
 /**
  * Damage the fuzzer found harmful, each pinned by a test through the command
  * line (exit code, the one line that says where, what is written) or the
- * readers: a line of 10 MB, JSON nested 100,000 levels deep, HTML and
- * markdown nested thousands deep, paragraphs that make the markdown parser
- * quadratic, a truncated document, a byte order mark and CRLF line endings.
+ * readers: a line of 10 MB, JSON nested 100,000 levels deep (or ten million
+ * brackets never closed), HTML and markdown nested thousands deep, a content
+ * column of tens of thousands of elements, paragraphs that make the markdown
+ * parser quadratic, a truncated document, a byte order mark and CRLF line
+ * endings.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -53,6 +55,20 @@ describe("JSON nested deeper than any document of the docs", () => {
       message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
       position: { line: 1, column: 8 + MAX_JSON_DEPTH },
     });
+  });
+
+  it("is refused before it is parsed: ten million open brackets cost a scan, not the seconds a parse takes to fail", () => {
+    const text = `{"data":${"[".repeat(10_000_000)}`;
+    let result: ReturnType<typeof parseJson> | undefined;
+    const ms = cpuMs(() => {
+      result = parseJson(text);
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+      position: { line: 1, column: 8 + MAX_JSON_DEPTH },
+    });
+    expect(ms).toBeLessThan(1000);
   });
 
   it("is accepted up to the limit", () => {
@@ -132,6 +148,16 @@ describe("nesting no page of the docs has", () => {
       read = readHtml(`<div class="content">\n${"<div></x>".repeat(20_000)}\n</div>`, "page.html");
     });
     expect(read!.diagnostics).toEqual([expect.objectContaining({ code: "SLATE_TOO_DEEP", line: 2 })]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("a built page of 30,000 rules side by side: read in time that grows with them, a line break read as a space", () => {
+    let read: ReturnType<typeof readHtml> | undefined;
+    const ms = cpuMs(() => {
+      read = readHtml(`<div class="content">\n<h1>PCO Things</h1>\n${"<hr>".repeat(30_000)}\n<p>one<br>two</p>\n</div>`, "page.html");
+    });
+    expect(read!.blocks.slice(1)).toEqual([{ kind: "paragraph", text: "one two", origin: { file: "page.html", line: 4, column: 1 } }]);
+    // Checking each child of the content column against every other, as cheerio's `find` from it does, takes seconds.
     expect(ms).toBeLessThan(1000);
   });
 
