@@ -139,7 +139,7 @@ describeCorpus("the commands, on files that are not regular files", () => {
     fifo(graph);
     const out = path.join(folder("mirror-out"), "spec");
 
-    const run = await runCliProcess(["scrape", "--from", `portal:${mirror}`, "--out", out], { cwd: work });
+    const run = await runCliProcess(["scrape", "--from", `portal:${mirror}`, "--out", out], { cwd: work, deadlineMs: 50_000 });
 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot read .*webhooks\/v2\/documentation\.json: not a regular file/);
@@ -154,7 +154,7 @@ describeCorpus("the commands, on files that are not regular files", () => {
     fifo(include);
     const out = path.join(folder("slate-out"), "spec");
 
-    const run = await runCliProcess(["scrape", "--from", `slate:${source}`, "--out", out], { cwd: work });
+    const run = await runCliProcess(["scrape", "--from", `slate:${source}`, "--out", out], { cwd: work, deadlineMs: 50_000 });
 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot read .*includes\/_people\.md: not a regular file/);

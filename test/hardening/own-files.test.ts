@@ -36,6 +36,9 @@ import { cpuMs } from "../helpers/cpu-time.js";
 import { startDocsServer } from "../helpers/docs-server.js";
 import { runCliProcess } from "../reliability/cli-process.js";
 
+/** Far longer than any of these commands takes; a read that waited on a FIFO would wait for ever. Below each test's timeout. */
+const DEADLINE_MS = 50_000;
+
 const work = mkdtempSync(path.join(tmpdir(), "pco-own-files-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let made = 0;
@@ -75,7 +78,11 @@ function webhooksSpecs(): string {
 }
 
 const generate = (specs: string, out: string, cache: string) =>
-  runCliProcess(["generate", "--spec", specs, "--out", out], { cwd: work, env: { ...process.env, PCO_CODEGEN_CACHE: cache } });
+  runCliProcess(["generate", "--spec", specs, "--out", out], {
+    cwd: work,
+    env: { ...process.env, PCO_CODEGEN_CACHE: cache },
+    deadlineMs: DEADLINE_MS,
+  });
 
 describe("readOwnFile", () => {
   it("gives a regular file's bytes, and a miss for what is missing, not a regular file or over its cap", () => {
@@ -120,7 +127,10 @@ describeCorpus("scrape over HTTP, with its cache's entries replaced by FIFOs", (
     try {
       const cache = folder("http-cache");
       const scrape = (out: string) =>
-        runCliProcess(["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--cache-dir", cache, "--out", out], { cwd: work });
+        runCliProcess(["scrape", "--from", `portal:${server.url}`, "--app", "webhooks", "--cache-dir", cache, "--out", out], {
+          cwd: work,
+          deadlineMs: DEADLINE_MS,
+        });
       const first = path.join(folder("scraped"), "spec");
       expect((await scrape(first)).code).toBe(0);
       const entries = readdirSync(cache);
@@ -138,7 +148,7 @@ describeCorpus("scrape over HTTP, with its cache's entries replaced by FIFOs", (
     } finally {
       await server.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("generate, with its own files replaced by what is not a regular file", () => {

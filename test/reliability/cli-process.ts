@@ -52,11 +52,20 @@ export async function startCli(
   return { running, finished };
 }
 
-export async function runCliProcess(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ProcessRun> {
+/**
+ * Runs the CLI to its exit. `deadlineMs`, for a test of what could hang: the process is killed then, so the run ends (by SIGKILL)
+ * and the test fails on what it expected of the exit, within its own timeout, rather than time out with the process left running.
+ */
+export async function runCliProcess(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; deadlineMs?: number },
+): Promise<ProcessRun> {
   const { running, finished } = await startCli(args, options);
+  const deadline = options.deadlineMs === undefined ? undefined : setTimeout(() => void stopProcess(running), options.deadlineMs);
   try {
     return await finished;
   } finally {
+    clearTimeout(deadline);
     await stopProcess(running);
   }
 }

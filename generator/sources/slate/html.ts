@@ -56,16 +56,15 @@ export function readHtml(html: string, location: string): HtmlRead {
 }
 
 function blocksOf($: cheerio.CheerioAPI, element: Element, at: (node: AnyNode) => Origin, diagnostics: Diagnostic[]): SlateBlock[] {
-  const node = $(element);
   const tag = element.tagName.toLowerCase();
   const heading = /^h([1-6])$/.exec(tag);
-  if (heading) return [{ kind: "heading", depth: Number(heading[1]), text: plainText(node.text()), origin: at(element) }];
+  if (heading) return [{ kind: "heading", depth: Number(heading[1]), text: plainText($.text([element])), origin: at(element) }];
   switch (tag) {
     case "p":
     case "aside":
       return paragraph($, element, at(element), tag === "aside");
     case "pre":
-      return [{ kind: "code", text: plainCode(node.text()), origin: at(element) }];
+      return [{ kind: "code", text: plainCode($.text([element])), origin: at(element) }];
     case "table":
       return [tableBlock($, element, at)];
     case "ul":
@@ -74,21 +73,15 @@ function blocksOf($: cheerio.CheerioAPI, element: Element, at: (node: AnyNode) =
         {
           kind: "list",
           ordered: tag === "ol",
-          items: node
-            .children("li")
-            .toArray()
-            .map((li) => plainText($(li).text())),
+          items: childElements(element, "li").map((li) => plainText($.text([li]))),
           origin: at(element),
         },
       ];
     case "blockquote":
     case "div":
-      return node
-        .children()
-        .toArray()
-        .flatMap((child) => blocksOf($, child, at, diagnostics));
+      return childElements(element).flatMap((child) => blocksOf($, child, at, diagnostics));
     default: {
-      const text = plainText(node.text());
+      const text = plainText($.text([element]));
       if (text === "") return [];
       diagnostics.push(
         diagnostic("warning", "SLATE_UNKNOWN_ELEMENT", `<${tag}> is not a part of a Slate page; read as a paragraph`, at(element)),
@@ -99,22 +92,22 @@ function blocksOf($: cheerio.CheerioAPI, element: Element, at: (node: AnyNode) =
 }
 
 function paragraph($: cheerio.CheerioAPI, element: Element, origin: Origin, aside: boolean): SlateBlock[] {
-  const node = $(element);
-  const text = plainText(node.text());
+  const text = plainText($.text([element]));
   if (text === "") return [];
-  const only = node.children().toArray();
-  const attributeName = only.length === 1 && $(only[0]!).is("span.attribute-info-name") && plainText($(only[0]!).text()) === text;
+  const only = childElements(element);
+  const attributeName = only.length === 1 && isAttributeName(only[0]!) && plainText($.text(only)) === text;
   return [{ kind: "paragraph", text, origin, ...(attributeName ? { attributeName: true } : {}), ...(aside ? { aside: true } : {}) }];
 }
 
+/** `<span class="attribute-info-name">`, in which Slate writes an attribute's name. */
+function isAttributeName(element: Element): boolean {
+  return element.tagName === "span" && (element.attribs["class"] ?? "").split(/\s+/).includes("attribute-info-name");
+}
+
 function tableBlock($: cheerio.CheerioAPI, table: Element, at: (node: AnyNode) => Origin): TableBlock {
-  const cells = (row: Element) =>
-    $(row)
-      .children("th, td")
-      .toArray()
-      .map((cell) => plainText($(cell).text()));
-  const rows = $(table).find("tr").toArray();
-  const headerRow = rows.find((row) => $(row).children("th").length > 0);
+  const cells = (row: Element) => childElements(row, "th", "td").map((cell) => plainText($.text([cell])));
+  const rows = descendantElements(table, "tr");
+  const headerRow = rows.find((row) => childElements(row, "th").length > 0);
   return {
     kind: "table",
     header: headerRow === undefined ? [] : cells(headerRow),
@@ -124,4 +117,21 @@ function tableBlock($: cheerio.CheerioAPI, table: Element, at: (node: AnyNode) =
       .filter((row) => row.cells.some((c) => c !== "")),
     origin: at(table),
   };
+}
+
+/*
+ * The page's elements are walked as the tree they are, not through cheerio's selectors: a selector is compiled at every call, and
+ * a page has thousands of rows and cells. The walks recurse no deeper than the page's nesting, which `htmlOpenTooDeep` bounds.
+ */
+
+/** The element children of `element`; only those of the given tag names, where any are given. */
+function childElements(element: Element, ...names: string[]): Element[] {
+  return element.children.filter(
+    (child): child is Element => "tagName" in child && (names.length === 0 || names.includes((child as Element).tagName)),
+  );
+}
+
+/** Every element under `element` of the tag `name`, in document order. */
+function descendantElements(element: Element, name: string): Element[] {
+  return childElements(element).flatMap((child) => [...(child.tagName === name ? [child] : []), ...descendantElements(child, name)]);
 }
