@@ -2,8 +2,9 @@
  * The HTTP reader against a real server on 127.0.0.1 that misbehaves on
  * purpose (test/helpers/docs-server.ts): connection resets, a stalled
  * response, a truncated body, 500/502/503, a storm of 429s, a redirect to
- * another host. Each fault is retried within its bound (counted on the
- * server), then `scrape` fails with one line naming the document and the
+ * another host, out of the app's documentation or to what is not a URL.
+ * Each fault is retried within its bound (counted on the server), then
+ * `scrape` fails with one line naming the document and the
  * reason, exit code 2, and the previous spec/ untouched, though another app
  * of the same scrape was read whole. Timeouts are scaled down to tenths of a
  * second, so that the file takes seconds.
@@ -130,6 +131,24 @@ describeCorpus("network faults", () => {
     expect(run.stderr).toBe(`error: cannot fetch ${server.url}${TARGET}: refused a redirect to another host (${elsewhere.url})`);
     expect(elsewhere.log).toEqual([]);
     expect(attemptsAt(server, TARGET)).toBe(1);
+    expect(after).toEqual(before);
+  });
+
+  it("a redirect out of the app's documentation on the same host (`/../../etc/passwd`): refused, never followed, exit 2", async () => {
+    const server = await serve(onTarget({ kind: "redirect", location: "/../../etc/passwd" }));
+    const { run, before, after } = await scrapeInto(server.url, "redirect-out");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: cannot fetch ${server.url}${TARGET}: refused a redirect to /etc/passwd, outside /webhooks/`);
+    expect(server.log.map((entry) => entry.path)).not.toContain("/etc/passwd");
+    expect(attemptsAt(server, TARGET)).toBe(1);
+    expect(after).toEqual(before);
+  });
+
+  it("a redirect to a Location that is not a URL: refused in one line, exit 2, spec/ untouched", async () => {
+    const server = await serve(onTarget({ kind: "redirect", location: "http://[::1" }));
+    const { run, before, after } = await scrapeInto(server.url, "redirect-invalid");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: cannot fetch ${server.url}${TARGET}: refused a redirect to "http://[::1", which is not a URL`);
     expect(after).toEqual(before);
   });
 

@@ -126,7 +126,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
       }
       if (response.status === 404 || response.status === 410) return undefined;
       if (response.status >= 300 && response.status < 400) {
-        target = followRedirect(target, response, base);
+        target = followRedirect(target, response, base, redirectScope(url, base));
         redirects += 1;
         if (redirects > MAX_REDIRECTS) throw unreachable(url, `more than ${MAX_REDIRECTS} redirects`);
         continue;
@@ -182,13 +182,32 @@ async function refusedWaits<T>(url: URL, step: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Follows a redirect on the same origin; a redirect elsewhere is refused. */
-function followRedirect(from: URL, response: Response, base: URL): URL {
+/**
+ * Where a redirect from `url` may lead: a path under the base path and inside the first folder of `url` below it (its app:
+ * `people/`), where it has one. A server may move a document within its app, never send the reader to another app's documents
+ * or to paths that are not documentation at all (`/../../etc/passwd` resolves to `/etc/passwd`).
+ */
+function redirectScope(url: URL, base: URL): string {
+  const below = url.pathname.slice(base.pathname.length);
+  const slash = below.indexOf("/");
+  return base.pathname + (slash === -1 ? "" : below.slice(0, slash + 1));
+}
+
+/** Follows a redirect on the same origin and within `scope`; a redirect elsewhere, or to what is not a URL, is refused. */
+function followRedirect(from: URL, response: Response, base: URL, scope: string): URL {
   const location = response.headers.get("location");
   if (location === null) throw unreachable(from, `HTTP ${response.status} without a Location`);
-  const next = new URL(location, from);
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw unreachable(from, `refused a redirect to ${JSON.stringify(location.slice(0, 200))}, which is not a URL`);
+  }
   if (next.origin !== base.origin) {
     throw unreachable(from, `refused a redirect to another host (${next.origin})`);
+  }
+  if (!next.pathname.startsWith(scope)) {
+    throw unreachable(from, `refused a redirect to ${next.pathname}, outside ${scope}`);
   }
   return next;
 }
