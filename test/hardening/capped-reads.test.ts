@@ -3,14 +3,12 @@
  * under the expected name. It is read only where it is a regular file within
  * its cap: a FIFO (a read of one waits for ever for a writer), a device, or a
  * file far larger than any document is refused at once, in one line naming
- * it, and nothing is written. Large files here are sparse: they take no disk
- * and cost nothing to make, and a refusal must not read them.
+ * it, and nothing is written. Large files here are sparse
+ * (`test/helpers/scratch.ts`): a refusal must not read them.
  */
-import { execFileSync } from "node:child_process";
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_SPEC_BYTES } from "../../generator/spec/load.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../generator/sources/portal/http-store.js";
 import { MAX_DOCUMENT_BYTES } from "../../generator/sources/openapi/reader.js";
@@ -18,34 +16,10 @@ import { NotRegularFile, readCappedText, readFailure, RefusedFile } from "../../
 import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
 import { cpuMs } from "../helpers/cpu-time.js";
+import { fifo, scratchFolder, sparseFile } from "../helpers/scratch.js";
 import { runCliProcess } from "../reliability/cli-process.js";
 
-const work = mkdtempSync(path.join(tmpdir(), "pco-capped-reads-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-let made = 0;
-const folder = (name: string): string => {
-  const created = path.join(work, `${made++}-${name}`);
-  mkdirSync(created, { recursive: true });
-  return created;
-};
-
-/** A file that says it holds `bytes` bytes, and holds no disk. */
-function sparseFile(file: string, bytes: number): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const descriptor = openSync(file, "w");
-  try {
-    ftruncateSync(descriptor, bytes);
-  } finally {
-    closeSync(descriptor);
-  }
-  return file;
-}
-
-function fifo(file: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync("mkfifo", [file]);
-  return file;
-}
+const { work, folder } = scratchFolder("pco-capped-reads-");
 
 describe("readCappedText", () => {
   it("reads a regular file's text, up to exactly its cap", () => {
@@ -135,7 +109,6 @@ describeCorpus("the commands, on files that are not regular files", () => {
     const mirror = folder("mirror");
     cpSync(path.join(DOCS_DIR, "portal", "captured-2022-12", "webhooks"), path.join(mirror, "webhooks"), { recursive: true });
     const graph = path.join(mirror, "webhooks", "v2", "documentation.json");
-    rmSync(graph);
     fifo(graph);
     const out = path.join(folder("mirror-out"), "spec");
 
@@ -150,7 +123,6 @@ describeCorpus("the commands, on files that are not regular files", () => {
     const source = folder("slate");
     cpSync(path.join(DOCS_DIR, "slate", "2018-03-15", "source"), source, { recursive: true });
     const include = path.join(source, "includes", "_people.md");
-    rmSync(include);
     fifo(include);
     const out = path.join(folder("slate-out"), "spec");
 
@@ -165,7 +137,6 @@ describeCorpus("the commands, on files that are not regular files", () => {
     const mirror = folder("big-mirror");
     cpSync(path.join(DOCS_DIR, "portal", "captured-2022-12", "webhooks"), path.join(mirror, "webhooks"), { recursive: true });
     const vertex = path.join(mirror, "webhooks", "v2", "documentation", "2018-08-01", "vertices", "event.json");
-    rmSync(vertex);
     sparseFile(vertex, DEFAULT_MAX_RESPONSE_BYTES + 1);
     const out = path.join(folder("big-mirror-out"), "spec");
 

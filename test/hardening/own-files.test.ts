@@ -10,23 +10,9 @@
  * The FIFO cases run the CLI as a process: a read that blocked on one would
  * hang this test's own thread, past any timeout.
  */
-import { execFileSync } from "node:child_process";
-import {
-  closeSync,
-  cpSync,
-  existsSync,
-  ftruncateSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listFiles } from "../../generator/emit.js";
 import { lockPath } from "../../generator/emit/output-lock.js";
 import { swapFolders } from "../../generator/emit/swap-in.js";
@@ -34,35 +20,13 @@ import { MAX_CACHE_FILE_BYTES, readOwnFile } from "../../generator/util/read-cap
 import { describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";
 import { cpuMs } from "../helpers/cpu-time.js";
 import { startDocsServer } from "../helpers/docs-server.js";
+import { fifo, scratchFolder, sparseFile } from "../helpers/scratch.js";
 import { runCliProcess } from "../reliability/cli-process.js";
 
 /** Far longer than any of these commands takes; a read that waited on a FIFO would wait for ever. Below each test's timeout. */
 const DEADLINE_MS = 50_000;
 
-const work = mkdtempSync(path.join(tmpdir(), "pco-own-files-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-let made = 0;
-const folder = (name: string): string => {
-  const created = path.join(work, `${made++}-${name}`);
-  mkdirSync(created, { recursive: true });
-  return created;
-};
-
-function fifo(file: string): void {
-  rmSync(file, { force: true });
-  mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync("mkfifo", [file]);
-}
-
-function sparseFile(file: string, bytes: number): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const descriptor = openSync(file, "w");
-  try {
-    ftruncateSync(descriptor, bytes);
-  } finally {
-    closeSync(descriptor);
-  }
-}
+const { work, folder } = scratchFolder("pco-own-files-");
 
 /** Every file of a tree with its text. */
 async function snapshot(root: string): Promise<Record<string, string>> {
@@ -88,7 +52,7 @@ describe("readOwnFile", () => {
   it("gives a regular file's bytes, and a miss for what is missing, not a regular file or over its cap", () => {
     const dir = folder("own");
     const file = path.join(dir, "entry");
-    execFileSync("sh", ["-c", `printf 'cached' > "${file}"`]);
+    writeFileSync(file, "cached");
     expect(readOwnFile(file)?.toString("utf8")).toBe("cached");
     expect(readOwnFile(file, 5)).toBeUndefined();
     expect(readOwnFile(path.join(dir, "absent"))).toBeUndefined();
@@ -192,7 +156,7 @@ describe("generate, with its own files replaced by what is not a regular file", 
     // A run killed in its swap: the output moved aside, a staged tree beside it, and its journal, here a FIFO.
     const killed = swapFolders(out, 999999);
     cpSync(out, killed.staging, { recursive: true });
-    execFileSync("mv", [out, killed.previous]);
+    renameSync(out, killed.previous);
     fifo(killed.journal);
 
     const run = await generate(specs, out, cache);

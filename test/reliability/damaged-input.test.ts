@@ -7,10 +7,9 @@
  * parser quadratic, a truncated document, a byte order mark and CRLF line
  * endings.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSeeds, type Seed } from "../../generator/fuzz/targets.js";
 import { MAX_JSON_DEPTH, parseJson } from "../../generator/json-text.js";
 import { buildSpecs } from "../../generator/scrape.js";
@@ -24,15 +23,9 @@ import { serializeSpec } from "../../generator/spec/serialize.js";
 import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
 import { cpuMs } from "../helpers/cpu-time.js";
+import { scratchFolder } from "../helpers/scratch.js";
 
-const work = mkdtempSync(path.join(tmpdir(), "pco-damaged-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-let folders = 0;
-const folder = (name: string) => {
-  const made = path.join(work, `${folders++}-${name}`);
-  mkdirSync(made, { recursive: true });
-  return made;
-};
+const { work, folder } = scratchFolder("pco-damaged-");
 const shown = (file: string) => path.relative(process.cwd(), file).split(path.sep).join("/");
 
 /** A copy of the 2025 capture's webhooks docs (five vertices, no Graph), to damage. */
