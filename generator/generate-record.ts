@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot } from "./util/cache-root.js";
 import { fileHashes } from "./util/file-hashes.js";
-import { readOwnFile } from "./util/read-capped.js";
+import { readOwnJson } from "./util/read-capped.js";
 import { writeCacheFile } from "./util/write-whole.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { listFiles } from "./emit.js";
@@ -156,21 +156,17 @@ export const recordStem = (out: string): string =>
 const recordFile = (out: string): string => `${recordStem(out)}.json`;
 
 async function readRecord(out: string): Promise<GenerateRecord | undefined> {
-  try {
-    const text = readOwnFile(recordFile(out))?.toString("utf8");
-    if (text === undefined) return undefined;
-    const record = JSON.parse(text) as Partial<GenerateRecord>;
-    const valid =
-      typeof record.inputs === "string" &&
-      typeof record.tree === "string" &&
-      typeof record.files === "number" &&
-      Array.isArray(record.roots) &&
-      record.roots.every((root) => typeof root === "string") &&
-      Array.isArray(record.diagnostics);
-    return valid ? (record as GenerateRecord) : undefined;
-  } catch {
-    return undefined; // none yet, or unreadable: render
-  }
+  // None yet, or unreadable: render.
+  const record = readOwnJson(recordFile(out)) as Partial<GenerateRecord> | undefined;
+  const valid =
+    record !== undefined &&
+    typeof record.inputs === "string" &&
+    typeof record.tree === "string" &&
+    typeof record.files === "number" &&
+    Array.isArray(record.roots) &&
+    record.roots.every((root) => typeof root === "string") &&
+    Array.isArray(record.diagnostics);
+  return valid ? (record as GenerateRecord) : undefined;
 }
 
 /** Records a generate that has just written `files` files (all it owns) into `out`, which left them as `tree` (`treeHash`) says. */

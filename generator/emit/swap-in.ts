@@ -19,7 +19,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readOwnFile } from "../util/read-capped.js";
+import { readOwnJson } from "../util/read-capped.js";
 
 const FORMAT = "pco-codegen swap 1";
 
@@ -95,15 +95,9 @@ export function journalText(removed: readonly string[]): string {
 }
 
 function readJournal(file: string): Journal | undefined {
-  const text = readOwnFile(file)?.toString("utf8");
-  if (text === undefined) return undefined;
-  try {
-    const value = JSON.parse(text) as Partial<Journal>;
-    if (value.format !== FORMAT || !Array.isArray(value.removed) || !value.removed.every((r) => typeof r === "string")) return undefined;
-    return value as Journal;
-  } catch {
-    return undefined;
-  }
+  const value = readOwnJson(file) as Partial<Journal> | undefined;
+  if (value?.format !== FORMAT || !Array.isArray(value.removed) || !value.removed.every((r) => typeof r === "string")) return undefined;
+  return value as Journal;
 }
 
 type Move = [from: string, to: string];

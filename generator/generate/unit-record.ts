@@ -23,7 +23,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isSafeRelativePath } from "../emit/stage-tree.js";
 import { recordStem } from "../generate-record.js";
-import { readOwnFile } from "../util/read-capped.js";
+import { readOwnFile, readOwnJson } from "../util/read-capped.js";
 import { writeCacheFile } from "../util/write-whole.js";
 import { framedPieces, unframe, type Framed } from "../util/framed-json.js";
 import { byteLengthOf, type TextPiece } from "../util/text-pieces.js";
@@ -104,14 +104,7 @@ const partFile = (out: string, hash: string): string => path.join(partsFolder(ou
  */
 export async function readUnitRecord(out: string, global: string, roots: ReadonlyMap<string, string>): Promise<UnitRecord | undefined> {
   // Read at once: decoding megabytes through the stream decoder of an asynchronous read costs several times more.
-  const text = readOwnFile(recordFile(out))?.toString("utf8");
-  if (text === undefined) return undefined;
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const record = readOwnJson(recordFile(out));
   return isUnitRecord(record, roots) && record.global === global ? record : undefined;
 }
 

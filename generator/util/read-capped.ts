@@ -81,6 +81,23 @@ export function readOwnFile(file: string, maxBytes = MAX_CACHE_FILE_BYTES): Buff
   }
 }
 
+/**
+ * A JSON object the generator wrote for itself (a record, a cache entry, a
+ * journal): undefined where `readOwnFile` misses, or the text is not JSON or
+ * not an object. The caller checks the fields it needs.
+ */
+export function readOwnJson(file: string): Record<string, unknown> | undefined {
+  const data = readOwnFile(file);
+  if (data === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(data.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 /** Why a file could not be read, in a few words: the refusal, or the system's code (`ENOENT`). */
 export function readFailure(error: unknown): string {
   if (error instanceof RefusedFile) return error.message;

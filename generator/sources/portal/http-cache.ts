@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { readOwnFile } from "../../util/read-capped.js";
+import { readOwnJson } from "../../util/read-capped.js";
 import { writeWholeSync } from "../../util/write-whole.js";
 
 export interface CachedResponse {
@@ -20,14 +20,9 @@ export class HttpCache {
   constructor(private readonly dir: string) {}
 
   async get(url: string): Promise<CachedResponse | undefined> {
-    try {
-      const text = readOwnFile(this.fileOf(url))?.toString("utf8");
-      if (text === undefined) return undefined;
-      const entry = JSON.parse(text) as CachedResponse;
-      return entry.url === url && typeof entry.body === "string" ? entry : undefined;
-    } catch {
-      return undefined; // absent or unreadable: fetch afresh
-    }
+    // Absent or unreadable: fetched afresh.
+    const entry = readOwnJson(this.fileOf(url)) as Partial<CachedResponse> | undefined;
+    return entry?.url === url && typeof entry.body === "string" ? (entry as CachedResponse) : undefined;
   }
 
   async put(entry: CachedResponse): Promise<void> {
