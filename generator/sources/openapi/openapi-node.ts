@@ -107,10 +107,13 @@ function targetOf(root: RootNode, ref: string): Node {
   const cached = known.get(ref);
   if (cached !== undefined) return cached;
   let target: Node = root;
-  for (const part of ref.slice(2).split("/")) target = child(target, part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  for (const part of ref.slice(2).split("/")) target = child(target, part.includes("~") ? unescapeStep(part) : part);
   known.set(ref, target);
   return target;
 }
+
+/** A JSON pointer's step as the key it names: `~1` is `/`, `~0` is `~`. */
+const unescapeStep = (step: string): string => step.replace(/~1/g, "/").replace(/~0/g, "~");
 
 /**
  * The value at `key`, read without a node: for the facts that carry no origin
