@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { diffTree, listFiles, writeTree } from "../generator/emit.js";
+import { diffTree, writeTree } from "../generator/emit.js";
 import { journalText, swapFolders, swapIn } from "../generator/emit/swap-in.js";
+import { treeTexts } from "./helpers/tree-snapshot.js";
 
 const parents: string[] = [];
 afterEach(() => {
@@ -27,11 +28,6 @@ function newParent(): string {
   return parent;
 }
 
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files = await listFiles(root);
-  return Object.fromEntries(files.map((file) => [file, readFileSync(path.join(root, file), "utf8")]));
-}
-
 const DEAD_PID = 999999;
 
 describe("the swap of a staged tree", () => {
@@ -51,7 +47,7 @@ describe("the swap of a staged tree", () => {
     expect(difference).toEqual({ missing: [], changed: ["a/changed.json"], extra: [] });
     expect(statSync(path.join(root, "b")).ino).toBe(folderInode);
     expect(statSync(path.join(root, "a/same.json")).ino).toBe(fileInode);
-    expect(await snapshot(root)).toEqual({ "a/changed.json": "new", "a/same.json": "same", "b/deep/untouched.json": "u" });
+    expect(await treeTexts(root)).toEqual({ "a/changed.json": "new", "a/same.json": "same", "b/deep/untouched.json": "u" });
     expect(readdirSync(path.dirname(root))).toEqual(["out"]);
   });
 
@@ -86,12 +82,12 @@ describe("the swap of a staged tree", () => {
 
   it("puts the output back as it was when carrying over fails half way, and leaves no journal", async () => {
     const root = folderWith({ "a.json": "1", "b/c.json": "2", "x/gone.json": "3" });
-    const before = await snapshot(root);
+    const before = await treeTexts(root);
     const folders = swapFolders(root, process.pid);
     // A file where the output has a folder to merge: carrying that folder over fails.
     folderWith({ x: "a file", "a.json": "changed" }, path.basename(folders.staging), path.dirname(root));
     expect(() => swapIn(folders, ["x/gone.json"])).toThrow(/ENOTDIR/);
-    expect(await snapshot(root)).toEqual(before);
+    expect(await treeTexts(root)).toEqual(before);
     expect(readdirSync(path.dirname(root)).sort()).toEqual(["out", path.basename(folders.staging)]);
   });
 
@@ -99,7 +95,7 @@ describe("the swap of a staged tree", () => {
     const outside = folderWith({ "elsewhere.json": "mine" });
     const root = folderWith({ "a/one.json": "1", "a/folder/inside.md": "kept" });
     symlinkSync(outside, path.join(root, "a", "link"));
-    const before = await snapshot(root);
+    const before = await treeTexts(root);
     const owns = (file: string) => file.endsWith(".json");
     for (const [file, reason] of [
       ["a/folder", /something else already exists at that path \(EEXIST at .*folder\)/],
@@ -114,7 +110,7 @@ describe("the swap of a staged tree", () => {
         owns,
       });
       await expect(write).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(reason) });
-      expect(await snapshot(root)).toEqual(before);
+      expect(await treeTexts(root)).toEqual(before);
       expect(readdirSync(outside)).toEqual(["elsewhere.json"]);
       expect(readdirSync(path.dirname(root))).toEqual(["out"]);
     }

@@ -24,7 +24,7 @@ import { openApiRenderer } from "../../generator/render/openapi/openapi-renderer
 import { latestDatedPerApp, loadSpecs } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { DOCS_DIR, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
-import { bundledCli } from "../reliability/cli-process.js";
+import { bundledCli } from "../helpers/cli-process.js";
 
 let dir: string;
 let generated: string;

@@ -17,7 +17,7 @@ import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
 import { cpuMs } from "../helpers/cpu-time.js";
 import { fifo, scratchFolder, sparseFile } from "../helpers/scratch.js";
-import { runCliProcess } from "../reliability/cli-process.js";
+import { runCliProcess } from "../helpers/cli-process.js";
 
 const { work, folder } = scratchFolder("pco-capped-reads-");
 

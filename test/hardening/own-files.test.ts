@@ -21,18 +21,13 @@ import { describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";
 import { cpuMs } from "../helpers/cpu-time.js";
 import { startDocsServer } from "../helpers/docs-server.js";
 import { fifo, scratchFolder, sparseFile } from "../helpers/scratch.js";
-import { runCliProcess } from "../reliability/cli-process.js";
+import { runCliProcess } from "../helpers/cli-process.js";
+import { treeTexts } from "../helpers/tree-snapshot.js";
 
 /** Far longer than any of these commands takes; a read that waited on a FIFO would wait for ever. Below each test's timeout. */
 const DEADLINE_MS = 50_000;
 
 const { work, folder } = scratchFolder("pco-own-files-");
-
-/** Every file of a tree with its text. */
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files = await listFiles(root);
-  return Object.fromEntries(files.map((file) => [file, readFileSync(path.join(root, file), "utf8")]));
-}
 
 /** The two webhooks specs (the smallest app), in a spec folder of their own. */
 function webhooksSpecs(): string {
@@ -108,7 +103,7 @@ describeCorpus("scrape over HTTP, with its cache's entries replaced by FIFOs", (
       expect(run.code).toBe(0);
       // Nothing to revalidate: every document came back whole.
       expect(server.count(200) - fetchedBefore).toBe(entries.length);
-      expect(await snapshot(second)).toEqual(await snapshot(first));
+      expect(await treeTexts(second)).toEqual(await treeTexts(first));
     } finally {
       await server.close();
     }
@@ -122,7 +117,7 @@ describe("generate, with its own files replaced by what is not a regular file", 
     const out = path.join(folder("out"), "generated");
     const first = await generate(specs, out, cache);
     expect(first.code).toBe(0);
-    const before = await snapshot(out);
+    const before = await treeTexts(out);
     const cacheFiles = (await listFiles(cache)).filter((file) => lstatSync(path.join(cache, file)).isFile());
     // The records of the last generate, the store of rendered units, the prettier cache and the validators' code.
     expect(cacheFiles.some((file) => file.startsWith("generate/") && file.endsWith(".units.json"))).toBe(true);
@@ -133,7 +128,7 @@ describe("generate, with its own files replaced by what is not a regular file", 
 
     expect(again.stderr).toMatch(/files in .*generated, unchanged$/m);
     expect(again.code).toBe(0);
-    expect(await snapshot(out)).toEqual(before);
+    expect(await treeTexts(out)).toEqual(before);
   }, 120_000);
 
   it("refuses at once an output lock that is a FIFO, in one line, exit 2, and writes nothing", async () => {
@@ -152,7 +147,7 @@ describe("generate, with its own files replaced by what is not a regular file", 
     const cache = folder("swap-cache");
     const out = path.join(folder("swapped"), "generated");
     expect((await generate(specs, out, cache)).code).toBe(0);
-    const before = await snapshot(out);
+    const before = await treeTexts(out);
     // A run killed in its swap: the output moved aside, a staged tree beside it, and its journal, here a FIFO.
     const killed = swapFolders(out, 999999);
     cpSync(out, killed.staging, { recursive: true });
@@ -162,7 +157,7 @@ describe("generate, with its own files replaced by what is not a regular file", 
     const run = await generate(specs, out, cache);
 
     expect(run.code).toBe(0);
-    expect(await snapshot(out)).toEqual(before);
+    expect(await treeTexts(out)).toEqual(before);
     expect(readdirSync(path.dirname(out))).toEqual(["generated"]);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { runCliProcess, type ProcessRun } from "../reliability/cli-process.js";
+import { runCliProcess, type ProcessRun } from "../helpers/cli-process.js";
 
 export async function runCliMeasured(args: readonly string[], work: string): Promise<ProcessRun & { lines: string[]; peakRssMb: number }> {
   const reporter = path.join(work, "report-rss.mjs");

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { printableLine, printableLines } from "../../generator/util/printable.js";
-import { runCliProcess } from "../reliability/cli-process.js";
+import { runCliProcess } from "../helpers/cli-process.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "pco-terminal-output-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runMock } from "../../generator/commands/mock.js";
 import { runCli } from "../helpers/cli.js";
+import { bundledCli } from "../helpers/cli-process.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 import { withProcess, type RunningProcess } from "../helpers/process.js";
 
@@ -70,22 +70,9 @@ describe("pco-codegen mock, in process", () => {
 });
 
 describe("pco-codegen mock, as a process", () => {
-  // The CLI bundled with esbuild (its packages left to node_modules), so that a real process can be signalled.
-  const bundle = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-test", "cli.mjs");
+  let bundle = "";
   beforeAll(async () => {
-    await build({
-      stdin: {
-        contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));',
-        resolveDir: REPO_ROOT,
-        loader: "ts",
-      },
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      packages: "external",
-      outfile: bundle,
-      logLevel: "silent",
-    });
+    bundle = await bundledCli();
   });
 
   const mock = <T>(body: (running: RunningProcess) => Promise<T>) =>

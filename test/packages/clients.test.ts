@@ -18,7 +18,7 @@ import { CLIENTS_PACKAGE_NAME } from "../../generator/render/client/package-mani
 import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 import { stopProcess, type RunningProcess } from "../helpers/process.js";
-import { startCli } from "../reliability/cli-process.js";
+import { startCli } from "../helpers/cli-process.js";
 import { command, consumerProject, pack } from "./npm.js";
 
 const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");

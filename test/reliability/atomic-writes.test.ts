@@ -8,36 +8,24 @@
  * way leaves the previous tree too.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles, writeTree, type OutputFile } from "../../generator/emit.js";
+import { writeTree, type OutputFile } from "../../generator/emit.js";
 import { generatedTreePlan, renderAll } from "../../generator/generate.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { corpusPath, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
 import { stopProcess } from "../helpers/process.js";
-import { bundledCli, runCliProcess, startCli, type ProcessRun } from "./cli-process.js";
+import { bundledCli, runCliProcess, startCli, type ProcessRun } from "../helpers/cli-process.js";
+import { treeDigests } from "../helpers/tree-snapshot.js";
 
 const HOSTILE = path.join(REPO_ROOT, "test/fixtures/hostile");
 const HOLD_BEFORE_SWAP = pathToFileURL(path.join(REPO_ROOT, "test/reliability/hold-before-swap.mjs")).href;
 const work = mkdtempSync(path.join(tmpdir(), "pco-atomic-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => bundledCli());
-
-/** Every file of a tree and a digest of its bytes. */
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files = await listFiles(root);
-  return Object.fromEntries(
-    files.map((f) => [
-      f,
-      createHash("sha256")
-        .update(readFileSync(path.join(root, f)))
-        .digest("hex"),
-    ]),
-  );
-}
 
 const digests = (files: readonly OutputFile[]) =>
   Object.fromEntries(files.map((f) => [f.path, createHash("sha256").update(f.contents).digest("hex")]));
@@ -52,7 +40,7 @@ async function expectKilledWhileWriting(args: readonly string[], root: string, p
   expect(run.signal).toBe("SIGKILL");
   expect(staging).toBeDefined();
   expect(existsSync(staging!)).toBe(true);
-  expect(await snapshot(root)).toEqual(previous);
+  expect(await treeDigests(root)).toEqual(previous);
 }
 
 async function killedWhileWriting(args: readonly string[], root: string): Promise<{ run: ProcessRun; staging: string | undefined }> {
@@ -87,7 +75,7 @@ describe("generate, killed while writing", () => {
     await writeTree(generatedTreePlan(root, (await renderAll(specs)).files));
     mkdirSync(path.join(root, "changelog"));
     writeFileSync(path.join(root, "changelog/kept.md"), "not generate's\n");
-    previous = await snapshot(root);
+    previous = await treeDigests(root);
   });
 
   it("leaves the previous generated/ as it was", async () => {
@@ -99,7 +87,7 @@ describe("generate, killed while writing", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(parent)).toEqual(["generated"]);
     const expected = digests((await renderAll((await loadSpecs(HOSTILE)).value)).files);
-    expect(await snapshot(root)).toEqual({ ...expected, "changelog/kept.md": previous["changelog/kept.md"] });
+    expect(await treeDigests(root)).toEqual({ ...expected, "changelog/kept.md": previous["changelog/kept.md"] });
   });
 });
 
@@ -113,7 +101,7 @@ describeCorpus("scrape, killed while writing", () => {
     mkdirSync(parent, { recursive: true });
     // The previous tree: a copy of the committed spec/.
     cpSync(path.join(REPO_ROOT, "spec"), root, { recursive: true });
-    previous = await snapshot(root);
+    previous = await treeDigests(root);
   });
 
   it("leaves the previous spec/ as it was", async () => {
@@ -124,7 +112,7 @@ describeCorpus("scrape, killed while writing", () => {
     const run = await runCliProcess(args, { cwd: REPO_ROOT });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(parent)).toEqual(["spec"]);
-    const written = await snapshot(root);
+    const written = await treeDigests(root);
     expect(written).not.toEqual(previous);
     // The capture's seven app-versions, each a whole, valid spec.
     const loaded = await loadSpecs(root);
@@ -153,7 +141,7 @@ describe("a write that fails half way", () => {
       { path: "a/zero.json/two.json", contents: "2" },
     ];
     await expect(writeTree({ root, files, owns: () => true })).rejects.toThrow();
-    expect(await snapshot(root)).toEqual({ "a/one.json": createHash("sha256").update("1").digest("hex") });
+    expect(await treeDigests(root)).toEqual({ "a/one.json": createHash("sha256").update("1").digest("hex") });
     expect(readdirSync(parent)).toEqual(["out"]);
   });
 });

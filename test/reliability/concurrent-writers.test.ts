@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { corpusPath, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
-import { bundledCli, runCliProcess } from "./cli-process.js";
+import { bundledCli, runCliProcess } from "../helpers/cli-process.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "pco-concurrent-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

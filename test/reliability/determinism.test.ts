@@ -19,7 +19,7 @@ import { listFiles } from "../../generator/emit.js";
 import { renderAll } from "../../generator/generate.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
-import { runCliProcess, type ProcessRun } from "./cli-process.js";
+import { runCliProcess, type ProcessRun } from "../helpers/cli-process.js";
 
 /** The sources of the committed spec (pco-codegen.sources.json), read under `docs/`; the 2022 capture before the 2025 one, which wins. */
 const SOURCES = ["portal:docs/portal/captured-2022-12", "portal:docs/portal/captured-2025-07", "slate:docs/slate/2018-03-15/source"];

@@ -9,12 +9,10 @@
  * of the same scrape was read whole. Timeouts are scaled down to tenths of a
  * second, so that the file takes seconds.
  */
-import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles } from "../../generator/emit.js";
 import { collectSpecs } from "../../generator/scrape.js";
 import { parseSourceOperand } from "../../generator/sources/source-operand.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
@@ -22,6 +20,7 @@ import type { Spec } from "../../generator/spec/types.js";
 import { runCli } from "../helpers/cli.js";
 import { corpusPath, describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";
 import { startDocsServer, type DocsServer, type Fault } from "../helpers/docs-server.js";
+import { treeDigests } from "../helpers/tree-snapshot.js";
 
 const CAPTURE = path.join(DOCS_DIR, "portal", "captured-2022-12");
 /** The document every fault strikes: one vertex of webhooks, read after giving's whole Graph and vertices. */
@@ -32,23 +31,11 @@ const TIMEOUT_SECONDS = 0.3;
 const work = mkdtempSync(path.join(tmpdir(), "pco-network-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files = await listFiles(root);
-  return Object.fromEntries(
-    files.map((f) => [
-      f,
-      createHash("sha256")
-        .update(readFileSync(path.join(root, f)))
-        .digest("hex"),
-    ]),
-  );
-}
-
 /** A scrape of giving and webhooks from `url` into a copy of the committed spec/. */
 async function scrapeInto(url: string, name: string) {
   const out = path.join(work, name);
   cpSync(path.join(REPO_ROOT, "spec"), out, { recursive: true });
-  const before = await snapshot(out);
+  const before = await treeDigests(out);
   const run = await runCli([
     "scrape",
     "--from",
@@ -65,7 +52,7 @@ async function scrapeInto(url: string, name: string) {
     String(TIMEOUT_SECONDS),
     "--no-cache",
   ]);
-  return { run, before, after: await snapshot(out) };
+  return { run, before, after: await treeDigests(out) };
 }
 
 describeCorpus("network faults", () => {

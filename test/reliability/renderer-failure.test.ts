@@ -4,18 +4,18 @@
  * nothing is written, the previous generated/ stays byte for byte as it was,
  * and the exit code says why (2: it could not run; 1: the specs have errors).
  */
-import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { diagnostic } from "../../generator/diagnostics.js";
-import { listFiles, writeTree } from "../../generator/emit.js";
+import { writeTree } from "../../generator/emit.js";
 import type { Renderer } from "../../generator/render/renderer.js";
 import { runCli } from "../helpers/cli.js";
 // Loaded here, as the CLI loads its commands only when they run, so that the mock above is in place for them.
 import "../../generator/generate.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
+import { treeDigests } from "../helpers/tree-snapshot.js";
 
 type Failure = "none" | "throws" | "reports an error" | "writes outside its folder";
 const injected = vi.hoisted(() => ({ failure: "none" as Failure }));
@@ -49,18 +49,6 @@ const parent = mkdtempSync(path.join(tmpdir(), "pco-renderer-failure-"));
 const root = path.join(parent, "generated");
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
-async function snapshot(): Promise<Record<string, string>> {
-  const files = await listFiles(root);
-  return Object.fromEntries(
-    files.map((f) => [
-      f,
-      createHash("sha256")
-        .update(readFileSync(path.join(root, f)))
-        .digest("hex"),
-    ]),
-  );
-}
-
 let previous: Record<string, string>;
 beforeEach(async () => {
   rmSync(root, { recursive: true, force: true });
@@ -70,7 +58,7 @@ beforeEach(async () => {
     { path: "changelog/kept.md", contents: "not generate's\n" },
   ];
   await writeTree({ root, files, owns: () => true });
-  previous = await snapshot();
+  previous = await treeDigests(root);
 });
 
 it.each([
@@ -82,7 +70,7 @@ it.each([
   const run = await runCli(["generate", "--spec", HOSTILE, "--out", root]);
   expect(run.code, run.stderr).toBe(code);
   expect(run.stderr).toContain(message);
-  expect(await snapshot()).toEqual(previous);
+  expect(await treeDigests(root)).toEqual(previous);
   expect(readdirSync(parent)).toEqual(["generated"]);
 });
 
@@ -90,7 +78,7 @@ it("with no failure the same run writes the new tree (the check above is not idl
   injected.failure = "none";
   const run = await runCli(["generate", "--spec", HOSTILE, "--out", root]);
   expect(run.code, run.stderr).toBe(0);
-  const written = await snapshot();
+  const written = await treeDigests(root);
   expect(written["injected/ok.txt"]).toBeDefined();
   expect(written["openapi/old-1.json"]).toBeUndefined();
   expect(written["changelog/kept.md"]).toBe(previous["changelog/kept.md"]);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, corpusPath, describeCorpus } from "../helpers/corpus.js";
-import { runCliProcess } from "../reliability/cli-process.js";
+import { runCliProcess } from "../helpers/cli-process.js";
 import { errorsOf, lineOf, scrape, specOf } from "./read.js";
 
 const REPAIRS = "test/fixtures/slate/repairs";

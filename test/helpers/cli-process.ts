@@ -3,12 +3,16 @@
  * environment (TZ, LANG), and a kill. The CLI is bundled from the sources
  * with esbuild (packages left to node_modules, so the bundle lives in the
  * repository's node_modules/.cache), which takes a fraction of a second and is
- * never stale, unlike `dist/`.
+ * never stale, unlike `dist/`. Test files run side by side each bundle it
+ * once, into a file of their own renamed over the shared one: a process that
+ * another file starts meanwhile reads a whole bundle, the old or the new.
  */
+import { renameSync } from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import { build } from "esbuild";
-import { REPO_ROOT } from "../helpers/corpus.js";
-import { startProcess, stopProcess, type RunningProcess } from "../helpers/process.js";
+import { REPO_ROOT } from "./corpus.js";
+import { startProcess, stopProcess, type RunningProcess } from "./process.js";
 
 export const CLI_BUNDLE = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-reliability", "cli.mjs");
 
@@ -16,6 +20,7 @@ let built: Promise<string> | undefined;
 
 /** Bundles the CLI once per test file. */
 export function bundledCli(): Promise<string> {
+  const own = `${CLI_BUNDLE}.${process.pid}-${threadId}`;
   built ??= build({
     stdin: {
       contents: 'import { main } from "./generator/cli.ts"; process.exitCode = await main(process.argv.slice(2));',
@@ -26,9 +31,12 @@ export function bundledCli(): Promise<string> {
     platform: "node",
     format: "esm",
     packages: "external",
-    outfile: CLI_BUNDLE,
+    outfile: own,
     logLevel: "silent",
-  }).then(() => CLI_BUNDLE);
+  }).then(() => {
+    renameSync(own, CLI_BUNDLE);
+    return CLI_BUNDLE;
+  });
   return built;
 }
 
