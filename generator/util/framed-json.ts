@@ -21,7 +21,8 @@ export function frame(value: unknown): Framed {
   const bytes: Uint8Array[] = [];
   let offset = 0;
   const json = JSON.stringify(value, function (this: Record<string, unknown>, key, replaced: unknown) {
-    // The value before `toJSON`: a Buffer would otherwise arrive as `{ type: "Buffer", data: [...] }`.
+    // The value before `toJSON`: a Buffer would otherwise arrive as `{ type: "Buffer", data: [...] }`. (Its `toJSON` has still
+    // run by then, at a cost that grows with its length: byte strings meant to be framed are plain Uint8Arrays, which have none.)
     const original = this[key];
     if (!(original instanceof Uint8Array)) return replaced;
     bytes.push(original);
@@ -67,7 +68,8 @@ function withBytes(value: unknown, tail: Uint8Array, reached: { end: number }): 
     const [offset, length] = place;
     if (offset + length > tail.length) return BROKEN;
     reached.end = Math.max(reached.end, offset + length);
-    return tail.subarray(offset, offset + length);
+    // A plain view, not the Buffer `subarray` would give: framed again (a stored unit is), it costs no `toJSON`.
+    return new Uint8Array(tail.buffer, tail.byteOffset + offset, length);
   }
   for (const key in members) {
     const revived = withBytes(members[key], tail, reached);

@@ -19,6 +19,9 @@ import { appPrefixed } from "./operation-ids.js";
 import { placed } from "./placed-json.js";
 import { securityRequirements } from "./security.js";
 
+/** Encodes the part's entries as plain Uint8Arrays, which framing takes as they are (`util/framed-json.ts`). */
+const UTF8 = new TextEncoder();
+
 /** The sections of `components` a part brings entries to, in the document's order. */
 export const SECTIONS: readonly Section[] = ["schemas", "parameters", "headers", "responses"];
 
@@ -143,7 +146,7 @@ function partFrom(
   replacer: ((key: string, value: unknown) => unknown) | undefined,
   prefixed: PrefixedDocument,
 ): LatestPart {
-  const encoded = (value: unknown, depth: number): Uint8Array => Buffer.from(placed(JSON.stringify(value, replacer, 2), depth), "utf8");
+  const encoded = (value: unknown, depth: number): Uint8Array => UTF8.encode(placed(JSON.stringify(value, replacer, 2), depth));
   const components = Object.fromEntries(
     SECTIONS.map((section) => [
       section,
