@@ -42,6 +42,25 @@ describeCorpus("fuzzing every reader", () => {
     expect(report.byOutcome.refused).toBeGreaterThan(0);
   });
 
+  it("judges a case over the limit against its undamaged seed", async () => {
+    // The slowest case that added a 10 MB line: over a 1 ms limit, and many times what its seed (at most 40 KB) takes.
+    const huge = results.filter((r) => r.mutations.includes("huge-line")).sort((a, b) => b.ms - a.ms)[0]!;
+    const replayed: CaseResult[] = [];
+    await runFuzz({
+      corpus: DOCS_DIR,
+      cases: 0,
+      only: [huge.index],
+      seed: SEED,
+      selection: "quick",
+      workDir,
+      limitMs: 1,
+      onCase: (r) => replayed.push(r),
+    });
+    expect(replayed[0]!.failure).toMatch(
+      /^took \d+ ms of CPU time, over the 1 ms a file may take and 2 times the \d+ ms its undamaged seed takes$/,
+    );
+  });
+
   it("replays a case from its seed and number alone", async () => {
     const chosen = results.find((r) => r.mutations.length > 1 && r.outcome === "diagnostics")!;
     const replayed: CaseResult[] = [];
