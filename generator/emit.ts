@@ -20,7 +20,7 @@ import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { GeneratorError } from "./diagnostics.js";
 import { displayPath } from "./util/display-path.js";
-import { compareTrees } from "./emit/compare-trees.js";
+import { compareTrees, treeComparison, type TreeComparison } from "./emit/compare-trees.js";
 import { withOutputLock } from "./emit/output-lock.js";
 import { isRunning } from "./emit/process-alive.js";
 import { assertSafePath, isFolder, stageTree } from "./emit/stage-tree.js";
@@ -69,6 +69,13 @@ export async function diffTree(plan: TreePlan): Promise<TreeDifference> {
   const root = path.resolve(plan.root);
   await recoverInterruptedSwap(root);
   return compareTrees(root, plan.files, plan.owns);
+}
+
+/** `diffTree` for files given one at a time, as they are rendered: what the folder `root` holds of those `owns` is compared with each. */
+export async function diffTreeByFile(root: string, owns: (relative: string) => boolean): Promise<TreeComparison> {
+  const resolved = path.resolve(root);
+  await recoverInterruptedSwap(resolved);
+  return treeComparison(resolved, owns);
 }
 
 /** Writes the plan; does nothing when the tree already matches it. */

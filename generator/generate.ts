@@ -4,7 +4,8 @@
  * committed output (such as changelogs) that generate leaves alone.
  */
 import type { Diagnostic } from "./diagnostics.js";
-import type { OutputFile, TreePlan } from "./emit.js";
+import { diffTreeByFile, type OutputFile, type TreeDifference, type TreePlan } from "./emit.js";
+import { eachUnitBySpec } from "./render/render-by-spec.js";
 import { compareText } from "./util/order.js";
 import { renderers as allRenderers } from "./render/registry.js";
 import type { Renderer } from "./render/renderer.js";
@@ -19,14 +20,40 @@ export async function renderAll(
   const results = await Promise.all(renderers.map((r) => r.render(ordered)));
   const files = results.flatMap((r, i) => {
     const renderer = renderers[i]!;
-    for (const file of r.value) {
-      if (!ownedBy(renderer.root, file.path)) {
-        throw new Error(`the ${renderer.name} renderer wrote ${file.path}, outside its root ${renderer.root}`);
-      }
-    }
+    for (const file of r.value) assertOwned(renderer, file);
     return r.value;
   });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), diagnostics: results.flatMap((r) => r.diagnostics) };
+}
+
+/**
+ * The output folder `root` against what `renderAll` would give, compared file by file as each renderer renders spec by spec:
+ * memory holds one spec's files at a time, never the tree's (`check` on a large spec folder). The diagnostics are `renderAll`'s,
+ * in its order.
+ */
+export async function compareAll(
+  specs: readonly Spec[],
+  root: string,
+  renderers: readonly Renderer[] = allRenderers,
+): Promise<{ difference: TreeDifference; files: number; diagnostics: Diagnostic[] }> {
+  const ordered = [...specs].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  const comparison = await diffTreeByFile(root, (relative) => renderers.some((r) => ownedBy(r.root, relative)));
+  const diagnostics: Diagnostic[] = [];
+  for (const renderer of renderers) {
+    const take = (files: readonly OutputFile[]) => {
+      for (const file of files) {
+        assertOwned(renderer, file);
+        comparison.compare(file);
+      }
+    };
+    if (renderer.bySpec !== undefined) diagnostics.push(...(await eachUnitBySpec(renderer.bySpec, ordered, take)));
+    else {
+      const rendered = await renderer.render(ordered);
+      take(rendered.value);
+      diagnostics.push(...rendered.diagnostics);
+    }
+  }
+  return { difference: comparison.finish(), files: comparison.compared, diagnostics };
 }
 
 export function generatedTreePlan(root: string, files: readonly OutputFile[], renderers: readonly Renderer[] = allRenderers): TreePlan {
@@ -35,4 +62,9 @@ export function generatedTreePlan(root: string, files: readonly OutputFile[], re
 
 function ownedBy(root: string, relative: string): boolean {
   return relative === root || relative.startsWith(`${root}/`);
+}
+
+function assertOwned(renderer: Renderer, file: OutputFile): void {
+  if (!ownedBy(renderer.root, file.path))
+    throw new Error(`the ${renderer.name} renderer wrote ${file.path}, outside its root ${renderer.root}`);
 }

@@ -1,8 +1,8 @@
 /** `pco-codegen check`: fails when generated/ is not what the committed specs render to. */
 import { hasErrors } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
-import { diffTree, isClean } from "../emit.js";
-import { generatedTreePlan, renderAll } from "../generate.js";
+import { isClean } from "../emit.js";
+import { compareAll } from "../generate.js";
 import { loadSpecs } from "../spec/load.js";
 import { EXIT, type Command } from "./command.js";
 import { generateOptions, type GenerateArgs } from "./generate.js";
@@ -14,13 +14,14 @@ export const checkCommand: Command<GenerateArgs> = {
   builder: generateOptions,
   async run(args, output) {
     const loaded = await loadSpecs(args.spec);
-    const rendered = await renderAll(loaded.value);
-    const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
+    // Compared as it is rendered, spec by spec: a large spec folder's output is never held whole.
+    const compared = await compareAll(loaded.value, args.out);
+    const diagnostics = [...loaded.diagnostics, ...compared.diagnostics];
     printDiagnostics(output, diagnostics);
     if (hasErrors(diagnostics)) return EXIT.problems;
-    const difference = await diffTree(generatedTreePlan(args.out, rendered.files));
+    const { difference } = compared;
     if (isClean(difference)) {
-      output.err(`${displayPath(args.out)} is up to date with ${displayPath(args.spec)} (${rendered.files.length} files)`);
+      output.err(`${displayPath(args.out)} is up to date with ${displayPath(args.spec)} (${compared.files} files)`);
       return EXIT.ok;
     }
     for (const f of difference.missing) output.err(`missing: ${displayPath(args.out)}/${f}`);

@@ -15,23 +15,35 @@ import { specRoles, specSummary } from "./spec-roles.js";
 
 /** The same files whatever order the specs come in: they are taken in app and version order. */
 export async function renderBySpec(renderer: SpecRenderer, given: readonly Spec[]): Promise<StageResult<OutputFile[]>> {
+  const files: OutputFile[] = [];
+  const diagnostics = await eachUnitBySpec(renderer, given, (unit) => void files.push(...unit));
+  return { value: files, diagnostics };
+}
+
+/**
+ * The same files, handed to `take` unit by unit as they are rendered (each spec's own, then the shared ones, then those of no
+ * spec) and not kept: a caller that only compares them holds one unit in memory at a time. Returns the diagnostics.
+ */
+export async function eachUnitBySpec(
+  renderer: SpecRenderer,
+  given: readonly Spec[],
+  take: (files: readonly OutputFile[]) => void,
+): Promise<Diagnostic[]> {
   const specs = [...given].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
   const roles = specRoles(specs.map((spec) => specSummary(spec, apiFactsOf(spec))));
-  const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const parts: unknown[] = [];
   for (const [i, spec] of specs.entries()) {
     const output = await renderer.renderSpec(spec, roles[i]!);
-    files.push(...output.value.files);
+    take(output.value.files);
     diagnostics.push(...output.diagnostics);
     parts.push(output.value.part);
   }
   const shared = await renderer.renderShared(parts, async () => specs.filter((_, i) => parts[i] !== null));
+  take(shared.value);
   const fixed = (await renderer.renderFixed?.()) ?? { value: [], diagnostics: [] };
-  return {
-    value: [...files, ...shared.value, ...fixed.value],
-    diagnostics: distinctDiagnostics([...diagnostics, ...shared.diagnostics, ...fixed.diagnostics]),
-  };
+  take(fixed.value);
+  return distinctDiagnostics([...diagnostics, ...shared.diagnostics, ...fixed.diagnostics]);
 }
 
 /** A fault met in a spec's files and again in a shared file (the combined document) is reported once. */
