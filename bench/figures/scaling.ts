@@ -68,15 +68,16 @@ export const scalingFigure: Figure = {
   async run({ workspace, runs, log }) {
     const rows = new RowCollector();
     const cache = path.join(workspace.dir, "scaling-cache");
-    const generate = async (spec: string, out: string, ...flags: string[]): Promise<ChildRun> =>
+    const cli = async (command: "generate" | "check", spec: string, out: string, ...flags: string[]): Promise<ChildRun> =>
       assertSucceeded(
-        await runNode([cliPath(workspace.repo), "generate", "--spec", spec, "--out", out, ...flags], {
+        await runNode([cliPath(workspace.repo), command, "--spec", spec, "--out", out, ...flags], {
           cwd: workspace.repo,
           env: { PCO_CODEGEN_CACHE: cache },
           peakMemory: true,
         }),
-        "pco-codegen generate",
+        `pco-codegen ${command}`,
       );
+    const generate = (spec: string, out: string, ...flags: string[]) => cli("generate", spec, out, ...flags);
     const largest = COPIES[COPIES.length - 1]!;
     const folders = new Map<number, { spec: string; count: number }>();
     for (const k of COPIES) {
@@ -116,6 +117,9 @@ export const scalingFigure: Figure = {
         rows.add(`${k}×: one spec changed`, "ms", oneChanged.ms);
         rows.add(`${k}×: nothing changed`, "ms", noop.ms);
         rows.add(`${k}×: one spec changed, peak resident memory`, "MB", megabytes(oneChanged.maxRssBytes ?? 0));
+        const check = await cli("check", spec, out);
+        rows.add(`${k}×: check (renders every spec and compares), per spec`, "ms", check.ms / count);
+        rows.add(`${k}×: check, peak resident memory`, "MB", megabytes(check.maxRssBytes ?? 0));
         log(
           `  run ${run + 1}: ${k}× fresh ${Math.round(fresh.ms)} ms, one spec ${Math.round(oneChanged.ms)} ms, none ${Math.round(noop.ms)} ms`,
         );
@@ -132,7 +136,7 @@ export const scalingFigure: Figure = {
         `${largest}, also a plain generate into another new folder, which the store of rendered units serves whole; then the title of ` +
         `\`${changing}\` is changed and generate run again into the first folder (it must report only changed files), then once more ` +
         "with nothing changed: that generate compares the folder with what it should hold and does nothing else, and is the yardstick " +
-        "of the change.",
+        "of the change. Last, `pco-codegen check` of that folder: it renders every spec, and compares each unit's files as they come.",
       rows: rows.result(),
     };
   },
