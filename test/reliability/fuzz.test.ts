@@ -25,6 +25,22 @@ describeCorpus("fuzzing every reader", () => {
   }, 120_000);
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
+  /** One case of the run again, alone. */
+  const replay = async (index: number, options: { limitMs?: number } = {}): Promise<CaseResult[]> => {
+    const replayed: CaseResult[] = [];
+    await runFuzz({
+      corpus: DOCS_DIR,
+      cases: 0,
+      only: [index],
+      seed: SEED,
+      selection: "quick",
+      workDir,
+      ...options,
+      onCase: (r) => replayed.push(r),
+    });
+    return replayed;
+  };
+
   it("ends every case in specs, in located diagnostics or in a refusal naming the file, within 1 s", () => {
     const failed = report.failures.map((f) => `case ${f.index} (${f.kind} ${f.seed}, ${f.mutations.join(" + ")}): ${f.failure}`);
     expect(failed).toEqual([]);
@@ -45,17 +61,7 @@ describeCorpus("fuzzing every reader", () => {
   it("judges a case over the limit against its undamaged seed", async () => {
     // The slowest case that added a 10 MB line: over a 1 ms limit, and many times what its seed (at most 40 KB) takes.
     const huge = results.filter((r) => r.mutations.includes("huge-line")).sort((a, b) => b.ms - a.ms)[0]!;
-    const replayed: CaseResult[] = [];
-    await runFuzz({
-      corpus: DOCS_DIR,
-      cases: 0,
-      only: [huge.index],
-      seed: SEED,
-      selection: "quick",
-      workDir,
-      limitMs: 1,
-      onCase: (r) => replayed.push(r),
-    });
+    const replayed = await replay(huge.index, { limitMs: 1 });
     expect(replayed[0]!.failure).toMatch(
       /^took \d+ ms of CPU time, over the 1 ms a file may take and 2 times the \d+ ms its undamaged seed takes$/,
     );
@@ -63,16 +69,7 @@ describeCorpus("fuzzing every reader", () => {
 
   it("replays a case from its seed and number alone", async () => {
     const chosen = results.find((r) => r.mutations.length > 1 && r.outcome === "diagnostics")!;
-    const replayed: CaseResult[] = [];
-    await runFuzz({
-      corpus: DOCS_DIR,
-      cases: 0,
-      only: [chosen.index],
-      seed: SEED,
-      selection: "quick",
-      workDir,
-      onCase: (r) => replayed.push(r),
-    });
+    const replayed = await replay(chosen.index);
     const { ms: _ms, ...plan } = chosen;
     expect(replayed).toEqual([expect.objectContaining(plan)]);
   });
