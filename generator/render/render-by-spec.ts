@@ -16,7 +16,7 @@ import { specRoles, specSummary } from "./spec-roles.js";
 /** The same files whatever order the specs come in: they are taken in app and version order. */
 export async function renderBySpec(renderer: SpecRenderer, given: readonly Spec[]): Promise<StageResult<OutputFile[]>> {
   const files: OutputFile[] = [];
-  const diagnostics = await eachUnitBySpec(renderer, given, (unit) => void files.push(...unit));
+  const diagnostics = await eachUnitBySpec(renderer, given, (unit) => files.push(...unit));
   return { value: files, diagnostics };
 }
 
