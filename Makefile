@@ -1,5 +1,5 @@
 # Mirrors the npm scripts, for those who type `make`.
-.PHONY: install build generate scrape scrape-corpus check spec-schema typecheck lint format test bench fuzz
+.PHONY: install build generate scrape scrape-corpus check spec-schema changelog-example typecheck lint format test bench fuzz
 
 install:
 	npm ci
@@ -21,6 +21,9 @@ check:
 
 spec-schema:
 	npm run spec:schema
+
+changelog-example:
+	npm run changelog:example
 
 typecheck:
 	npm run typecheck
