@@ -171,9 +171,13 @@ async function overTheLimit(
     clearFolder(folder);
     seedMs.set(seed.name, (await bestRead(seed.place(folder, seed.text), 0)).ms);
   }
-  const allowed = SEED_FACTOR * seedMs.get(seed.name)!;
-  if (ms <= allowed) return undefined;
-  return `took ${Math.round(ms)} ms of CPU time, over the ${limit} ms a file may take and ${SEED_FACTOR} times the ${Math.round(allowed / SEED_FACTOR)} ms its undamaged seed takes`;
+  return slowness(ms, limit, seedMs.get(seed.name)!);
+}
+
+/** Why a read of `ms` fails, or undefined where it is within `limit` or within `SEED_FACTOR` times its seed's `seedMs`. */
+export function slowness(ms: number, limit: number, seedMs: number): string | undefined {
+  if (ms <= limit || ms <= SEED_FACTOR * seedMs) return undefined;
+  return `took ${Math.round(ms)} ms of CPU time, over the ${limit} ms a file may take and ${SEED_FACTOR} times the ${Math.round(seedMs)} ms its undamaged seed takes`;
 }
 
 /** One read of a case's files, as `scrape` reads them, with the CPU time it took. */
