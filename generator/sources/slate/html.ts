@@ -6,6 +6,7 @@
  */
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { getElementsByTagName, isTag } from "domutils";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { positionAt } from "../../json-text.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
@@ -106,7 +107,8 @@ function isAttributeName(element: Element): boolean {
 
 function tableBlock($: cheerio.CheerioAPI, table: Element, at: (node: AnyNode) => Origin): TableBlock {
   const cells = (row: Element) => childElements(row, "th", "td").map((cell) => plainText($.text([cell])));
-  const rows = descendantElements(table, "tr");
+  // Every row under the table, in document order (in its head, body and foot, or nested in a cell).
+  const rows = getElementsByTagName("tr", table.children);
   const headerRow = rows.find((row) => childElements(row, "th").length > 0);
   return {
     kind: "table",
@@ -120,18 +122,11 @@ function tableBlock($: cheerio.CheerioAPI, table: Element, at: (node: AnyNode) =
 }
 
 /*
- * The page's elements are walked as the tree they are, not through cheerio's selectors: a selector is compiled at every call, and
- * a page has thousands of rows and cells. The walks recurse no deeper than the page's nesting, which `htmlOpenTooDeep` bounds.
+ * The page's elements are walked as the tree they are (with domutils, which cheerio is built on), not through cheerio's
+ * selectors: a selector is compiled at every call, and a page has thousands of rows and cells.
  */
 
 /** The element children of `element`; only those of the given tag names, where any are given. */
 function childElements(element: Element, ...names: string[]): Element[] {
-  return element.children.filter(
-    (child): child is Element => "tagName" in child && (names.length === 0 || names.includes((child as Element).tagName)),
-  );
-}
-
-/** Every element under `element` of the tag `name`, in document order. */
-function descendantElements(element: Element, name: string): Element[] {
-  return childElements(element).flatMap((child) => [...(child.tagName === name ? [child] : []), ...descendantElements(child, name)]);
+  return element.children.filter((child): child is Element => isTag(child) && (names.length === 0 || names.includes(child.tagName)));
 }
