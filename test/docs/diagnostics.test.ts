@@ -6,26 +6,20 @@
  * where a call states a severity before its code (`diagnostic("warning",
  * "CODE", …)`), that severity.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/corpus.js";
+import { generatorModules } from "../helpers/generator-modules.js";
 
 const CODE = /^(PORTAL|OPENAPI|SLATE|PAGE|DOC|SPEC|OVERRIDES?|SCRAPE|CLIENT|FIXTURE|DIFF)_[A-Z0-9_]+$/;
 const SEVERITY = /^(error|warning|info)$/;
 
-function sourcesUnder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourcesUnder(path.join(folder, entry.name)) : entry.name.endsWith(".ts") ? [path.join(folder, entry.name)] : [],
-  );
-}
-
 /** Every code of the generator, with the severities its calls state. */
 function codesInSources(): Map<string, Set<string>> {
   const codes = new Map<string, Set<string>>();
-  for (const file of sourcesUnder(path.join(REPO_ROOT, "generator"))) {
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+  for (const { source } of generatorModules()) {
     const visit = (node: ts.Node) => {
       if (ts.isStringLiteralLike(node) && CODE.test(node.text) && !codes.has(node.text)) codes.set(node.text, new Set());
       if (ts.isCallExpression(node)) {

@@ -6,13 +6,12 @@
  * allowed where the table says "the type of": it vanishes from the compiled
  * module, so no code of that part is loaded.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/corpus.js";
-
-const GENERATOR = path.join(REPO_ROOT, "generator");
+import { GENERATOR, generatorModules, type GeneratorModule } from "../helpers/generator-modules.js";
 
 interface Rule {
   /** The parts whose modules it may load. */
@@ -63,19 +62,8 @@ interface Import {
   typeOnly: boolean;
 }
 
-function modulesUnder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? modulesUnder(path.join(folder, entry.name)) : entry.name.endsWith(".ts") ? [path.join(folder, entry.name)] : [],
-  );
-}
-
-/** A module as the table knows it: its path under generator/, without `.ts`. */
-const moduleName = (file: string): string => path.relative(GENERATOR, file).replace(/\.ts$/, "").split(path.sep).join("/");
-
 /** The relative imports (and re-exports, and dynamic imports) of one module. */
-function importsOf(file: string): Import[] {
-  const from = moduleName(file);
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+function importsOf({ file, name: from, source }: GeneratorModule): Import[] {
   const found: Import[] = [];
   const add = (specifier: ts.Node | undefined, typeOnly: boolean) => {
     if (specifier === undefined || !ts.isStringLiteral(specifier) || !specifier.text.startsWith(".")) return;
@@ -117,12 +105,12 @@ function breach(imported: Import): string | undefined {
 }
 
 describe("the rules between stages", () => {
-  const files = modulesUnder(GENERATOR);
-  const imports = files.flatMap(importsOf);
+  const modules = generatorModules();
+  const imports = modules.flatMap(importsOf);
 
   it("reads the imports of every module of the generator", () => {
     // Every module belongs to a part of the table, and the parser finds the imports: one that found none would pass the next test vacuously.
-    const parts = new Set(files.map((file) => partOf(moduleName(file))));
+    const parts = new Set(modules.map((module) => partOf(module.name)));
     expect([...parts].sort()).toEqual(Object.keys(RULES).sort());
     expect(imports.filter((i) => i.to === "diagnostics").length).toBeGreaterThan(50);
   });
