@@ -6,7 +6,7 @@
 import type { Diagnostic } from "./diagnostics.js";
 import { diffTreeByFile, type OutputFile, type TreeDifference, type TreePlan } from "./emit.js";
 import { eachUnitBySpec } from "./render/render-by-spec.js";
-import { compareText } from "./util/order.js";
+import { compareAppVersion, compareText } from "./util/order.js";
 import { renderers as allRenderers } from "./render/registry.js";
 import type { Renderer } from "./render/renderer.js";
 import type { Spec } from "./spec/types.js";
@@ -16,7 +16,7 @@ export async function renderAll(
   renderers: readonly Renderer[] = allRenderers,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   // In one order whatever order they come in: what a renderer lists, it lists alike.
-  const ordered = [...specs].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  const ordered = [...specs].sort(compareAppVersion);
   const results = await Promise.all(renderers.map((r) => r.render(ordered)));
   const files = results.flatMap((r, i) => {
     const renderer = renderers[i]!;
@@ -36,7 +36,7 @@ export async function compareAll(
   root: string,
   renderers: readonly Renderer[] = allRenderers,
 ): Promise<{ difference: TreeDifference; files: number; diagnostics: Diagnostic[] }> {
-  const ordered = [...specs].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  const ordered = [...specs].sort(compareAppVersion);
   const comparison = await diffTreeByFile(root, (relative) => renderers.some((r) => ownedBy(r.root, relative)));
   const diagnostics: Diagnostic[] = [];
   for (const renderer of renderers) {

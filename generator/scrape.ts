@@ -9,7 +9,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { isPathName, pathNameProblem } from "./path-name.js";
 import type { OutputFile, TreePlan } from "./emit.js";
-import { compareText } from "./util/order.js";
+import { compareAppVersion, compareText } from "./util/order.js";
 import type { SpecDraft } from "./spec/draft.js";
 import { mergeDraftReads, rankOf } from "./spec/merge.js";
 import { normalizeSpec } from "./spec/normalize.js";
@@ -100,7 +100,7 @@ export function buildSpecs(
       );
     }
   }
-  specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  specs.sort(compareAppVersion);
   const detected = reads.flatMap((read) => (read.detected === undefined ? [] : [read.detected]));
   return { specs, withheld: withheld.sort(compareText), diagnostics, covered, detected };
 }
@@ -150,7 +150,7 @@ function unionPerAppVersion(entries: readonly DraftRead[]): DraftRead[] {
  * and its Slate (`legacy`) and `unversioned` specs beside it.
  */
 function keepVersions<T extends { draft: SpecDraft }>(entries: T[], choice: VersionChoice): T[] {
-  const sorted = [...entries].sort((a, b) => compareText(a.draft.app, b.draft.app) || compareText(a.draft.version, b.draft.version));
+  const sorted = [...entries].sort((a, b) => compareAppVersion(a.draft, b.draft));
   if (choice.kind !== "latest") return sorted;
   return sorted.filter((entry) => {
     if (familyOf(entry.draft.version) !== "portal") return true;

@@ -26,7 +26,7 @@ import { statLine, type GenerateInputs } from "../generate-record.js";
 import { apiFactsOf } from "../spec/api-facts.js";
 import { loadSpecFile } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";
-import { compareText } from "../util/order.js";
+import { compareAppVersion } from "../util/order.js";
 import { distinctDiagnostics } from "../render/render-by-spec.js";
 import type { Renderer, SpecRenderer, SpecRole } from "../render/renderer.js";
 import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.js";
@@ -156,7 +156,7 @@ async function renderInto(context: RenderContext): Promise<GenerateOutcome> {
   }
   const empty = { diagnostics: loadDiagnostics, files: 0, stats: new Map<string, string>() };
   if (hasErrors(loadDiagnostics) || entries.length === 0) return empty;
-  entries.sort((a, b) => compareText(a.summary.app, b.summary.app) || compareText(a.summary.version, b.summary.version));
+  entries.sort((a, b) => compareAppVersion(a.summary, b.summary));
   const roles = specRoles(entries.map((e) => e.summary));
   const load = async (entry: SpecEntry): Promise<Spec> => {
     const spec = loaded.get(entry.file) ?? (await loadSpecFile(path.join(specFolder, entry.file))).value[0];

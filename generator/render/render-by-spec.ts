@@ -9,7 +9,7 @@ import type { Diagnostic, StageResult } from "../diagnostics.js";
 import type { OutputFile } from "../emit.js";
 import { apiFactsOf } from "../spec/api-facts.js";
 import type { Spec } from "../spec/types.js";
-import { compareText } from "../util/order.js";
+import { compareAppVersion } from "../util/order.js";
 import type { SpecRenderer } from "./renderer.js";
 import { specRoles, specSummary } from "./spec-roles.js";
 
@@ -29,7 +29,7 @@ export async function eachUnitBySpec(
   given: readonly Spec[],
   take: (files: readonly OutputFile[]) => void,
 ): Promise<Diagnostic[]> {
-  const specs = [...given].sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  const specs = [...given].sort(compareAppVersion);
   const roles = specRoles(specs.map((spec) => specSummary(spec, apiFactsOf(spec))));
   const diagnostics: Diagnostic[] = [];
   const parts: unknown[] = [];

@@ -6,7 +6,7 @@ import path from "node:path";
 import { diagnostic, type StageResult } from "../diagnostics.js";
 import { listFiles } from "../emit.js";
 import { parseJson } from "../json-text.js";
-import { compareText } from "../util/order.js";
+import { compareAppVersion, compareText } from "../util/order.js";
 import { displayPath } from "../util/display-path.js";
 import { readCappedText, readFailure } from "../util/read-capped.js";
 import { MAX_SPEC_BYTES, SPEC_FILE } from "./spec-file.js";
@@ -19,7 +19,7 @@ export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
   const files = (await listFiles(folder)).filter((f) => SPEC_FILE.test(f));
   const loaded = await Promise.all(files.map((f) => loadSpecFile(path.join(folder, f))));
   const specs = loaded.flatMap((l) => l.value);
-  specs.sort((a, b) => compareText(a.app, b.app) || compareText(a.version, b.version));
+  specs.sort(compareAppVersion);
   return { value: specs, diagnostics: loaded.flatMap((l) => l.diagnostics) };
 }
 
