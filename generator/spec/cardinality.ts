@@ -9,6 +9,7 @@
  * `primary_campus`; a word that is both, like `series`, counts as plural).
  */
 import pluralize from "pluralize";
+import { memoized } from "../util/memo.js";
 import { compareText } from "../util/order.js";
 import { pathShape } from "./paths.js";
 import type { Association, Resource } from "./types.js";
@@ -63,8 +64,11 @@ export function includeIsToMany(name: string, owner: Resource, resources: Readon
 
 function nameIsToMany(name: string, owner: Resource): boolean {
   const relationship = owner.relationships.find((r) => r.name === name);
-  return relationship !== undefined ? relationship.toMany : pluralize.isPlural(name);
+  return relationship !== undefined ? relationship.toMany : isPlural(name);
 }
+
+/** Every association of every resource asks, in each renderer: a spec has a few hundred names. */
+const isPlural: (word: string) => boolean = memoized((word) => pluralize.isPlural(word));
 
 /**
  * The type an include resolves to: its relationship's target, else its

@@ -58,8 +58,26 @@ export function collectionParameters(
   ];
 }
 
+/**
+ * The references of a resource's query parameters, by document and by app and type: the first operation that returns the
+ * resource builds its components, and every other (a resource is listed under many paths) is given the same references.
+ */
+const referencesOf = new WeakMap<DocumentContext, Map<string, Reference[]>>();
+
+function sameForEveryOperation(ctx: DocumentContext, key: string, build: () => Reference[]): Reference[] {
+  let known = referencesOf.get(ctx);
+  if (known === undefined) referencesOf.set(ctx, (known = new Map()));
+  let references = known.get(key);
+  if (references === undefined) known.set(key, (references = build()));
+  return references;
+}
+
 /** For an operation that returns one `type` (`include`, `fields[...]`). */
 export function recordParameters(ctx: DocumentContext, app: AppContext, type: string): Reference[] {
+  return sameForEveryOperation(ctx, `record ${app.id} ${type}`, () => buildRecordParameters(ctx, app, type));
+}
+
+function buildRecordParameters(ctx: DocumentContext, app: AppContext, type: string): Reference[] {
   const resource = app.resource(type);
   if (resource === undefined) return [];
   const included = sortedStrings(
@@ -75,6 +93,10 @@ export function recordParameters(ctx: DocumentContext, app: AppContext, type: st
 }
 
 function whereParameters(ctx: DocumentContext, app: AppContext, resource: Resource): Reference[] {
+  return sameForEveryOperation(ctx, `where ${app.id} ${resource.type}`, () => buildWhereParameters(ctx, app, resource));
+}
+
+function buildWhereParameters(ctx: DocumentContext, app: AppContext, resource: Resource): Reference[] {
   const clauses = [...resource.query.where, ...(resource.query.relationalWhere ?? [])];
   return sortedBy(clauses, (w) => w.name).flatMap((where) => [
     whereParameter(ctx, app, resource, where, undefined),
