@@ -15,6 +15,7 @@ import path from "node:path";
 import type { Options, ValidateFunction } from "ajv";
 import { contentCache } from "./content-cache.js";
 import { packageRoot } from "./package-root.js";
+import { readOwnJson } from "./read-capped.js";
 
 const require = createRequire(import.meta.url);
 const cache = contentCache("validators");
@@ -58,13 +59,9 @@ export const standaloneValidator = (schema: object, options: Options): string =>
 function prebuiltCode(file: string, key: string): string | undefined {
   let validators = prebuiltFiles.get(file);
   if (validators === undefined) {
-    try {
-      const read = JSON.parse(readFileSync(file, "utf8")) as { format?: unknown; validators?: unknown };
-      validators =
-        read.format === PREBUILT_FORMAT && typeof read.validators === "object" && read.validators !== null ? { ...read.validators } : {};
-    } catch {
-      validators = {};
-    }
+    const read = readOwnJson(file);
+    validators =
+      read?.format === PREBUILT_FORMAT && typeof read.validators === "object" && read.validators !== null ? { ...read.validators } : {};
     prebuiltFiles.set(file, validators);
   }
   const code = Object.hasOwn(validators, key) ? validators[key] : undefined;

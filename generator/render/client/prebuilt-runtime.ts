@@ -18,6 +18,7 @@ import type { OutputFile } from "../../emit.js";
 import { listFiles } from "../../emit.js";
 import { isSafeRelativePath } from "../../emit/stage-tree.js";
 import { packageRoot } from "../../util/package-root.js";
+import { readOwnJson } from "../../util/read-capped.js";
 import { writeWholeSync } from "../../util/write-whole.js";
 import { CLIENTS_ROOT, renderRuntime, RUNTIME } from "./runtime-files.js";
 
@@ -57,13 +58,8 @@ export async function writePrebuiltRuntime(file = PREBUILT_RUNTIME): Promise<voi
 
 /** The runtime's files as the build wrote them for this generator; undefined where there is no such copy. */
 export async function prebuiltRuntime(file = PREBUILT_RUNTIME): Promise<OutputFile[] | undefined> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-  if (!isPrebuilt(value) || value.generator !== (await codeHash())) return undefined;
+  const value = readOwnJson(file);
+  if (value === undefined || !isPrebuilt(value) || value.generator !== (await codeHash())) return undefined;
   return value.files;
 }
 

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type Handlebars from "handlebars";
 import { packageRoot } from "../../util/package-root.js";
+import { readOwnJson } from "../../util/read-capped.js";
 import { writeWholeSync } from "../../util/write-whole.js";
 import {
   compileClientTemplates,
@@ -64,8 +65,8 @@ export async function writePrebuiltTemplates(file = PREBUILT_TEMPLATES): Promise
 /** The templates as the build compiled these sources; undefined where `file` holds no such copy, or one that does not evaluate. */
 export function prebuiltTemplates(sources: TemplateSources, file = PREBUILT_TEMPLATES): ClientTemplates | undefined {
   try {
-    const prebuilt: unknown = JSON.parse(readFileSync(file, "utf8"));
-    if (!isPrebuilt(prebuilt) || prebuilt.sources !== sourcesKey(sources)) return undefined;
+    const prebuilt = readOwnJson(file);
+    if (prebuilt === undefined || !isPrebuilt(prebuilt) || prebuilt.sources !== sourcesKey(sources)) return undefined;
     const runtime = (require("handlebars/runtime") as typeof Handlebars).create();
     registerHelpers(runtime);
     const template = (code: string) =>
