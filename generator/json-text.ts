@@ -25,8 +25,11 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
  */
 export const MAX_JSON_DEPTH = 100;
 
+/** The text without its byte order mark, if it starts with one: JSON has none, and `JSON.parse` refuses it. */
+export const withoutByteOrderMark = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 export function parseJson(text: string): JsonParseResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   const bomShift = body === text ? 0 : 1;
   // Measured before parsing: over millions of open brackets, JSON.parse takes seconds and gigabytes only to fail at the end.
   const tooDeep = tooDeepAt(body);

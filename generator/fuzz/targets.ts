@@ -18,6 +18,7 @@ export const INPUT_KINDS = [
   "slate-text",
   "portal-page-text",
   "portal-page-markdown",
+  "openapi-document",
 ] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
@@ -36,8 +37,13 @@ export interface Seed {
  */
 export type SeedSelection = "quick" | "full";
 
-/** The quick selection's bound on a seed's size, and on the vertices an app's Graph lists. */
+/**
+ * The quick selection's bound on a seed's size, and on the vertices an app's Graph lists. An OpenAPI document is JSON, which its
+ * reader takes at a small fraction of what the markdown and HTML readers spend on a byte: its bound is higher, so that the
+ * smaller official documents are in the quick selection.
+ */
 const QUICK_BYTES = 40 * 1024;
+const QUICK_OPENAPI_BYTES = 80 * 1024;
 const QUICK_VERTICES = 20;
 
 export function loadSeeds(corpus: string, selection: SeedSelection): Map<InputKind, Seed[]> {
@@ -52,6 +58,7 @@ export function loadSeeds(corpus: string, selection: SeedSelection): Map<InputKi
     ...files.filter((f) => /^slate\/[^/]+\/build\/index\.html$/.test(f)).flatMap((f) => htmlSeeds(f, read(f))),
     ...files.filter((f) => f.startsWith("seeds/")).flatMap((f) => textSeeds(f, read(f))),
     ...files.filter((f) => /^portal-pages\/.+\.md$/.test(f)).flatMap((f) => markdownPageSeeds(f, read(f))),
+    ...files.filter((f) => /^openapi\/[^/]+\/[^/]+\/v2\/open_api\/[^/]+\.json$/.test(f)).map((f) => openApiSeed(f, read(f))),
   ];
   const kept = selection === "full" ? all : all.filter((seed) => isQuick(seed, files));
   return new Map(INPUT_KINDS.map((kind) => [kind, kept.filter((s) => s.kind === kind).sort((a, b) => compareText(a.name, b.name))]));
@@ -62,7 +69,7 @@ function isQuick(seed: Seed, files: readonly string[]): boolean {
     const folder = seed.name.replace(/\.json$/, "/");
     return files.filter((f) => f.startsWith(folder)).length <= QUICK_VERTICES;
   }
-  return seed.text.length <= QUICK_BYTES;
+  return seed.text.length <= (seed.kind === "openapi-document" ? QUICK_OPENAPI_BYTES : QUICK_BYTES);
 }
 
 function listCorpus(corpus: string): string[] {
@@ -211,6 +218,20 @@ function markdownPageSeeds(file: string, text: string): Seed[] {
     return parseSourceOperand(`portal-page:${path.join(folder, "page.md")}`);
   };
   return [{ kind: "portal-page-markdown", name: file, text, place }];
+}
+
+/** An official OpenAPI document, alone in a folder of the layout PCO serves them in (`{app}/v2/open_api/{version}.json`). */
+function openApiSeed(file: string, text: string): Seed {
+  const servedPath = file.split("/").slice(2).join("/");
+  return {
+    kind: "openapi-document",
+    name: file,
+    text,
+    place(folder, mutated) {
+      write(folder, servedPath, mutated);
+      return parseSourceOperand(`openapi:${folder}`);
+    },
+  };
 }
 
 /** Empties a case's folder. */

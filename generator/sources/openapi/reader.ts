@@ -10,7 +10,7 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
 import { displayPath } from "../../util/display-path.js";
-import { jsonLocator, parseJson } from "../../json-text.js";
+import { jsonLocator, parseJson, withoutByteOrderMark } from "../../json-text.js";
 import { sortedStrings } from "../../util/order.js";
 import { readCappedText, readFailure } from "../../util/read-capped.js";
 import { parsePortalDocument } from "../portal/document.js";
@@ -177,7 +177,8 @@ export function readDocument(raw: RawDocument, expected?: { app: string; version
   }
   let value: unknown;
   try {
-    value = JSON.parse(raw.text);
+    // A byte order mark is no part of the document (a file saved by some editors starts with one); positions count it alike.
+    value = JSON.parse(withoutByteOrderMark(raw.text));
   } catch {
     const parsed = parseJson(raw.text);
     const position = parsed.ok ? {} : parsed.position;
