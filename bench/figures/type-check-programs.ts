@@ -7,8 +7,8 @@
  * worked out. Kept as text: they compile against files rendered at run time.
  */
 
-/** Against the People client, from a folder beside `generated/`. */
-export const OURS_PROGRAM = `import { createClient } from "../generated/clients/people/index.js";
+/** Against the People client, as the installed clients package (`npm install @pco-codegen/clients`) gives it. */
+export const OURS_PROGRAM = `import { createClient } from "@pco-codegen/clients/people";
 
 const pco = createClient({ auth: { appId: "app", secret: "secret" } });
 
@@ -136,3 +136,9 @@ export async function twentyCalls(): Promise<void> {
   await api.DELETE("/people/v2/people/{person_id}", { params: { path: { person_id: "2" } } });
 }
 `;
+
+/**
+ * The same calls against the client's sources copied into the project, from a folder beside `generated/`: the compiler then
+ * checks the runtime's TypeScript with the program, where the package gives it declarations.
+ */
+export const OURS_SOURCES_PROGRAM = OURS_PROGRAM.replace('"@pco-codegen/clients/people"', '"../generated/clients/people/index.js"');

@@ -130,7 +130,7 @@ describe("type-check figure", () => {
   it("compiles both programs (and an empty one) without an error, reporting time, memory and instantiations", async () => {
     const { dir: folder, openApi } = await prepareTypeCheck({ dir, generated, repo: REPO_ROOT });
     expect(path.basename(openApi)).toBe(`people-${people.version}.json`);
-    for (const side of ["ours", "peer"] as const) {
+    for (const side of ["ours", "sources", "peer"] as const) {
       const run = await runTsc(REPO_ROOT, folder, side);
       expect(run.instantiations).toBeGreaterThan(0);
       expect(run.maxRssBytes).toBeGreaterThan(0);

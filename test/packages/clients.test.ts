@@ -19,7 +19,7 @@ import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 import { stopProcess, type RunningProcess } from "../helpers/process.js";
 import { startCli } from "../helpers/cli-process.js";
-import { command, consumerProject, pack } from "./npm.js";
+import { command, consumerProject, pack } from "../helpers/npm.js";
 
 const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
 const STRICTEST = path.join(REPO_ROOT, "node_modules/@tsconfig/strictest/tsconfig.json");

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { listFiles } from "../../generator/emit.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
-import { command, pack } from "./npm.js";
+import { command, pack } from "../helpers/npm.js";
 
 let dir: string;
 let files: string[];
