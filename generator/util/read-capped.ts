@@ -83,8 +83,9 @@ export function readOwnFile(file: string, maxBytes = MAX_CACHE_FILE_BYTES): Buff
 
 /**
  * A JSON object the generator wrote for itself (a record, a cache entry, a
- * journal, a file the build prebuilt into `dist/`): undefined where `readOwnFile` misses, or the text is not JSON or
- * not an object. The caller checks the fields it needs.
+ * journal, a file the build prebuilt into `dist/`): undefined where
+ * `readOwnFile` misses, or the text is not JSON or not an object. The caller
+ * checks the fields it needs.
  */
 export function readOwnJson(file: string): Record<string, unknown> | undefined {
   const data = readOwnFile(file);
