@@ -52,13 +52,15 @@ export function loadSeeds(corpus: string, selection: SeedSelection): Map<InputKi
   const all: Seed[] = [
     ...files
       .filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\/[^/]+\/vertices\/[^/]+\.json$/.test(f))
-      .map((f) => vertexSeed(f, read(f))),
+      .map((f) => aloneAtServedPath("portal-vertex", "portal", f, read(f))),
     ...files.filter((f) => /^portal\/[^/]+\/[^/]+\/v2\/documentation\.json$/.test(f)).map((f) => graphSeed(corpus, f, read(f), files)),
     ...files.filter((f) => /^slate\/[^/]+\/source\/(index\.md|includes\/_[^/]+\.md)$/.test(f)).map((f) => markdownSeed(corpus, f, read(f))),
     ...files.filter((f) => /^slate\/[^/]+\/build\/index\.html$/.test(f)).flatMap((f) => htmlSeeds(f, read(f))),
     ...files.filter((f) => f.startsWith("seeds/")).flatMap((f) => textSeeds(f, read(f))),
     ...files.filter((f) => /^portal-pages\/.+\.md$/.test(f)).flatMap((f) => markdownPageSeeds(f, read(f))),
-    ...files.filter((f) => /^openapi\/[^/]+\/[^/]+\/v2\/open_api\/[^/]+\.json$/.test(f)).map((f) => openApiSeed(f, read(f))),
+    ...files
+      .filter((f) => /^openapi\/[^/]+\/[^/]+\/v2\/open_api\/[^/]+\.json$/.test(f))
+      .map((f) => aloneAtServedPath("openapi-document", "openapi", f, read(f))),
   ];
   const kept = selection === "full" ? all : all.filter((seed) => isQuick(seed, files));
   return new Map(INPUT_KINDS.map((kind) => [kind, kept.filter((s) => s.kind === kind).sort((a, b) => compareText(a.name, b.name))]));
@@ -85,16 +87,20 @@ function write(folder: string, relative: string, text: string): void {
   writeFileSync(file, text);
 }
 
-/** A vertex alone in a mirror of its app-version (no Graph: versions and vertices are found from the folders). */
-function vertexSeed(file: string, text: string): Seed {
-  const mirrorPath = file.split("/").slice(2).join("/");
+/**
+ * A file alone in a folder, at the path the API serves it under (its corpus path without the corpus's two folders), read as a
+ * source of `format`: a vertex in a mirror of its app-version (no Graph: versions and vertices are found from the folders), an
+ * official OpenAPI document (`{app}/v2/open_api/{version}.json`).
+ */
+function aloneAtServedPath(kind: InputKind, format: "portal" | "openapi", file: string, text: string): Seed {
+  const servedPath = file.split("/").slice(2).join("/");
   return {
-    kind: "portal-vertex",
+    kind,
     name: file,
     text,
     place(folder, mutated) {
-      write(folder, mirrorPath, mutated);
-      return parseSourceOperand(`portal:${folder}`);
+      write(folder, servedPath, mutated);
+      return parseSourceOperand(`${format}:${folder}`);
     },
   };
 }
@@ -218,20 +224,6 @@ function markdownPageSeeds(file: string, text: string): Seed[] {
     return parseSourceOperand(`portal-page:${path.join(folder, "page.md")}`);
   };
   return [{ kind: "portal-page-markdown", name: file, text, place }];
-}
-
-/** An official OpenAPI document, alone in a folder of the layout PCO serves them in (`{app}/v2/open_api/{version}.json`). */
-function openApiSeed(file: string, text: string): Seed {
-  const servedPath = file.split("/").slice(2).join("/");
-  return {
-    kind: "openapi-document",
-    name: file,
-    text,
-    place(folder, mutated) {
-      write(folder, servedPath, mutated);
-      return parseSourceOperand(`openapi:${folder}`);
-    },
-  };
 }
 
 /** Empties a case's folder. */
