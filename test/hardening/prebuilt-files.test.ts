@@ -31,7 +31,7 @@ console.log(JSON.stringify({
 
 describe("the build's prebuilt files", () => {
   it("are each a miss where the file is a FIFO: the runtime and templates are rendered, the validator compiled", async () => {
-    const readers = await bundleModule(`prebuilt-readers-${process.pid}.mjs`, READERS);
+    const readers = await bundleModule("prebuilt-readers.mjs", READERS);
     const pipe = fifo(path.join(folder("dist"), "prebuilt.json"));
 
     const run = await runModuleProcess(readers, [pipe], {
