@@ -1,10 +1,13 @@
 /**
- * The hostile-server mode of the fuzzer: the HTTP reader against a loopback
- * server that serves a real app's documentation (webhooks, from a portal
- * capture) but lies in one way per case: rate-limit headers and Retry-After
- * values out of any range, bodies of hundreds of megabytes (plain or gzip),
- * lying Content-Lengths, redirects off the host or in loops, and Graphs that
- * list versions and vertices whose ids are paths or URLs.
+ * The hostile-server mode of the fuzzer: the HTTP readers against a loopback
+ * server that serves a real app's documentation (webhooks: the Graph and
+ * vertices of a portal capture, and its official OpenAPI document) but lies
+ * in one way per case: rate-limit headers and Retry-After values out of any
+ * range, bodies of hundreds of megabytes (plain or gzip), lying
+ * Content-Lengths, redirects off the host or in loops, and Graphs that list
+ * versions and vertices whose ids are paths or URLs. Each hostility is met by
+ * the `portal:` reader, then by the `openapi:` reader (which lists the
+ * versions from the same Graph, then fetches each version's document).
  *
  * A case passes when the read ends in specs, in diagnostics, or in a refusal
  * (a GeneratorError), within a bound on the clock; when every request stayed
@@ -27,6 +30,22 @@ import { caseSeed, Random } from "./random.js";
 const APP = "webhooks";
 const CAPTURE = path.join("portal", "captured-2022-12");
 const GRAPH = `/${APP}/v2/documentation`;
+/**
+ * The official document the `openapi:` reader is served, under the one version the capture's Graph lists (2018-08-01): it
+ * describes 2022-10-20, which the reader notes, and reads as what it describes.
+ */
+const OPEN_API = {
+  served: `/${APP}/v2/open_api/2018-08-01`,
+  file: path.join("openapi", "official-2026-07", APP, "v2", "open_api", "2022-10-20.json"),
+};
+
+/** The readers each hostility is met by, in turn, and the paths each may ask for. */
+export const HOSTILE_READERS = ["portal", "openapi"] as const;
+type HostileReader = (typeof HOSTILE_READERS)[number];
+const ALLOWED: Record<HostileReader, (urlPath: string) => boolean> = {
+  portal: (urlPath) => urlPath.startsWith(GRAPH),
+  openapi: (urlPath) => urlPath === GRAPH || urlPath.startsWith(`/${APP}/v2/open_api/`),
+};
 /** A case that has not ended after this long on the clock is taken to hang. */
 export const HOSTILE_CASE_LIMIT_MS = 30_000;
 const MB = 1024 * 1024;
@@ -147,6 +166,7 @@ export const HOSTILITIES: { name: string; make(random: Random): Hostility }[] = 
 
 export interface HostileCase {
   index: number;
+  reader: HostileReader;
   hostility: string;
   /** Which request the server picked: its index in arrival order. */
   target: number;
@@ -160,6 +180,7 @@ export interface HostileReport {
   hangs: number;
   failures: HostileCase[];
   byHostility: Record<string, number>;
+  byReader: Record<HostileReader, number>;
 }
 
 export async function runHostileFuzz(options: {
@@ -169,18 +190,19 @@ export async function runHostileFuzz(options: {
   only?: readonly number[];
   onCase?: (c: HostileCase) => void;
 }): Promise<HostileReport> {
-  const folder = path.join(options.corpus, CAPTURE);
   const report: HostileReport = {
     cases: 0,
     crashes: 0,
     hangs: 0,
     failures: [],
     byHostility: Object.fromEntries(HOSTILITIES.map((h) => [h.name, 0])),
+    byReader: { portal: 0, openapi: 0 },
   };
   for (const index of options.only ?? Array.from({ length: options.cases }, (_, i) => i)) {
-    const result = await runCase(index, options.seed, folder);
+    const result = await runCase(index, options.seed, options.corpus);
     report.cases += 1;
     report.byHostility[result.hostility] = (report.byHostility[result.hostility] ?? 0) + 1;
+    report.byReader[result.reader] += 1;
     if (result.outcome === "crash") report.crashes += 1;
     if (result.outcome === "hang") report.hangs += 1;
     if (result.failure !== undefined) report.failures.push(result);
@@ -189,22 +211,26 @@ export async function runHostileFuzz(options: {
   return report;
 }
 
-async function runCase(index: number, runSeed: number, folder: string): Promise<HostileCase> {
+/** The reader of a case: every hostility is met by each reader in turn, a round of cases each. */
+export const readerOf = (index: number): HostileReader => HOSTILE_READERS[Math.floor(index / HOSTILITIES.length) % HOSTILE_READERS.length]!;
+
+async function runCase(index: number, runSeed: number, corpus: string): Promise<HostileCase> {
   const random = new Random(caseSeed(runSeed, index));
   const chosen = HOSTILITIES[index % HOSTILITIES.length]!;
+  const reader = readerOf(index);
   const hostility = chosen.make(random);
-  // The Graph is request 0; vertices follow. Graph edits always strike the Graph.
-  const target = hostility.kind === "graph" ? 0 : random.int(4);
+  // The Graph is request 0; the vertices (portal) or the one document (openapi) follow. Graph edits always strike the Graph.
+  const target = hostility.kind === "graph" ? 0 : random.int(reader === "portal" ? 4 : 2);
   let arrivals = 0;
   const server = await startHostileServer((request, response) =>
-    answer(request, response, arrivals++ === target ? hostility : undefined, folder),
+    answer(request, response, arrivals++ === target ? hostility : undefined, corpus),
   );
   const clock = virtualClock();
   let timer: NodeJS.Timeout | undefined;
-  const plan = { index, hostility: chosen.name, target };
+  const plan = { index, reader, hostility: chosen.name, target };
   try {
     const read = (async () => {
-      const source = readSource(parseSourceOperand(`portal:${server.url}`), {
+      const source = readSource(parseSourceOperand(`${reader}:${server.url}`), {
         apps: [APP],
         versions: { kind: "all" },
         http: { cacheDir: false, maxRetries: 1, backoffMs: 1, maxBackoffMs: 2, timeoutMs: 10_000, clock },
@@ -218,7 +244,7 @@ async function runCase(index: number, runSeed: number, folder: string): Promise<
       throw error;
     });
     if (outcome === "hang") return { ...plan, outcome, failure: `no end within ${HOSTILE_CASE_LIMIT_MS / 1000} s` };
-    const stray = server.log.find((p) => !p.startsWith(GRAPH) || p.includes(".."));
+    const stray = server.log.find((p) => !ALLOWED[reader](p) || p.includes(".."));
     if (stray !== undefined) return { ...plan, outcome, failure: `a request left the documentation's paths: ${stray}` };
     if (clock.longest > DEFAULT_WAIT_LIMITS.maxWaitMs || clock.total > DEFAULT_WAIT_LIMITS.maxTotalWaitMs) {
       return { ...plan, outcome, failure: `waited ${clock.longest} ms at once and ${clock.total} ms in all, past the caps` };
@@ -249,7 +275,7 @@ function virtualClock(): Clock & { total: number; longest: number } {
   return clock;
 }
 
-async function answer(request: IncomingMessage, response: ServerResponse, hostility: Hostility | undefined, folder: string): Promise<void> {
+async function answer(request: IncomingMessage, response: ServerResponse, hostility: Hostility | undefined, corpus: string): Promise<void> {
   const urlPath = new URL(request.url ?? "/", "http://x").pathname;
   if (hostility?.kind === "status") return void response.writeHead(hostility.status, hostility.headers).end('{"errors": []}');
   if (hostility?.kind === "body")
@@ -260,8 +286,9 @@ async function answer(request: IncomingMessage, response: ServerResponse, hostil
   const segments = urlPath.split("/").filter(Boolean);
   let text: string;
   try {
-    if (!urlPath.startsWith(GRAPH) || segments.some((s) => s === "..")) throw new Error("not documentation");
-    text = await readFile(path.join(folder, ...segments) + ".json", "utf8");
+    if (urlPath === OPEN_API.served) text = await readFile(path.join(corpus, OPEN_API.file), "utf8");
+    else if (!urlPath.startsWith(GRAPH) || segments.some((s) => s === "..")) throw new Error("not documentation");
+    else text = await readFile(path.join(corpus, CAPTURE, ...segments) + ".json", "utf8");
   } catch {
     return void response.writeHead(404).end('{"errors": [{"status": "404"}]}');
   }

@@ -136,6 +136,11 @@ async function mainOfMode(argv: string[]): Promise<number> {
       .map(([name, n]) => `${name} ${n}`)
       .join(", ")}`,
   );
+  console.log(
+    `  readers: ${Object.entries(report.byReader)
+      .map(([reader, n]) => `${reader} ${n}`)
+      .join(", ")}`,
+  );
   console.log(`  took ${Math.round(seconds)} s`);
   for (const failure of report.failures.slice(0, FAILURES_SHOWN)) {
     console.log(`  FAILED case ${failure.index} (${failure.hostility}, request ${failure.target}): ${failure.failure}`);
