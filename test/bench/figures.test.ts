@@ -4,7 +4,9 @@
  * the pipeline's two sides, and the scrape through the counting relay against
  * the rate-limited docs server. No assertion is about speed.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,6 +27,8 @@ import { latestDatedPerApp, loadSpecs } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { DOCS_DIR, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
 import { bundledCli } from "../helpers/cli-process.js";
+
+const TSC = createRequire(path.join(REPO_ROOT, "package.json")).resolve("typescript/lib/tsc.js");
 
 let dir: string;
 let generated: string;
@@ -137,6 +141,13 @@ describe("type-check figure", () => {
       expect(run.checkMs).toBeGreaterThan(0);
     }
     await expect(runTsc(REPO_ROOT, folder, "empty")).resolves.toMatchObject({ maxRssBytes: expect.any(Number) });
+    // Ours is compiled as installed: declarations only; the sources' program checks the runtime's TypeScript with it.
+    const sourcesOf = (side: string) =>
+      execFileSync(process.execPath, [TSC, "-p", `tsconfig.${side}.json`, "--listFilesOnly"], { cwd: folder, encoding: "utf8" })
+        .split("\n")
+        .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
+    expect(sourcesOf("ours").map((file) => path.basename(file))).toEqual(["ours.ts"]);
+    expect(sourcesOf("sources").filter((file) => file.includes("/generated/clients/runtime/")).length).toBeGreaterThan(10);
     // A type error is not measured as a compile.
     await writeFile(path.join(folder, "ours.ts"), `const count: number = "three";\nexport { count };\n`);
     await expect(runTsc(REPO_ROOT, folder, "ours")).rejects.toThrow(/tsc over the ours program exited with 2[\s\S]*TS2322/);
