@@ -87,8 +87,8 @@ function skipSpace(text: string, i: number): number {
   }
 }
 
-/** From an opening quote to just past the closing one. */
-function skipString(text: string, at: number): number {
+/** From an opening quote to just past the closing one (the first quote not escaped by an odd run of backslashes), or the end. */
+export function skipString(text: string, at: number): number {
   for (let quote = text.indexOf('"', at + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
     let backslashes = 0;
     while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes += 1;

@@ -5,7 +5,7 @@
  * JSON support) finds its first error.
  */
 import { createRequire } from "node:module";
-import { lineIndex, pathLocator } from "./json-locate.js";
+import { lineIndex, pathLocator, skipString } from "./json-locate.js";
 import { printableLine } from "./util/printable.js";
 
 export interface Position {
@@ -26,15 +26,30 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
 export const MAX_JSON_DEPTH = 100;
 
 /** The text without its byte order mark, if it starts with one: JSON has none, and `JSON.parse` refuses it. */
-export const withoutByteOrderMark = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+const withoutByteOrderMark = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 export function parseJson(text: string): JsonParseResult {
+  return parseNestedAtMost(text, MAX_JSON_DEPTH, true);
+}
+
+/**
+ * `parseJson` with a bound of `maxDepth` levels, for a document whose values are read only at the places its reader expects
+ * them and never walked to their depth (an OpenAPI document): there, depth costs nothing but `JSON.parse`'s own time, which
+ * stays within tens of milliseconds up to 100,000 levels and grows to seconds past millions. The depth is measured only
+ * where the text holds more opening brackets than `maxDepth` (counted anywhere, strings included, they bound the depth): the
+ * count costs a tenth of the parse, the measure more than half of it.
+ */
+export function parseJsonNestedAtMost(text: string, maxDepth: number): JsonParseResult {
+  return parseNestedAtMost(text, maxDepth, openingBrackets(text, maxDepth) > maxDepth);
+}
+
+function parseNestedAtMost(text: string, maxDepth: number, measure: boolean): JsonParseResult {
   const body = withoutByteOrderMark(text);
   const bomShift = body === text ? 0 : 1;
   // Measured before parsing: over millions of open brackets, JSON.parse takes seconds and gigabytes only to fail at the end.
-  const tooDeep = tooDeepAt(body);
+  const tooDeep = measure ? tooDeepAt(body, maxDepth) : undefined;
   if (tooDeep !== undefined) {
-    return { ok: false, message: `nested more than ${MAX_JSON_DEPTH} levels deep`, position: positionAt(text, tooDeep + bomShift) };
+    return { ok: false, message: `nested more than ${maxDepth} levels deep`, position: positionAt(text, tooDeep + bomShift) };
   }
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
@@ -65,25 +80,30 @@ function withoutExcerpt(message: string): string {
   return excerpt === -1 ? message : message.slice(0, excerpt);
 }
 
-/** Where in JSON text, valid or not, the nesting first goes deeper than allowed, if it does: one pass, no parse. */
-function tooDeepAt(text: string): number | undefined {
+/** Where in JSON text, valid or not, the nesting first goes deeper than `maxDepth`, if it does: one pass, no parse. */
+function tooDeepAt(text: string, maxDepth: number): number | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i += 1;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x7b || c === 0x5b) {
+    // A string is skipped to its closing quote by indexOf, not character by character: most of a document is strings.
+    if (c === 0x22) i = skipString(text, i) - 1;
+    else if (c === 0x7b || c === 0x5b) {
       depth += 1;
-      if (depth > MAX_JSON_DEPTH) return i;
+      if (depth > maxDepth) return i;
     } else if (c === 0x7d || c === 0x5d) {
       depth -= 1;
     }
   }
   return undefined;
+}
+
+/** How many `[` and `{` the text holds, counted up to one more than `atMost`. */
+function openingBrackets(text: string, atMost: number): number {
+  let count = 0;
+  for (const bracket of ["[", "{"]) {
+    for (let i = text.indexOf(bracket); i !== -1 && count <= atMost; i = text.indexOf(bracket, i + 1)) count += 1;
+  }
+  return count;
 }
 
 /** jsonc-parser, loaded only for a document that does not parse: every command reads JSON, and almost all of it is valid. */

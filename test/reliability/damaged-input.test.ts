@@ -11,8 +11,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSeeds, type Seed } from "../../generator/fuzz/targets.js";
-import { MAX_JSON_DEPTH, parseJson } from "../../generator/json-text.js";
+import { MAX_JSON_DEPTH, parseJson, parseJsonNestedAtMost } from "../../generator/json-text.js";
+import { GeneratorError } from "../../generator/diagnostics.js";
 import { buildSpecs } from "../../generator/scrape.js";
+import { MAX_DOCUMENT_DEPTH, readDocument } from "../../generator/sources/openapi/reader.js";
 import { readSource } from "../../generator/sources/read-source.js";
 import { MAX_LINE_LENGTH } from "../../generator/sources/slate/documents.js";
 import { readHtml } from "../../generator/sources/slate/html.js";
@@ -70,6 +72,17 @@ describe("JSON nested deeper than any document of the docs", () => {
     expect(result.ok).toBe(true);
   });
 
+  it("under a bound of a reader's own, is accepted up to it and refused at the bracket that passes it", () => {
+    expect(parseJsonNestedAtMost(`${"[".repeat(1000)}${"]".repeat(1000)}`, 1000)).toEqual({ ok: true, value: expect.any(Array) });
+    expect(parseJsonNestedAtMost(`\ufeff${"[".repeat(1001)}${"]".repeat(1001)}`, 1000)).toEqual({
+      ok: false,
+      message: "nested more than 1000 levels deep",
+      position: { line: 1, column: 1002 },
+    });
+    // Brackets inside strings nest nothing, but count: fewer than the bound need no measure, more are measured.
+    expect(parseJsonNestedAtMost(JSON.stringify(["[".repeat(5000)]), 1000)).toMatchObject({ ok: true });
+  });
+
   it("an error in megabytes of invalid JSON is placed without reading past it", () => {
     const text = `[1, a${" b".repeat(5_000_000)}`;
     let result: ReturnType<typeof parseJson> | undefined;
@@ -112,6 +125,45 @@ describe("JSON nested deeper than any document of the docs", () => {
   it("keeps the text's own characters out of the message: no excerpt, control characters escaped", () => {
     expect(parseJson("[1,\n2,\n]")).toEqual({ ok: false, message: "Unexpected token ']'", position: { line: 3, column: 1 } });
     expect(parseJson("[\u001b]")).toMatchObject({ ok: false, message: "Unexpected token '\\u001b'", position: { line: 1, column: 2 } });
+  });
+});
+
+describeCorpus("an official OpenAPI document nested deeper than any", () => {
+  const file = path.join(DOCS_DIR, "openapi/official-2026-07/check-ins/v2/open_api/2025-05-28.json");
+  const official = () => readFileSync(file, "utf8");
+  const location = "check-ins/v2/open_api/2025-05-28.json";
+
+  // Found by the fuzzer: a line of ten million "[" made JSON.parse take 5 to 7 s of CPU time only to fail at the end.
+  it("is refused at the bracket that passes the bound, before it is parsed: ten million open brackets cost a count and a scan", () => {
+    const [first, ...rest] = official().split("\n");
+    const text = [first, "[".repeat(10_000_000), ...rest].join("\n");
+    let thrown: unknown;
+    const ms = cpuMs(() => {
+      try {
+        readDocument({ text, location });
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(thrown).toBeInstanceOf(GeneratorError);
+    expect((thrown as GeneratorError).diagnostics).toEqual([
+      expect.objectContaining({
+        code: "OPENAPI_INVALID_JSON",
+        message: `invalid JSON: nested more than ${MAX_DOCUMENT_DEPTH} levels deep`,
+        file: location,
+        // The document's own object, on line 1, is the first level: the line's bracket at this column is one level too many.
+        line: 2,
+        column: MAX_DOCUMENT_DEPTH,
+      }),
+    ]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("is read as it is up to the bound: a value nested a thousand levels deep in an extension changes nothing read", () => {
+    const text = official();
+    const deep = text.replace('"paths": {', `"x-deep": ${"[".repeat(1000)}${"]".repeat(1000)},\n  "paths": {`);
+    expect(deep).not.toBe(text);
+    expect(readDocument({ text: deep, location })).toEqual(readDocument({ text, location }));
   });
 });
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
 import { displayPath } from "../../util/display-path.js";
-import { jsonLocator, parseJson, withoutByteOrderMark } from "../../json-text.js";
+import { jsonLocator, parseJsonNestedAtMost } from "../../json-text.js";
 import { sortedStrings } from "../../util/order.js";
 import { readCappedText, readFailure } from "../../util/read-capped.js";
 import { parsePortalDocument } from "../portal/document.js";
@@ -27,6 +27,11 @@ import { mapOpenApiDocument } from "./map-document.js";
 
 /** Larger than any official document (the largest is 2 MB) by far; anything bigger is not one. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/**
+ * The deepest nesting a document may have. The official documents are 14 levels deep; the mapper reads values only where
+ * it expects them and copies none that nests, so depth harms nothing but the parse, which stays fast up to here.
+ */
+export const MAX_DOCUMENT_DEPTH = 100_000;
 
 const VERSION_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const APP_NAME = /^[a-z][a-z0-9_-]*$/;
@@ -175,19 +180,16 @@ export function readDocument(raw: RawDocument, expected?: { app: string; version
       exitCode: 2,
     });
   }
-  let value: unknown;
-  try {
-    // A byte order mark is no part of the document (a file saved by some editors starts with one); positions count it alike.
-    value = JSON.parse(withoutByteOrderMark(raw.text));
-  } catch {
-    const parsed = parseJson(raw.text);
-    const position = parsed.ok ? {} : parsed.position;
-    const message = parsed.ok ? "invalid JSON" : parsed.message;
-    throw new GeneratorError(`${raw.location}: invalid JSON: ${message}`, {
+  const parsed = parseJsonNestedAtMost(raw.text, MAX_DOCUMENT_DEPTH);
+  if (!parsed.ok) {
+    throw new GeneratorError(`${raw.location}: invalid JSON: ${parsed.message}`, {
       exitCode: 1,
-      diagnostics: [diagnostic("error", "OPENAPI_INVALID_JSON", `invalid JSON: ${message}`, { file: raw.location, ...position })],
+      diagnostics: [
+        diagnostic("error", "OPENAPI_INVALID_JSON", `invalid JSON: ${parsed.message}`, { file: raw.location, ...parsed.position }),
+      ],
     });
   }
+  const value = parsed.value;
   const mapped = mapOpenApiDocument(value, raw.location);
   const diagnostics = withPositions(raw.text, value, mapped.diagnostics);
   if (mapped.draft === undefined) return [{ draft: emptyDraft(raw.location, expected), diagnostics }];
