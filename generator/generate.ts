@@ -8,7 +8,7 @@ import { diffTreeByFile, type OutputFile, type TreeDifference, type TreePlan } f
 import { eachUnitBySpec } from "./render/render-by-spec.js";
 import { compareAppVersion, compareText } from "./util/order.js";
 import { renderers as allRenderers } from "./render/registry.js";
-import type { Renderer } from "./render/renderer.js";
+import { assertOwned, ownedByAny, type Renderer } from "./render/renderer.js";
 import type { Spec } from "./spec/types.js";
 
 export async function renderAll(
@@ -20,7 +20,7 @@ export async function renderAll(
   const results = await Promise.all(renderers.map((r) => r.render(ordered)));
   const files = results.flatMap((r, i) => {
     const renderer = renderers[i]!;
-    for (const file of r.value) assertOwned(renderer, file);
+    for (const file of r.value) assertOwned(renderer, file.path);
     return r.value;
   });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), diagnostics: results.flatMap((r) => r.diagnostics) };
@@ -37,12 +37,12 @@ export async function compareAll(
   renderers: readonly Renderer[] = allRenderers,
 ): Promise<{ difference: TreeDifference; files: number; diagnostics: Diagnostic[] }> {
   const ordered = [...specs].sort(compareAppVersion);
-  const comparison = await diffTreeByFile(root, (relative) => renderers.some((r) => ownedBy(r.root, relative)));
+  const comparison = await diffTreeByFile(root, (relative) => ownedByAny(renderers, relative));
   const diagnostics: Diagnostic[] = [];
   for (const renderer of renderers) {
     const take = (files: readonly OutputFile[]) => {
       for (const file of files) {
-        assertOwned(renderer, file);
+        assertOwned(renderer, file.path);
         comparison.compare(file);
       }
     };
@@ -57,14 +57,5 @@ export async function compareAll(
 }
 
 export function generatedTreePlan(root: string, files: readonly OutputFile[], renderers: readonly Renderer[] = allRenderers): TreePlan {
-  return { root, files, owns: (relative) => renderers.some((r) => ownedBy(r.root, relative)) };
-}
-
-function ownedBy(root: string, relative: string): boolean {
-  return relative === root || relative.startsWith(`${root}/`);
-}
-
-function assertOwned(renderer: Renderer, file: OutputFile): void {
-  if (!ownedBy(renderer.root, file.path))
-    throw new Error(`the ${renderer.name} renderer wrote ${file.path}, outside its root ${renderer.root}`);
+  return { root, files, owns: (relative) => ownedByAny(renderers, relative) };
 }

@@ -28,12 +28,11 @@ import { loadSpecFile } from "../spec/load.js";
 import type { Spec } from "../spec/types.js";
 import { compareAppVersion } from "../util/order.js";
 import { distinctDiagnostics } from "../render/render-by-spec.js";
-import type { Renderer, SpecRenderer, SpecRole } from "../render/renderer.js";
+import { assertOwned, ownedByAny, type Renderer, type SpecRenderer, type SpecRole } from "../render/renderer.js";
 import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.js";
 import {
   emptyRecord,
   fixedKey,
-  ownedBy,
   partOf,
   readUnitRecord,
   recordedUnits,
@@ -74,7 +73,7 @@ export async function generateBySpec(
 ): Promise<GenerateOutcome> {
   const root = path.resolve(out);
   const roots = new Map(renderers.map((r) => [r.name, r.root]));
-  const owns = (file: string) => renderers.some((r) => ownedBy(r.root, file));
+  const owns = (file: string) => ownedByAny(renderers, file);
   return withOutput(root, async (refuseWrites) => {
     const recorded = options.reuse ? await readUnitRecord(out, inputs.global, roots) : undefined;
     const existing = new Set((await listFiles(root)).filter(owns));
@@ -172,9 +171,7 @@ async function renderInto(context: RenderContext): Promise<GenerateOutcome> {
   const difference = await stageTree(root, { existing, refuseWrites }, async (writer) => {
     const put = async (renderer: Renderer, files: readonly OutputFile[]) => {
       for (const file of files) {
-        if (!ownedBy(renderer.root, file.path)) {
-          throw new Error(`the ${renderer.name} renderer wrote ${file.path}, outside its root ${renderer.root}`);
-        }
+        assertOwned(renderer, file.path);
         await writer.put(file);
         given.push(file.path);
       }

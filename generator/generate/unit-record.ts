@@ -29,7 +29,7 @@ import { framedPieces, unframe, type Framed } from "../util/framed-json.js";
 import { byteLengthOf, type TextPiece } from "../util/text-pieces.js";
 import { SPEC_FILE } from "../spec/spec-file.js";
 import type { SpecSummary } from "../render/spec-roles.js";
-import type { SpecRole } from "../render/renderer.js";
+import { ownedBy, type SpecRole } from "../render/renderer.js";
 
 const FORMAT = "pco-codegen generate units 4";
 
@@ -170,11 +170,6 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
 export function isSpecSummary(value: unknown): value is SpecSummary {
   return isObject(value) && isString(value.app) && isString(value.version) && isObject(value.facts);
 }
-
-const SLASH = 0x2f;
-/** Whether `file` is `root` or under it; allocates nothing, as it is asked for every file of the output. */
-export const ownedBy = (root: string, file: string): boolean =>
-  file.startsWith(root) && (file.length === root.length || file.charCodeAt(root.length) === SLASH);
 
 /** Each file a safe relative path under `root`. */
 function isUnit(value: unknown, root: string | undefined): value is UnitEntry {

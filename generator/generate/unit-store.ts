@@ -19,7 +19,8 @@ import type { SpecSummary } from "../render/spec-roles.js";
 import { contentCache } from "../util/content-cache.js";
 import { framedPieces, unframe, type Framed } from "../util/framed-json.js";
 import { byteLengthOf, type TextPiece } from "../util/text-pieces.js";
-import { isDiagnostic, isSpecSummary, ownedBy } from "./unit-record.js";
+import { ownedBy } from "../render/renderer.js";
+import { isDiagnostic, isSpecSummary } from "./unit-record.js";
 
 export interface StoredUnit {
   files: OutputFile[];
