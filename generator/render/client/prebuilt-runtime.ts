@@ -59,7 +59,7 @@ export async function writePrebuiltRuntime(file = PREBUILT_RUNTIME): Promise<voi
 /** The runtime's files as the build wrote them for this generator; undefined where there is no such copy. */
 export async function prebuiltRuntime(file = PREBUILT_RUNTIME): Promise<OutputFile[] | undefined> {
   const value = readOwnJson(file);
-  if (value === undefined || !isPrebuilt(value) || value.generator !== (await codeHash())) return undefined;
+  if (!isPrebuilt(value) || value.generator !== (await codeHash())) return undefined;
   return value.files;
 }
 

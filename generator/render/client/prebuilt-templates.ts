@@ -66,7 +66,7 @@ export async function writePrebuiltTemplates(file = PREBUILT_TEMPLATES): Promise
 export function prebuiltTemplates(sources: TemplateSources, file = PREBUILT_TEMPLATES): ClientTemplates | undefined {
   try {
     const prebuilt = readOwnJson(file);
-    if (prebuilt === undefined || !isPrebuilt(prebuilt) || prebuilt.sources !== sourcesKey(sources)) return undefined;
+    if (!isPrebuilt(prebuilt) || prebuilt.sources !== sourcesKey(sources)) return undefined;
     const runtime = (require("handlebars/runtime") as typeof Handlebars).create();
     registerHelpers(runtime);
     const template = (code: string) =>
