@@ -82,10 +82,12 @@ export interface TscRun {
   instantiations: number;
 }
 
+/** The compiler of the repository's dependencies. */
+export const tscPath = (repo: string): string => createRequire(path.join(repo, "package.json")).resolve("typescript/lib/tsc.js");
+
 /** `tsc -p tsconfig.<program>.json --extendedDiagnostics`, which must report no error. */
 export async function runTsc(repo: string, dir: string, side: Side): Promise<TscRun> {
-  const tsc = createRequire(path.join(repo, "package.json")).resolve("typescript/lib/tsc.js");
-  const run = await runNode([tsc, "-p", `tsconfig.${side}.json`, "--extendedDiagnostics"], { cwd: dir, peakMemory: true });
+  const run = await runNode([tscPath(repo), "-p", `tsconfig.${side}.json`, "--extendedDiagnostics"], { cwd: dir, peakMemory: true });
   assertSucceeded(run, `tsc over the ${side} program`);
   return {
     ms: run.ms,

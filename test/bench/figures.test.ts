@@ -6,7 +6,6 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,7 +18,7 @@ import { baselineProcess, pipelineProcesses } from "../../bench/figures/pipeline
 import { scrapeTwice } from "../../bench/figures/rate-limit.js";
 import { bundleSize, OPENAPI_FETCH_PROGRAM, OURS_PROGRAM, PCO_CLIENT_PROGRAM } from "../../bench/figures/runtime-size.js";
 import { changeOneSpec, copiedVersion, copySpecs } from "../../bench/figures/scaling.js";
-import { prepareTypeCheck, runTsc } from "../../bench/figures/type-check.js";
+import { prepareTypeCheck, runTsc, tscPath, type Side } from "../../bench/figures/type-check.js";
 import { writeTree } from "../../generator/emit.js";
 import { clientRenderer } from "../../generator/render/client/renderer.js";
 import { openApiRenderer } from "../../generator/render/openapi/openapi-renderer.js";
@@ -27,8 +26,6 @@ import { latestDatedPerApp, loadSpecs } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { DOCS_DIR, describeCorpus, REPO_ROOT } from "../helpers/corpus.js";
 import { bundledCli } from "../helpers/cli-process.js";
-
-const TSC = createRequire(path.join(REPO_ROOT, "package.json")).resolve("typescript/lib/tsc.js");
 
 let dir: string;
 let generated: string;
@@ -142,8 +139,11 @@ describe("type-check figure", () => {
     }
     await expect(runTsc(REPO_ROOT, folder, "empty")).resolves.toMatchObject({ maxRssBytes: expect.any(Number) });
     // Ours is compiled as installed: declarations only; the sources' program checks the runtime's TypeScript with it.
-    const sourcesOf = (side: string) =>
-      execFileSync(process.execPath, [TSC, "-p", `tsconfig.${side}.json`, "--listFilesOnly"], { cwd: folder, encoding: "utf8" })
+    const sourcesOf = (side: Side) =>
+      execFileSync(process.execPath, [tscPath(REPO_ROOT), "-p", `tsconfig.${side}.json`, "--listFilesOnly"], {
+        cwd: folder,
+        encoding: "utf8",
+      })
         .split("\n")
         .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
     expect(sourcesOf("ours").map((file) => path.basename(file))).toEqual(["ours.ts"]);
