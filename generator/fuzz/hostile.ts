@@ -212,7 +212,7 @@ export async function runHostileFuzz(options: {
 }
 
 /** The reader of a case: every hostility is met by each reader in turn, a round of cases each. */
-export const readerOf = (index: number): HostileReader => HOSTILE_READERS[Math.floor(index / HOSTILITIES.length) % HOSTILE_READERS.length]!;
+const readerOf = (index: number): HostileReader => HOSTILE_READERS[Math.floor(index / HOSTILITIES.length) % HOSTILE_READERS.length]!;
 
 async function runCase(index: number, runSeed: number, corpus: string): Promise<HostileCase> {
   const random = new Random(caseSeed(runSeed, index));

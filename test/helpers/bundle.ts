@@ -12,7 +12,7 @@ import { threadId } from "node:worker_threads";
 import { build } from "esbuild";
 import { REPO_ROOT } from "./corpus.js";
 
-export const BUNDLE_FOLDER = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-reliability");
+const BUNDLE_FOLDER = path.join(REPO_ROOT, "node_modules", ".cache", "pco-codegen-reliability");
 
 /** `contents`, TypeScript importing from the repository's root (`./generator/cli.ts`), bundled into `BUNDLE_FOLDER/name`. */
 export async function bundleModule(name: string, contents: string): Promise<string> {
