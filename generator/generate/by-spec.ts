@@ -19,17 +19,16 @@
  * errors writes nothing.
  */
 import path from "node:path";
-import { hasErrors, type Diagnostic, type StageResult } from "../diagnostics.js";
-import { listFiles, withOutput, type OutputFile, type TreeDifference } from "../emit.js";
-import { stageTree, type TreeWriter } from "../emit/stage-tree.js";
-import { statLine, type GenerateInputs } from "../generate-record.js";
-import { apiFactsOf } from "../spec/api-facts.js";
-import { loadSpecFile } from "../spec/load.js";
+import { hasErrors, type Diagnostic } from "../diagnostics.js";
+import { listFiles, withOutput, type TreeDifference } from "../emit.js";
+import { stageTree } from "../emit/stage-tree.js";
+import type { GenerateInputs } from "../generate-record.js";
 import type { Spec } from "../spec/types.js";
-import { compareAppVersion } from "../util/order.js";
 import { distinctDiagnostics } from "../render/render-by-spec.js";
-import { assertOwned, ownedByAny, type Renderer, type SpecRenderer, type SpecRole } from "../render/renderer.js";
-import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.js";
+import { ownedByAny, type Renderer, type SpecRenderer, type SpecRole } from "../render/renderer.js";
+import { statInBackground, type BackgroundStats } from "./background-stats.js";
+import { OutputStats, statOrUndefined } from "./output-stats.js";
+import { readSpecEntries, type SpecEntries } from "./spec-entries.js";
 import {
   emptyRecord,
   fixedKey,
@@ -37,16 +36,14 @@ import {
   readUnitRecord,
   recordedUnits,
   sharedKey,
-  unitEntry,
   unitId,
   unitKey,
   writeUnitRecord,
   type UnitEntry,
   type UnitRecord,
 } from "./unit-record.js";
-import { statInBackground, type BackgroundStats } from "./background-stats.js";
-import { pruneStore, storedSummary, storedUnit, storeSummary, storeUnit } from "./unit-store.js";
-import { frame, type Framed } from "../util/framed-json.js";
+import { pruneStore } from "./unit-store.js";
+import { UnitWriter, withoutPart } from "./unit-writer.js";
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -56,12 +53,6 @@ export interface GenerateOutcome {
   files: number;
   /** The stat lines of those files, as `treeHash` takes them. */
   stats: Map<string, string>;
-}
-
-interface SpecEntry {
-  file: string;
-  hash: string;
-  summary: SpecSummary;
 }
 
 export async function generateBySpec(
@@ -116,185 +107,139 @@ interface RenderContext {
 }
 
 async function renderInto(context: RenderContext): Promise<GenerateOutcome> {
-  const { specFolder, out, root, inputs, renderers, reuse, refuseWrites, previous, existing, background } = context;
-  let now = new Map<string, string | undefined>();
-  /** Takes the lines the background worker gave, before the first file is statted. */
-  const statsTaken = async () => {
-    if (background !== undefined) now = await background.lines;
-  };
-  const statNow = (file: string): string | undefined => {
-    if (!now.has(file)) now.set(file, existing.has(file) ? statOrUndefined(root, file) : undefined);
-    return now.get(file);
-  };
-  const intact = (unit: UnitEntry | undefined, key: string): unit is UnitEntry =>
-    unit?.key === key &&
-    unit.files.every((file, i) => {
-      const line = statNow(file);
-      return line !== undefined && line === unit.stats[i];
-    });
+  const { out, root, inputs, refuseWrites, previous, existing } = context;
+  const specs = await readSpecEntries(context.specFolder, inputs, previous, context.reuse);
+  const empty = { diagnostics: specs.diagnostics, files: 0, stats: new Map<string, string>() };
+  if (hasErrors(specs.diagnostics) || specs.entries.length === 0) return empty;
 
-  // The specs: what each is, from the record where its bytes are the same, else by loading it.
-  const loaded = new Map<string, Spec>();
-  const loadDiagnostics: Diagnostic[] = [];
-  const entries: SpecEntry[] = [];
-  for (const { file, hash } of inputs.specs) {
-    const known = previous.specs[file]?.hash === hash ? previous.specs[file]!.summary : undefined;
-    const summary = known ?? (reuse ? storedSummary(inputs.portable, hash) : undefined);
-    if (summary !== undefined) {
-      entries.push({ file, hash, summary });
-      continue;
-    }
-    const result = await loadSpecFile(path.join(specFolder, file));
-    loadDiagnostics.push(...result.diagnostics);
-    const spec = result.value[0];
-    if (spec === undefined) continue;
-    loaded.set(file, spec);
-    entries.push({ file, hash, summary: specSummary(spec, apiFactsOf(spec)) });
-    // Only a spec that loads without a word is taken from the store later: what loading says must be said again.
-    if (result.diagnostics.length === 0) storeSummary(inputs.portable, hash, entries.at(-1)!.summary);
-  }
-  const empty = { diagnostics: loadDiagnostics, files: 0, stats: new Map<string, string>() };
-  if (hasErrors(loadDiagnostics) || entries.length === 0) return empty;
-  entries.sort((a, b) => compareAppVersion(a.summary, b.summary));
-  const roles = specRoles(entries.map((e) => e.summary));
-  const load = async (entry: SpecEntry): Promise<Spec> => {
-    const spec = loaded.get(entry.file) ?? (await loadSpecFile(path.join(specFolder, entry.file))).value[0];
-    if (spec === undefined) throw new Error(`${entry.file} can no longer be read as a spec`);
-    return spec;
-  };
-
+  const outputStats = new OutputStats(root, existing, context.background);
   const record = emptyRecord(inputs.global);
-  const given: string[] = [];
-  let storedUnits = 0;
-  const perRenderer = renderers.map(() => ({ diagnostics: [] as Diagnostic[], units: [] as UnitEntry[] }));
   let diagnostics: Diagnostic[] = [];
+  let given: readonly string[] = [];
+  let addedToStore = 0;
   const difference = await stageTree(root, { existing, refuseWrites }, async (writer) => {
-    const put = async (renderer: Renderer, files: readonly OutputFile[]) => {
-      for (const file of files) {
-        assertOwned(renderer, file.path);
-        await writer.put(file);
-        given.push(file.path);
-      }
-    };
-    const keep = (unit: UnitEntry) => keepFiles(writer, unit.files, given);
-    /**
-     * The unit as recorded where its key and files are, else as stored under its key, else rendered; then written.
-     * `stored`: whether the store keeps it (and is asked for it). Shared units are not kept: they are assembled from the parts in
-     * milliseconds, and keeping them would write `latest.json` (megabytes) again at every change to a latest spec.
-     */
-    const unitFor = async (
-      renderer: Renderer,
-      known: UnitEntry | undefined,
-      key: string,
-      render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
-      { stored = true }: { stored?: boolean } = {},
-    ): Promise<UnitEntry> => {
-      if (intact(known, key)) {
-        keep(known);
-        return known;
-      }
-      const fromStore = reuse && stored ? storedUnit(key, renderer.root) : undefined;
-      // Counted where the store may keep it: only a generate that added to the store can have outgrown it.
-      if (fromStore === undefined && stored) storedUnits += 1;
-      const unit = fromStore === undefined ? await renderAndStore(key, render, stored) : { ...fromStore, part: frame(fromStore.part) };
-      await put(renderer, unit.files);
-      const files = unit.files.map((f) => f.path);
-      return unitEntry(out, key, files, unit.part, unit.diagnostics);
-    };
-    const noPart = async (files: Promise<StageResult<OutputFile[]>>) => {
-      const rendered = await files;
-      return { value: { files: rendered.value, part: null }, diagnostics: rendered.diagnostics };
-    };
-
-    // First the units whose key changed, which no stat can keep; then, with the output's stat lines taken, the others.
-    const recordedKey: (() => Promise<void>)[] = [];
-    for (const [i, entry] of entries.entries()) {
-      record.specs[entry.file] = { hash: entry.hash, summary: entry.summary };
-      for (const [r, renderer] of renderers.entries()) {
-        const bySpec = renderer.bySpec;
-        if (bySpec === undefined) continue;
-        const id = unitId(renderer.name, entry.file);
-        const key = unitKey(inputs.portable, renderer.name, entry.hash, roles[i]!);
-        const settle = async () => {
-          const unit = await unitFor(renderer, previous.units[id], key, async () => bySpec.renderSpec(await load(entry), roles[i]!));
-          record.units[id] = unit;
-          perRenderer[r]!.units[i] = unit;
-        };
-        if (previous.units[id]?.key === key) recordedKey.push(settle);
-        else await settle();
-      }
-      loaded.delete(entry.file); // rendered by every renderer that had to: no longer needed
-    }
-    await statsTaken();
-    for (const settle of recordedKey) await settle();
-    for (const unitsOf of perRenderer) unitsOf.diagnostics.push(...unitsOf.units.flatMap((unit) => unit.diagnostics));
-
-    for (const [r, renderer] of renderers.entries()) {
-      const { units, diagnostics: unitDiagnostics } = perRenderer[r]!;
-      const bySpec = renderer.bySpec;
-      if (bySpec === undefined) {
-        const rendered = await renderer.render(await Promise.all(entries.map(load)));
-        await put(renderer, rendered.value);
-        diagnostics.push(...rendered.diagnostics);
-        continue;
-      }
-      const sharedAt = sharedKey(
-        inputs.portable,
-        renderer.name,
-        units.map((u) => u.partHash),
-      );
-      const shared = await unitFor(
-        renderer,
-        previous.shared[renderer.name],
-        sharedAt,
-        async () => {
-          const parts = await Promise.all(units.map((unit, i) => partOrRender(out, unit, bySpec, () => load(entries[i]!), roles[i]!)));
-          const withParts = entries.filter((_, i) => parts[i] !== null);
-          return noPart(bySpec.renderShared(parts, () => Promise.all(withParts.map(load))));
-        },
-        { stored: false },
-      );
-      record.shared[renderer.name] = shared;
-      const renderFixed = bySpec.renderFixed?.bind(bySpec);
-      const fixed =
-        renderFixed === undefined
-          ? undefined
-          : await unitFor(renderer, previous.fixed[renderer.name], fixedKey(inputs.portable, renderer.name), () => noPart(renderFixed()));
-      if (fixed !== undefined) record.fixed[renderer.name] = fixed;
-      diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics, ...(fixed?.diagnostics ?? [])]));
-    }
-    diagnostics = [...loadDiagnostics, ...diagnostics];
+    const units = new UnitWriter(writer, outputStats, out, context.reuse);
+    const specUnits = await renderSpecUnits(context, specs, units, outputStats, record);
+    diagnostics = [...specs.diagnostics, ...(await renderSharedUnits(context, specs, units, specUnits, record))];
+    given = units.given;
+    addedToStore = units.addedToStore;
     return !hasErrors(diagnostics);
   });
   if (hasErrors(diagnostics)) return { ...empty, diagnostics };
 
-  // The stat lines of the tree as it now is: a file written anew has new ones; a kept or linked file, those it had.
-  const written = new Set([...difference.missing, ...difference.changed]);
-  const stats = new Map<string, string>();
-  for (const file of new Set(given)) {
-    const line = written.has(file) ? statOrUndefined(root, file) : statNow(file);
-    if (line !== undefined) stats.set(file, line);
-  }
+  const files = new Set(given);
+  const stats = statsOfTree(root, files, difference, outputStats);
   // A file gone meanwhile gets no line: its unit is rendered again next time.
   for (const unit of recordedUnits(record)) unit.stats = unit.files.map((file) => stats.get(file) ?? "");
   await writeUnitRecord(out, record);
-  if (storedUnits > 0) pruneStore();
-  return { diagnostics, difference, files: new Set(given).size, stats };
+  if (addedToStore > 0) pruneStore();
+  return { diagnostics, difference, files: files.size, stats };
 }
 
 /**
- * A unit rendered, its part framed once for the record and the store, and kept in the store (where `store`) for any generate to
- * come. A unit with errors is not kept: nothing is written from it.
+ * The unit of every spec-by-spec renderer for every spec, into the record; returns each renderer's units in spec order. Units
+ * whose key changed come first, which no stat line can keep, while another thread stats the output; then, with those lines taken,
+ * the units the record may keep.
  */
-async function renderAndStore(
-  key: string,
-  render: () => Promise<StageResult<{ files: OutputFile[]; part: unknown }>>,
-  store: boolean,
-): Promise<{ files: OutputFile[]; part: Framed; diagnostics: Diagnostic[] }> {
-  const rendered = await render();
-  const unit = { files: rendered.value.files, part: frame(rendered.value.part ?? null), diagnostics: rendered.diagnostics };
-  if (store && !hasErrors(unit.diagnostics)) storeUnit(key, unit.files, unit.part, unit.diagnostics);
-  return unit;
+async function renderSpecUnits(
+  context: RenderContext,
+  specs: SpecEntries,
+  units: UnitWriter,
+  outputStats: OutputStats,
+  record: UnitRecord,
+): Promise<UnitEntry[][]> {
+  const { inputs, renderers, previous } = context;
+  const byRenderer = renderers.map(() => [] as UnitEntry[]);
+  const withRecordedKey: (() => Promise<void>)[] = [];
+  for (const [i, entry] of specs.entries.entries()) {
+    record.specs[entry.file] = { hash: entry.hash, summary: entry.summary };
+    for (const [r, renderer] of renderers.entries()) {
+      const bySpec = renderer.bySpec;
+      if (bySpec === undefined) continue;
+      const id = unitId(renderer.name, entry.file);
+      const key = unitKey(inputs.portable, renderer.name, entry.hash, entry.role);
+      const settle = async () => {
+        const unit = await units.unit(renderer, previous.units[id], key, async () =>
+          bySpec.renderSpec(await specs.load(entry), entry.role),
+        );
+        record.units[id] = unit;
+        byRenderer[r]![i] = unit;
+      };
+      if (previous.units[id]?.key === key) withRecordedKey.push(settle);
+      else await settle();
+    }
+    specs.release(entry); // rendered by every renderer that had to: no longer needed
+  }
+  await outputStats.take();
+  for (const settle of withRecordedKey) await settle();
+  return byRenderer;
+}
+
+/**
+ * Each renderer's shared files (assembled from its units' parts) and fixed files, into the record; a renderer that cannot work
+ * spec by spec renders from every spec. Returns the renderers' diagnostics, their units' included.
+ */
+async function renderSharedUnits(
+  context: RenderContext,
+  specs: SpecEntries,
+  units: UnitWriter,
+  specUnits: readonly UnitEntry[][],
+  record: UnitRecord,
+): Promise<Diagnostic[]> {
+  const { out, inputs, renderers, previous } = context;
+  const { entries } = specs;
+  const diagnostics: Diagnostic[] = [];
+  for (const [r, renderer] of renderers.entries()) {
+    const bySpec = renderer.bySpec;
+    if (bySpec === undefined) {
+      const rendered = await renderer.render(await Promise.all(entries.map((entry) => specs.load(entry))));
+      await units.put(renderer, rendered.value);
+      diagnostics.push(...rendered.diagnostics);
+      continue;
+    }
+    const ofSpecs = specUnits[r]!;
+    const sharedAt = sharedKey(
+      inputs.portable,
+      renderer.name,
+      ofSpecs.map((u) => u.partHash),
+    );
+    const shared = await units.unit(
+      renderer,
+      previous.shared[renderer.name],
+      sharedAt,
+      async () => {
+        const parts = await Promise.all(
+          ofSpecs.map((unit, i) => partOrRender(out, unit, bySpec, () => specs.load(entries[i]!), entries[i]!.role)),
+        );
+        const withParts = entries.filter((_, i) => parts[i] !== null);
+        return withoutPart(bySpec.renderShared(parts, () => Promise.all(withParts.map((entry) => specs.load(entry)))));
+      },
+      { stored: false },
+    );
+    record.shared[renderer.name] = shared;
+    const renderFixed = bySpec.renderFixed?.bind(bySpec);
+    const fixed =
+      renderFixed === undefined
+        ? undefined
+        : await units.unit(renderer, previous.fixed[renderer.name], fixedKey(inputs.portable, renderer.name), () =>
+            withoutPart(renderFixed()),
+          );
+    if (fixed !== undefined) record.fixed[renderer.name] = fixed;
+    const unitDiagnostics = ofSpecs.flatMap((unit) => unit.diagnostics);
+    diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics, ...(fixed?.diagnostics ?? [])]));
+  }
+  return diagnostics;
+}
+
+/** The stat lines of the tree as it now is: a file written anew has new ones; a kept file, those it had. */
+function statsOfTree(root: string, files: ReadonlySet<string>, difference: TreeDifference, before: OutputStats): Map<string, string> {
+  const written = new Set([...difference.missing, ...difference.changed]);
+  const stats = new Map<string, string>();
+  for (const file of files) {
+    const line = written.has(file) ? statOrUndefined(root, file) : before.line(file);
+    if (line !== undefined) stats.set(file, line);
+  }
+  return stats;
 }
 
 /** A unit's part, from the record; where its file is gone, rendered again from the spec. */
@@ -308,19 +253,4 @@ async function partOrRender(
   const recorded = await partOf(out, unit);
   if (recorded !== undefined) return recorded.part;
   return (await renderer.renderSpec(await spec(), role)).value.part ?? null;
-}
-
-function keepFiles(writer: TreeWriter, files: readonly string[], given: string[]): void {
-  for (const file of files) {
-    writer.keep(file);
-    given.push(file);
-  }
-}
-
-function statOrUndefined(root: string, file: string): string | undefined {
-  try {
-    return statLine(root, file);
-  } catch {
-    return undefined; // gone meanwhile
-  }
 }
