@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { AssociationDraft, EndpointDraft, Located, ResourceDraft, SpecDraft } from "../../spec/draft.js";
-import type { Filter } from "../../spec/types.js";
+import type { Filter, Operation, Permissions } from "../../spec/types.js";
 import { child, isObject, originAt, rootNode, text, type Node } from "./openapi-node.js";
 import { parentPath, readOperations, type OpenApiOperation } from "./operations.js";
 import { readQuery, type OperationQuery, type ParameterCache } from "./operation-query.js";
@@ -21,106 +21,50 @@ export interface MapResult {
   diagnostics: Diagnostic[];
 }
 
+/** What an operation is mapped with: the document, its resources, and what earlier operations found. */
+interface MappingContext {
+  root: Node;
+  file: string;
+  diagnostics: Diagnostic[];
+  builds: ReadonlyMap<string, ResourceBuild>;
+  /** The type a GET at each path returns: an association's owner is the record a path below it names. */
+  typeAt: ReadonlyMap<string, string>;
+  /** Each resource's endpoints, with the query each takes. */
+  queries: Map<ResourceBuild, { endpoint: EndpointDraft; query: OperationQuery }[]>;
+  parameters: ParameterCache;
+  /** A path of the document, as the API serves it: `/<app>/v2<path>`. */
+  full: (path: string) => string;
+  located: (node: Node) => Origin;
+}
+
 /** `file` is where the document was read (relative or a URL): `source.location` and every diagnostic's file. */
 export function mapOpenApiDocument(document: unknown, file: string): MapResult {
   const diagnostics: Diagnostic[] = [];
   const root = rootNode(document);
-  const located = (node: Node) => originAt(file, node);
-  const serverUrl = text(child(child(child(root, "servers"), 0), "url"));
-  const server = serverUrl === undefined ? null : /^(https?:\/\/[^/]+)\/([a-z][a-z0-9_-]*)\/v2\/?$/.exec(serverUrl);
-  if (!isObject(document) || server === null) {
-    diagnostics.push(
-      diagnostic("error", "OPENAPI_NOT_PCO", "not an official PCO OpenAPI document: servers[0].url is not https://<host>/<app>/v2", {
-        file,
-        pointer: "/servers/0/url",
-      }),
-    );
-    return { draft: undefined, diagnostics };
-  }
-  const baseUrl = server[1]!;
-  const app = server[2]!;
-  const info = child(root, "info");
-  const version = text(child(info, "version"));
-  if (version === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(version)) {
-    diagnostics.push(
-      diagnostic("error", "OPENAPI_NO_VERSION", "info.version is not an API version (YYYY-MM-DD)", located(child(info, "version"))),
-    );
-    return { draft: undefined, diagnostics };
-  }
-  const full = (path: string) => `/${app}/v2${path === "/" ? "" : path}`;
+  const identity = identityOf(document, root, file);
+  if ("error" in identity) return { draft: undefined, diagnostics: [identity.error] };
+  const { app, version, baseUrl } = identity;
 
   const builds = readResources(root, file, diagnostics);
   const operations = readOperations(root, file, diagnostics);
   const typeAt = new Map<string, string>();
   for (const op of operations)
     if ((op.operation === "get" || op.operation === "list") && op.type !== undefined) typeAt.set(op.path, op.type);
-  const queries = new Map<ResourceBuild, { endpoint: EndpointDraft; query: OperationQuery }[]>();
-  const parameters: ParameterCache = new WeakMap();
+  const context: MappingContext = {
+    root,
+    file,
+    diagnostics,
+    builds,
+    typeAt,
+    queries: new Map(),
+    parameters: new WeakMap(),
+    full: (path) => `/${app}/v2${path === "/" ? "" : path}`,
+    located: (node) => originAt(file, node),
+  };
+  for (const op of operations) mapOperation(op, context);
+  for (const build of builds.values()) finishResource(build, context.queries.get(build) ?? [], `/${app}/v2`);
 
-  for (const op of operations) {
-    if (op.type === undefined) continue;
-    const build = builds.get(op.type);
-    if (build === undefined) {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "OPENAPI_UNKNOWN_TYPE",
-          `${op.method} ${op.path} works on ${op.type}, which no <type>_resource schema describes; skipped`,
-          located(op.node),
-        ),
-      );
-      continue;
-    }
-    const query = readQuery(op, builds, file, diagnostics, parameters);
-    if (op.operation === undefined) {
-      const description = text(child(child(child(root, "paths"), op.path), "description"))?.trim();
-      build.draft.actions.push({
-        name: op.path.slice(op.path.lastIndexOf("/") + 1),
-        path: full(op.path),
-        ...(description ? { description } : {}),
-        origin: located(op.node),
-      });
-      continue;
-    }
-    const endpoint: EndpointDraft = { operation: op.operation, method: op.method, path: full(op.path), origin: located(op.node) };
-    if (query.filters.length > 0) endpoint.filters = query.filters;
-    build.draft.endpoints.push(endpoint);
-    const own = queries.get(build) ?? [];
-    own.push({ endpoint, query });
-    queries.set(build, own);
-    const permissions = build.draft.permissions;
-    if (op.operation === "create")
-      build.draft.permissions = {
-        ...permissions,
-        create: true,
-        createAttributes: [...(permissions.createAttributes ?? []), ...op.assignable],
-      };
-    if (op.operation === "update")
-      build.draft.permissions = {
-        ...permissions,
-        update: true,
-        updateAttributes: [...(permissions.updateAttributes ?? []), ...op.assignable],
-      };
-    if (op.operation === "delete") build.draft.permissions = { ...permissions, destroy: true };
-    const association = associationOf(op, query.filters, typeAt, builds.has("Organization"), full, located);
-    if (association !== undefined) addAssociation(builds.get(association.owner)?.draft, association.value);
-  }
-
-  for (const build of builds.values()) {
-    const own = queries.get(build) ?? [];
-    build.draft.query = resourceQueryOf(own.map((q) => q.query));
-    const names = queryNames(build.draft.query);
-    for (const { endpoint, query } of own) {
-      const differs = endpointQueryOf(endpoint.operation, query, names);
-      if (differs !== undefined) endpoint.query = differs;
-    }
-    build.draft.path = resourcePathOf(build.draft, `/${app}/v2`);
-    build.draft.collectionOnly =
-      build.draft.endpoints.some((e) => e.operation === "list") && !build.draft.endpoints.some((e) => e.operation === "get")
-        ? true
-        : undefined;
-  }
-
+  const info = child(root, "info");
   const description = text(child(info, "description"))?.trim();
   const security = securityOf(root, file, diagnostics);
   const draft: SpecDraft = {
@@ -134,6 +78,94 @@ export function mapOpenApiDocument(document: unknown, file: string): MapResult {
     resources: [...builds.values()].map((b) => b.draft),
   };
   return { draft, diagnostics };
+}
+
+/** The app, version and host the document is of; an error where it names none of them as PCO's documents do. */
+function identityOf(
+  document: unknown,
+  root: Node,
+  file: string,
+): { app: string; version: string; baseUrl: string } | { error: Diagnostic } {
+  const serverUrl = text(child(child(child(root, "servers"), 0), "url"));
+  const server = serverUrl === undefined ? null : /^(https?:\/\/[^/]+)\/([a-z][a-z0-9_-]*)\/v2\/?$/.exec(serverUrl);
+  if (!isObject(document) || server === null) {
+    return {
+      error: diagnostic("error", "OPENAPI_NOT_PCO", "not an official PCO OpenAPI document: servers[0].url is not https://<host>/<app>/v2", {
+        file,
+        pointer: "/servers/0/url",
+      }),
+    };
+  }
+  const versionNode = child(child(root, "info"), "version");
+  const version = text(versionNode);
+  if (version === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(version)) {
+    return {
+      error: diagnostic("error", "OPENAPI_NO_VERSION", "info.version is not an API version (YYYY-MM-DD)", originAt(file, versionNode)),
+    };
+  }
+  return { app: server[2]!, version, baseUrl: server[1]! };
+}
+
+/** One operation into its resource's draft: an action, or an endpoint with its query, permission and association. */
+function mapOperation(op: OpenApiOperation, context: MappingContext): void {
+  const { builds, diagnostics, located, full } = context;
+  if (op.type === undefined) return;
+  const build = builds.get(op.type);
+  if (build === undefined) {
+    diagnostics.push(
+      diagnostic(
+        "warning",
+        "OPENAPI_UNKNOWN_TYPE",
+        `${op.method} ${op.path} works on ${op.type}, which no <type>_resource schema describes; skipped`,
+        located(op.node),
+      ),
+    );
+    return;
+  }
+  const query = readQuery(op, builds, context.file, diagnostics, context.parameters);
+  if (op.operation === undefined) {
+    const description = text(child(child(child(context.root, "paths"), op.path), "description"))?.trim();
+    build.draft.actions.push({
+      name: op.path.slice(op.path.lastIndexOf("/") + 1),
+      path: full(op.path),
+      ...(description ? { description } : {}),
+      origin: located(op.node),
+    });
+    return;
+  }
+  const endpoint: EndpointDraft = { operation: op.operation, method: op.method, path: full(op.path), origin: located(op.node) };
+  if (query.filters.length > 0) endpoint.filters = query.filters;
+  build.draft.endpoints.push(endpoint);
+  const own = context.queries.get(build) ?? [];
+  own.push({ endpoint, query });
+  context.queries.set(build, own);
+  build.draft.permissions = withPermission(build.draft.permissions, op.operation, op.assignable);
+  const association = associationOf(op, query.filters, context.typeAt, builds.has("Organization"), full, located);
+  if (association !== undefined) addAssociation(builds.get(association.owner)?.draft, association.value);
+}
+
+/** Permissions with what an endpoint allows: a create or update, with the attributes its body may hold, or a delete. */
+function withPermission(permissions: Permissions, operation: Operation, assignable: readonly string[]): Permissions {
+  if (operation === "create")
+    return { ...permissions, create: true, createAttributes: [...(permissions.createAttributes ?? []), ...assignable] };
+  if (operation === "update")
+    return { ...permissions, update: true, updateAttributes: [...(permissions.updateAttributes ?? []), ...assignable] };
+  if (operation === "delete") return { ...permissions, destroy: true };
+  return permissions;
+}
+
+/** What a resource's endpoints say of it as a whole: its query vocabulary (each endpoint's where it differs), its path. */
+function finishResource(build: ResourceBuild, own: readonly { endpoint: EndpointDraft; query: OperationQuery }[], appPrefix: string): void {
+  const draft = build.draft;
+  draft.query = resourceQueryOf(own.map((q) => q.query));
+  const names = queryNames(draft.query);
+  for (const { endpoint, query } of own) {
+    const differs = endpointQueryOf(endpoint.operation, query, names);
+    if (differs !== undefined) endpoint.query = differs;
+  }
+  draft.path = resourcePathOf(draft, appPrefix);
+  draft.collectionOnly =
+    draft.endpoints.some((e) => e.operation === "list") && !draft.endpoints.some((e) => e.operation === "get") ? true : undefined;
 }
 
 /** One association per name: the document repeats it under every route to its owner; the shortest is kept. */
