@@ -21,6 +21,7 @@ import type {
   Filter,
   HttpMethod,
   Operation,
+  Permissions,
   PerPage,
   QueryParam,
   Relationship,
@@ -80,18 +81,22 @@ interface Reading {
   diagnostics: Diagnostic[];
 }
 
+/** The resource's heading (its name) and where the page's sections begin; the section links, where the page has them. */
+interface Heading {
+  nameGroup: CellGroup;
+  /** The groups from the first section on. */
+  sections: CellGroup[];
+  isSection: (group: CellGroup) => boolean;
+  /** The first section link: its app, version and vertex id. */
+  link: RegExpExecArray | undefined;
+}
+
+type Part = { section: string; group: CellGroup };
+
 export function readMarkdownResource(page: MarkdownPage, file: string, diagnostics: Diagnostic[]): PageResource | undefined {
   const at = (line: number): Origin => ({ file, line });
-  const linked = page.groups.some((g) => g.linked);
-  const isSection = (g: CellGroup) => (linked ? g.linked : SECTIONS.includes(g.title));
-  const firstSection = page.groups.findIndex(isSection);
-  const nameGroup = page.groups
-    .slice(0, firstSection === -1 ? page.groups.length : firstSection)
-    .findLast((g) => /^[A-Z][A-Za-z0-9]*$/.test(g.title));
-  const link = page.groups
-    .map((g) => (g.href === undefined ? undefined : PAGE_LINK.exec(g.href)))
-    .find((m) => m !== undefined && m !== null);
-  if (nameGroup === undefined || firstSection === -1) {
+  const heading = headingOf(page);
+  if (heading === undefined) {
     diagnostics.push(
       diagnostic(
         "error",
@@ -102,29 +107,31 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
     );
     return undefined;
   }
+  const { nameGroup, link } = heading;
   const type = nameGroup.title;
   const reading: Reading = { at, label: type, diagnostics };
-  const parts = sectionParts(page.groups.slice(firstSection), isSection);
+  const parts = sectionParts(heading.sections, heading.isSection);
   // A section's own title holds no cells where its parts have titles of their own ("Listing", an association's name).
   const part = (section: string) =>
     parts.filter((p) => p.section === section && !(p.group.title === section && p.group.cells.length === 0));
   const id = link?.[3] ?? snakeCase(type);
+  // Read in the page's order, so that its warnings come in that order too.
   const example = exampleOf(part("Example Object"), reading);
   const attributes = part("Attributes").flatMap((p) => attributesOf(p.group, example, reading));
-  const belongsTo = part("Belongs To").flatMap((p) => edgesOf(p.group, reading, "Association"));
-  const params = part("URL Parameters").map((p) => p.group);
-  const paging = params.filter((g) => g.title === "Pagination").map((g) => pagingOf(g, reading));
-  const perPage = paging.map((p) => p.perPage).find((p) => p !== undefined);
-  const cursor = paging.flatMap((p) => p.cursor);
+  const relationships = part("Relationships").flatMap((p) => relationshipsOf(p.group, example, reading));
+  const query = queryOf(
+    part("URL Parameters").map((p) => p.group),
+    reading,
+  );
   const endpoints = appRootEndpoints(part("Endpoints").flatMap((p) => endpointsOf(p.group, id, reading)));
+  const actions = part("Actions").flatMap((p) => actionOf(p.group, reading));
+  const associations = part("Associations").flatMap((p) => edgesOf(p.group, reading, "Returns"));
+  const belongsTo = part("Belongs To").flatMap((p) => edgesOf(p.group, reading, "Association"));
   const list = endpoints.find((e) => e.operation === "list");
   const ownPath = list?.path ?? endpoints.find((e) => e.operation === "get" && APP_ROOT.test(e.path))?.path;
   // The filters of a list are those of the edges that reach its path, as the API's own documentation gives them.
   const listFilters =
     list === undefined ? [] : belongsTo.filter((e) => pathShape(e.path) === pathShape(list.path)).flatMap((e) => e.filters);
-  const assignable = (operation: Operation) => endpoints.filter((e) => e.operation === operation).flatMap((e) => e.assignable);
-  const createAttributes = assignable("create");
-  const updateAttributes = assignable("update");
   const resource: ResourceDraft = {
     type,
     id,
@@ -133,44 +140,83 @@ export function readMarkdownResource(page: MarkdownPage, file: string, diagnosti
     deprecated: false,
     ...(ownPath === undefined ? {} : { path: ownPath }),
     attributes,
-    relationships: part("Relationships").flatMap((p) => relationshipsOf(p.group, example, reading)),
-    associations: part("Associations").flatMap((p) => edgesOf(p.group, reading, "Returns")),
-    actions: part("Actions").flatMap((p) => actionOf(p.group, reading)),
+    relationships,
+    associations,
+    actions,
     endpoints: endpoints.map(({ assignable: _, ...e }) =>
       e.operation === "list" && listFilters.length > 0 ? { ...e, filters: listFilters } : e,
     ),
-    query: {
-      where: params.filter((g) => g.title === "Query By").flatMap((g) => whereOf(g, reading)),
-      order: params.filter((g) => g.title === "Order By").flatMap((g) => orderOf(g, reading)),
-      include: params.filter((g) => g.title === "Can Include").flatMap((g) => includeOf(g, reading)),
-      ...(perPage === undefined ? {} : { perPage }),
-      ...(paging.some((p) => p.offset) ? { offset: true } : {}),
-      ...(cursor.length === 0 ? {} : { cursor }),
-    },
-    permissions: {
-      create: endpoints.some((e) => e.operation === "create"),
-      update: endpoints.some((e) => e.operation === "update"),
-      destroy: endpoints.some((e) => e.operation === "delete"),
-      ...(createAttributes.length === 0 ? {} : { createAttributes }),
-      ...(updateAttributes.length === 0 ? {} : { updateAttributes }),
-    },
+    query,
+    permissions: permissionsOf(endpoints),
     ...(example === undefined ? {} : { example }),
   };
-  const exampleUrl = part("Example Request")
-    .flatMap((p) => p.group.cells)
-    .map((c) => (c.kind === "code" || c.kind === "text" ? /https?:\/\/[^\s'"]+/.exec(c.text)?.[0] : undefined))
-    .find((u) => u !== undefined);
-  // Without section links, the version is the date the portal's navigation shows above the resource's name.
-  const navigation = [...page.preamble, ...page.groups.slice(0, page.groups.indexOf(nameGroup)).flatMap((g) => g.cells)];
-  const version =
-    link?.[2] ??
-    navigation.map((c) => (c.kind === "text" && /^\d{4}-\d{2}-\d{2}$/.test(c.text) ? c.text : undefined)).find((v) => v !== undefined);
+  const exampleUrl = exampleUrlOf(part("Example Request"));
+  const version = versionOf(page, heading);
   return {
     resource,
     ...(exampleUrl === undefined ? {} : { exampleUrl }),
     ...(version === undefined ? {} : { version }),
-    ...(link === undefined || link === null ? {} : { app: link[1] }),
+    ...(link === undefined ? {} : { app: link[1] }),
   };
+}
+
+/**
+ * The resource's name is the last heading that is one word in PascalCase before the first section. The sections are the
+ * headings the page links to where it has section links, else those of the portal's own names.
+ */
+function headingOf(page: MarkdownPage): Heading | undefined {
+  const linked = page.groups.some((g) => g.linked);
+  const isSection = (g: CellGroup) => (linked ? g.linked : SECTIONS.includes(g.title));
+  const firstSection = page.groups.findIndex(isSection);
+  if (firstSection === -1) return undefined;
+  const nameGroup = page.groups.slice(0, firstSection).findLast((g) => /^[A-Z][A-Za-z0-9]*$/.test(g.title));
+  if (nameGroup === undefined) return undefined;
+  const link = page.groups.map((g) => (g.href === undefined ? null : PAGE_LINK.exec(g.href))).find((m): m is RegExpExecArray => m !== null);
+  return { nameGroup, sections: page.groups.slice(firstSection), isSection, link };
+}
+
+/** The query vocabulary of the URL Parameters section: Query By, Order By, Can Include, and Pagination. */
+function queryOf(params: readonly CellGroup[], reading: Reading): ResourceDraft["query"] {
+  const paging = params.filter((g) => g.title === "Pagination").map((g) => pagingOf(g, reading));
+  const perPage = paging.map((p) => p.perPage).find((p) => p !== undefined);
+  const cursor = paging.flatMap((p) => p.cursor);
+  return {
+    where: params.filter((g) => g.title === "Query By").flatMap((g) => whereOf(g, reading)),
+    order: params.filter((g) => g.title === "Order By").flatMap((g) => orderOf(g, reading)),
+    include: params.filter((g) => g.title === "Can Include").flatMap((g) => includeOf(g, reading)),
+    ...(perPage === undefined ? {} : { perPage }),
+    ...(paging.some((p) => p.offset) ? { offset: true } : {}),
+    ...(cursor.length === 0 ? {} : { cursor }),
+  };
+}
+
+/** What the endpoints allow, with the attributes a create or an update may assign. */
+function permissionsOf(endpoints: readonly (EndpointDraft & { assignable: string[] })[]): Permissions {
+  const assignable = (operation: Operation) => endpoints.filter((e) => e.operation === operation).flatMap((e) => e.assignable);
+  const createAttributes = assignable("create");
+  const updateAttributes = assignable("update");
+  return {
+    create: endpoints.some((e) => e.operation === "create"),
+    update: endpoints.some((e) => e.operation === "update"),
+    destroy: endpoints.some((e) => e.operation === "delete"),
+    ...(createAttributes.length === 0 ? {} : { createAttributes }),
+    ...(updateAttributes.length === 0 ? {} : { updateAttributes }),
+  };
+}
+
+/** The first URL the Example Request shows. */
+function exampleUrlOf(parts: readonly Part[]): string | undefined {
+  return parts
+    .flatMap((p) => p.group.cells)
+    .map((c) => (c.kind === "code" || c.kind === "text" ? /https?:\/\/[^\s'"]+/.exec(c.text)?.[0] : undefined))
+    .find((u) => u !== undefined);
+}
+
+/** The version a section link names; without section links, the date the portal's navigation shows above the resource's name. */
+function versionOf(page: MarkdownPage, { nameGroup, link }: Heading): string | undefined {
+  if (link !== undefined) return link[2];
+  const navigation = [...page.preamble, ...page.groups.slice(0, page.groups.indexOf(nameGroup)).flatMap((g) => g.cells)];
+  return navigation.map((c) => (c.kind === "text" && /^\d{4}-\d{2}-\d{2}$/.test(c.text) ? c.text : undefined)).find((v) => v !== undefined);
 }
 
 /**
@@ -184,7 +230,7 @@ function appRootEndpoints<E extends EndpointDraft>(endpoints: E[]): E[] {
 }
 
 /** Each titled group, with the page section it belongs to (its own title for a section). */
-function sectionParts(groups: readonly CellGroup[], isSection: (g: CellGroup) => boolean): { section: string; group: CellGroup }[] {
+function sectionParts(groups: readonly CellGroup[], isSection: (g: CellGroup) => boolean): Part[] {
   let section = "";
   return groups.map((group) => {
     if (isSection(group)) section = group.title;
