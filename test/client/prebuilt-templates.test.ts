@@ -9,7 +9,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prebuiltTemplates, writePrebuiltTemplates } from "../../generator/render/client/prebuilt-templates.js";
 import { compileClientTemplates, templateSources, type TemplateSources } from "../../generator/render/client/templates.js";
-import { buildClientView, type ClientView } from "../../generator/render/client/view-model.js";
+import { buildClientView } from "../../generator/render/client/view-model.js";
+import type { ClientView } from "../../generator/render/client/view.js";
 import { loadSpecFile, loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 

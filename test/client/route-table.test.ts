@@ -6,7 +6,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { routeLine, routeText } from "../../generator/render/client/route-line.js";
-import { buildClientView, type RouteMemberView, type RouteView } from "../../generator/render/client/view-model.js";
+import { buildClientView } from "../../generator/render/client/view-model.js";
+import type { RouteMemberView, RouteView } from "../../generator/render/client/view.js";
 import { latestPerApp, loadSpecs } from "../../generator/spec/load.js";
 import type { Spec } from "../../generator/spec/types.js";
 import { membersOf, type Member } from "../../templates/runtime/routes.js";

@@ -7,7 +7,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { clientPartials, compileClientTemplates, type ClientTemplates } from "../../generator/render/client/templates.js";
-import { buildClientView, type ClientView } from "../../generator/render/client/view-model.js";
+import { buildClientView } from "../../generator/render/client/view-model.js";
+import type { ClientView } from "../../generator/render/client/view.js";
 import { loadSpecs } from "../../generator/spec/load.js";
 import { REPO_ROOT } from "../helpers/corpus.js";
 

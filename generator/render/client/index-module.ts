@@ -10,7 +10,7 @@
  */
 import { routeKey, routeLine, ROUTES_DOC } from "./route-line.js";
 import { stringLiteral } from "./ts-text.js";
-import type { ApiView, ClientView, RouteView } from "./view-model.js";
+import type { ApiView, ClientView, RouteView } from "./view.js";
 
 /** The compiler's indentation in what it emits. */
 const INDENT = "    ";

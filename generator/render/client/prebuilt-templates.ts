@@ -24,7 +24,7 @@ import {
   type ClientTemplates,
   type TemplateSources,
 } from "./templates.js";
-import type { ClientView } from "./view-model.js";
+import type { ClientView } from "./view.js";
 
 const require = createRequire(import.meta.url);
 const FORMAT = "pco-codegen prebuilt templates 1";

@@ -6,7 +6,7 @@
  */
 import { sortedStrings } from "../../util/order.js";
 import { propertyKey } from "./ts-text.js";
-import type { PropertyView } from "./view-model.js";
+import type { PropertyView } from "./view.js";
 
 /** A where name (dotted for a relational one) with its type expression and doc comment. */
 export interface WhereEntry {

@@ -12,7 +12,7 @@
  * separator.
  */
 import { compareText } from "../../util/order.js";
-import type { RouteMemberView, RouteView } from "./view-model.js";
+import type { RouteMemberView, RouteView } from "./view.js";
 import { propertyKey, stringLiteral } from "./ts-text.js";
 
 /** `phoneNumbers` → `<base>/phone_numbers`: the runtime's rule, written the same way. */

@@ -14,7 +14,7 @@ import { sortedStrings } from "../../util/order.js";
 import { routeKey, routeLine, ROUTES_DOC } from "./route-line.js";
 import { propertyKey, stringLiteral } from "./ts-text.js";
 import { layoutDeclaration, layoutProperty } from "./type-layout.js";
-import type { ClientView, RouteView } from "./view-model.js";
+import type { ClientView, RouteView } from "./view.js";
 
 export interface ClientTemplates {
   types(view: ClientView): string;
