@@ -69,6 +69,28 @@ describe("the command line", () => {
   });
 });
 
+describe("a spec folder that holds no spec", () => {
+  it.each([
+    ["generate", "--spec", "{spec}", "--out", "{out}"],
+    ["check", "--spec", "{spec}", "--out", "{out}"],
+    ["mock", "--spec", "{spec}", "--port", "0"],
+  ])("%s: exits 2, naming the folder, whether it is empty or missing", async (...args) => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-no-specs-"));
+    try {
+      mkdirSync(path.join(folder, "empty"));
+      for (const spec of ["empty", "missing"]) {
+        const out = path.join(folder, "out");
+        const run = await runCli(args.map((arg) => arg.replace("{spec}", path.join(folder, spec)).replace("{out}", out)));
+        expect(run.code, spec).toBe(2);
+        expect(run.stderr, spec).toMatch(new RegExp(`^no specs in .*${spec}; run pco-codegen scrape first$`));
+        expect(existsSync(out), spec).toBe(false);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("options given twice", () => {
   it.each([
     ["generate", "--out", "a", "--out", "b"],

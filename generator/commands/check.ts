@@ -4,7 +4,7 @@ import { displayPath } from "../util/display-path.js";
 import { isClean } from "../emit.js";
 import { compareAll } from "../generate.js";
 import { loadSpecs } from "../spec/load.js";
-import { EXIT, type Command } from "./command.js";
+import { EXIT, noSpecsIn, type Command } from "./command.js";
 import { generateOptions, type GenerateArgs } from "./generate.js";
 import { printDiagnostics } from "./output.js";
 
@@ -14,6 +14,8 @@ export const checkCommand: Command<GenerateArgs> = {
   builder: generateOptions,
   async run(args, output) {
     const loaded = await loadSpecs(args.spec);
+    // As generate would: an empty or mistyped spec folder is not compared with the output as if it rendered to nothing.
+    if (loaded.value.length === 0 && loaded.diagnostics.length === 0) return noSpecsIn(args.spec, output);
     // Compared as it is rendered, spec by spec: a large spec folder's output is never held whole.
     const compared = await compareAll(loaded.value, args.out);
     const diagnostics = [...loaded.diagnostics, ...compared.diagnostics];

@@ -1,8 +1,7 @@
 /** `pco-codegen generate`: spec/ → generated/, skipped when neither has changed since the last generate. */
 import type { Argv } from "yargs";
-import { displayPath } from "../util/display-path.js";
 import { inputsFingerprint, treeHash, unchangedSinceRecord, writeRecord, type GenerateInputs } from "../generate-record.js";
-import { EXIT, type Command } from "./command.js";
+import { EXIT, noSpecsIn, type Command } from "./command.js";
 import { GENERATE_DEFAULTS, type GenerateArgs } from "./plain-generate.js";
 import { printDiagnostics, type Output } from "./output.js";
 
@@ -36,8 +35,7 @@ export const generateCommand: Command<GenerateCommandArgs> = {
     // Loaded only when there is something to render: the no-op above is most generates.
     const [{ generateBySpec }, { renderers }] = await Promise.all([import("../generate/by-spec.js"), import("../render/registry.js")]);
     if (inputs.specs.length === 0) {
-      output.err(`no specs in ${displayPath(args.spec)}; run pco-codegen scrape first`);
-      return EXIT.couldNotRun;
+      return noSpecsIn(args.spec, output);
     }
     // --force renders every spec again, as if no record were kept.
     const outcome = await generateBySpec(args.spec, args.out, inputs, renderers, { reuse: !args.force });

@@ -5,12 +5,11 @@
  */
 import type { Argv } from "yargs";
 import { GeneratorError, hasErrors } from "../diagnostics.js";
-import { displayPath } from "../util/display-path.js";
 import { parseAuth } from "../mock/auth.js";
 import { parseRateLimit } from "../mock/rate-limit.js";
 import { startMockServer, type MockServer } from "../mock/server.js";
 import { loadSpecs } from "../spec/load.js";
-import { EXIT, type Command } from "./command.js";
+import { EXIT, noSpecsIn, type Command } from "./command.js";
 import { printDiagnostics, type Output } from "./output.js";
 
 export interface MockArgs {
@@ -54,8 +53,7 @@ export async function runMock(args: MockArgs, output: Output, until: () => Promi
   printDiagnostics(output, loaded.diagnostics);
   if (hasErrors(loaded.diagnostics)) return EXIT.problems;
   if (loaded.value.length === 0) {
-    output.err(`no specs in ${displayPath(args.spec)}; run pco-codegen scrape first`);
-    return EXIT.couldNotRun;
+    return noSpecsIn(args.spec, output);
   }
 
   let server: MockServer;

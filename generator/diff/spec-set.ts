@@ -42,18 +42,19 @@ export async function readSpecSet(
     return { label: operand, single: false, specs: read.specs, diagnostics: read.diagnostics };
   }
   const label = displayPath(operand);
-  let isFile: boolean;
-  try {
-    isFile = (await stat(operand)).isFile();
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new GeneratorError(
+  const refuse = (reason: string) =>
+    new GeneratorError(
       `cannot read ${label}: ${reason} (expected a spec file, a folder of specs, or a source such as portal:<folder|url>)`,
       {
         exitCode: 2,
       },
     );
-  }
+  const info = await stat(operand).catch((error: NodeJS.ErrnoException) => {
+    throw refuse(error.code ?? String(error));
+  });
+  // A FIFO, socket or device is neither: read as a folder, it would hold no specs, and the comparison would find no change.
+  if (!info.isFile() && !info.isDirectory()) throw refuse("not a file or a folder");
+  const isFile = info.isFile();
   const loaded = isFile ? await loadSpecFile(operand) : await loadSpecs(operand);
   const diagnostics = [...loaded.diagnostics];
   if (!isFile && loaded.value.length === 0 && diagnostics.length === 0) {

@@ -82,6 +82,13 @@ describe("pco-codegen diff", () => {
     expect(run.stderr).toMatch(/^error: cannot read .*nowhere: ENOENT/);
   });
 
+  it("exits 2 when a side is neither a file nor a folder, rather than finding no change in it", async () => {
+    const run = await runCli(["diff", "/dev/null", at("a")]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^error: cannot read .*dev\/null: not a file or a folder \(expected a spec file, a folder of specs/);
+  });
+
   it("refuses an unknown format", async () => {
     const run = await runCli(["diff", at("a"), at("b"), "--format", "html"]);
     expect(run.code).toBe(2);

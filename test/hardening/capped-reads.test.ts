@@ -133,6 +133,17 @@ describeCorpus("the commands, on files that are not regular files", () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
+  it("scrape --from openapi: a FIFO named as the document is refused at once, exit 2, nothing written", async () => {
+    const document = fifo(path.join(folder("openapi-fifo"), "people.json"));
+    const out = path.join(folder("openapi-fifo-out"), "spec");
+
+    const run = await runCliProcess(["scrape", "--from", `openapi:${document}`, "--out", out], { cwd: work, deadlineMs: 50_000 });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot read .*people\.json: not a file or a folder$/m);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
   it("scrape --from portal: a mirror document over the cap of a response is refused as one over the wire is", async () => {
     const mirror = folder("big-mirror");
     cpSync(path.join(DOCS_DIR, "portal", "captured-2022-12", "webhooks"), path.join(mirror, "webhooks"), { recursive: true });

@@ -44,6 +44,7 @@ export async function readOpenApi(source: SourceOperand, options: ReadOptions, c
   const info = await stat(location).catch((error: NodeJS.ErrnoException) => {
     throw new GeneratorError(`cannot read ${location}: ${error.code ?? String(error)}`, { exitCode: 2, cause: error });
   });
+  if (!info.isFile() && !info.isDirectory()) throw new GeneratorError(`cannot read ${location}: not a file or a folder`, { exitCode: 2 });
   if (info.isFile()) {
     const text = readDocumentFile(location);
     return {
