@@ -21,6 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ["generator/**", "templates/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          // Each spread item is an argument on the stack: past about a hundred thousand (a damaged document's warnings, a hostile
+          // answer's linkage) V8 throws a RangeError.
+          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
+          message: "push(...items) throws a RangeError on a large array: use appendAll (generator/util/append.ts) or a loop.",
+        },
+      ],
+    },
+  },
+  {
     files: ["test/**"],
     rules: {
       // Tests read JSON:API documents off the wire and poke at their parts; typing each one would say nothing the assertions do not.

@@ -10,6 +10,7 @@ import { compareAppVersion, compareText } from "./util/order.js";
 import { renderers as allRenderers } from "./render/registry.js";
 import { assertOwned, ownedByAny, type Renderer } from "./render/renderer.js";
 import type { Spec } from "./spec/types.js";
+import { appendAll } from "./util/append.js";
 
 export async function renderAll(
   specs: readonly Spec[],
@@ -46,11 +47,11 @@ export async function compareAll(
         comparison.compare(file);
       }
     };
-    if (renderer.bySpec !== undefined) diagnostics.push(...(await eachUnitBySpec(renderer.bySpec, ordered, take)));
+    if (renderer.bySpec !== undefined) appendAll(diagnostics, await eachUnitBySpec(renderer.bySpec, ordered, take));
     else {
       const rendered = await renderer.render(ordered);
       take(rendered.value);
-      diagnostics.push(...rendered.diagnostics);
+      appendAll(diagnostics, rendered.diagnostics);
     }
   }
   return { difference: comparison.finish(), files: comparison.compared, diagnostics };

@@ -24,6 +24,7 @@ import { chooseVersions, type VersionChoice } from "./sources/portal/versions.js
 import type { ReadOptions } from "./sources/read-source.js";
 import { readSources } from "./sources/read-sources.js";
 import type { SourceOperand } from "./sources/source-operand.js";
+import { appendAll } from "./util/append.js";
 
 export interface ScrapeOptions extends ReadOptions {
   from: readonly SourceOperand[];
@@ -73,14 +74,14 @@ export function buildSpecs(
     const unsafe = unsafeNames(draft);
     if (unsafe.length > 0) {
       // Its file name would leave the output folder: never written, even with --allow-partial.
-      diagnostics.push(...unsafe);
+      appendAll(diagnostics, unsafe);
       withheld.push(`${draft.app}/${draft.version}`);
       continue;
     }
     const normalized = normalizeSpec(draft);
     const file = specFileName(draft);
     const problems = [...own, ...normalized.diagnostics, ...validateSpec(normalized.value, file)];
-    diagnostics.push(...problems);
+    appendAll(diagnostics, problems);
     if (!hasErrors(problems)) {
       const { partial: _none, ...complete } = normalized.value;
       specs.push(complete);

@@ -17,6 +17,7 @@ import {
   type Changelog,
 } from "./changelog.js";
 import { describeChange, PLAIN, type Style } from "./wording.js";
+import { appendAll } from "../util/append.js";
 
 const MARK: Record<ChangeClass, string> = { breaking: "!", additive: "+", docs: "~" };
 const COLOUR: Record<ChangeClass, "red" | "green" | "gray"> = { breaking: "red", additive: "green", docs: "gray" };
@@ -43,7 +44,10 @@ export function renderText(changelog: Changelog, options: { colour: boolean }): 
   const lines = [p.title(`Changes from ${changelog.from} to ${changelog.to}: ${summaryText(summaryOf(changelog))}`)];
   if (changelog.docsHidden > 0) lines.push(`(${plural(changelog.docsHidden, "docs-only change")} not shown; --docs shows them)`);
   if (changelog.comparisons.length === 0) lines.push("Nothing was compared.");
-  for (const comparison of changelog.comparisons) lines.push("", ...renderComparison(comparison, p));
+  for (const comparison of changelog.comparisons) {
+    lines.push("");
+    appendAll(lines, renderComparison(comparison, p));
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -56,6 +60,12 @@ function renderComparison(comparison: SpecComparison, p: Paint): string[] {
     p.title(title),
     ...[...byClass(comparison.changes), ...[...added, ...removed].flatMap((r) => r.changes)].map((c) => change(c, "  ")),
   ];
-  for (const resource of changed) lines.push(`  ${p.title(resource.type)}`, ...byClass(resource.changes).map((c) => change(c, "    ")));
+  for (const resource of changed) {
+    lines.push(`  ${p.title(resource.type)}`);
+    appendAll(
+      lines,
+      byClass(resource.changes).map((c) => change(c, "    ")),
+    );
+  }
   return lines;
 }

@@ -23,6 +23,7 @@ import { OUTCOMES, type CasePlan, type FuzzOptions, type FuzzReport, type Outcom
 import { runHostileFuzz } from "./hostile.js";
 import { INPUT_KINDS, type SeedSelection } from "./targets.js";
 import type { WorkerMessage } from "./worker.js";
+import { appendAll } from "../util/append.js";
 
 /** A case silent for this long is taken to hang (the clock's time, on a machine that may be busy). */
 const HANG_MS = 60_000;
@@ -207,7 +208,11 @@ function figures(report: FuzzReport, options: WorkerOptions, seconds: number): s
   }
   lines.push(`  took ${Math.round(seconds)} s`);
   for (const failure of report.failures.slice(0, FAILURES_SHOWN)) {
-    lines.push(`  FAILED ${describe(failure)}`, ...failure.failure!.split("\n").map((l) => `    ${l}`));
+    lines.push(`  FAILED ${describe(failure)}`);
+    appendAll(
+      lines,
+      failure.failure!.split("\n").map((l) => `    ${l}`),
+    );
     lines.push(`    replay: npm run fuzz -- --seed ${report.seed} --selection ${options.selection} --case ${failure.index}`);
   }
   if (report.failures.length > FAILURES_SHOWN) lines.push(`  ... and ${report.failures.length - FAILURES_SHOWN} more`);

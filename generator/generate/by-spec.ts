@@ -44,6 +44,7 @@ import {
 } from "./unit-record.js";
 import { pruneStore } from "./unit-store.js";
 import { UnitWriter, withoutPart } from "./unit-writer.js";
+import { appendAll } from "../util/append.js";
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -194,7 +195,7 @@ async function renderSharedUnits(
     if (bySpec === undefined) {
       const rendered = await renderer.render(await Promise.all(entries.map((entry) => specs.load(entry))));
       await units.put(renderer, rendered.value);
-      diagnostics.push(...rendered.diagnostics);
+      appendAll(diagnostics, rendered.diagnostics);
       continue;
     }
     const ofSpecs = specUnits[r]!;
@@ -226,7 +227,7 @@ async function renderSharedUnits(
           );
     if (fixed !== undefined) record.fixed[renderer.name] = fixed;
     const unitDiagnostics = ofSpecs.flatMap((unit) => unit.diagnostics);
-    diagnostics.push(...distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics, ...(fixed?.diagnostics ?? [])]));
+    appendAll(diagnostics, distinctDiagnostics([...unitDiagnostics, ...shared.diagnostics, ...(fixed?.diagnostics ?? [])]));
   }
   return diagnostics;
 }

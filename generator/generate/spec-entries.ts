@@ -16,6 +16,7 @@ import type { Spec } from "../spec/types.js";
 import { compareAppVersion } from "../util/order.js";
 import type { UnitRecord } from "./unit-record.js";
 import { storedSummary, storeSummary } from "./unit-store.js";
+import { appendAll } from "../util/append.js";
 
 export interface SpecEntry {
   /** Relative to the spec folder. */
@@ -53,7 +54,7 @@ export async function readSpecEntries(
       continue;
     }
     const result = await loadSpecFile(path.join(specFolder, file));
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     const spec = result.value[0];
     if (spec === undefined) continue;
     loaded.set(file, spec);

@@ -5,6 +5,7 @@
  * as sent, since `links` repeat them.
  */
 import type { QueryPair } from "../dataset/documents.js";
+import { appendAll } from "../util/append.js";
 
 export const OPERATORS = ["gt", "gte", "lt", "lte"] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -70,8 +71,8 @@ function read(query: RequestQuery, key: string, value: string): void {
   }
   if (key.startsWith("where")) query.malformed ??= key;
   else if (key === "order") query.order = { parameter: key, value };
-  else if (key === "include") query.include.push(...list(value));
-  else if (key === "filter") query.filter.push(...list(value));
+  else if (key === "include") appendAll(query.include, list(value));
+  else if (key === "filter") appendAll(query.filter, list(value));
   else if (key === "per_page") query.perPage = value;
   else if (key === "offset") query.offset = value;
   else query.ignored.push(key);

@@ -12,11 +12,12 @@ import type { Spec } from "../spec/types.js";
 import { compareAppVersion } from "../util/order.js";
 import type { SpecRenderer } from "./renderer.js";
 import { specRoles, specSummary } from "./spec-roles.js";
+import { appendAll } from "../util/append.js";
 
 /** The same files whatever order the specs come in: they are taken in app and version order. */
 export async function renderBySpec(renderer: SpecRenderer, given: readonly Spec[]): Promise<StageResult<OutputFile[]>> {
   const files: OutputFile[] = [];
-  const diagnostics = await eachUnitBySpec(renderer, given, (unit) => files.push(...unit));
+  const diagnostics = await eachUnitBySpec(renderer, given, (unit) => appendAll(files, unit));
   return { value: files, diagnostics };
 }
 
@@ -36,7 +37,7 @@ export async function eachUnitBySpec(
   for (const [i, spec] of specs.entries()) {
     const output = await renderer.renderSpec(spec, roles[i]!);
     take(output.value.files);
-    diagnostics.push(...output.diagnostics);
+    appendAll(diagnostics, output.diagnostics);
     parts.push(output.value.part);
   }
   const shared = await renderer.renderShared(parts, async () => specs.filter((_, i) => parts[i] !== null));

@@ -24,6 +24,7 @@ import type { EndpointDraft, NamedDraft, ResourceDraft, SpecDraft } from "./draf
 import { isDatedVersion } from "./load.js";
 import { pathShape } from "./paths.js";
 import { ATTRIBUTE_TYPES } from "./types.js";
+import { appendAll } from "../util/append.js";
 
 /** The lists of a resource an override can reach. */
 export const OVERRIDE_LISTS = ["attributes", "relationships", "associations", "actions", "where", "order", "include", "endpoints"] as const;
@@ -194,7 +195,7 @@ export function applyOverrides(reads: readonly DraftRead[], set: OverrideSet): S
       if (applied.diagnostics.length === 0) return;
       used.add(index);
       draft = applied.value;
-      own.push(...applied.diagnostics);
+      appendAll(own, applied.diagnostics);
     });
     return own.length === 0 ? read : { draft, diagnostics: [...read.diagnostics, ...own] };
   });

@@ -149,6 +149,19 @@ describe("answer sizes", () => {
   });
 });
 
+describe("answers of many records", () => {
+  test("a to-many linkage of 200,000 included records resolves, where a spread of it into one call would throw", async () => {
+    const count = 200_000;
+    const emails = Array.from({ length: count }, (_, i) => ({ type: "Email", id: String(i) }));
+    server.handle(() => ({
+      json: { data: { ...resource("Person", "1"), relationships: { emails: { data: emails } } }, included: emails },
+    }));
+    const person = (await testClient(server.url).people.get("1", { include: ["emails"] })).data;
+    expect(person.emails).toHaveLength(count);
+    expect(person.emails.at(-1)!.id).toBe(String(count - 1));
+  });
+});
+
 describe("document shapes", () => {
   test.each([
     [{ data: "abc" }, "/data is a string, not a resource object"],

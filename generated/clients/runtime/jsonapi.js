@@ -73,13 +73,15 @@ function resolveStep(records, name, find) {
         let value;
         if (Array.isArray(linkage)) {
             const found = [];
+            // Pushed one by one: a spread of a hostile answer's linkage (hundreds of thousands) would throw a RangeError.
             for (const item of linkage) {
                 const target = find(item);
-                if (target !== undefined)
-                    found.push(target);
+                if (target === undefined)
+                    continue;
+                found.push(target);
+                reached.push(target);
             }
             value = found;
-            reached.push(...found);
         }
         else {
             value = find(linkage) ?? null;

@@ -80,12 +80,14 @@ function resolveStep(
     let value: unknown;
     if (Array.isArray(linkage)) {
       const found: unknown[] = [];
+      // Pushed one by one: a spread of a hostile answer's linkage (hundreds of thousands) would throw a RangeError.
       for (const item of linkage) {
         const target = find(item);
-        if (target !== undefined) found.push(target);
+        if (target === undefined) continue;
+        found.push(target);
+        reached.push(target);
       }
       value = found;
-      reached.push(...found);
     } else {
       value = find(linkage) ?? null;
       if (value !== null) reached.push(value);

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type StageResult } from "../../diagnostics
 import { compareText } from "../../util/order.js";
 import { specFileName } from "../../spec/serialize.js";
 import type { Action, Association, Endpoint, HttpMethod, Resource, Spec } from "../../spec/types.js";
+import { appendAll } from "../../util/append.js";
 
 export type OperationItem =
   { kind: "endpoint"; endpoint: Endpoint } | { kind: "association"; association: Association } | { kind: "action"; action: Action };
@@ -47,7 +48,7 @@ export function planOperations(specs: readonly Spec[]): StageResult<PlannedOpera
   const operations = [...groups.values()]
     .map((group) => ({ ...group, sources: group.sources.sort(bySpecificity) }))
     .sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method));
-  for (const operation of operations) diagnostics.push(...sharedUrlWarnings(operation));
+  for (const operation of operations) appendAll(diagnostics, sharedUrlWarnings(operation));
   return { value: operations, diagnostics };
 }
 

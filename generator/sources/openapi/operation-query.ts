@@ -11,6 +11,7 @@ import { mapSchemaType } from "./attribute-type.js";
 import { enumOf, isObject, member, originAt, pointerOf, type Node } from "./openapi-node.js";
 import type { OpenApiOperation } from "./operations.js";
 import { classifyQueryParameter, type QueryParameterKind } from "./query-parameter.js";
+import { appendAll } from "../../util/append.js";
 
 export interface OperationQuery {
   where: Located<QueryParam>[];
@@ -82,13 +83,13 @@ export function readQuery(
         query.relationalWhere.push(parameter.where!);
         break;
       case "order":
-        query.order.push(...values);
+        appendAll(query.order, values);
         break;
       case "include":
         for (const value of values) (value.includes(".") ? query.nestedInclude : query.include).push(value);
         break;
       case "filter":
-        query.filters.push(...parameter.filters);
+        appendAll(query.filters, parameter.filters);
         break;
       case "fields":
         if (!knownTypes.has(kind.type)) {

@@ -24,6 +24,7 @@ import type { ReadOptions } from "../read-source.js";
 import type { DraftRead, ReadContext, SourceRead } from "../reader-result.js";
 import type { SourceOperand } from "../source-operand.js";
 import { mapOpenApiDocument } from "./map-document.js";
+import { appendAll } from "../../util/append.js";
 
 /** Larger than any official document (the largest is 2 MB) by far; anything bigger is not one. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -86,7 +87,10 @@ async function readFolder(folder: string, options: ReadOptions, context: ReadCon
       diagnostics.push(
         diagnostic("error", "OPENAPI_UNKNOWN_VERSION", `${app} has no OpenAPI document for ${id} here`, { file: store.location }),
       );
-    jobs.push(...chosen.map((version) => ({ app, version })));
+    appendAll(
+      jobs,
+      chosen.map((version) => ({ app, version })),
+    );
   }
   if (apps.length === 0)
     throw new GeneratorError(`no OpenAPI documents found in ${store.location} (expected {app}/v2/open_api/{version}.json)`, {
@@ -111,11 +115,17 @@ async function readOverHttp(baseUrl: string, options: ReadOptions, context: Read
       continue;
     }
     if (options.versions.kind === "list") {
-      jobs.push(...options.versions.ids.map((version) => ({ app, version })));
+      appendAll(
+        jobs,
+        options.versions.ids.map((version) => ({ app, version })),
+      );
       continue;
     }
     const versions = await graphVersions(store, app, diagnostics);
-    jobs.push(...chooseVersions(versions, options.versions).chosen.map((version) => ({ app, version })));
+    appendAll(
+      jobs,
+      chooseVersions(versions, options.versions).chosen.map((version) => ({ app, version })),
+    );
   }
   const read = await readAll(store, jobs, context, options.apps?.length ? "error" : "info");
   return { drafts: read.drafts, diagnostics: [...diagnostics, ...read.diagnostics] };
@@ -133,10 +143,10 @@ async function graphVersions(store: PortalStore, app: string, diagnostics: Diagn
     return [];
   }
   const parsed = parsePortalDocument(raw, "Graph");
-  diagnostics.push(...parsed.diagnostics);
+  appendAll(diagnostics, parsed.diagnostics);
   if (!parsed.ok) return [];
   const graph = readGraph(parsed.document);
-  diagnostics.push(...graph.diagnostics);
+  appendAll(diagnostics, graph.diagnostics);
   return graph.value.versions.map((v) => ({ id: v.id, beta: v.beta }));
 }
 

@@ -24,6 +24,7 @@ import { markdownPage } from "./markdown-blocks.js";
 import { readMarkdownResource } from "./markdown-resource.js";
 import { pageSections } from "./page.js";
 import { readPageResource, type PageResource } from "./resource.js";
+import { appendAll } from "../../util/append.js";
 
 /** The version of a spec read from pages that do not say which portal version they show. */
 export const UNVERSIONED = "unversioned";
@@ -62,7 +63,7 @@ export async function readPortalPages(source: SourceOperand, options: PortalPage
     const own: Diagnostic[] = [];
     const page =
       format === "portal-page-text" ? readPageResource(pageSections(file.text), file.location, own) : readMarkdownPage(file, own);
-    if (page === undefined) diagnostics.push(...own);
+    if (page === undefined) appendAll(diagnostics, own);
     else pages.push({ page, file: file.location, own, format });
   }
   const drafts = group(pages, source.isUrl ? source.location : displayPath(source.location), diagnostics).filter(
@@ -140,7 +141,7 @@ async function filesUnder(folder: string, depth: number): Promise<string[]> {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(folder, entry.name);
     if (entry.isFile()) files.push(full);
-    else if (entry.isDirectory()) files.push(...(await filesUnder(full, depth + 1)));
+    else if (entry.isDirectory()) appendAll(files, await filesUnder(full, depth + 1));
     if (files.length > MAX_PAGE_FILES)
       throw new GeneratorError(`${displayPath(folder)} holds more than ${MAX_PAGE_FILES} files; not read`, { exitCode: 2 });
   }
@@ -163,7 +164,7 @@ function group(pages: readonly PageRead[], location: string, diagnostics: Diagno
     const key = `${app}/${version}`;
     const entry = byKey.get(key) ?? { draft: emptyDraft(app, version, baseUrlOf(page.exampleUrl), location, format), diagnostics: [] };
     entry.draft.resources.push(page.resource);
-    entry.diagnostics.push(...own);
+    appendAll(entry.diagnostics, own);
     byKey.set(key, entry);
   }
   return [...byKey.values()];

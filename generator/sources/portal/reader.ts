@@ -21,6 +21,7 @@ import { graphPath, vertexPath, type PortalStore } from "./store.js";
 import { chooseVersions, type VersionChoice } from "./versions.js";
 import { pascalCase } from "../../util/case.js";
 import { readVertex, type VertexRead } from "./vertex.js";
+import { appendAll } from "../../util/append.js";
 
 export const DEFAULT_BASE_URL = "https://api.planningcenteronline.com";
 
@@ -94,10 +95,10 @@ async function readApp(store: PortalStore, app: string, options: PortalReadOptio
   let graph: GraphInfo | undefined;
   if (rawGraph !== undefined) {
     const parsed = parsePortalDocument(rawGraph, "Graph");
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     if (parsed.ok) {
       const read = readGraph(parsed.document);
-      diagnostics.push(...read.diagnostics);
+      appendAll(diagnostics, read.diagnostics);
       graph = read.value;
     }
   } else if (ctx.listedApps === undefined) {
@@ -157,7 +158,7 @@ async function readAppVersion(
   const diagnostics: Diagnostic[] = [];
   const partial: PartialNote[] = [];
   const listedVersion = graph?.versions.find((v) => v.id === version);
-  diagnostics.push(...(listedVersion?.refused ?? []));
+  appendAll(diagnostics, listedVersion?.refused ?? []);
   const vertexIds = await vertexIdsOf(store, app, version, listedVersion, diagnostics);
   ctx.progress.add(vertexIds.length);
 
@@ -175,13 +176,13 @@ async function readAppVersion(
           return undefined;
         }
         const parsed = parsePortalDocument(raw, "Vertex");
-        diagnostics.push(...parsed.diagnostics);
+        appendAll(diagnostics, parsed.diagnostics);
         if (!parsed.ok) {
           partial.push({ resource: vertexId, file, missing: ["vertex"], reason: parsed.reason });
           return undefined;
         }
         const read = readVertex(parsed.document, vertexId);
-        diagnostics.push(...read.diagnostics);
+        appendAll(diagnostics, read.diagnostics);
         const foreign = foreignHost(read.value, parsed.document, ctx.apiHosts);
         if (foreign !== undefined) diagnostics.push(foreign);
         if (read.value.missing.length > 0) {
@@ -255,7 +256,7 @@ function assemble(
   const context = endpointContext(vertices, `/${app}/v2`, entry);
   const resources: ResourceDraft[] = vertices.map((read) => {
     const endpoints = deriveEndpoints(read, context);
-    diagnostics.push(...endpoints.diagnostics);
+    appendAll(diagnostics, endpoints.diagnostics);
     return {
       ...read.resource,
       associations: read.associations.map(({ targetVertex, target, ...rest }) => ({

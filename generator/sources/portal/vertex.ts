@@ -13,6 +13,7 @@ import { pascalCase } from "../../util/case.js";
 import type { PortalDocument } from "./document.js";
 import { itemFields, sectionItems, vertexView, VERTEX_SECTIONS, type VertexView } from "./vertex-view.js";
 import { readTypeCell, typeRepairMessage } from "../type-repair.js";
+import { appendAll } from "../../util/append.js";
 
 /** An edge as the vertex documents it, kept to resolve create paths and list filters. */
 export interface EdgeRecord {
@@ -286,7 +287,7 @@ function readAssociation(item: JsonNode, ctx: ReadContext): PendingAssociation[]
   const head = edgeHead(item, label, ctx);
   if (head === undefined) return [];
   const filters = readFilters(f, `the edge ${label}`, ctx.doc);
-  ctx.diagnostics.push(...filters.diagnostics);
+  appendAll(ctx.diagnostics, filters.diagnostics);
   return [
     {
       name,

@@ -20,6 +20,7 @@ import { excerpt, unplaced } from "./report.js";
 import { outline, type Section } from "./outline.js";
 import { appSegmentOf, snakeCase } from "./names.js";
 import { readResource, type ResourceRead } from "./resource.js";
+import { appendAll } from "../../util/append.js";
 
 export const LEGACY_VERSION = "legacy";
 
@@ -54,10 +55,10 @@ export function interpretSlate(document: SlateDocument, location: string): Slate
     const own: Diagnostic[] = [];
     const draft = readApp(section, document, location, own);
     if (draft === undefined) {
-      diagnostics.push(...own);
+      appendAll(diagnostics, own);
     } else if (drafts.some((d) => d.draft.app === draft.app)) {
+      appendAll(diagnostics, own);
       diagnostics.push(
-        ...own,
         diagnostic("warning", "SLATE_DUPLICATE_APP", `the app ${draft.app} is documented twice; the first is kept`, section.heading.origin),
       );
     } else {

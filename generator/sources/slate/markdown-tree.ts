@@ -29,6 +29,7 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
+import { appendAll } from "../../util/append.js";
 
 type Point = NonNullable<Paragraph["position"]>["start"];
 
@@ -48,7 +49,7 @@ export function markdownTree(text: string): Root {
       value: front.value,
       position: { start: lines.point(0, 0), end: lines.point(front.lines - 1, Infinity) },
     });
-  children.push(...new TreeBuilder(tokens, lines).blocks("end"));
+  appendAll(children, new TreeBuilder(tokens, lines).blocks("end"));
   return { type: "root", children };
 }
 
@@ -264,7 +265,7 @@ function phrasing(tokens: readonly Token[]): PhrasingContent[] {
         break;
     }
   }
-  while (stack.length > 1) stack.at(-2)!.children.push(...stack.pop()!.children);
+  while (stack.length > 1) appendAll(stack.at(-2)!.children, stack.pop()!.children);
   return stack[0]!.children;
 }
 

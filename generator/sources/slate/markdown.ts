@@ -20,6 +20,7 @@ import { inlineTree, markdownTree } from "./markdown-tree.js";
 import { tooHeavyToParse } from "./markdown-limits.js";
 import type { ParagraphBlock, SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
+import { appendAll } from "../../util/append.js";
 
 export interface MarkdownFile {
   text: string;
@@ -80,7 +81,7 @@ export function readMarkdown(given: MarkdownFile): MarkdownRead {
       return;
     }
     const read = blocksOf(node, file, at, diagnostics);
-    blocks.push(...read);
+    appendAll(blocks, read);
     const table = read.at(-1);
     if (table?.kind === "table") open = { table, pending: [], rejoined: false };
     else if (open !== undefined && read.length === 1 && read[0]!.kind === "paragraph") open.pending.push(read[0]!);
@@ -142,7 +143,7 @@ function continueTable(
   const rows = lines
     .map((line, i) => ({ cells: pipeCells(line).map(inline), origin: { ...origin, line: origin.line + i } }))
     .filter((row) => row.cells.some((c) => c !== ""));
-  open.table.rows.push(...rows);
+  appendAll(open.table.rows, rows);
   open.rejoined = true;
   diagnostics.push(
     diagnostic(

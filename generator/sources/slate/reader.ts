@@ -17,6 +17,7 @@ import { interpretSlate, LEGACY_VERSION } from "./interpret.js";
 import { readMarkdown } from "./markdown.js";
 import type { SlateBlock, SlateDocument } from "./model.js";
 import { readPageText } from "./page-text.js";
+import { appendAll } from "../../util/append.js";
 
 export interface SlateReadOptions {
   apps?: readonly string[];
@@ -93,8 +94,8 @@ async function markdownDocument(files: PageFiles): Promise<{ document: SlateDocu
       continue;
     }
     const read = readMarkdown(file);
-    diagnostics.push(...read.diagnostics);
-    blocks.push(...read.blocks);
+    appendAll(diagnostics, read.diagnostics);
+    appendAll(blocks, read.blocks);
     included.push(file);
   }
   const detected = `${FORMAT_NAMES["slate-markdown"]}, ${files.entry.location} with ${included.length} include${included.length === 1 ? "" : "s"}`;
