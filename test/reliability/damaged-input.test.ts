@@ -21,6 +21,7 @@ import { readHtml } from "../../generator/sources/slate/html.js";
 import { MAX_HTML_DEPTH } from "../../generator/sources/slate/html-limits.js";
 import { readMarkdown } from "../../generator/sources/slate/markdown.js";
 import { MAX_MARKDOWN_NESTING } from "../../generator/sources/slate/markdown-limits.js";
+import { markdownPage } from "../../generator/sources/portal-page/markdown-blocks.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { runCli } from "../helpers/cli.js";
 import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
@@ -216,6 +217,36 @@ describe("nesting no page of the docs has", () => {
       expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 5, column: 1 }),
     ]);
     expect(ms).toBeLessThan(1000);
+  });
+
+  // Each line opens one list item, indented two columns past the one above: nested by the lines, not by one line's markers.
+  const staircase = (lines: number) => Array.from({ length: lines }, (_, i) => `${"  ".repeat(i)}- step\n`).join("");
+
+  it("markdown list items each indented under the last, a thousand deep: an error where the limit is passed, in a fraction of a second", () => {
+    let read: ReturnType<typeof readMarkdown> | undefined;
+    const ms = cpuMs(() => {
+      read = readMarkdown({ text: `# PCO Things\n\n## Things\n\n${staircase(1000)}`, location: "page.md" });
+    });
+    expect(read!.blocks).toEqual([]);
+    // The list starts at line 5; the item of line 5 + 32 is the 33rd deep.
+    expect(read!.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", code: "SLATE_TOO_DEEP", file: "page.md", line: 5 + MAX_MARKDOWN_NESTING, column: 1 }),
+    ]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("the same staircase in a saved portal page: refused before the parser, which took 37 s on it", () => {
+    let page: ReturnType<typeof markdownPage> | undefined;
+    const ms = cpuMs(() => {
+      page = markdownPage(`# Event\n\n## Attributes\n\n${staircase(1000)}`);
+    });
+    expect(page).toEqual({ refused: expect.objectContaining({ code: "SLATE_TOO_DEEP", line: 5 + MAX_MARKDOWN_NESTING }) });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("up to the limit, the staircase is read as nested lists", () => {
+    const read = markdownPage(`# Event\n\n## Attributes\n\n${staircase(MAX_MARKDOWN_NESTING)}`);
+    expect(read).toHaveProperty("page");
   });
 
   it("raw HTML in markdown nested 20,000 deep: an error at its line, the rest read, in a fraction of a second", () => {
