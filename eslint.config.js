@@ -27,9 +27,9 @@ export default tseslint.config(
         "error",
         {
           // Each spread item is an argument on the stack: past about a hundred thousand (a damaged document's warnings, a hostile
-          // answer's linkage) V8 throws a RangeError.
-          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
-          message: "push(...items) throws a RangeError on a large array: use appendAll (generator/util/append.ts) or a loop.",
+          // answer's linkage) V8 throws a RangeError. Lists are passed whole, or appended item by item.
+          selector: ":matches(CallExpression, NewExpression) > SpreadElement",
+          message: "f(...items) throws a RangeError on a large array: pass the array, or use appendAll (generator/util/append.ts).",
         },
       ],
     },

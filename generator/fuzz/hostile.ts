@@ -288,7 +288,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, hostil
   try {
     if (urlPath === OPEN_API.served) text = await readFile(path.join(corpus, OPEN_API.file), "utf8");
     else if (!urlPath.startsWith(GRAPH) || segments.some((s) => s === "..")) throw new Error("not documentation");
-    else text = await readFile(path.join(corpus, CAPTURE, ...segments) + ".json", "utf8");
+    else text = await readFile(path.join(corpus, CAPTURE, segments.join("/")) + ".json", "utf8");
   } catch {
     return void response.writeHead(404).end('{"errors": [{"status": "404"}]}');
   }

@@ -73,7 +73,10 @@ export const emptyRecord = (global: string): UnitRecord => ({
 
 export const unitId = (renderer: string, specFile: string): string => `${renderer}\0${specFile}`;
 
-export const hashOf = (...parts: readonly string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
+export const hashOf = (...parts: readonly string[]): string => hashOfAll(parts);
+
+/** `hashOf` of a list of any length, passed whole. */
+const hashOfAll = (parts: readonly string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
 
 /** The hash of a text in pieces, as written one after another. */
 function piecesHash(pieces: readonly TextPiece[]): string {
@@ -89,7 +92,7 @@ export function unitKey(global: string, renderer: string, specHash: string, role
 export const fixedKey = (global: string, renderer: string): string => hashOf("fixed", global, renderer);
 
 export function sharedKey(global: string, renderer: string, partHashes: readonly string[]): string {
-  return hashOf("shared", global, renderer, ...partHashes);
+  return hashOfAll(["shared", global, renderer, ...partHashes]);
 }
 
 const recordFile = (out: string): string => `${recordStem(out)}.units.json`;

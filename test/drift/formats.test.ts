@@ -7,6 +7,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { buildChangelog, fails } from "../../generator/changelog/changelog.js";
 import { CHANGELOG_SCHEMA } from "../../generator/changelog/json-schema.js";
+import { inlineCode } from "../../generator/changelog/markdown.js";
 import { renderChangelog } from "../../generator/changelog/render.js";
 import { wantsColour } from "../../generator/commands/diff.js";
 import type { Output } from "../../generator/commands/output.js";
@@ -75,5 +76,15 @@ describe("colours", () => {
     ["NO_COLOR set", { stderr: true, stdout: true, env: { NO_COLOR: "1" } }, false],
   ] as const)("%s", (_name, { stderr, stdout, env }, want) => {
     expect(wantsColour(output(stderr), stdout, env)).toBe(want);
+  });
+});
+
+describe("a name of many backtick runs", () => {
+  it("is written as a code span whose fence is longer than its longest run, however many runs it has", () => {
+    expect(inlineCode("a`b``c")).toBe("```a`b``c```");
+    expect(inlineCode("`x")).toBe("`` `x ``");
+    // 200,000 runs: spread into Math.max as arguments, they threw a RangeError.
+    const name = `${"a`".repeat(200_000)}a`;
+    expect(inlineCode(name)).toBe(`\`\`${name}\`\``);
   });
 });

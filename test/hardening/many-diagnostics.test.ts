@@ -5,8 +5,8 @@
  * into one `push` call passes each as an argument, and past about 125,000
  * (on Node's default stack) V8 throws a RangeError: the scrape crashed with
  * "internal error: Maximum call stack size exceeded". Every warning must be
- * reported and the specs written. The lint rule that forbids `push(...items)`
- * in the generator and the runtime (eslint.config.js) keeps it so.
+ * reported and the specs written. The lint rule that forbids spread
+ * arguments in the generator and the runtime (eslint.config.js) keeps it so.
  */
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

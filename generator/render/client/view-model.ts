@@ -200,7 +200,8 @@ function collectionView(context: Context, member: CollectionMember, name: string
   const own = member.list && resourceOf !== undefined && resource !== undefined ? listQueryAt(resourceOf, member.template) : undefined;
   const narrowed = own === undefined ? undefined : narrowedDef(context, resourceOf!, name, own, member.template);
   const bases = [
-    ...(member.list ? [base("Collection", narrowed?.def.name ?? def, ...filters)] : []),
+    // Built as a literal: its arguments are a list (the filters' union, where there are filters).
+    ...(member.list ? [{ name: "Collection", args: [narrowed?.def.name ?? def, ...filters] }] : []),
     ...(member.create && resource !== undefined ? [base("Create", def)] : []),
     ...(member.byId && target?.get ? [base("GetById", def)] : []),
     ...(member.byId && target?.update ? [base("UpdateById", def)] : []),
