@@ -631,6 +631,8 @@ export const specSchema = {
                       type: "array",
                       items: {
                         type: "string",
+                        minLength: 1,
+                        pattern: "^[^.]*(\\.[^.]*){0,7}$",
                       },
                     },
                     order: {
@@ -643,6 +645,8 @@ export const specSchema = {
                       type: "array",
                       items: {
                         type: "string",
+                        minLength: 1,
+                        pattern: "^[^.]*(\\.[^.]*){0,7}$",
                       },
                     },
                   },
@@ -692,6 +696,7 @@ export const specSchema = {
                     name: {
                       type: "string",
                       minLength: 1,
+                      pattern: "^[^.]*(\\.[^.]*){0,7}$",
                       description:
                         "The attribute, or for a relational where the dotted path to it (`group.name` for `where[group][name]`).",
                     },
@@ -734,6 +739,7 @@ export const specSchema = {
                 items: {
                   type: "string",
                   minLength: 1,
+                  pattern: "^[^.]*(\\.[^.]*){0,7}$",
                 },
                 uniqueItems: true,
                 description: "Includes of includes, dotted (`location.group`): `include=location.group`.",
@@ -746,6 +752,7 @@ export const specSchema = {
                     name: {
                       type: "string",
                       minLength: 1,
+                      pattern: "^[^.]*(\\.[^.]*){0,7}$",
                       description:
                         "The attribute, or for a relational where the dotted path to it (`group.name` for `where[group][name]`).",
                     },

@@ -54,6 +54,19 @@ export type Name = string;
 /** @uniqueItems true */
 export type Names = Name[];
 
+// A query name that may be dotted, one step per related record: a nested
+// include (`group.location`) or a relational where (`event.name`). At most
+// eight steps: the docs' go three deep, and a type is nested for each step.
+/**
+ * @minLength 1
+ * @pattern ^[^.]*(\.[^.]*){0,7}$
+ */
+export type QueryPath = string;
+
+// Query paths, each once.
+/** @uniqueItems true */
+export type QueryPaths = QueryPath[];
+
 // A path template relative to `baseUrl`: `/people/v2/people/{person_id}`.
 /** @pattern ^/[^?#\s]*$ */
 export type PathTemplate = string;
@@ -317,9 +330,9 @@ export interface Endpoint {
 /** Names out of the resource's `query` lists that one endpoint accepts. */
 export interface EndpointQuery {
   where: string[];
-  relationalWhere: string[];
+  relationalWhere: QueryPath[];
   order: string[];
-  include: string[];
+  include: QueryPath[];
 }
 
 /** An association by its owner's type and its name: `{ resource: "Person", association: "phone_numbers" }`. */
@@ -330,7 +343,7 @@ export interface EndpointVia {
 
 export interface QueryParam {
   /** The attribute, or for a relational where the dotted path to it (`group.name` for `where[group][name]`). */
-  name: Name;
+  name: QueryPath;
   type: string;
   description?: string;
   /** The comparison operators the docs list for it (`gt`, `gte`, `lt`, `lte`): `where[name][gt]`. */
@@ -348,7 +361,7 @@ export interface Query {
   order: Names;
   include: Names;
   /** Includes of includes, dotted (`location.group`): `include=location.group`. */
-  nestedInclude?: Names;
+  nestedInclude?: QueryPaths;
   /** Where clauses on a related record's attribute: `where[group][name]`, named `group.name`. */
   relationalWhere?: QueryParam[];
   perPage?: PerPage;
