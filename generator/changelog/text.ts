@@ -62,10 +62,8 @@ function renderComparison(comparison: SpecComparison, p: Paint): string[] {
   ];
   for (const resource of changed) {
     lines.push(`  ${p.title(resource.type)}`);
-    appendAll(
-      lines,
-      byClass(resource.changes).map((c) => change(c, "    ")),
-    );
+    const changes = byClass(resource.changes).map((c) => change(c, "    "));
+    appendAll(lines, changes);
   }
   return lines;
 }

@@ -209,10 +209,8 @@ function figures(report: FuzzReport, options: WorkerOptions, seconds: number): s
   lines.push(`  took ${Math.round(seconds)} s`);
   for (const failure of report.failures.slice(0, FAILURES_SHOWN)) {
     lines.push(`  FAILED ${describe(failure)}`);
-    appendAll(
-      lines,
-      failure.failure!.split("\n").map((l) => `    ${l}`),
-    );
+    const indented = failure.failure!.split("\n").map((l) => `    ${l}`);
+    appendAll(lines, indented);
     lines.push(`    replay: npm run fuzz -- --seed ${report.seed} --selection ${options.selection} --case ${failure.index}`);
   }
   if (report.failures.length > FAILURES_SHOWN) lines.push(`  ... and ${report.failures.length - FAILURES_SHOWN} more`);

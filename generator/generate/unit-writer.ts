@@ -51,13 +51,8 @@ export class UnitWriter {
     if (fromStore === undefined && stored) this.addedToStore += 1;
     const unit = fromStore === undefined ? await renderAndStore(key, render, stored) : { ...fromStore, part: frame(fromStore.part) };
     await this.put(renderer, unit.files);
-    return unitEntry(
-      this.out,
-      key,
-      unit.files.map((f) => f.path),
-      unit.part,
-      unit.diagnostics,
-    );
+    const paths = unit.files.map((f) => f.path);
+    return unitEntry(this.out, key, paths, unit.part, unit.diagnostics);
   }
 
   /** Files of a renderer, written where the output's differ. */

@@ -87,10 +87,7 @@ async function readFolder(folder: string, options: ReadOptions, context: ReadCon
       diagnostics.push(
         diagnostic("error", "OPENAPI_UNKNOWN_VERSION", `${app} has no OpenAPI document for ${id} here`, { file: store.location }),
       );
-    appendAll(
-      jobs,
-      chosen.map((version) => ({ app, version })),
-    );
+    for (const version of chosen) jobs.push({ app, version });
   }
   if (apps.length === 0)
     throw new GeneratorError(`no OpenAPI documents found in ${store.location} (expected {app}/v2/open_api/{version}.json)`, {
@@ -115,17 +112,11 @@ async function readOverHttp(baseUrl: string, options: ReadOptions, context: Read
       continue;
     }
     if (options.versions.kind === "list") {
-      appendAll(
-        jobs,
-        options.versions.ids.map((version) => ({ app, version })),
-      );
+      for (const version of options.versions.ids) jobs.push({ app, version });
       continue;
     }
     const versions = await graphVersions(store, app, diagnostics);
-    appendAll(
-      jobs,
-      chooseVersions(versions, options.versions).chosen.map((version) => ({ app, version })),
-    );
+    for (const version of chooseVersions(versions, options.versions).chosen) jobs.push({ app, version });
   }
   const read = await readAll(store, jobs, context, options.apps?.length ? "error" : "info");
   return { drafts: read.drafts, diagnostics: [...diagnostics, ...read.diagnostics] };
