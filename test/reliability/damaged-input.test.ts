@@ -20,7 +20,7 @@ import { MAX_LINE_LENGTH } from "../../generator/sources/slate/documents.js";
 import { readHtml } from "../../generator/sources/slate/html.js";
 import { MAX_HTML_DEPTH } from "../../generator/sources/slate/html-limits.js";
 import { readMarkdown } from "../../generator/sources/slate/markdown.js";
-import { MAX_MARKDOWN_NESTING } from "../../generator/sources/slate/markdown-limits.js";
+import { MAX_MARKDOWN_NESTING, MAX_TABLE_LINES } from "../../generator/sources/slate/markdown-limits.js";
 import { markdownPage } from "../../generator/sources/portal-page/markdown-blocks.js";
 import { serializeSpec } from "../../generator/spec/serialize.js";
 import { runCli } from "../helpers/cli.js";
@@ -242,6 +242,24 @@ describe("nesting no page of the docs has", () => {
     });
     expect(page).toEqual({ refused: expect.objectContaining({ code: "SLATE_TOO_DEEP", line: 5 + MAX_MARKDOWN_NESTING }) });
     expect(ms).toBeLessThan(1000);
+  });
+
+  const table = (rows: number) => `| Name | Type |\n| --- | --- |\n${"| name | string |\n".repeat(rows)}`;
+
+  it("a saved portal page with a table of 100,000 rows: refused where the limit is passed, before the parser, which took 20 s", () => {
+    let page: ReturnType<typeof markdownPage> | undefined;
+    const ms = cpuMs(() => {
+      page = markdownPage(`# Event\n\n## Attributes\n\n${table(100_000)}`);
+    });
+    // The table starts at line 5: its header, delimiter and rows are the lines with a "|".
+    expect(page).toEqual({ refused: expect.objectContaining({ code: "SLATE_TOO_COMPLEX", line: 5 + MAX_TABLE_LINES }) });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("up to the limit, a table is read", () => {
+    const read = readMarkdown({ text: `# PCO Things\n\n${table(MAX_TABLE_LINES - 2)}`, location: "page.md" });
+    expect(read.diagnostics).toEqual([]);
+    expect(read.blocks.at(-1)).toEqual(expect.objectContaining({ kind: "table" }));
   });
 
   it("up to the limit, the staircase is read as nested lists", () => {

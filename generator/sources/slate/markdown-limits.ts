@@ -25,13 +25,28 @@ export const MAX_MARKDOWN_NESTING = 32;
  */
 export const MAX_DELIMITER_WORK = 10_000_000;
 
+/**
+ * The most lines holding a `|` (a table's rows, counted generously) a file may
+ * have. The parser of saved portal pages takes about 0.2 ms a row (20 s for a
+ * table of 100,000); the docs' files hold 1,080 such lines at most.
+ */
+export const MAX_TABLE_LINES = 10_000;
+
 /** Why the parser must not be given the text, and the line (from 1) that says so; undefined when it may. */
 export function tooHeavyToParse(text: string): { code: string; problem: string; line: number } | undefined {
   const lines = text.split(/\r\n?|\n/);
   let work = 0;
+  let tableLines = 0;
   let paragraph = { line: 1, delimiters: 0 };
   for (let i = 0; i <= lines.length; i += 1) {
     const line = lines[i];
+    if (line?.includes("|") && ++tableLines > MAX_TABLE_LINES) {
+      return {
+        code: "SLATE_TOO_COMPLEX",
+        problem: `line ${i + 1} is the file's ${tableLines}th line of a table (with a \`|\`), more than the parser can read in reasonable time`,
+        line: i + 1,
+      };
+    }
     if (line !== undefined && containerDepth(line) > MAX_MARKDOWN_NESTING) {
       return {
         code: "SLATE_TOO_DEEP",
