@@ -73,10 +73,8 @@ export const emptyRecord = (global: string): UnitRecord => ({
 
 export const unitId = (renderer: string, specFile: string): string => `${renderer}\0${specFile}`;
 
-export const hashOf = (...parts: readonly string[]): string => hashOfAll(parts);
-
-/** `hashOf` of a list of any length, passed whole. */
-const hashOfAll = (parts: readonly string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
+/** One hash of the parts of a key, a list of any length (a shared unit's holds every spec's part hash). */
+const hashOf = (parts: readonly string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
 
 /** The hash of a text in pieces, as written one after another. */
 function piecesHash(pieces: readonly TextPiece[]): string {
@@ -86,13 +84,13 @@ function piecesHash(pieces: readonly TextPiece[]): string {
 }
 
 export function unitKey(global: string, renderer: string, specHash: string, role: SpecRole): string {
-  return hashOf("unit", global, renderer, specHash, JSON.stringify(role));
+  return hashOf(["unit", global, renderer, specHash, JSON.stringify(role)]);
 }
 
-export const fixedKey = (global: string, renderer: string): string => hashOf("fixed", global, renderer);
+export const fixedKey = (global: string, renderer: string): string => hashOf(["fixed", global, renderer]);
 
 export function sharedKey(global: string, renderer: string, partHashes: readonly string[]): string {
-  return hashOfAll(["shared", global, renderer, ...partHashes]);
+  return hashOf(["shared", global, renderer, ...partHashes]);
 }
 
 const recordFile = (out: string): string => `${recordStem(out)}.units.json`;

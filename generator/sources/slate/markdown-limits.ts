@@ -40,7 +40,8 @@ export function tooHeavyToParse(text: string): { code: string; problem: string; 
   let paragraph = { line: 1, delimiters: 0 };
   for (let i = 0; i <= lines.length; i += 1) {
     const line = lines[i];
-    if (line?.includes("|") && ++tableLines > MAX_TABLE_LINES) {
+    if (line?.includes("|")) tableLines += 1;
+    if (tableLines > MAX_TABLE_LINES) {
       return {
         code: "SLATE_TOO_COMPLEX",
         problem: `line ${i + 1} is the file's ${tableLines}th line of a table (with a \`|\`), more than the parser can read in reasonable time`,
