@@ -7,7 +7,7 @@
 import { isoDateTime } from "../dataset/attribute-value.js";
 import { linkageType, type Dataset } from "../dataset/dataset.js";
 import { collectionDocument, singleDocument, type DocumentContext } from "../dataset/documents.js";
-import { badParameter, notFound as notFoundError, recordNotFound, type ErrorDocument } from "../dataset/errors.js";
+import { badParameter, notFound as notFoundError, recordNotFound, storageFull, type ErrorDocument } from "../dataset/errors.js";
 import { parameterResource, recordLocation } from "../dataset/locations.js";
 import type { FixtureRecord, Linkage } from "../dataset/records.js";
 import { backLink, relatedRecords } from "../dataset/related.js";
@@ -20,12 +20,17 @@ import type { RequestQuery } from "./query.js";
 import { parseBody, type Assigned } from "./request-body.js";
 import type { Handler, RouteTable } from "./routes.js";
 import { whereFilter } from "./where.js";
+import { sizeOf, type WriteBudget } from "./write-budget.js";
 
 /** One app-version as the server holds it: its records change with every create, update and delete. */
 export interface AppVersion {
   spec: Spec;
   dataset: Dataset;
   routes: RouteTable;
+  /** The server's bound on what clients store, shared by its app-versions. */
+  budget: WriteBudget;
+  /** The last id given to each type's records: ids count up from the seeded ones and are never given twice. */
+  lastIds: Map<string, number>;
 }
 
 export interface MockRequest {
@@ -56,11 +61,11 @@ export function handle(app: AppVersion, handler: Handler, template: string, valu
     case "related":
       return related(context, handler.owner, handler.association, handler.resource, template, values, request.query);
     case "create":
-      return create(context, handler.resource, template, values, request);
+      return create(app, context, handler.resource, template, values, request);
     case "update":
-      return withRecord(context, handler.resource, template, values, (record) => update(context, handler.resource, record, request));
+      return withRecord(context, handler.resource, template, values, (record) => update(app, context, handler.resource, record, request));
     case "delete":
-      return withRecord(context, handler.resource, template, values, (record) => remove(app.dataset, record));
+      return withRecord(context, handler.resource, template, values, (record) => remove(app, record));
     case "action": {
       const missing = missingParent(app.dataset, template, values);
       return missing === undefined ? { status: 204 } : notFound(missing);
@@ -138,17 +143,25 @@ function related(
   });
 }
 
-function create(context: DocumentContext, resource: Resource, template: string, values: string[], request: MockRequest): MockResponse {
+function create(
+  app: AppVersion,
+  context: DocumentContext,
+  resource: Resource,
+  template: string,
+  values: string[],
+  request: MockRequest,
+): MockResponse {
   const { dataset } = context;
   const missing = missingParent(dataset, template, values);
   if (missing !== undefined) return notFound(missing);
   const body = parseBody(request.body, dataset, resource, "create");
   if ("error" in body) return { status: body.status, document: body.error };
-  const records = dataset.records.get(resource.type)!;
-  const record = blankRecord(resource, nextId(records));
+  const record = blankRecord(resource, nextId(app, resource.type));
   assign(record, body.assigned, resource, request.now);
   linkToParent(dataset, record, template, values);
-  records.push(record);
+  if (!app.budget.fits(sizeOf(record), true)) return refusedForSpace(app.budget);
+  dataset.records.get(resource.type)!.push(record);
+  app.budget.wrote(record, true);
   const location = recordLocation(dataset, resource, record);
   return {
     status: 201,
@@ -157,17 +170,28 @@ function create(context: DocumentContext, resource: Resource, template: string, 
   };
 }
 
-function update(context: DocumentContext, resource: Resource, record: FixtureRecord, request: MockRequest): MockResponse {
+function update(app: AppVersion, context: DocumentContext, resource: Resource, record: FixtureRecord, request: MockRequest): MockResponse {
   const body = parseBody(request.body, context.dataset, resource, "update", record.id);
   if ("error" in body) return { status: body.status, document: body.error };
+  // What the update assigns is at most what it adds: the values it replaces are let go.
+  if (!app.budget.fits(JSON.stringify(body.assigned).length, false)) return refusedForSpace(app.budget);
   assign(record, body.assigned, resource, request.now);
+  app.budget.wrote(record, false);
   return { status: 200, document: singleDocument(context, resource, record) };
 }
 
-function remove(dataset: Dataset, record: FixtureRecord): MockResponse {
-  const records = dataset.records.get(record.type)!;
+function remove(app: AppVersion, record: FixtureRecord): MockResponse {
+  const records = app.dataset.records.get(record.type)!;
   records.splice(records.indexOf(record), 1);
+  app.budget.deleted(record);
   return { status: 204 };
+}
+
+function refusedForSpace(budget: WriteBudget): MockResponse {
+  return {
+    status: 507,
+    document: storageFull(`The mock server stores at most ${budget.describe()}; delete records or start a new server`),
+  };
 }
 
 /**
@@ -252,9 +276,16 @@ function linkToParent(dataset: Dataset, record: FixtureRecord, template: string,
   });
 }
 
-/** One more than the largest numeric id of the type: never taken, and the same in every run. */
-function nextId(records: readonly FixtureRecord[]): string {
-  return String(records.reduce((max, r) => Math.max(max, Number(r.id) || 0), 0) + 1);
+/**
+ * One more than the last id the type was given, starting from its largest
+ * seeded id: never taken, never given twice (as the API's are not, even after
+ * a delete), and the same in every run. Kept per type, not found by a scan:
+ * a scan per create made creating n records cost n².
+ */
+function nextId(app: AppVersion, type: string): string {
+  const last = app.lastIds.get(type) ?? (app.dataset.records.get(type) ?? []).reduce((max, r) => Math.max(max, Number(r.id) || 0), 0);
+  app.lastIds.set(type, last + 1);
+  return String(last + 1);
 }
 
 function notFound(missing: Linkage): MockResponse {

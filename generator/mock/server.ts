@@ -21,6 +21,7 @@ import { handle, type AppVersion, type MockResponse } from "./handlers.js";
 import { parseQuery } from "./query.js";
 import { SlidingWindow, type RateLimit } from "./rate-limit.js";
 import { RouteTable } from "./routes.js";
+import { WriteBudget } from "./write-budget.js";
 import { trimEndOf } from "../util/trim-chars.js";
 
 export interface MockServerOptions {
@@ -35,6 +36,8 @@ export interface MockServerOptions {
   auth?: MockAuth;
   /** The clock that stamps created_at and updated_at. */
   now?: () => Date;
+  /** What clients may store (`write-budget.ts`): lower bounds than the defaults, for a test that reaches them. */
+  storage?: { createdRecords?: number; writtenBytes?: number };
 }
 
 export interface MockServer {
@@ -50,7 +53,8 @@ const RATE_HEADERS = DOCUMENTED_API_FACTS.rateLimit!.headers;
 const VERSION_HEADER = "x-pco-api-version";
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
-  const catalog = new Catalog([...(options.specs ?? []), ...(options.spec === undefined ? [] : [options.spec])]);
+  const budget = new WriteBudget(options.storage?.createdRecords, options.storage?.writtenBytes);
+  const catalog = new Catalog([...(options.specs ?? []), ...(options.spec === undefined ? [] : [options.spec])], budget);
   const window = options.rateLimit === undefined ? undefined : new SlidingWindow(options.rateLimit);
   const now = options.now ?? (() => new Date());
   const server = createServer((request, response) => {
@@ -155,7 +159,10 @@ class Catalog {
   private readonly latest = new Map<string, string>();
   private readonly opened = new Map<Spec, AppVersion>();
 
-  constructor(specs: readonly Spec[]) {
+  constructor(
+    specs: readonly Spec[],
+    private readonly budget: WriteBudget,
+  ) {
     for (const spec of specs) {
       const segment = urlSegmentOf(spec);
       const versions = this.byApp.get(segment) ?? new Map<string, Spec>();
@@ -183,7 +190,7 @@ class Catalog {
     }
     let opened = this.opened.get(spec);
     if (opened === undefined) {
-      opened = { spec, dataset: buildDataset(spec), routes: new RouteTable(spec) };
+      opened = { spec, dataset: buildDataset(spec), routes: new RouteTable(spec), budget: this.budget, lastIds: new Map() };
       this.opened.set(spec, opened);
     }
     return { app: opened };

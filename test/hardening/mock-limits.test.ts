@@ -1,8 +1,9 @@
 /**
  * The mock server under hostile clients: a 40 KB create holding an array
  * nested 20,000 levels deep is refused before it is stored (and the
- * collection keeps answering), and 50,000 distinct credentials do not grow
- * the rate-limit window past its bound.
+ * collection keeps answering), 50,000 distinct credentials do not grow
+ * the rate-limit window past its bound, and what clients store is bounded
+ * (a 507 past it, room again after a delete).
  */
 import { describe, expect, it } from "vitest";
 import { MAX_RATE_KEYS, SlidingWindow } from "../../generator/mock/rate-limit.js";
@@ -69,5 +70,66 @@ describe("the mock server's limits", () => {
     window.take("busy");
     for (let i = 0; i < 3; i += 1) window.take(`other-${i}`);
     expect(window.take("busy")).toMatchObject({ allowed: false, count: 3 });
+  });
+});
+
+describe("what clients may store in the mock server", () => {
+  const schoolOption = (value: string) => ({ data: { type: "SchoolOption", attributes: { value } } });
+
+  it("refuses a create past its bound on records with a 507 and stores nothing; a delete makes room", async () => {
+    const server = await startMockServer({ specs: await committedSpecs(), port: 0, storage: { createdRecords: 2 } });
+    try {
+      const api = client(server.url);
+      const seeded = (await api.get(SCHOOL_OPTIONS)).body.meta.total_count as number;
+      const ids: string[] = [];
+      for (const value of ["a", "b"]) {
+        const created = await api.post(SCHOOL_OPTIONS, schoolOption(value));
+        expect(created.status).toBe(201);
+        ids.push(created.body.data.id);
+      }
+      const refused = await api.post(SCHOOL_OPTIONS, schoolOption("c"));
+      expect(refused.status).toBe(507);
+      expect(refused.body.errors[0]).toMatchObject({ status: "507", title: "Insufficient Storage", code: "storage_full" });
+      expect(refused.body.errors[0].detail).toBe(
+        "The mock server stores at most 2 created records and 256 MiB of written records; delete records or start a new server",
+      );
+      // Another app's resource counts against the same bound: it is the server's memory.
+      expect((await api.post("/people/v2/people", { data: { type: "Person", attributes: { first_name: "Ada" } } })).status).toBe(507);
+      expect((await api.get(SCHOOL_OPTIONS)).body.meta.total_count).toBe(seeded + 2);
+
+      // Deleting a seeded record frees nothing clients stored; deleting a created one does.
+      const seededId = ((await api.get(`${SCHOOL_OPTIONS}?per_page=1`)).body.data[0] as { id: string }).id;
+      expect((await api.delete(`${SCHOOL_OPTIONS}/${seededId}`)).status).toBe(204);
+      expect((await api.post(SCHOOL_OPTIONS, schoolOption("c"))).status).toBe(507);
+      expect((await api.delete(`${SCHOOL_OPTIONS}/${ids[0]}`)).status).toBe(204);
+      expect((await api.post(SCHOOL_OPTIONS, schoolOption("c"))).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("counts what written records hold: a create or an update past the bound is refused, a smaller value gives room back", async () => {
+    const server = await startMockServer({ specs: await committedSpecs(), port: 0, storage: { writtenBytes: 20_000 } });
+    try {
+      const api = client(server.url);
+      const large = "x".repeat(8_000);
+      const first = await api.post(SCHOOL_OPTIONS, schoolOption(large));
+      expect(first.status).toBe(201);
+      expect((await api.post(SCHOOL_OPTIONS, schoolOption(large))).status).toBe(201);
+      expect((await api.post(SCHOOL_OPTIONS, schoolOption(large))).status).toBe(507);
+
+      const path = `${SCHOOL_OPTIONS}/${first.body.data.id}`;
+      const grow = await api.patch(path, {
+        data: { type: "SchoolOption", id: first.body.data.id, attributes: { value: `${large}${large}` } },
+      });
+      expect(grow.status).toBe(507);
+      expect((await api.get(path)).body.data.attributes.value).toBe(large);
+
+      const shrink = await api.patch(path, { data: { type: "SchoolOption", id: first.body.data.id, attributes: { value: "short" } } });
+      expect(shrink.status).toBe(200);
+      expect((await api.post(SCHOOL_OPTIONS, schoolOption(large))).status).toBe(201);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -282,6 +282,18 @@ describe("the mock server", () => {
     expect((await api.delete(`/people/v2/phone_numbers/${phone!.id}`)).status).toBe(404);
   });
 
+  it("gives each created record an id no record of its type has had, even after the newest is deleted", async () => {
+    const create = async () =>
+      (await api.post("/people/v2/school_options", { data: { type: "SchoolOption", attributes: { value: "x" } } })).body.data.id as string;
+    const seeded = ((await api.get("/people/v2/school_options?per_page=100")).body.data as Json[]).map((r) => Number(r.id));
+    const first = await create();
+    expect(Number(first)).toBeGreaterThan(Math.max(...seeded));
+    expect((await api.delete(`/people/v2/school_options/${first}`)).status).toBe(204);
+    const second = await create();
+    expect(Number(second)).toBeGreaterThan(Number(first));
+    expect((await api.get(`/people/v2/school_options/${first}`)).status).toBe(404);
+  });
+
   it("serves association paths: a to-many one lists the related records, a to-one one returns its record", async () => {
     const [person] = (await api.get("/people/v2/people?per_page=1")).body.data as Json[];
     const addresses = await api.get(`/people/v2/people/${person!.id}/addresses`);
