@@ -21,6 +21,41 @@ describe("the command line", () => {
     );
   });
 
+  it.each([
+    [
+      "portal:http://ada:s3cret@127.0.0.1:9/",
+      'error: --from "portal:http://***@127.0.0.1:9/": a URL with a user name or password is refused; the documentation needs no credentials',
+    ],
+    [
+      "openapi:https://:s3cret@example.com",
+      'error: --from "openapi:https://***@example.com": a URL with a user name or password is refused; the documentation needs no credentials',
+    ],
+    [
+      "nonsense:https://ada:s3cret@example.com",
+      'error: --from "nonsense:https://***@example.com" is not <kind>:<folder|file|url>, with kind one of portal, slate, portal-page, openapi',
+    ],
+    ["slate:ftp://example.com/docs", 'error: --from "slate:ftp://example.com/docs": only http and https URLs are read, not ftp'],
+    ["portal:http://", 'error: --from "portal:http://" is not a URL'],
+  ])("exits 2 for the source %s before any request, and never repeats a password", async (source, message) => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-url-"));
+    try {
+      const config = path.join(folder, "sources.json");
+      writeFileSync(config, JSON.stringify({ from: [source], out: "spec" }));
+      for (const args of [
+        ["--from", source, "--out", path.join(folder, "spec")],
+        ["--config", config],
+      ]) {
+        const run = await runCli(["scrape", ...args]);
+        expect(run.code, args[0]).toBe(2);
+        expect(run.stderr, args[0]).toBe(message);
+        expect(run.stdout + run.stderr, args[0]).not.toContain("s3cret");
+      }
+      expect(readdirSync(folder)).toEqual(["sources.json"]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 when a portal folder holds no documentation", async () => {
     const empty = mkdtempSync(path.join(tmpdir(), "pco-empty-"));
     try {
