@@ -126,6 +126,42 @@ describe("a spec folder that holds no spec", () => {
   });
 });
 
+describe("numbers given as flags", () => {
+  // A dead port: a command that read --retries abc as NaN retried it without end.
+  const dead = "portal:http://127.0.0.1:1";
+  it.each([
+    [
+      ["scrape", "--from", dead, "--app", "people", "--out", "{out}", "--retries", "abc"],
+      "--retries takes a whole number from 0 to 10; what was given is not a number",
+    ],
+    [
+      ["scrape", "--from", dead, "--app", "people", "--out", "{out}", "--retries", "1e9"],
+      "--retries takes a whole number from 0 to 10, not 1000000000",
+    ],
+    [
+      ["scrape", "--from", dead, "--app", "people", "--out", "{out}", "--retries", "2.5"],
+      "--retries takes a whole number from 0 to 10, not 2.5",
+    ],
+    [
+      ["scrape", "--from", dead, "--app", "people", "--out", "{out}", "--timeout", "-5"],
+      "--timeout takes seconds, more than 0 and at most 600, not -5",
+    ],
+    [["diff", dead, dead, "--timeout", "abc"], "--timeout takes seconds, more than 0 and at most 600; what was given is not a number"],
+    [["drift", "--from", dead, "--retries", "11"], "--retries takes a whole number from 0 to 10, not 11"],
+    [["mock", "--port", "abc"], "--port takes a whole number from 0 to 65535; what was given is not a number"],
+  ])("%j exits 2 at once, saying what the flag takes", async (args, message) => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-flags-"));
+    try {
+      const run = await runCli(args.map((arg) => arg.replace("{out}", path.join(folder, "out"))));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`error: ${message}`);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("options given twice", () => {
   it.each([
     ["generate", "--out", "a", "--out", "b"],

@@ -16,17 +16,14 @@ import { readSpecSet } from "../diff/spec-set.js";
 import { collectSpecs } from "../scrape.js";
 import type { ReadContext } from "../sources/reader-result.js";
 import { EXIT, type Command } from "./command.js";
+import { httpOptionsOf, type HttpFlags } from "./http-flags.js";
 import { printDiagnostics, type Output } from "./output.js";
 
-export interface ChangelogArgs {
+export interface ChangelogArgs extends HttpFlags {
   format: ChangelogFormat;
   failOn: FailOn;
   docs: boolean;
   app?: string[];
-  cacheDir?: string;
-  cache: boolean;
-  retries: number;
-  timeout: number;
 }
 
 interface DiffArgs extends ChangelogArgs {
@@ -50,10 +47,6 @@ export const changelogOptions = (yargs: Argv) =>
     .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
     .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request" })
     .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" });
-
-export function httpOptionsOf(args: ChangelogArgs): HttpStoreOptions {
-  return { cacheDir: args.cache ? args.cacheDir : false, maxRetries: args.retries, timeoutMs: args.timeout * 1000 };
-}
 
 /** The scrape's reading, as the diff stage asks for it: all or nothing, never a partial spec. */
 export function docsReader(http: HttpStoreOptions, context: ReadContext): ReadDocs {

@@ -18,7 +18,8 @@ import { diffSpecSets } from "../diff/diff.js";
 import { loadSpecs } from "../spec/load.js";
 import { specFileName } from "../spec/serialize.js";
 import { EXIT, type Command } from "./command.js";
-import { changelogOptions, docsReader, httpOptionsOf, printChangelog, reportReading, type ChangelogArgs } from "./diff.js";
+import { changelogOptions, docsReader, printChangelog, reportReading, type ChangelogArgs } from "./diff.js";
+import { httpOptionsOf } from "./http-flags.js";
 import { printDiagnostics } from "./output.js";
 
 interface DriftArgs extends ChangelogArgs {
@@ -39,6 +40,7 @@ export const driftCommand: Command<DriftArgs> = {
       }) as unknown as Argv<DriftArgs>,
 
   async run(args, output) {
+    const http = httpOptionsOf(args);
     const loaded = await loadSpecs(args.spec);
     printDiagnostics(output, loaded.diagnostics);
     if (hasErrors(loaded.diagnostics)) {
@@ -64,7 +66,7 @@ export const driftCommand: Command<DriftArgs> = {
     const progress = output.progress?.();
     let current;
     try {
-      current = await readCurrentDocs(checked, from, docsReader(httpOptionsOf(args), progress ? { onProgress: progress.update } : {}), {
+      current = await readCurrentDocs(checked, from, docsReader(http, progress ? { onProgress: progress.update } : {}), {
         appsNamed: Boolean(args.app?.length),
       });
     } finally {

@@ -10,6 +10,7 @@ import { parseRateLimit } from "../mock/rate-limit.js";
 import { startMockServer, type MockServer } from "../mock/server.js";
 import { loadSpecs } from "../spec/load.js";
 import { EXIT, noSpecsIn, type Command } from "./command.js";
+import { wholeNumberIn } from "./flag-numbers.js";
 import { printDiagnostics, type Output } from "./output.js";
 
 export interface MockArgs {
@@ -46,8 +47,7 @@ export async function runMock(args: MockArgs, output: Output, until: () => Promi
   }
   const auth = args.auth === undefined ? undefined : parseAuth(args.auth);
   if (args.auth !== undefined && auth === undefined) throw new GeneratorError("--auth must be <appId>:<secret>");
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65_535)
-    throw new GeneratorError(`--port ${args.port} is not a port number`);
+  wholeNumberIn("port", args.port, 0, 65_535);
 
   const loaded = await loadSpecs(args.spec);
   printDiagnostics(output, loaded.diagnostics);

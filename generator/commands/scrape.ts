@@ -14,6 +14,7 @@ import { strictly } from "../sources/repair-policy.js";
 import { parseSourceOperand } from "../sources/source-operand.js";
 import { loadOverrides, NO_OVERRIDES, type OverrideSet } from "../spec/overrides.js";
 import { EXIT, type Command } from "./command.js";
+import { httpOptionsOf } from "./http-flags.js";
 import { printDiagnostics } from "./output.js";
 
 interface ScrapeArgs {
@@ -94,6 +95,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       );
     }
     const from = (settings.from?.length ? settings.from : [`portal:${DEFAULT_BASE_URL}`]).map(parseSourceOperand);
+    const http = httpOptionsOf(args);
     const progress = output.progress?.();
     let result;
     try {
@@ -105,7 +107,7 @@ export const scrapeCommand: Command<ScrapeArgs> = {
           allowPartial: settings.allowPartial,
           ...(apiHosts.length > 0 ? { apiHosts } : {}),
           ...overridesOption(args.overrides),
-          http: { cacheDir: args.cache ? args.cacheDir : false, maxRetries: args.retries, timeoutMs: args.timeout * 1000 },
+          http,
         },
         progress ? { onProgress: progress.update } : {},
       );

@@ -43,7 +43,7 @@ describe("pco-codegen mock, in process", () => {
   it.each([
     [["--rate-limit", "lots"], 'error: --rate-limit "lots" is not <requests>/<seconds>, such as 100/20s'],
     [["--auth", "nocolon"], "error: --auth must be <appId>:<secret>"],
-    [["--port", "70000"], "error: --port 70000 is not a port number"],
+    [["--port", "70000"], "error: --port takes a whole number from 0 to 65535, not 70000"],
   ])("exits 2 for %j", async (options, message) => {
     const run = await runCli(["mock", "--spec", SPEC_DIR, ...options]);
     expect(run.code).toBe(2);
