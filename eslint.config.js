@@ -31,6 +31,12 @@ export default tseslint.config(
           selector: ":matches(CallExpression, NewExpression) > SpreadElement",
           message: "f(...items) throws a RangeError on a large array: pass the array, or use appendAll (generator/util/append.ts).",
         },
+        {
+          // Node's recursive mkdir loops for ever where a folder exists yet takes no new entry (under /proc).
+          selector:
+            ":matches(CallExpression[callee.name=/^mkdir(Sync)?$/], CallExpression[callee.property.name=/^mkdir(Sync)?$/]) Property[key.name='recursive']",
+          message: "A recursive mkdir can loop for ever (under /proc): use makeFolders (generator/util/make-folders.ts).",
+        },
       ],
     },
   },

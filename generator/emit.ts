@@ -16,7 +16,8 @@
  * swapped from under the user) is refused.
  */
 import { readdirSync } from "node:fs";
-import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { lstat, readdir, rename, rm } from "node:fs/promises";
+import { makeFolders } from "./util/make-folders.js";
 import path from "node:path";
 import { GeneratorError } from "./diagnostics.js";
 import { displayPath } from "./util/display-path.js";
@@ -101,7 +102,7 @@ export async function writeTree(plan: TreePlan, hooks: { beforeSwap?: () => void
 export async function withOutput<T>(root: string, work: (refuseWrites?: unknown) => Promise<T>): Promise<T> {
   await assertWritableRoot(root);
   try {
-    await mkdir(path.dirname(root), { recursive: true });
+    makeFolders(path.dirname(root));
     return await withOutputLock(root, async () => {
       await recoverInterruptedSwap(root);
       return work();

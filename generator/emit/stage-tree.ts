@@ -8,7 +8,8 @@
  * without being read. Owned files neither given nor kept are removed. Nothing
  * is swapped in when nothing differs, or when the caller discards the tree.
  */
-import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import { lstatSync, writeFileSync } from "node:fs";
+import { makeFolders } from "../util/make-folders.js";
 import { lstat, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile, TreeDifference } from "../emit.js";
@@ -73,7 +74,7 @@ export async function stageTree(
       const target = path.join(staging, file.path);
       const folder = path.dirname(target);
       if (!stagedFolders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
+        makeFolders(folder);
         stagedFolders.add(folder);
       }
       // Synchronous writes: a thousand small files cost several times less than through the thread pool.

@@ -17,6 +17,11 @@ const REASONS: Record<string, string> = {
   EISDIR: "a folder stands where a file should be written",
   EMFILE: "too many open files",
   ENAMETOOLONG: "the path is too long",
+  // A folder that exists yet takes no new entry (under /proc), or one removed while the write ran.
+  ENOENT: "a folder on the path is missing and cannot be made",
+  ELOOP: "the path has too many symbolic links",
+  EIO: "the device failed to read or write",
+  EINVAL: "the file system does not accept the name",
 };
 
 /** A GeneratorError for a known file-system failure; anything else is returned as it was. */

@@ -4,7 +4,8 @@
  * it (a portal mirror's URL layout, a Slate site's `includes/`), so that a case
  * runs the same code as `pco-codegen scrape --from <kind>:<place>`.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { makeFolders } from "../util/make-folders.js";
 import path from "node:path";
 import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
@@ -83,7 +84,7 @@ function listCorpus(corpus: string): string[] {
 
 function write(folder: string, relative: string, text: string): void {
   const file = path.join(folder, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
+  makeFolders(path.dirname(file));
   writeFileSync(file, text);
 }
 
@@ -229,5 +230,5 @@ function markdownPageSeeds(file: string, text: string): Seed[] {
 /** Empties a case's folder. */
 export function clearFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
+  makeFolders(folder);
 }

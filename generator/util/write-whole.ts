@@ -5,7 +5,8 @@
  * file or the new one, never a part; on failure the temporary file is removed
  * and the error thrown.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { makeFolders } from "./make-folders.js";
 import path from "node:path";
 import { encodePieces, type TextPiece } from "./text-pieces.js";
 
@@ -42,7 +43,7 @@ export function writeWholeSync(file: string, pieces: readonly TextPiece[]): void
  */
 export function writeCacheFile(file: string, pieces: readonly TextPiece[]): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolders(path.dirname(file));
     writeWholeSync(file, pieces);
   } catch {
     // the next run computes it again

@@ -2,12 +2,13 @@
  * A disk cache of documentation responses, revalidated on every use: the next
  * scrape sends `If-None-Match` / `If-Modified-Since` and an unchanged document
  * comes back as a bodiless 304. One JSON file per URL, written atomically.
+ * A cache that cannot be written (read-only, a file where its folder should
+ * be, --cache-dir under /proc) costs the next scrape its 304s, nothing more.
  */
 import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { readOwnJson } from "../../util/read-capped.js";
-import { writeWholeSync } from "../../util/write-whole.js";
+import { writeCacheFile } from "../../util/write-whole.js";
 
 export interface CachedResponse {
   url: string;
@@ -27,9 +28,7 @@ export class HttpCache {
 
   async put(entry: CachedResponse): Promise<void> {
     if (entry.etag === undefined && entry.lastModified === undefined) return; // nothing to revalidate with
-    const file = this.fileOf(entry.url);
-    await mkdir(this.dir, { recursive: true });
-    writeWholeSync(file, [JSON.stringify(entry)]);
+    writeCacheFile(this.fileOf(entry.url), [JSON.stringify(entry)]);
   }
 
   private fileOf(url: string): string {
