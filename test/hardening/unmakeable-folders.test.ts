@@ -94,7 +94,9 @@ describeCorpus("a scrape over HTTP whose cache folder cannot be made", () => {
     ],
   ])("%s: fetches every document and writes the spec, exit 0", async (_name, cacheDir) => {
     const capture = path.join(DOCS_DIR, "portal", "captured-2022-12");
-    const latest = readdirSync(path.join(capture, "webhooks", "v2", "documentation")).sort().at(-1);
+    const latest = readdirSync(path.join(capture, "webhooks", "v2", "documentation"))
+      .sort()
+      .at(-1);
     const server = await startDocsServer({ folder: capture });
     try {
       const out = folder("spec-out");
