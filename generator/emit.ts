@@ -15,20 +15,22 @@
  * link, not a folder, or the working folder itself (which must not be
  * swapped from under the user) is refused.
  */
-import { readdirSync } from "node:fs";
 import { lstat, readdir, rename, rm } from "node:fs/promises";
-import { makeFolders } from "./util/make-folders.js";
 import path from "node:path";
 import { GeneratorError } from "./diagnostics.js";
 import { displayPath } from "./util/display-path.js";
+import { makeFolders } from "./util/make-folders.js";
 import { compareTrees, treeComparison, type TreeComparison } from "./emit/compare-trees.js";
 import { withOutputLock } from "./emit/output-lock.js";
 import { isRunning } from "./emit/process-alive.js";
 import { assertSafePath, isFolder, stageTree } from "./emit/stage-tree.js";
 import { finishSwap, swapFolders } from "./emit/swap-in.js";
 import { asWriteError } from "./emit/write-error.js";
+import { listFiles } from "./emit/list-files.js";
 import { compareText } from "./util/order.js";
 import { joinPieces, type TextPiece } from "./util/text-pieces.js";
+
+export { listFiles };
 
 export interface OutputFile {
   /** Relative to the tree's root, with `/` separators. */
@@ -167,31 +169,3 @@ async function recoverInterruptedSwap(root: string): Promise<void> {
 
 const LEFTOVER_KINDS = ["staging", "previous", "swap"] as const;
 const pidOf = (leftover: string): number => Number(/-(\d+)$/.exec(leftover)?.[1]);
-
-/**
- * Every file under a folder, relative, sorted; none when it does not exist.
- * Read with one synchronous call: for the tens of thousands of entries of a
- * large output, the thread pool's round trips cost more than the listing.
- */
-export async function listFiles(root: string): Promise<string[]> {
-  const folder = path.resolve(root);
-  let entries;
-  try {
-    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  // Each entry's folder is `folder` or `folder` joined with more: the relative path is a slice, where
-  // path.relative would resolve both paths again for each of the tens of thousands of files of a large output.
-  const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`; // a file system's root ends with one already
-  const relativeFolders = new Map<string, string>([[folder, ""]]);
-  const relativeFolder = (parent: string): string => {
-    let relative = relativeFolders.get(parent);
-    if (relative === undefined) relativeFolders.set(parent, (relative = `${parent.slice(prefix.length).split(path.sep).join("/")}/`));
-    return relative;
-  };
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => `${relativeFolder(e.parentPath)}${e.name}`)
-    .sort(compareText);
-}

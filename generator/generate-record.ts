@@ -23,7 +23,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { listFiles } from "./emit.js";
 import { sortedStrings } from "./util/order.js";
 import { packageRoot } from "./util/package-root.js";
-import { MAX_SPEC_BYTES, SPEC_FILE } from "./spec/spec-file.js";
+import { listSpecFiles, MAX_SPEC_BYTES } from "./spec/spec-file.js";
 
 export interface GenerateRecord {
   inputs: string;
@@ -62,7 +62,7 @@ export async function inputsFingerprint(specFolder: string): Promise<GenerateInp
   const globalHash = createHash("sha256")
     .update(`${portableHash}\0${path.resolve(specFolder)}\0${process.cwd()}\0`)
     .digest("hex");
-  const files = (await listFiles(specFolder)).filter((file) => SPEC_FILE.test(file));
+  const files = listSpecFiles(specFolder);
   // One after the other: for hundreds of small files that is faster than as many reads through libuv's thread pool.
   const hashes = fileHashes(
     files.map((file) => path.join(specFolder, file)),

@@ -4,19 +4,18 @@
  */
 import path from "node:path";
 import { diagnostic, type StageResult } from "../diagnostics.js";
-import { listFiles } from "../emit.js";
 import { parseJson } from "../json-text.js";
 import { compareAppVersion, compareText } from "../util/order.js";
 import { displayPath } from "../util/display-path.js";
 import { readCappedText, readFailure } from "../util/read-capped.js";
-import { MAX_SPEC_BYTES, SPEC_FILE } from "./spec-file.js";
+import { listSpecFiles, MAX_SPEC_BYTES, SPEC_FILE } from "./spec-file.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
 
 export { MAX_SPEC_BYTES, SPEC_FILE };
 
 export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
-  const files = (await listFiles(folder)).filter((f) => SPEC_FILE.test(f));
+  const files = listSpecFiles(folder);
   const loaded = await Promise.all(files.map((f) => loadSpecFile(path.join(folder, f))));
   const specs = loaded.flatMap((l) => l.value);
   specs.sort(compareAppVersion);
