@@ -50,7 +50,15 @@ function checkUrl(shown: string, location: string): void {
   }
 }
 
-/** The text with whatever stands between a scheme's `//` and an `@` shown as `***`. */
-const withoutUserInfo = (text: string): string => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/gi, "$1***@");
+/** The text with a URL's user name and password (what stands between `://` and the host's `@`) shown as `***`. */
+function withoutUserInfo(text: string): string {
+  const scheme = text.indexOf("://");
+  if (scheme === -1) return text;
+  const start = scheme + 3;
+  const rest = text.slice(start);
+  const end = rest.search(/[/?#]/);
+  const at = (end === -1 ? rest : rest.slice(0, end)).lastIndexOf("@");
+  return at === -1 ? text : `${text.slice(0, start)}***${text.slice(start + at)}`;
+}
 
 const usageError = (message: string): GeneratorError => new GeneratorError(message, { exitCode: 2 });
