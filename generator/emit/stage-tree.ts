@@ -9,9 +9,9 @@
  * is swapped in when nothing differs, or when the caller discards the tree.
  */
 import { lstatSync, writeFileSync } from "node:fs";
-import { makeFolders } from "../util/make-folders.js";
 import { lstat, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { makeFolders } from "../util/make-folders.js";
 import type { OutputFile, TreeDifference } from "../emit.js";
 import { compareText } from "../util/order.js";
 import { swapFolders, swapIn } from "./swap-in.js";

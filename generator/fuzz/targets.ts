@@ -5,8 +5,8 @@
  * runs the same code as `pco-codegen scrape --from <kind>:<place>`.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { makeFolders } from "../util/make-folders.js";
 import path from "node:path";
+import { makeFolders } from "../util/make-folders.js";
 import { compareText, sortedStrings } from "../util/order.js";
 import { INDEX_SECTIONS } from "../sources/slate/headings.js";
 import { parseSourceOperand, type SourceOperand } from "../sources/source-operand.js";

@@ -48,6 +48,12 @@ export class WriteBudget {
   }
 
   describe(): string {
-    return `${this.maxCreated.toLocaleString("en-US")} created records and ${this.maxBytes / (1024 * 1024)} MiB of written records`;
+    return `${this.maxCreated.toLocaleString("en-US")} created records and ${sizeText(this.maxBytes)} of written records`;
   }
+}
+
+/** `256 MiB` for a whole number of MiB, else the bytes: a bound a test lowered need not be one. */
+function sizeText(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB` : `${bytes.toLocaleString("en-US")} bytes`;
 }

@@ -116,7 +116,11 @@ describe("what clients may store in the mock server", () => {
       const first = await api.post(SCHOOL_OPTIONS, schoolOption(large));
       expect(first.status).toBe(201);
       expect((await api.post(SCHOOL_OPTIONS, schoolOption(large))).status).toBe(201);
-      expect((await api.post(SCHOOL_OPTIONS, schoolOption(large))).status).toBe(507);
+      const refused = await api.post(SCHOOL_OPTIONS, schoolOption(large));
+      expect(refused.status).toBe(507);
+      expect(refused.body.errors[0].detail).toBe(
+        "The mock server stores at most 100,000 created records and 20,000 bytes of written records; delete records or start a new server",
+      );
 
       const path = `${SCHOOL_OPTIONS}/${first.body.data.id}`;
       const grow = await api.patch(path, {
