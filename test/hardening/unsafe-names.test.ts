@@ -6,7 +6,7 @@
  * mirror folder (with a decoy document just outside it) and a real loopback
  * server; nothing is read, fetched or written outside.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { buildSpecs } from "../../generator/scrape.js";
 import { folderStore } from "../../generator/sources/portal/folder-store.js";
 import { httpStore } from "../../generator/sources/portal/http-store.js";
 import { runCli } from "../helpers/cli.js";
-import { describeCorpus, DOCS_DIR } from "../helpers/corpus.js";
+import { describeCorpus, DOCS_DIR, REPO_ROOT } from "../helpers/corpus.js";
 import { startDocsServer } from "../helpers/docs-server.js";
 
 const CAPTURE = path.join(DOCS_DIR, "portal", "captured-2022-12");
@@ -159,6 +159,38 @@ describeCorpus("names that would become paths or URLs", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`--app (or "app" in ${config}) "//other-host" is not a safe app name`);
     expect(existsSync(m.out)).toBe(false);
+  });
+
+  it("a Slate front matter including ../../../../outside/secret or an absolute path: refused at the front matter, the file outside never read, exit 1", async () => {
+    const root = path.join(work, `case-${(mirrors += 1)}`);
+    const site = path.join(root, "site");
+    cpSync(path.join(REPO_ROOT, "test/fixtures/slate/site/source"), site, { recursive: true });
+    const outside = path.join(root, "outside");
+    // What the escaping names would reach: a page documenting an app of its own, which no spec may hold.
+    const decoy = readFileSync(path.join(site, "includes", "_widgets.md"), "utf8").replaceAll("Widget", "Decoy");
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, "secret.md"), decoy);
+    writeFileSync(path.join(outside, "_secret.md"), decoy);
+    const names = ["../../../../outside/secret", path.join(outside, "secret")];
+    const index = path.join(site, "index.md");
+    writeFileSync(index, readFileSync(index, "utf8").replace("  - errors\n", `  - errors\n${names.map((n) => `  - ${n}\n`).join("")}`));
+    const out = path.join(root, "out");
+
+    const run = await runCli(["scrape", "--from", `slate:${site}`, "--out", out]);
+    expect(run.code).toBe(1);
+    const unsafe = run.stderr.split("\n").filter((line) => line.includes("SLATE_UNSAFE_INCLUDE"));
+    expect(unsafe).toEqual(
+      names.map((name) =>
+        expect.stringMatching(
+          new RegExp(
+            `index\\.md:1: error SLATE_UNSAFE_INCLUDE: the front matter's include ${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not a safe include name`,
+          ),
+        ),
+      ),
+    );
+    const written = await Promise.all((await filesUnder(out)).map((file) => readFileSync(path.join(out, file), "utf8")));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.join("\n")).not.toContain("Decoy");
   });
 
   describe("a vertex path on another host", () => {

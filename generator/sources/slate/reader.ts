@@ -6,6 +6,7 @@
  * version `legacy`; the index's API-wide facts go in every one of them.
  */
 import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.js";
+import { isPathName, pathNameProblem } from "../../path-name.js";
 import { displayPath } from "../../util/display-path.js";
 import type { HttpStoreOptions } from "../portal/http-store.js";
 import type { VersionChoice } from "../portal/versions.js";
@@ -83,6 +84,12 @@ async function markdownDocument(files: PageFiles): Promise<{ document: SlateDocu
   const blocks: SlateBlock[] = [...index.blocks];
   const included: TextFile[] = [];
   for (const name of index.includes) {
+    // A name becomes part of a path (or URL): `../../../../x` would read a file outside the site.
+    if (!isPathName(name)) {
+      const problem = `the front matter's include ${pathNameProblem("include", name)}; it was not read`;
+      diagnostics.push(diagnostic("error", "SLATE_UNSAFE_INCLUDE", problem, { file: files.entry.location, line: 1 }));
+      continue;
+    }
     const file = await files.sibling(`includes/_${name}.md`);
     if (file === undefined) {
       diagnostics.push(
