@@ -1,4 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -156,6 +167,45 @@ describe("numbers given as flags", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`error: ${message}`);
       expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("an output folder that cannot be one", () => {
+  it.each(["generate", "check"])(
+    "%s: --out naming the spec folder, or a link to it, exits 2 and leaves the specs as they were",
+    async (command) => {
+      const folder = mkdtempSync(path.join(tmpdir(), "pco-out-is-spec-"));
+      try {
+        const specs = path.join(folder, "spec");
+        mkdirSync(specs);
+        cpSync(path.join(REPO_ROOT, "spec", "webhooks"), path.join(specs, "webhooks"), { recursive: true });
+        symlinkSync(specs, path.join(folder, "link"));
+        const before = readdirSync(specs, { recursive: true }).sort();
+        for (const out of [specs, `${specs}/`, path.join(folder, "link")]) {
+          const run = await runCli([command, "--spec", specs, "--out", out]);
+          expect(run.code, out).toBe(2);
+          expect(run.stderr, out).toMatch(
+            /^error: --out \S+ is the spec folder \(--spec\): the output's openapi\/<app>-<version>\.json would be read as specs; name another folder$/,
+          );
+        }
+        expect(readdirSync(specs, { recursive: true }).sort()).toEqual(before);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it("check: an --out that is a file exits 2, rather than call every file missing", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pco-out-is-file-"));
+    try {
+      const file = path.join(folder, "generated");
+      writeFileSync(file, "");
+      const run = await runCli(["check", "--spec", path.join(REPO_ROOT, "spec"), "--out", file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error: cannot check \S+generated: it is not a folder$/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

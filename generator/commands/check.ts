@@ -1,4 +1,4 @@
-/** `pco-codegen check`: fails when generated/ is not what the committed specs render to. */
+/** `pco-codegen check`: fails when the output (generated/) is not what the specs render to. */
 import { hasErrors } from "../diagnostics.js";
 import { displayPath } from "../util/display-path.js";
 import { isClean } from "../emit.js";
@@ -6,6 +6,7 @@ import { compareAll } from "../generate.js";
 import { loadSpecs } from "../spec/load.js";
 import { EXIT, noSpecsIn, type Command } from "./command.js";
 import { generateOptions, type GenerateArgs } from "./generate.js";
+import { assertComparableOutput, assertOutputApart } from "./output-folder.js";
 import { printDiagnostics } from "./output.js";
 
 export const checkCommand: Command<GenerateArgs> = {
@@ -13,6 +14,8 @@ export const checkCommand: Command<GenerateArgs> = {
   describe: "Regenerate in memory and fail if generated/ differs",
   builder: generateOptions,
   async run(args, output) {
+    assertOutputApart(args.spec, args.out);
+    assertComparableOutput(args.out);
     const loaded = await loadSpecs(args.spec);
     // As generate would: an empty or mistyped spec folder is not compared with the output as if it rendered to nothing.
     if (loaded.value.length === 0 && loaded.diagnostics.length === 0) return noSpecsIn(args.spec, output);
@@ -29,7 +32,7 @@ export const checkCommand: Command<GenerateArgs> = {
     for (const f of difference.missing) output.err(`missing: ${displayPath(args.out)}/${f}`);
     for (const f of difference.changed) output.err(`stale:   ${displayPath(args.out)}/${f}`);
     for (const f of difference.extra) output.err(`extra:   ${displayPath(args.out)}/${f}`);
-    output.err("generated/ is out of date: run `npm run generate` and commit the result");
+    output.err(`${displayPath(args.out)} is out of date: run pco-codegen generate (npm run generate) and commit the result`);
     return EXIT.problems;
   },
 };

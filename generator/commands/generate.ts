@@ -2,6 +2,7 @@
 import type { Argv } from "yargs";
 import { inputsFingerprint, treeHash, unchangedSinceRecord, writeRecord, type GenerateInputs } from "../generate-record.js";
 import { EXIT, noSpecsIn, type Command } from "./command.js";
+import { assertOutputApart } from "./output-folder.js";
 import { GENERATE_DEFAULTS, type GenerateArgs } from "./plain-generate.js";
 import { printDiagnostics, type Output } from "./output.js";
 
@@ -28,6 +29,7 @@ export const generateCommand: Command<GenerateCommandArgs> = {
       describe: "Render even when nothing changed since the last generate",
     }) as unknown as Argv<GenerateCommandArgs>,
   async run(args, output) {
+    assertOutputApart(args.spec, args.out);
     // Taken before the specs are read: a spec changed meanwhile only costs the next generate a render.
     const inputs = await inputsFingerprint(args.spec);
     const unchanged = args.force ? undefined : await reportIfUnchanged(args, inputs, output);
