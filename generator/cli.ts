@@ -90,13 +90,32 @@ function reportFailure(error: unknown, output: Output): number {
 
 function processOutput(argv: readonly string[]): Output {
   const isTTY = Boolean(process.stderr.isTTY);
+  const stdout = writerUntilClosed(process.stdout);
+  const stderr = writerUntilClosed(process.stderr);
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
+    out: (line) => stdout(`${line}\n`),
     // What goes to the terminal may quote the docs, a server or a path: their control characters are shown, not obeyed.
-    err: (line) => process.stderr.write(`${printableLines(line)}\n`),
+    err: (line) => stderr(`${printableLines(line)}\n`),
     isTTY,
     verbose: argv.includes("--verbose"),
     progress: () => (isTTY ? progressBar() : undefined),
+  };
+}
+
+/**
+ * Writes to a stream until its reader goes away. A reader that stops early
+ * (`pco-codegen diff … | head`) closes the pipe, and the next write fails with
+ * EPIPE, which Node throws as an unhandled error with its stack: the rest of
+ * the text is dropped instead, and the command ends with its own exit code.
+ */
+function writerUntilClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
 }
 

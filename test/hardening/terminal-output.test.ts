@@ -1,15 +1,18 @@
 /**
  * What the CLI prints to the terminal may quote the docs, a server or a path
  * the user gave. Control characters in them (escape sequences, carriage
- * returns, direction overrides) are shown as `\uXXXX`, never obeyed.
+ * returns, direction overrides) are shown as `\uXXXX`, never obeyed. A reader
+ * that stops reading early (`| head`) ends nothing but the printing.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { printableLine, printableLines } from "../../generator/util/printable.js";
-import { runCliProcess } from "../helpers/cli-process.js";
+import { bundledCli, runCliProcess } from "../helpers/cli-process.js";
+import { REPO_ROOT } from "../helpers/corpus.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "pco-terminal-output-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -53,4 +56,20 @@ describe("the CLI's standard error", () => {
     expect(run.stderr).toContain("\\u001b[2J\\u001b]0;owned\\u0007specs");
     expect(run.stderr).not.toMatch(OBEYED);
   }, 60_000);
+});
+
+describe("the CLI's standard output, read by a reader that stops early", () => {
+  it("drops what is left to print, with no stack trace, and exits with the command's own code", async () => {
+    const cli = await bundledCli();
+    const specs = (version: string) => path.join(REPO_ROOT, "spec", "people", `${version}.json`);
+    // The JSON changelog of People's legacy docs against its dated version is some 200 KB; head takes 100 bytes and leaves.
+    const script = `"$0" "$1" diff "$2" "$3" --format json --fail-on any 2>"$4" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const stderr = path.join(work, "diff-stderr");
+    const status = execFileSync("bash", ["-c", script, process.execPath, cli, specs("legacy"), specs("2025-03-20"), stderr], {
+      cwd: REPO_ROOT,
+      timeout: 60_000,
+    });
+    expect(status.toString().trim()).toBe("1");
+    expect(readFileSync(stderr, "utf8")).toBe("");
+  }, 90_000);
 });
