@@ -67,6 +67,12 @@ describe("the command line", () => {
     }
   });
 
+  it.each([",", " , ", ""])("exits 2 for --versions %j, which names no version, before reading anything", async (versions) => {
+    const run = await runCli(["scrape", "--from", "portal:/nonexistent", "--versions", versions, "--out", "/tmp/never"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: --versions ${JSON.stringify(versions)} names no version: give latest, all, or a comma-separated list`);
+  });
+
   it("exits 2 when a portal folder holds no documentation", async () => {
     const empty = mkdtempSync(path.join(tmpdir(), "pco-empty-"));
     try {

@@ -4,6 +4,7 @@
  * every version is beta.
  */
 import { compareText } from "../../util/order.js";
+import { GeneratorError } from "../../diagnostics.js";
 import { assertPathNames } from "../../path-name.js";
 
 export type VersionChoice = { kind: "latest" } | { kind: "all" } | { kind: "list"; ids: string[] };
@@ -20,6 +21,9 @@ export function parseVersionChoice(option: string | undefined): VersionChoice {
     .split(",")
     .map((v) => v.trim())
     .filter(Boolean);
+  // An empty list would read nothing and be reported as docs without an app.
+  if (ids.length === 0)
+    throw new GeneratorError(`--versions ${JSON.stringify(option)} names no version: give latest, all, or a comma-separated list`);
   assertPathNames("--versions", "version", ids);
   return { kind: "list", ids };
 }
