@@ -83,6 +83,11 @@ export const diffCommand: Command<DiffArgs> = {
       output.err("error: could not compare: a side has errors (see above)");
       return EXIT.couldNotRun;
     }
+    if (args.app?.length && before.specs.length === 0 && after.specs.length === 0) {
+      // A mistyped --app compares nothing, which is no verdict of "no changes".
+      output.err(`error: nothing to compare: neither side holds a spec of ${args.app.join(", ")}`);
+      return EXIT.couldNotRun;
+    }
     const comparisons =
       before.single && after.single ? diffSpecs(before.specs[0]!, after.specs[0]!) : diffSpecSets(before.specs, after.specs);
     const changelog = buildChangelog(comparisons, { from: before.label, to: after.label, includeDocs: args.docs });

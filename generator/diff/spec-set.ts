@@ -60,5 +60,6 @@ export async function readSpecSet(
   if (!isFile && loaded.value.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic("warning", "DIFF_NO_SPECS", "no specs (<app>/<version>.json) in this folder", { file: label }));
   }
-  return { label, single: isFile, specs: keep(loaded.value), diagnostics };
+  // A spec file is compared as it is: `--app` chooses among the specs of a folder or a source.
+  return { label, single: isFile, specs: isFile ? loaded.value : keep(loaded.value), diagnostics };
 }

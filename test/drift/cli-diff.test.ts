@@ -69,6 +69,17 @@ describe("pco-codegen diff", () => {
     expect(json.apps.map((a) => a.app)).toEqual(["webhooks", "webhooks"]);
   });
 
+  it("--app that neither folder holds exits 2 rather than report no changes; two spec files are compared whatever --app says", async () => {
+    const typo = await runCli(["diff", at("a"), at("b"), "--app", "peopel"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("error: nothing to compare: neither side holds a spec of peopel");
+    expect(typo.stdout).toBe("");
+
+    const files = await runCli(["diff", at("a", "webhooks", "2022-10-20.json"), at("b", "webhooks", "2026-01-01.json"), "--app", "people"]);
+    expect(files.code).toBe(1);
+    expect(files.stdout.split("\n")[0]).toMatch(/^Changes from \S+2022-10-20\.json to \S+2026-01-01\.json: /);
+  });
+
   it("exits 2 naming the file when a spec is not valid JSON", async () => {
     const run = await runCli(["diff", at("broken"), at("a")]);
     expect(run.code).toBe(2);
