@@ -11,7 +11,8 @@ import type { GenerateInputs } from "../generate-record.js";
 import type { SpecRole } from "../render/renderer.js";
 import { specRoles, specSummary, type SpecSummary } from "../render/spec-roles.js";
 import { apiFactsOf } from "../spec/api-facts.js";
-import { loadSpecFile } from "../spec/load.js";
+import { loadSpecFile, misplacement } from "../spec/load.js";
+import { displayPath } from "../util/display-path.js";
 import type { Spec } from "../spec/types.js";
 import { compareAppVersion } from "../util/order.js";
 import type { UnitRecord } from "./unit-record.js";
@@ -49,14 +50,22 @@ export async function readSpecEntries(
   for (const { file, hash } of inputs.specs) {
     const known = previous.specs[file]?.hash === hash ? previous.specs[file]!.summary : undefined;
     const summary = known ?? (reuse ? storedSummary(inputs.portable, hash) : undefined);
+    const misplaced = (spec: Pick<Spec, "app" | "version">) => misplacement(file, spec, displayPath(path.join(specFolder, file)));
     if (summary !== undefined) {
-      summaries.push({ file, hash, summary });
+      const problem = misplaced(summary);
+      if (problem === undefined) summaries.push({ file, hash, summary });
+      else diagnostics.push(problem);
       continue;
     }
     const result = await loadSpecFile(path.join(specFolder, file));
     appendAll(diagnostics, result.diagnostics);
     const spec = result.value[0];
     if (spec === undefined) continue;
+    const problem = misplaced(spec);
+    if (problem !== undefined) {
+      diagnostics.push(problem);
+      continue;
+    }
     loaded.set(file, spec);
     const loadedSummary = specSummary(spec, apiFactsOf(spec));
     summaries.push({ file, hash, summary: loadedSummary });

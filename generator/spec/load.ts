@@ -3,11 +3,12 @@
  * the diff, checking each against the schema.
  */
 import path from "node:path";
-import { diagnostic, type StageResult } from "../diagnostics.js";
+import { diagnostic, type Diagnostic, type StageResult } from "../diagnostics.js";
 import { parseJson } from "../json-text.js";
 import { compareAppVersion, compareText } from "../util/order.js";
 import { displayPath } from "../util/display-path.js";
 import { readCappedText, readFailure } from "../util/read-capped.js";
+import { specFileName } from "./serialize.js";
 import { listSpecFiles, MAX_SPEC_BYTES, SPEC_FILE } from "./spec-file.js";
 import type { Spec } from "./types.js";
 import { validateSpec } from "./validate.js";
@@ -17,9 +18,30 @@ export { MAX_SPEC_BYTES, SPEC_FILE };
 export async function loadSpecs(folder: string): Promise<StageResult<Spec[]>> {
   const files = listSpecFiles(folder);
   const loaded = await Promise.all(files.map((f) => loadSpecFile(path.join(folder, f))));
-  const specs = loaded.flatMap((l) => l.value);
+  const specs: Spec[] = [];
+  const diagnostics = loaded.flatMap((l) => l.diagnostics);
+  loaded.forEach((l, i) => {
+    for (const spec of l.value) {
+      const misplaced = misplacement(files[i]!, spec, displayPath(path.join(folder, files[i]!)));
+      if (misplaced === undefined) specs.push(spec);
+      else diagnostics.push(misplaced);
+    }
+  });
   specs.sort(compareAppVersion);
-  return { value: specs, diagnostics: loaded.flatMap((l) => l.diagnostics) };
+  return { value: specs, diagnostics };
+}
+
+/**
+ * A spec in a file its app and version do not name (`people/2025-03-20.json`
+ * holding webhooks 2022-10-20), as an error: two files could otherwise both
+ * be one app-version, and render over each other's files.
+ */
+export function misplacement(file: string, spec: Pick<Spec, "app" | "version">, shown: string): Diagnostic | undefined {
+  const expected = specFileName(spec);
+  if (file === expected) return undefined;
+  return diagnostic("error", "SPEC_MISPLACED", `the spec is of ${spec.app} ${spec.version}, whose file is ${expected}; it is left out`, {
+    file: shown,
+  });
 }
 
 export async function loadSpecFile(file: string): Promise<StageResult<Spec[]>> {
