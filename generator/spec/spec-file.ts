@@ -1,4 +1,4 @@
-import { readdirSync, type Dirent } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { compareText } from "../util/order.js";
 
@@ -16,15 +16,30 @@ export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
  * The spec files of a folder, `<app>/<version>.json`, sorted: two levels are
  * read and nothing below them, so a `--spec` naming a home folder (or one
  * holding a tree nested past the longest path) costs two levels, not a walk
- * of everything under it.
+ * of everything under it. A symbolic link to an app's folder or to a spec
+ * counts as what it points to (two levels cannot loop); one that leads
+ * nowhere is nothing.
  */
 export function listSpecFiles(folder: string): string[] {
   const files: string[] = [];
   for (const app of entriesOf(folder)) {
-    if (!app.isDirectory()) continue;
-    for (const file of entriesOf(path.join(folder, app.name))) if (file.isFile()) files.push(`${app.name}/${file.name}`);
+    if (kindOf(app, folder) !== "folder") continue;
+    const appFolder = path.join(folder, app.name);
+    for (const file of entriesOf(appFolder)) if (kindOf(file, appFolder) === "file") files.push(`${app.name}/${file.name}`);
   }
   return files.filter((file) => SPEC_FILE.test(file)).sort(compareText);
+}
+
+function kindOf(entry: Dirent, parent: string): "folder" | "file" | undefined {
+  if (entry.isDirectory()) return "folder";
+  if (entry.isFile()) return "file";
+  if (!entry.isSymbolicLink()) return undefined;
+  try {
+    const target = statSync(path.join(parent, entry.name));
+    return target.isDirectory() ? "folder" : target.isFile() ? "file" : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A folder's entries; none where it cannot be read (it is then no folder of specs). */
