@@ -9,6 +9,9 @@ import pluralize from "pluralize";
 import { memoized } from "../util/memo.js";
 import { compareText } from "../util/order.js";
 
+/** A path template as the spec holds one (`PathTemplate` in types.ts): segments that are neither empty, `.` nor `..`, no query, fragment or blank. */
+export const PATH_TEMPLATE = /^(?:\/(?!\.\.?(?:\/|$))[^/?#\s]+)+$/;
+
 /** Strips scheme, host, query and trailing slash: `https://host/a/b/?x` → `/a/b`. */
 export function relativePath(pathOrUrl: string): string {
   let path = pathOrUrl.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");

@@ -258,7 +258,7 @@ export const specSchema = {
         },
         currentUserPath: {
           type: "string",
-          pattern: "^/[^?#\\s]*$",
+          pattern: "^(?:/(?!\\.\\.?(?:/|$))[^/?#\\s]+)+$",
           description: "The current user's endpoint, e.g. `/people/v2/me`.",
         },
         upload: {
@@ -372,7 +372,7 @@ export const specSchema = {
           },
           path: {
             type: "string",
-            pattern: "^/[^?#\\s]*$",
+            pattern: "^(?:/(?!\\.\\.?(?:/|$))[^/?#\\s]+)+$",
             description: "The resource's own collection path, templated.",
           },
           collectionOnly: {
@@ -499,7 +499,7 @@ export const specSchema = {
                 },
                 path: {
                   type: "string",
-                  pattern: "^/[^?#\\s]*$",
+                  pattern: "^(?:/(?!\\.\\.?(?:/|$))[^/?#\\s]+)+$",
                 },
                 filters: {
                   type: "array",
@@ -549,7 +549,7 @@ export const specSchema = {
                 },
                 path: {
                   type: "string",
-                  pattern: "^/[^?#\\s]*$",
+                  pattern: "^(?:/(?!\\.\\.?(?:/|$))[^/?#\\s]+)+$",
                 },
                 description: {
                   type: "string",
@@ -599,7 +599,7 @@ export const specSchema = {
                 },
                 path: {
                   type: "string",
-                  pattern: "^/[^?#\\s]*$",
+                  pattern: "^(?:/(?!\\.\\.?(?:/|$))[^/?#\\s]+)+$",
                 },
                 filters: {
                   type: "array",

@@ -67,8 +67,9 @@ export type QueryPath = string;
 /** @uniqueItems true */
 export type QueryPaths = QueryPath[];
 
-// A path template relative to `baseUrl`: `/people/v2/people/{person_id}`.
-/** @pattern ^/[^?#\s]*$ */
+// A path template relative to `baseUrl`: `/people/v2/people/{person_id}`. Its segments are never empty, `.` or `..`:
+// a client would send `/people/v2/../../x` to another place than it names (`PATH_TEMPLATE` in paths.ts is this pattern).
+/** @pattern ^(?:/(?!\.\.?(?:/|$))[^/?#\s]+)+$ */
 export type PathTemplate = string;
 
 // An absolute http or https URL.

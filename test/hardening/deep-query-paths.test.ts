@@ -7,26 +7,18 @@
  * call stack size exceeded". It is now refused as it is loaded, at its
  * pointer, and nothing is written.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Spec } from "../../generator/spec/types.js";
 import { runCli } from "../helpers/cli.js";
-import { REPO_ROOT } from "../helpers/corpus.js";
+import { peopleSpecFolder, type Resource } from "../helpers/people-spec-folder.js";
 import { scratchFolder } from "../helpers/scratch.js";
 
 const { folder } = scratchFolder("pco-deep-query-paths-");
-const people = () => JSON.parse(readFileSync(path.join(REPO_ROOT, "spec", "people", "2025-03-20.json"), "utf8")) as Spec;
-
 /** A spec folder holding the People spec with `edit` applied to its Person; returns it, and Person's index. */
-function specFolder(name: string, edit: (person: Spec["resources"][number]) => void): { spec: string; index: number } {
-  const spec = people();
-  const index = spec.resources.findIndex((r) => r.type === "Person");
-  edit(spec.resources[index]!);
+function specFolder(name: string, edit: (person: Resource) => void): { spec: string; index: number } {
   const root = folder(name);
-  mkdirSync(path.join(root, "people"));
-  writeFileSync(path.join(root, "people", "2025-03-20.json"), JSON.stringify(spec));
-  return { spec: root, index };
+  return { spec: root, index: peopleSpecFolder(root, edit) };
 }
 
 const steps = (count: number) => Array.from({ length: count }, (_, i) => (i % 2 === 0 ? "households" : "people")).join(".");
@@ -35,12 +27,12 @@ describe("query names of many steps", () => {
   it.each([
     [
       "a nested include",
-      (count: number) => (p: Spec["resources"][number]) => void (p.query.nestedInclude = [steps(count)]),
+      (count: number) => (p: Resource) => void (p.query.nestedInclude = [steps(count)]),
       "nestedInclude/0",
     ],
     [
       "a relational where",
-      (count: number) => (p: Spec["resources"][number]) =>
+      (count: number) => (p: Resource) =>
         void (p.query.relationalWhere = [{ name: `${steps(count - 1)}.name`, type: "string" }]),
       "relationalWhere/0/name",
     ],

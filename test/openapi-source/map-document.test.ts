@@ -178,6 +178,21 @@ describe("one document", () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ code, pointer, file: "widgets.json" }));
   });
 
+  it("a path that is not a path template (dot segments, a URL, an empty segment) is skipped with a warning at it", () => {
+    const document = widgetDocument();
+    const item = document.paths["/widgets/{widget_id}"];
+    const paths: Record<string, unknown> = document.paths;
+    for (const bad of ["/widgets/../../../etc/passwd", "https://evil.example/widgets", "/widgets//x", "widgets"]) paths[bad] = item;
+    const { draft, diagnostics } = mapOpenApiDocument(document, "widgets.json");
+    expect(diagnostics.filter((d) => d.code === "OPENAPI_UNMAPPED_PATH").map((d) => d.pointer)).toEqual([
+      "/paths/~1widgets~1..~1..~1..~1etc~1passwd",
+      "/paths/https:~1~1evil.example~1widgets",
+      "/paths/~1widgets~1~1x",
+      "/paths/widgets",
+    ]);
+    expect(draft!.resources[0]!.endpoints.map((e) => e.path)).toEqual(["/widgets/v2/widgets", "/widgets/v2/widgets/{widget_id}"]);
+  });
+
   it("a document that is not PCO's is one error", () => {
     const { draft, diagnostics } = mapOpenApiDocument({ openapi: "3.1.0", servers: [{ url: "https://example.com/" }] }, "other.json");
     expect(draft).toBeUndefined();

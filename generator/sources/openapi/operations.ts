@@ -6,6 +6,7 @@
  * updates and DELETE deletes the record its path addresses.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { PATH_TEMPLATE } from "../../spec/paths.js";
 import type { HttpMethod, Operation } from "../../spec/types.js";
 import {
   child,
@@ -44,6 +45,12 @@ const PATH_ITEM_TEXT = new Set(["summary", "description", "parameters"]);
 export function readOperations(root: RootNode, file: string, diagnostics: Diagnostic[]): OpenApiOperation[] {
   const found: OpenApiOperation[] = [];
   for (const [path, item] of entries(child(root, "paths"))) {
+    // An OpenAPI path starts with `/`; one with `..` or a URL in it would send a client somewhere else than it says.
+    if (!PATH_TEMPLATE.test(path)) {
+      const problem = `${JSON.stringify(path)} is not a path template (/segment/{parameter}, no ".." or empty segment); skipped`;
+      diagnostics.push(diagnostic("warning", "OPENAPI_UNMAPPED_PATH", problem, { file, pointer: pointerOf(item) }));
+      continue;
+    }
     const shared = parametersOf(root, child(item, "parameters"));
     for (const [key, node] of entries(item)) {
       const method = METHODS[key];
