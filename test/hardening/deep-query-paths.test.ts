@@ -25,15 +25,10 @@ const steps = (count: number) => Array.from({ length: count }, (_, i) => (i % 2 
 
 describe("query names of many steps", () => {
   it.each([
-    [
-      "a nested include",
-      (count: number) => (p: Resource) => void (p.query.nestedInclude = [steps(count)]),
-      "nestedInclude/0",
-    ],
+    ["a nested include", (count: number) => (p: Resource) => void (p.query.nestedInclude = [steps(count)]), "nestedInclude/0"],
     [
       "a relational where",
-      (count: number) => (p: Resource) =>
-        void (p.query.relationalWhere = [{ name: `${steps(count - 1)}.name`, type: "string" }]),
+      (count: number) => (p: Resource) => void (p.query.relationalWhere = [{ name: `${steps(count - 1)}.name`, type: "string" }]),
       "relationalWhere/0/name",
     ],
   ])("%s of 50,000 steps: generate exits 1 naming the spec and the pointer, and writes nothing", async (_kind, edit, pointer) => {
