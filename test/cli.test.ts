@@ -15,7 +15,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/corpus.js";
 import { runCli } from "./helpers/cli.js";
+import { scratchFolder } from "./helpers/scratch.js";
 import { plainGenerateArgs } from "../generator/commands/plain-generate.js";
+
+const scratch = scratchFolder("pco-cli-");
 
 describe("the command line", () => {
   it("exits 2 with a one-line usage error for an unknown option", async () => {
@@ -48,23 +51,19 @@ describe("the command line", () => {
     ["slate:ftp://example.com/docs", 'error: --from "slate:ftp://example.com/docs": only http and https URLs are read, not ftp'],
     ["portal:http://", 'error: --from "portal:http://" is not a URL'],
   ])("exits 2 for the source %s before any request, and never repeats a password", async (source, message) => {
-    const folder = mkdtempSync(path.join(tmpdir(), "pco-url-"));
-    try {
-      const config = path.join(folder, "sources.json");
-      writeFileSync(config, JSON.stringify({ from: [source], out: "spec" }));
-      for (const args of [
-        ["--from", source, "--out", path.join(folder, "spec")],
-        ["--config", config],
-      ]) {
-        const run = await runCli(["scrape", ...args]);
-        expect(run.code, args[0]).toBe(2);
-        expect(run.stderr, args[0]).toBe(message);
-        expect(run.stdout + run.stderr, args[0]).not.toContain("s3cret");
-      }
-      expect(readdirSync(folder)).toEqual(["sources.json"]);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
+    const folder = scratch.folder("url");
+    const config = path.join(folder, "sources.json");
+    writeFileSync(config, JSON.stringify({ from: [source], out: "spec" }));
+    for (const args of [
+      ["--from", source, "--out", path.join(folder, "spec")],
+      ["--config", config],
+    ]) {
+      const run = await runCli(["scrape", ...args]);
+      expect(run.code, args[0]).toBe(2);
+      expect(run.stderr, args[0]).toBe(message);
+      expect(run.stdout + run.stderr, args[0]).not.toContain("s3cret");
     }
+    expect(readdirSync(folder)).toEqual(["sources.json"]);
   });
 
   it.each([",", " , ", ""])("exits 2 for --versions %j, which names no version, before reading anything", async (versions) => {
@@ -167,15 +166,11 @@ describe("numbers given as flags", () => {
     [["drift", "--from", dead, "--retries", "11"], "--retries takes a whole number from 0 to 10, not 11"],
     [["mock", "--port", "abc"], "--port takes a whole number from 0 to 65535; what was given is not a number"],
   ])("%j exits 2 at once, saying what the flag takes", async (args, message) => {
-    const folder = mkdtempSync(path.join(tmpdir(), "pco-flags-"));
-    try {
-      const run = await runCli(args.map((arg) => arg.replace("{out}", path.join(folder, "out"))));
-      expect(run.code).toBe(2);
-      expect(run.stderr).toBe(`error: ${message}`);
-      expect(readdirSync(folder)).toEqual([]);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = scratch.folder("flags");
+    const run = await runCli(args.map((arg) => arg.replace("{out}", path.join(folder, "out"))));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${message}`);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 
@@ -183,38 +178,30 @@ describe("an output folder that cannot be one", () => {
   it.each(["generate", "check"])(
     "%s: --out naming the spec folder, or a link to it, exits 2 and leaves the specs as they were",
     async (command) => {
-      const folder = mkdtempSync(path.join(tmpdir(), "pco-out-is-spec-"));
-      try {
-        const specs = path.join(folder, "spec");
-        mkdirSync(specs);
-        cpSync(path.join(REPO_ROOT, "spec", "webhooks"), path.join(specs, "webhooks"), { recursive: true });
-        symlinkSync(specs, path.join(folder, "link"));
-        const before = readdirSync(specs, { recursive: true }).sort();
-        for (const out of [specs, `${specs}/`, path.join(folder, "link")]) {
-          const run = await runCli([command, "--spec", specs, "--out", out]);
-          expect(run.code, out).toBe(2);
-          expect(run.stderr, out).toMatch(
-            /^error: --out \S+ is the spec folder \(--spec\): the output's openapi\/<app>-<version>\.json would be read as specs; name another folder$/,
-          );
-        }
-        expect(readdirSync(specs, { recursive: true }).sort()).toEqual(before);
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
+      const folder = scratch.folder("out-is-spec");
+      const specs = path.join(folder, "spec");
+      mkdirSync(specs);
+      cpSync(path.join(REPO_ROOT, "spec", "webhooks"), path.join(specs, "webhooks"), { recursive: true });
+      symlinkSync(specs, path.join(folder, "link"));
+      const before = readdirSync(specs, { recursive: true }).sort();
+      for (const out of [specs, `${specs}/`, path.join(folder, "link")]) {
+        const run = await runCli([command, "--spec", specs, "--out", out]);
+        expect(run.code, out).toBe(2);
+        expect(run.stderr, out).toMatch(
+          /^error: --out \S+ is the spec folder \(--spec\): the output's openapi\/<app>-<version>\.json would be read as specs; name another folder$/,
+        );
       }
+      expect(readdirSync(specs, { recursive: true }).sort()).toEqual(before);
     },
   );
 
   it("check: an --out that is a file exits 2, rather than call every file missing", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "pco-out-is-file-"));
-    try {
-      const file = path.join(folder, "generated");
-      writeFileSync(file, "");
-      const run = await runCli(["check", "--spec", path.join(REPO_ROOT, "spec"), "--out", file]);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^error: cannot check \S+generated: it is not a folder$/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = scratch.folder("out-is-file");
+    const file = path.join(folder, "generated");
+    writeFileSync(file, "");
+    const run = await runCli(["check", "--spec", path.join(REPO_ROOT, "spec"), "--out", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot check \S+generated: it is not a folder$/);
   });
 });
 
