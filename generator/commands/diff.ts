@@ -83,9 +83,9 @@ export const diffCommand: Command<DiffArgs> = {
       output.err("error: could not compare: a side has errors (see above)");
       return EXIT.couldNotRun;
     }
-    if (args.app?.length && before.specs.length === 0 && after.specs.length === 0) {
-      // A mistyped --app compares nothing, which is no verdict of "no changes".
-      output.err(`error: nothing to compare: neither side holds a spec of ${args.app.join(", ")}`);
+    if (before.specs.length === 0 && after.specs.length === 0) {
+      // Two empty folders, or a mistyped --app, compare nothing: no verdict of "no changes" that a CI check would pass.
+      output.err(`error: nothing to compare: neither side holds a spec${args.app?.length ? ` of ${args.app.join(", ")}` : ""}`);
       return EXIT.couldNotRun;
     }
     const comparisons =

@@ -75,6 +75,12 @@ describe("pco-codegen diff", () => {
     expect(typo.stderr).toBe("error: nothing to compare: neither side holds a spec of peopel");
     expect(typo.stdout).toBe("");
 
+    const empty = [at("empty-a"), at("empty-b")];
+    for (const folder of empty) mkdirSync(folder, { recursive: true });
+    const none = await runCli(["diff", ...empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split("\n").at(-1)).toBe("error: nothing to compare: neither side holds a spec");
+
     const files = await runCli(["diff", at("a", "webhooks", "2022-10-20.json"), at("b", "webhooks", "2026-01-01.json"), "--app", "people"]);
     expect(files.code).toBe(1);
     expect(files.stdout.split("\n")[0]).toMatch(/^Changes from \S+2022-10-20\.json to \S+2026-01-01\.json: /);
