@@ -42,6 +42,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
       const { string, array } = (parser as unknown as { getOptions(): DeclaredOptions }).getOptions();
       const repeated = string.find((name) => !array.includes(name) && Array.isArray(args[name]));
       if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once`);
+      // An empty value names nothing: as a folder it would be the working folder, as a file no file at all.
+      const empty = string.find((name) => args[name] === "" || (Array.isArray(args[name]) && args[name].includes("")));
+      if (empty !== undefined) throw new UsageError(`${flagOrOperand(argv, empty)} is given an empty value`);
       return true;
     }, true)
     .help()
@@ -63,6 +66,12 @@ export async function main(argv: readonly string[], output: Output = processOutp
 }
 
 class UsageError extends Error {}
+
+/** `--out` for an option, `<before>` for an operand (`diff <before> <after>`): as the user wrote it. */
+function flagOrOperand(argv: readonly string[], name: string): string {
+  const flag = `--${name}`;
+  return argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`)) ? flag : `<${name}>`;
+}
 
 /** The option names yargs has been told of, by type (its `getOptions()`, which its typings leave out). */
 interface DeclaredOptions {

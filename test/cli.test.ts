@@ -66,7 +66,7 @@ describe("the command line", () => {
     expect(readdirSync(folder)).toEqual(["sources.json"]);
   });
 
-  it.each([",", " , ", ""])("exits 2 for --versions %j, which names no version, before reading anything", async (versions) => {
+  it.each([",", " , "])("exits 2 for --versions %j, which names no version, before reading anything", async (versions) => {
     const run = await runCli(["scrape", "--from", "portal:/nonexistent", "--versions", versions, "--out", "/tmp/never"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`error: --versions ${JSON.stringify(versions)} names no version: give latest, all, or a comma-separated list`);
@@ -216,6 +216,22 @@ describe("options given twice", () => {
   });
 });
 
+describe("empty values", () => {
+  it.each([
+    [["generate", "--out", ""], "--out"],
+    [["generate", "--spec="], "--spec"],
+    [["check", "--out", ""], "--out"],
+    [["mock", "--spec", ""], "--spec"],
+    [["scrape", "--from", "portal:x", "--config", ""], "--config"],
+    [["scrape", "--from", "portal:x", "--app", "people", "--app", ""], "--app"],
+    [["diff", "", "spec"], "<before>"],
+  ])("%j exits 2 naming the flag or operand: an empty path would be the working folder, or no file", async (args, named) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${named} is given an empty value\nRun pco-codegen --help for usage.`);
+  });
+});
+
 describe("a plain generate, run without the command line parser", () => {
   it("takes only `generate` with --spec, --out and --verbose, each at most once", () => {
     expect(plainGenerateArgs(["generate"])).toEqual({ spec: "spec", out: "generated" });
@@ -224,6 +240,7 @@ describe("a plain generate, run without the command line parser", () => {
       ["generate", "--force"],
       ["generate", "--no-force"],
       ["generate", "--out", "a", "--out", "b"],
+      ["generate", "--out", ""],
       ["generate", "--help"],
       ["check"],
       ["generate", "extra"],

@@ -17,7 +17,7 @@ export const GENERATE_DEFAULTS: GenerateArgs = { spec: "spec", out: "generated" 
 /**
  * `generate` with `--spec`, `--out` and `--verbose` at most once each, and
  * nothing else; undefined for any other command line (help, `--force`, an
- * unknown or repeated option, another command), which the parser handles.
+ * unknown, repeated or empty option, another command), which the parser handles.
  */
 export function plainGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {
   let parsed;
@@ -35,5 +35,6 @@ export function plainGenerateArgs(argv: readonly string[]): GenerateArgs | undef
   const names = parsed.tokens.flatMap((token) => (token.kind === "option" ? [token.name] : []));
   if (new Set(names).size !== names.length) return undefined;
   if (parsed.positionals.length !== 1 || parsed.positionals[0] !== "generate") return undefined;
+  if (parsed.values.spec === "" || parsed.values.out === "") return undefined;
   return { spec: parsed.values.spec ?? GENERATE_DEFAULTS.spec, out: parsed.values.out ?? GENERATE_DEFAULTS.out };
 }
