@@ -6,6 +6,7 @@
  * (a 507 past it, room again after a delete).
  */
 import { describe, expect, it } from "vitest";
+import { MAX_LISTED_ERRORS } from "../../generator/dataset/errors.js";
 import { MAX_RATE_KEYS, SlidingWindow } from "../../generator/mock/rate-limit.js";
 import { startMockServer } from "../../generator/mock/server.js";
 import { committedSpecs } from "../fixtures-render/committed-specs.js";
@@ -34,6 +35,25 @@ describe("the mock server's limits", () => {
       const created = await api.post(SCHOOL_OPTIONS, { data: { type: "SchoolOption", attributes: { value: "y", school_types: [["a"]] } } });
       expect(created.status).toBe(201);
       expect((await api.get(SCHOOL_OPTIONS)).body.data).toHaveLength(before.body.data.length + 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("lists at most MAX_LISTED_ERRORS errors for a body of 5,000 unknown attributes, the last counting the rest", async () => {
+    const server = await startMockServer({ specs: await committedSpecs(), port: 0 });
+    try {
+      const attributes = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`unknown_${i}`, 1]));
+      const refused = await client(server.url).post(SCHOOL_OPTIONS, { data: { type: "SchoolOption", attributes } });
+      expect(refused.status).toBe(422);
+      const errors = refused.body.errors as { detail: string; source: { pointer: string } }[];
+      expect(errors).toHaveLength(MAX_LISTED_ERRORS);
+      expect(errors[0]!.source.pointer).toBe("/data/attributes/unknown_0");
+      expect(errors.at(-2)!.source.pointer).toBe(`/data/attributes/unknown_${MAX_LISTED_ERRORS - 2}`);
+      expect(errors.at(-1)).toMatchObject({
+        detail: `and ${(5_000 - MAX_LISTED_ERRORS + 1).toLocaleString("en-US")} more members of the body are at fault`,
+        source: { pointer: "/data" },
+      });
     } finally {
       await server.close();
     }
