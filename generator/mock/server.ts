@@ -102,16 +102,18 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const segments = decodeSegments(path);
     if (segments === undefined)
       return { status: 400, document: errorDocument(errorObject(400, "invalid_path", `The path ${path} has a broken percent-escape`)) };
-    const method = request.method ?? "GET";
+    const asked = request.method ?? "GET";
+    // HEAD is answered as GET is, as HTTP asks of a server that answers GET (RFC 9110); Node sends the headers without the body.
+    const method = asked === "HEAD" ? "GET" : asked;
     const chosen = catalog.choose(segments[1] ?? "", request.headers[VERSION_HEADER]);
     if ("error" in chosen) return { status: 400, document: chosen.error };
-    const noRoute = { status: 404, document: notFound(`No endpoint matches ${method} ${path}`) };
+    const noRoute = { status: 404, document: notFound(`No endpoint matches ${asked} ${path}`) };
     if (chosen.app === undefined) return noRoute;
     const match = chosen.app.routes.match(method, segments);
     if (match === undefined) return noRoute;
     const versionHeader = { "X-PCO-API-Processed-As-Version": chosen.app.spec.version };
     if ("allowed" in match) {
-      const document = errorDocument(errorObject(405, "method_not_allowed", `${path} takes ${match.allowed.join(", ")}, not ${method}`));
+      const document = errorDocument(errorObject(405, "method_not_allowed", `${path} takes ${match.allowed.join(", ")}, not ${asked}`));
       return { status: 405, document, headers: { ...versionHeader, Allow: match.allowed.join(", ") } };
     }
     const query = parseQuery(question === -1 ? "" : target.slice(question + 1));

@@ -314,6 +314,16 @@ describe("the mock server", () => {
     expect((await api.post("/people/v2/people/123/staff_only_reset_age_checks")).status).toBe(404);
   });
 
+  it("answers HEAD as GET, with the headers and no body", async () => {
+    const get = await fetch(`${server.url}/people/v2/people?per_page=1`);
+    const head = await fetch(`${server.url}/people/v2/people?per_page=1`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    expect(head.headers.get("x-pco-api-processed-as-version")).toBe("2025-03-20");
+    expect(await head.text()).toBe("");
+    expect((await fetch(`${server.url}/people/v2/nothing`, { method: "HEAD" })).status).toBe(404);
+  });
+
   it("answers a wrong method with 405 and Allow, an unknown path with 404", async () => {
     const wrong = await api.delete("/people/v2/people");
     expect(wrong.status).toBe(405);
