@@ -20,7 +20,7 @@ import type { RequestQuery } from "./query.js";
 import { parseBody, type Assigned } from "./request-body.js";
 import type { Handler, RouteTable } from "./routes.js";
 import { whereFilter } from "./where.js";
-import { sizeOf, type WriteBudget } from "./write-budget.js";
+import type { WriteBudget } from "./write-budget.js";
 
 /** One app-version as the server holds it: its records change with every create, update and delete. */
 export interface AppVersion {
@@ -159,9 +159,8 @@ function create(
   const record = blankRecord(resource, nextId(app, resource.type));
   assign(record, body.assigned, resource, request.now);
   linkToParent(dataset, record, template, values);
-  if (!app.budget.fits(sizeOf(record), true)) return refusedForSpace(app.budget);
+  if (!app.budget.admitCreated(record)) return refusedForSpace(app.budget);
   dataset.records.get(resource.type)!.push(record);
-  app.budget.wrote(record, true);
   const location = recordLocation(dataset, resource, record);
   return {
     status: 201,
@@ -174,9 +173,9 @@ function update(app: AppVersion, context: DocumentContext, resource: Resource, r
   const body = parseBody(request.body, context.dataset, resource, "update", record.id);
   if ("error" in body) return { status: body.status, document: body.error };
   // What the update assigns is at most what it adds: the values it replaces are let go.
-  if (!app.budget.fits(JSON.stringify(body.assigned).length, false)) return refusedForSpace(app.budget);
+  if (!app.budget.fitsUpdate(JSON.stringify(body.assigned).length)) return refusedForSpace(app.budget);
   assign(record, body.assigned, resource, request.now);
-  app.budget.wrote(record, false);
+  app.budget.updated(record);
   return { status: 200, document: singleDocument(context, resource, record) };
 }
 

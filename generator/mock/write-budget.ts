@@ -12,7 +12,7 @@ export const MAX_CREATED_RECORDS = 100_000;
 /** What the records clients wrote (created or updated) hold, counted as the length of their JSON. */
 export const MAX_WRITTEN_BYTES = 256 * 1024 * 1024;
 
-export const sizeOf = (record: FixtureRecord): number => JSON.stringify(record).length;
+const sizeOf = (record: FixtureRecord): number => JSON.stringify(record).length;
 
 export class WriteBudget {
   private readonly written = new Map<FixtureRecord, { size: number; created: boolean }>();
@@ -24,18 +24,27 @@ export class WriteBudget {
     readonly maxBytes = MAX_WRITTEN_BYTES,
   ) {}
 
-  /** Whether a write that adds at most `added` bytes (and, for a create, one record) stays within both bounds. */
-  fits(added: number, creating: boolean): boolean {
-    return this.bytes + added <= this.maxBytes && (!creating || this.created < this.maxCreated);
+  /** Counts a record about to be created, measured once, where one more record of its size stays within both bounds. */
+  admitCreated(record: FixtureRecord): boolean {
+    const size = sizeOf(record);
+    if (this.created >= this.maxCreated || this.bytes + size > this.maxBytes) return false;
+    this.created += 1;
+    this.bytes += size;
+    this.written.set(record, { size, created: true });
+    return true;
   }
 
-  /** Counts `record` as it now is, after a write that `fits` admitted. */
-  wrote(record: FixtureRecord, creating: boolean): void {
+  /** Whether an update that adds at most `added` bytes stays within the bound on bytes. */
+  fitsUpdate(added: number): boolean {
+    return this.bytes + added <= this.maxBytes;
+  }
+
+  /** Counts `record` as it now is, after an update `fitsUpdate` admitted. */
+  updated(record: FixtureRecord): void {
     const before = this.written.get(record);
     const size = sizeOf(record);
     this.bytes += size - (before?.size ?? 0);
-    if (creating) this.created += 1;
-    this.written.set(record, { size, created: creating || before?.created === true });
+    this.written.set(record, { size, created: before?.created === true });
   }
 
   /** Gives back what a deleted record held. */
