@@ -53,6 +53,21 @@ describe("paging", () => {
     // Detected before asking for the same page again.
     expect(server.requests).toHaveLength(1);
   });
+
+  test("a links.next onward from a page of no records ends the walk with an error", async () => {
+    // Each empty page links to a new offset, so no page repeats: only the empty page itself says the walk would never end.
+    // The server stops linking after 50 pages, which bounds the walk the old runtime would have gone on with.
+    server.handle((request) => {
+      const offset = Number(request.query.get("offset") ?? "0");
+      const next = offset < 5000 ? { next: `${server.url}/people/v2/people?per_page=100&offset=${offset + 100}` } : {};
+      return { json: { data: [], links: next } };
+    });
+    const walk = async () => {
+      for await (const person of testClient(server.url).people.each()) void person;
+    };
+    await expect(walk()).rejects.toThrow("GET /people/v2/people: links.next follows a page of no records");
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe("includes", () => {

@@ -80,7 +80,8 @@ export function connect(api, routes, options = {}) {
         /**
          * Every record, page by page (100 a page unless `perPage` says otherwise),
          * following `links.next` without its fragment; a link back to a page
-         * already read is an error, and `maxPages` ends the walk early.
+         * already read, or onward from a page of no records, is an error (a
+         * server that pages on forever), and `maxPages` ends the walk early.
          */
         async *each(query) {
             const paged = { ...query, perPage: query?.perPage ?? 100 };
@@ -93,6 +94,8 @@ export function connect(api, routes, options = {}) {
                 const next = page.links.next;
                 if (typeof next !== "string" || next === "")
                     return;
+                if (page.data.length === 0)
+                    throw http.fail("links.next follows a page of no records", "GET", new URL(url).pathname);
                 if (paged.maxPages !== undefined && pages >= paged.maxPages)
                     return;
                 const from = url;

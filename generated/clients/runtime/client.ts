@@ -112,7 +112,8 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
     /**
      * Every record, page by page (100 a page unless `perPage` says otherwise),
      * following `links.next` without its fragment; a link back to a page
-     * already read is an error, and `maxPages` ends the walk early.
+     * already read, or onward from a page of no records, is an error (a
+     * server that pages on forever), and `maxPages` ends the walk early.
      */
     async *each(this: Handle, query?: AnyQuery): AsyncIterable<unknown> {
       const paged: AnyQuery = { ...query, perPage: query?.perPage ?? 100 };
@@ -124,6 +125,8 @@ export function connect(api: ApiDefaults, routes: Routes, options: ClientOptions
         yield* page.data;
         const next = page.links.next;
         if (typeof next !== "string" || next === "") return;
+        if (page.data.length === 0)
+          throw http.fail("links.next follows a page of no records", "GET", new URL(url).pathname);
         if (paged.maxPages !== undefined && pages >= paged.maxPages) return;
         const from = url;
         url = http.follow(next, "GET", from);

@@ -15,6 +15,7 @@
  */
 import { authorizer } from "./auth.js";
 import { BodyTooLarge, readText } from "./body.js";
+import { checkOptions } from "./check-options.js";
 import { answerError, PcoError } from "./errors.js";
 import { rateLimiter } from "./rate-limiter.js";
 import { redactor, SECRET_HEADER } from "./redact.js";
@@ -25,6 +26,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 export function createTransport(api, options) {
+    checkOptions(options);
     const base = new URL(options.baseUrl ?? api.baseUrl);
     const origin = base.origin;
     const prefix = origin + withoutTrailingSlashes(base.pathname);

@@ -15,6 +15,7 @@
  */
 import { authorizer } from "./auth.js";
 import { BodyTooLarge, readText } from "./body.js";
+import { checkOptions } from "./check-options.js";
 import { answerError, PcoError } from "./errors.js";
 import type { ApiDefaults, ClientOptions } from "./options.js";
 import { rateLimiter } from "./rate-limiter.js";
@@ -49,6 +50,7 @@ const MAX_REDIRECTS = 5;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export function createTransport(api: ApiDefaults, options: ClientOptions): Transport {
+  checkOptions(options);
   const base = new URL(options.baseUrl ?? api.baseUrl);
   const origin = base.origin;
   const prefix = origin + withoutTrailingSlashes(base.pathname);
