@@ -193,6 +193,24 @@ describe("one document", () => {
     expect(draft!.resources[0]!.endpoints.map((e) => e.path)).toEqual(["/widgets/v2/widgets", "/widgets/v2/widgets/{widget_id}"]);
   });
 
+  it("a per_page whose numbers make a page size gives it; one whose numbers do not is a warning at the parameter", () => {
+    const perPage = (schema: object) => ({ name: "per_page", in: "query", schema: { type: "integer", ...schema } });
+    const good = mapOpenApiDocument(widgetDocument({ parameter: perPage({ minimum: 1, maximum: 100, default: 25 }) }), "w.json");
+    expect(good.draft!.resources[0]!.query.perPage).toEqual({ min: 1, max: 100, default: 25 });
+    expect(good.diagnostics.filter((d) => d.code === "OPENAPI_BAD_PER_PAGE")).toEqual([]);
+    for (const schema of [
+      { minimum: 1, maximum: 100 },
+      { minimum: 50, maximum: 10, default: 25 },
+      { minimum: 1, maximum: 100, default: 2.5 },
+    ]) {
+      const bad = mapOpenApiDocument(widgetDocument({ parameter: perPage(schema) }), "w.json");
+      expect(bad.draft!.resources[0]!.query.perPage).toBeUndefined();
+      expect(bad.diagnostics.filter((d) => d.code === "OPENAPI_BAD_PER_PAGE")).toEqual([
+        expect.objectContaining({ severity: "warning", pointer: "/paths/~1widgets/get/parameters/1" }),
+      ]);
+    }
+  });
+
   it("a document that is not PCO's is one error", () => {
     const { draft, diagnostics } = mapOpenApiDocument({ openapi: "3.1.0", servers: [{ url: "https://example.com/" }] }, "other.json");
     expect(draft).toBeUndefined();

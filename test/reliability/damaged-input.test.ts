@@ -359,6 +359,33 @@ describeCorpus("damaged documentation through the command line", () => {
     };
     expect(spec.resources.find((r) => r.type === "Event")!.example).toBeUndefined();
   });
+
+  it("per_page numbers that make no page size: a warning at the section, the resource written without one", async () => {
+    const mirror = webhooksMirror();
+    type PerPageSection = { data: { attributes: Record<string, unknown> } };
+    const document = JSON.parse(readFileSync(mirror.vertex("event"), "utf8")) as {
+      data: { relationships: { per_page: PerPageSection } };
+    };
+    Object.assign(document.data.relationships.per_page.data.attributes, { minimum: 50, maximum: 10 });
+    // One key a line, so that the section's line is known: the line of `"per_page": {` is followed by `"data": {`.
+    const text = JSON.stringify(document, null, 1);
+    writeFileSync(mirror.vertex("event"), text);
+    const line = text.split("\n").findIndex((l) => l.trim() === '"per_page": {') + 2;
+    const out = path.join(folder("out"), "spec");
+
+    const run = await scrape(`portal:${mirror.root}`, out);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `${shown(mirror.vertex("event"))}:${line}:5: warning PORTAL_BAD_PER_PAGE: Event: per_page gives minimum 50, maximum 10, default 25, ` +
+        "not whole numbers with minimum ≤ default ≤ maximum; the page size is left out (at /data/relationships/per_page/data)",
+    );
+    const spec = JSON.parse(readFileSync(path.join(out, "webhooks/2022-10-20.json"), "utf8")) as {
+      resources: { type: string; query: { perPage?: unknown } }[];
+    };
+    expect(spec.resources.find((r) => r.type === "Event")!.query.perPage).toBeUndefined();
+    expect(spec.resources.find((r) => r.type === "Delivery")!.query.perPage).toEqual({ min: 1, max: 100, default: 25 });
+  });
 });
 
 /**

@@ -6,6 +6,7 @@
  */
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import type { Located } from "../../spec/draft.js";
+import { pageSize, pageSizeNumbers } from "../../spec/per-page.js";
 import type { Filter, PerPage, QueryParam } from "../../spec/types.js";
 import { mapSchemaType } from "./attribute-type.js";
 import { enumOf, isObject, member, originAt, pointerOf, type Node } from "./openapi-node.js";
@@ -35,7 +36,7 @@ interface ParameterRead {
   where?: Located<QueryParam>;
   /** For a filter parameter: its filters, shared likewise. */
   filters: Located<Filter>[];
-  /** For `per_page`: its bounds and default, where the schema gives all three. */
+  /** For `per_page`: its bounds and default, where the schema gives all three and they make a page size. */
   perPage?: PerPage;
 }
 
@@ -53,7 +54,7 @@ export function readQuery(
   for (const node of op.parameters) {
     // A path parameter names the record its path addresses: nothing to read, and most are written inline, one object each.
     if (member(node.value, "in") === "path") continue;
-    const parameter = readParameter(node, file, cache);
+    const parameter = readParameter(node, file, cache, diagnostics);
     if (parameter === undefined) {
       diagnostics.push(
         diagnostic("warning", "OPENAPI_UNMAPPED_PARAMETER", `${op.method} ${op.path}: a parameter that is not an object; skipped`, {
@@ -123,16 +124,22 @@ export function readQuery(
   return query;
 }
 
-function readParameter(node: Node, file: string, cache: WeakMap<object, ParameterRead>): ParameterRead | undefined {
+/** A parameter, read (and any problem of its own reported) once, however many operations share it. */
+function readParameter(
+  node: Node,
+  file: string,
+  cache: WeakMap<object, ParameterRead>,
+  diagnostics: Diagnostic[],
+): ParameterRead | undefined {
   if (!isObject(node.value)) return undefined;
   const cached = cache.get(node.value);
   if (cached !== undefined) return cached;
-  const read = parameterOf(node, file);
+  const read = parameterOf(node, file, diagnostics);
   cache.set(node.value, read);
   return read;
 }
 
-function parameterOf(node: Node, file: string): ParameterRead {
+function parameterOf(node: Node, file: string, diagnostics: Diagnostic[]): ParameterRead {
   const value = node.value;
   const name = member(value, "name");
   const place = member(value, "in");
@@ -166,8 +173,17 @@ function parameterOf(node: Node, file: string): ParameterRead {
       break;
     case "per_page": {
       const [min, max, fallback] = [member(schema, "minimum"), member(schema, "maximum"), member(schema, "default")];
-      if (typeof min === "number" && typeof max === "number" && typeof fallback === "number")
-        read.perPage = { min, max, default: fallback };
+      const perPage = pageSize(min, max, fallback);
+      if (perPage !== undefined) read.perPage = perPage;
+      else
+        diagnostics.push(
+          diagnostic(
+            "warning",
+            "OPENAPI_BAD_PER_PAGE",
+            `per_page's schema gives ${pageSizeNumbers(min, max, fallback)}, not whole numbers with minimum ≤ default ≤ maximum; the page size is left out`,
+            read.origin,
+          ),
+        );
       break;
     }
   }

@@ -411,7 +411,7 @@ function pagingOf(group: CellGroup, reading: Reading): { perPage?: PerPage; offs
       diagnostic(
         "warning",
         "PAGE_PER_PAGE",
-        `${reading.label}: per_page does not say "(min=…, max=…, default=…)"`,
+        `${reading.label}: per_page does not say "(min=…, max=…, default=…)" with min ≤ default ≤ max`,
         reading.at(perPageRow.line),
       ),
     );

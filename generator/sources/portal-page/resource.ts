@@ -172,7 +172,12 @@ function pagingOf(
   const perPage = perPageFromText(describe(perPageRow.match[4], perPageRow.more) ?? "");
   if (perPage === undefined) {
     diagnostics.push(
-      diagnostic("warning", "PAGE_PER_PAGE", `${label}: per_page does not say "(min=…, max=…, default=…)"`, at(perPageRow.line)),
+      diagnostic(
+        "warning",
+        "PAGE_PER_PAGE",
+        `${label}: per_page does not say "(min=…, max=…, default=…)" with min ≤ default ≤ max`,
+        at(perPageRow.line),
+      ),
     );
   }
   return { ...(perPage === undefined ? {} : { perPage }), offset, cursor };

@@ -10,6 +10,7 @@ import { parseJson } from "../../json-text.js";
 import type { AssociationDraft, IncludeDraft, Located, NamedDraft, ResourceDraft } from "../../spec/draft.js";
 import type { Action, Attribute, Filter, PerPage, Permissions, QueryParam, Relationship } from "../../spec/types.js";
 import { pascalCase } from "../../util/case.js";
+import { pageSize, pageSizeNumbers } from "../../spec/per-page.js";
 import type { PortalDocument } from "./document.js";
 import { itemFields, sectionItems, vertexView, VERTEX_SECTIONS, type VertexView } from "./vertex-view.js";
 import { readTypeCell, typeRepairMessage } from "../type-repair.js";
@@ -62,7 +63,7 @@ export function readVertex(doc: PortalDocument, fileVertexId: string): { value: 
     );
   }
   const ctx = { doc, type, diagnostics };
-  const perPage = readPerPage(view);
+  const perPage = readPerPage(view, ctx);
   const attributes = sectionItems(view.section("attributes")).flatMap((item) => readAttribute(item, ctx));
   const resource: VertexRead["resource"] = {
     type,
@@ -210,14 +211,23 @@ function readInclude(item: JsonNode, ctx: ReadContext): IncludeDraft {
   };
 }
 
-function readPerPage(view: VertexView): PerPage | undefined {
+/** The page size of a documented per_page; one whose numbers make none is reported at the section and left out. */
+function readPerPage(view: VertexView, ctx: ReadContext): PerPage | undefined {
   const section = view.section("per_page");
   if (section === undefined) return undefined;
   const f = itemFields(section);
-  const min = f.get("minimum").number();
-  const max = f.get("maximum").number();
-  const fallback = f.get("default").number();
-  return min === undefined || max === undefined || fallback === undefined ? undefined : { min, max, default: fallback };
+  const [min, max, fallback] = [f.get("minimum").value, f.get("maximum").value, f.get("default").value];
+  const perPage = pageSize(min, max, fallback);
+  if (perPage === undefined)
+    ctx.diagnostics.push(
+      diagnostic(
+        "warning",
+        "PORTAL_BAD_PER_PAGE",
+        `${ctx.type}: per_page gives ${pageSizeNumbers(min, max, fallback)}, not whole numbers with minimum ≤ default ≤ maximum; the page size is left out`,
+        ctx.doc.at(section),
+      ),
+    );
+  return perPage;
 }
 
 function permissionFields(view: VertexView): JsonNode {

@@ -60,7 +60,7 @@ export function readParameters(table: TableBlock, owner: string, diagnostics: Di
             diagnostic(
               "warning",
               "SLATE_PER_PAGE",
-              `${owner}: per_page does not say "(min=…, max=…, default=…)": "${description}"`,
+              `${owner}: per_page does not say "(min=…, max=…, default=…)" with min ≤ default ≤ max: "${description}"`,
               origin,
             ),
           );
