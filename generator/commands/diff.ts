@@ -16,7 +16,7 @@ import { readSpecSet } from "../diff/spec-set.js";
 import { collectSpecs } from "../scrape.js";
 import type { ReadContext } from "../sources/reader-result.js";
 import { EXIT, type Command } from "./command.js";
-import { httpOptionsOf, type HttpFlags } from "./http-flags.js";
+import { httpFlagOptions, httpOptionsOf, type HttpFlags } from "./http-flags.js";
 import { printDiagnostics, type Output } from "./output.js";
 
 export interface ChangelogArgs extends HttpFlags {
@@ -34,19 +34,21 @@ interface DiffArgs extends ChangelogArgs {
 
 /** Options shared by `diff` and `drift`: what to print, when to fail, and how to read docs over HTTP. */
 export const changelogOptions = (yargs: Argv) =>
-  yargs
-    .option("format", {
-      choices: FORMATS,
-      default: "text" as ChangelogFormat,
-      describe: "text (a terminal), markdown (a pull request), json (machines)",
-    })
-    .option("fail-on", { choices: FAIL_ON, default: "any" as FailOn, describe: "Exit 1 on any change, on breaking changes only, or never" })
-    .option("docs", { type: "boolean", default: false, describe: "Also list docs-only changes (descriptions, notes, examples)" })
-    .option("app", { type: "string", array: true, describe: "Only these apps" })
-    .option("cache-dir", { type: "string", describe: "HTTP cache folder (default ~/.cache/pco-codegen/http)" })
-    .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
-    .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request" })
-    .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" });
+  httpFlagOptions(
+    yargs
+      .option("format", {
+        choices: FORMATS,
+        default: "text" as ChangelogFormat,
+        describe: "text (a terminal), markdown (a pull request), json (machines)",
+      })
+      .option("fail-on", {
+        choices: FAIL_ON,
+        default: "any" as FailOn,
+        describe: "Exit 1 on any change, on breaking changes only, or never",
+      })
+      .option("docs", { type: "boolean", default: false, describe: "Also list docs-only changes (descriptions, notes, examples)" })
+      .option("app", { type: "string", array: true, describe: "Only these apps" }),
+  );
 
 /** The scrape's reading, as the diff stage asks for it: all or nothing, never a partial spec. */
 export function docsReader(http: HttpStoreOptions, context: ReadContext): ReadDocs {

@@ -14,7 +14,7 @@ import { strictly } from "../sources/repair-policy.js";
 import { parseSourceOperand } from "../sources/source-operand.js";
 import { loadOverrides, NO_OVERRIDES, type OverrideSet } from "../spec/overrides.js";
 import { EXIT, type Command } from "./command.js";
-import { httpOptionsOf } from "./http-flags.js";
+import { httpFlagOptions, httpOptionsOf } from "./http-flags.js";
 import { printDiagnostics } from "./output.js";
 
 interface ScrapeArgs {
@@ -49,39 +49,40 @@ export const scrapeCommand: Command<ScrapeArgs> = {
   command: "scrape",
   describe: "Read the documentation into specs (spec/<app>/<version>.json)",
   builder: (yargs: Argv) =>
-    yargs
-      .option("from", {
-        type: "string",
-        array: true,
-        describe: `Sources: portal:<folder|url>, slate:<path|url>, portal-page:<file>, openapi:<file|folder|url>; of the docs the later wins, an OpenAPI document is merged in (default: portal:${DEFAULT_BASE_URL})`,
-      })
-      .option("out", { type: "string", describe: `Folder to write the specs to (default: ${DEFAULTS.out})` })
-      .option("app", { type: "string", array: true, describe: "Only these apps (e.g. people check-ins)" })
-      .option("versions", {
-        type: "string",
-        describe: `latest, all, or a comma-separated list of versions (default: ${DEFAULTS.versions})`,
-      })
-      .option("allow-partial", { type: "boolean", default: false, describe: "Write specs of damaged docs, listing what is missing" })
-      .option("prune", { type: "boolean", describe: "Remove specs of the scraped apps that this scrape no longer produces (default: no)" })
-      .option("config", { type: "string", describe: "A JSON file with the sources and options of a reproducible scrape" })
-      .option("cache-dir", { type: "string", describe: "HTTP cache folder (default ~/.cache/pco-codegen/http)" })
-      .option("cache", { type: "boolean", default: true, describe: "Use the HTTP cache (--no-cache to fetch everything)" })
-      .option("retries", { type: "number", default: 4, describe: "HTTP: retries of a failed request (network error, timeout, 5xx)" })
-      .option("timeout", { type: "number", default: 30, describe: "HTTP: seconds before a request is abandoned" })
-      .option("strict", {
-        type: "boolean",
-        default: false,
-        describe:
-          "Make every repair of the docs an error (a type synonym read as its annotation, an unreadable type cell typed unknown, a re-joined table)",
-      })
-      .option("api-host", {
-        type: "string",
-        array: true,
-        describe: `Another host the docs' URLs may name as the API's (default: only ${DOCUMENTED_API_HOST})`,
-      })
-      .option("overrides", {
-        describe: "Fixes of known errors in the docs (default: the project's overrides.json; --no-overrides for none)",
-      }) as unknown as Argv<ScrapeArgs>,
+    httpFlagOptions(
+      yargs
+        .option("from", {
+          type: "string",
+          array: true,
+          describe: `Sources: portal:<folder|url>, slate:<path|url>, portal-page:<file>, openapi:<file|folder|url>; of the docs the later wins, an OpenAPI document is merged in (default: portal:${DEFAULT_BASE_URL})`,
+        })
+        .option("out", { type: "string", describe: `Folder to write the specs to (default: ${DEFAULTS.out})` })
+        .option("app", { type: "string", array: true, describe: "Only these apps (e.g. people check-ins)" })
+        .option("versions", {
+          type: "string",
+          describe: `latest, all, or a comma-separated list of versions (default: ${DEFAULTS.versions})`,
+        })
+        .option("allow-partial", { type: "boolean", default: false, describe: "Write specs of damaged docs, listing what is missing" })
+        .option("prune", {
+          type: "boolean",
+          describe: "Remove specs of the scraped apps that this scrape no longer produces (default: no)",
+        })
+        .option("config", { type: "string", describe: "A JSON file with the sources and options of a reproducible scrape" })
+        .option("strict", {
+          type: "boolean",
+          default: false,
+          describe:
+            "Make every repair of the docs an error (a type synonym read as its annotation, an unreadable type cell typed unknown, a re-joined table)",
+        })
+        .option("api-host", {
+          type: "string",
+          array: true,
+          describe: `Another host the docs' URLs may name as the API's (default: only ${DOCUMENTED_API_HOST})`,
+        })
+        .option("overrides", {
+          describe: "Fixes of known errors in the docs (default: the project's overrides.json; --no-overrides for none)",
+        }),
+    ) as unknown as Argv<ScrapeArgs>,
 
   async run(args, output) {
     const settings = withConfig(args, args.config === undefined ? {} : await readConfig(args.config));

@@ -162,11 +162,11 @@ export const specSchema = {
           properties: {
             limit: {
               type: "integer",
-              minimum: 0,
+              minimum: 1,
             },
             periodSeconds: {
               type: "integer",
-              minimum: 0,
+              minimum: 1,
             },
             headers: {
               type: "object",

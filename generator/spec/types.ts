@@ -83,6 +83,13 @@ export type Url = string;
  */
 export type Count = number;
 
+// A count of at least one: a rate of "0 requests per 0 seconds" is no rate a client could keep.
+/**
+ * @asType integer
+ * @minimum 1
+ */
+export type PositiveCount = number;
+
 /** Where a spec was read from. */
 export interface SpecSource {
   format: SourceFormat;
@@ -156,8 +163,8 @@ export interface Spec {
  */
 export interface ApiFacts {
   rateLimit?: {
-    limit: Count;
-    periodSeconds: Count;
+    limit: PositiveCount;
+    periodSeconds: PositiveCount;
     /** Header names: limit, period, count, and the 429's Retry-After. */
     headers: { limit: Name; period: Name; count: Name; retryAfter: Name };
   };

@@ -68,6 +68,8 @@ function urlsIn(blocks: readonly SlateBlock[]): string[] {
   return textsOf(blocks).flatMap((text) => [...text.matchAll(URL)].map((m) => m[0].replace(/[.,;:]$/, "")));
 }
 
+const isPositiveCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 1;
+
 function rateLimitOf(section: Section, diagnostics: Diagnostic[]): Pick<ApiFacts, "rateLimit"> {
   const text = textsOf(flatten(section)).join(" ");
   const policy = /\b(\d+) requests per (\d+) seconds\b/.exec(text);
@@ -79,21 +81,20 @@ function rateLimitOf(section: Section, diagnostics: Diagnostic[]): Pick<ApiFacts
     count: header("Count"),
     retryAfter: /\bRetry-After\b/.test(text) ? "Retry-After" : undefined,
   };
-  if (policy === null || Object.values(headers).some((h) => h === undefined)) {
-    diagnostics.push(
-      diagnostic(
-        "warning",
-        "SLATE_RATE_LIMIT",
-        `"Rate limiting" does not state the limit ("N requests per N seconds") and its four headers; not read`,
-        section.heading.origin,
-      ),
-    );
+  const notRead = (why: string) => {
+    diagnostics.push(diagnostic("warning", "SLATE_RATE_LIMIT", `"Rate limiting" ${why}; not read`, section.heading.origin));
     return {};
-  }
+  };
+  if (policy === null || Object.values(headers).some((h) => h === undefined))
+    return notRead(`does not state the limit ("N requests per N seconds") and its four headers`);
+  const [limit, periodSeconds] = [Number(policy[1]), Number(policy[2])];
+  // "0 requests per 0 seconds" would give every client a limiter that never lets a request through.
+  if (!isPositiveCount(limit) || !isPositiveCount(periodSeconds))
+    return notRead(`states ${policy[0]}, which no client can keep (each number a whole number from 1 to 2^53 − 1)`);
   return {
     rateLimit: {
-      limit: Number(policy[1]),
-      periodSeconds: Number(policy[2]),
+      limit,
+      periodSeconds,
       headers: { limit: headers.limit!, period: headers.period!, count: headers.count!, retryAfter: headers.retryAfter! },
     },
   };
