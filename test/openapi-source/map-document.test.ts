@@ -145,14 +145,6 @@ describe("one document", () => {
     ]);
   });
 
-  it("a parameter whose $ref leads nowhere is reported at the reference", () => {
-    const dangling = { $ref: "#/components/parameters/nowhere" };
-    const { diagnostics } = mapOpenApiDocument(widgetDocument({ parameter: dangling }), "widgets.json");
-    expect(diagnostics).toContainEqual(
-      expect.objectContaining({ code: "OPENAPI_UNMAPPED_PARAMETER", pointer: "/paths/~1widgets/get/parameters/1" }),
-    );
-  });
-
   it.each([
     [
       "an unknown query parameter",
@@ -254,5 +246,77 @@ describe("reading a file", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+/** `document` with the value at `path` replaced: the damage a hand-edited or truncated document carries. */
+function withValueAt(document: object, path: readonly string[], value: unknown): object {
+  const copy = structuredClone(document) as Record<string, unknown>;
+  let at = copy;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  at[path.at(-1)!] = value;
+  return copy;
+}
+
+const problems = (document: object) =>
+  mapOpenApiDocument(document, "widgets.json").diagnostics.filter((d) => d.code !== "OPENAPI_UNMAPPED_SECURITY");
+
+describe("$refs that lead nowhere", () => {
+  it.each([
+    ["to nothing", "#/components/parameters/nowhere"],
+    ["to another document, by URL", "https://elsewhere.example/parameters.json#/where"],
+    ["to a file", "../../../../etc/passwd"],
+    ["to an object's prototype", "#/components/parameters/__proto__"],
+  ])("a parameter whose $ref leads %s is reported at the reference and skipped", (_case, ref) => {
+    const document = widgetDocument({ parameter: { $ref: ref } });
+    expect(problems(document)).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "OPENAPI_BAD_REF",
+        pointer: "/paths/~1widgets/get/parameters/1",
+        message: expect.stringContaining(`a parameter whose $ref ${JSON.stringify(ref)} leads nowhere`),
+      }),
+    ]);
+    expect(mapOpenApiDocument(document, "widgets.json").draft!.resources[0]!.query.where.map((w) => w.name)).toEqual(["name"]);
+  });
+
+  it("a shared parameter that refers in a circle is reported once, where it stands, however often it is listed", () => {
+    const shared = { $ref: "#/components/parameters/widget_where_name" };
+    const circle = withValueAt(widgetDocument({ parameter: shared }), ["components", "parameters", "widget_where_name"], {
+      $ref: "#/components/parameters/loop",
+    });
+    const document = withValueAt(circle, ["components", "parameters", "loop"], shared);
+    const found = problems(document);
+    expect(found).toEqual([expect.objectContaining({ code: "OPENAPI_BAD_REF" })]);
+    // Reported at a member of the circle, the place to mend.
+    expect(["/components/parameters/loop", "/components/parameters/widget_where_name"]).toContain(found[0]!.pointer);
+  });
+
+  it.each([
+    [
+      "a response envelope that refers to itself",
+      ["components", "schemas", "widgets_collection_envelope"],
+      { $ref: "#/components/schemas/widgets_collection_envelope" },
+      'its 200 response\'s $ref "#/components/schemas/widgets_collection_envelope" leads nowhere',
+    ],
+    ["no success response", ["paths", "/widgets", "get", "responses"], { "404": {} }, "it documents no success (2xx) response"],
+    [
+      "a response without a data member",
+      ["components", "schemas", "widgets_collection_envelope"],
+      { properties: { meta: {} } },
+      "its 200 response has no JSON schema with a `data` member",
+    ],
+  ])("a GET with %s is reported and skipped: only its response tells a list from a get", (_case, path, value, why) => {
+    const document = withValueAt(widgetDocument(), path, value);
+    expect(problems(document)).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "OPENAPI_UNREAD_RESPONSE",
+        pointer: "/paths/~1widgets/get",
+        message: expect.stringContaining(`GET /widgets: ${why}`),
+      }),
+    ]);
+    const endpoints = mapOpenApiDocument(document, "widgets.json").draft!.resources[0]!.endpoints;
+    expect(endpoints.map((e) => `${e.operation} ${e.method} ${e.path}`)).toEqual(["update PATCH /widgets/v2/widgets/{widget_id}"]);
   });
 });

@@ -150,6 +150,20 @@ export const enumOf = (value: unknown): string[] => {
   return Array.isArray(list) ? list.filter((v): v is string => typeof v === "string") : [];
 };
 
+/**
+ * The `$ref` a value still holds once `resolve` or `resolveValue` has followed
+ * what it can: one that leads outside the document, to nothing, in a circle or
+ * more than eight deep. Undefined for any other value.
+ */
+export function unfollowedRef(value: unknown): string | undefined {
+  const ref = member(value, "$ref");
+  return typeof ref === "string" ? ref : undefined;
+}
+
+/** Why a `$ref` was not followed, as a diagnostic says it: "the parameter's " + this. */
+export const unfollowedRefText = (ref: string): string =>
+  `$ref ${JSON.stringify(ref)} leads nowhere this reader follows (only "#/" pointers within the document, to a value, not in a circle, at most 8 deep)`;
+
 /** The name a `$ref` points at: `#/components/schemas/group_resource` → `group_resource`. */
 export function refName(value: unknown): string | undefined {
   const ref = member(value, "$ref");

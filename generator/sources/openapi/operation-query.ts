@@ -9,7 +9,7 @@ import type { Located } from "../../spec/draft.js";
 import { pageSize, pageSizeNumbers } from "../../spec/per-page.js";
 import type { Filter, PerPage, QueryParam } from "../../spec/types.js";
 import { mapSchemaType } from "./attribute-type.js";
-import { enumOf, isObject, member, originAt, pointerOf, type Node } from "./openapi-node.js";
+import { enumOf, isObject, member, originAt, pointerOf, unfollowedRef, unfollowedRefText, type Node } from "./openapi-node.js";
 import type { OpenApiOperation } from "./operations.js";
 import { classifyQueryParameter, type QueryParameterKind } from "./query-parameter.js";
 import { appendAll } from "../../util/append.js";
@@ -38,6 +38,8 @@ interface ParameterRead {
   filters: Located<Filter>[];
   /** For `per_page`: its bounds and default, where the schema gives all three and they make a page size. */
   perPage?: PerPage;
+  /** A `$ref` that leads nowhere: reported once where it stands, and skipped by every operation that lists it. */
+  unfollowed?: true;
 }
 
 /** Parameters read so far, by their object in the document: most are components shared by many operations. */
@@ -55,6 +57,7 @@ export function readQuery(
     // A path parameter names the record its path addresses: nothing to read, and most are written inline, one object each.
     if (member(node.value, "in") === "path") continue;
     const parameter = readParameter(node, file, cache, diagnostics);
+    if (parameter?.unfollowed) continue;
     if (parameter === undefined) {
       diagnostics.push(
         diagnostic("warning", "OPENAPI_UNMAPPED_PARAMETER", `${op.method} ${op.path}: a parameter that is not an object; skipped`, {
@@ -151,6 +154,12 @@ function parameterOf(node: Node, file: string, diagnostics: Diagnostic[]): Param
     values: [],
     filters: [],
   };
+  const ref = unfollowedRef(value);
+  if (ref !== undefined) {
+    const problem = `a parameter whose ${unfollowedRefText(ref)}; skipped by every operation that lists it`;
+    diagnostics.push(diagnostic("warning", "OPENAPI_BAD_REF", problem, read.origin));
+    return { ...read, unfollowed: true };
+  }
   // Anything but a named query parameter is reported by the caller as one the spec does not record.
   if (read.place !== "query" || read.name === undefined) return read;
   const kind = classifyQueryParameter(read.name);

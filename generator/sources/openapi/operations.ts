@@ -20,6 +20,8 @@ import {
   resolveChild,
   resolveValue,
   text,
+  unfollowedRef,
+  unfollowedRefText,
   type Node,
   type RootNode,
 } from "./openapi-node.js";
@@ -67,7 +69,15 @@ export function readOperations(root: RootNode, file: string, diagnostics: Diagno
         }
         continue;
       }
-      found.push(operationOf(root, path, method, node, [...shared, ...parametersOf(root, child(node, "parameters"))]));
+      const parameters = [...shared, ...parametersOf(root, child(node, "parameters"))];
+      const unread = method === "GET" ? unreadResponse(root, node.value) : undefined;
+      if (unread !== undefined) {
+        // Only the response tells a list from a get: a guess would give clients a method that does something else.
+        const problem = `GET ${path}: ${unread}, so whether it lists or gets cannot be told; skipped`;
+        diagnostics.push(diagnostic("warning", "OPENAPI_UNREAD_RESPONSE", problem, { file, pointer: pointerOf(node) }));
+        continue;
+      }
+      found.push(operationOf(root, path, method, node, parameters));
     }
   }
   // A DELETE, or an action, whose own shape does not say its type takes the type of the path it sits at.
@@ -128,13 +138,29 @@ function operationOf(root: RootNode, path: string, method: HttpMethod, node: Nod
   }
 }
 
-/** The `data` member of the operation's successful JSON response. */
-function responseData(root: RootNode, op: unknown): unknown {
+/** The operation's successful JSON response, each step of the way to its `data` member followed through its `$ref`s. */
+function successResponse(root: RootNode, op: unknown): { status: string; response: unknown; schema: unknown; data: unknown } | undefined {
   const responses = member(op, "responses");
-  const ok = isObject(responses) ? Object.keys(responses).find((status) => /^2\d\d$/.test(status)) : undefined;
-  if (ok === undefined) return undefined;
-  const schema = resolveValue(root, memberAt(resolveValue(root, member(responses, ok)), "content", "application/json", "schema"));
-  return resolveValue(root, memberAt(schema, "properties", "data"));
+  const status = isObject(responses) ? Object.keys(responses).find((code) => /^2\d\d$/.test(code)) : undefined;
+  if (status === undefined) return undefined;
+  const response = resolveValue(root, member(responses, status));
+  const schema = resolveValue(root, memberAt(response, "content", "application/json", "schema"));
+  return { status, response, schema, data: resolveValue(root, memberAt(schema, "properties", "data")) };
+}
+
+/** The `data` member of the operation's successful JSON response. */
+const responseData = (root: RootNode, op: unknown): unknown => successResponse(root, op)?.data;
+
+/** Why a GET's success response gives no `data` schema to read, or undefined when it gives one. */
+function unreadResponse(root: RootNode, op: unknown): string | undefined {
+  const success = successResponse(root, op);
+  if (success === undefined) return "it documents no success (2xx) response";
+  const { status, response, schema, data } = success;
+  if (isObject(data) && unfollowedRef(data) === undefined) return undefined;
+  const ref = unfollowedRef(data) ?? unfollowedRef(schema) ?? unfollowedRef(response);
+  return ref === undefined
+    ? `its ${status} response has no JSON schema with a \`data\` member`
+    : `its ${status} response's ${unfollowedRefText(ref)}`;
 }
 
 /** The one-value `type` enum of a `<type>_resource` schema. */
