@@ -13,6 +13,7 @@ import { mapOpenApiDocument } from "../../generator/sources/openapi/map-document
 import { classifyQueryParameter } from "../../generator/sources/openapi/query-parameter.js";
 import { readSource } from "../../generator/sources/read-source.js";
 import { parseSourceOperand } from "../../generator/sources/source-operand.js";
+import { corpusPath } from "../helpers/corpus.js";
 
 describe("query parameter names", () => {
   it.each([
@@ -233,6 +234,22 @@ describe("reading a file", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it("a folder that holds no document in the served layout says which layout it expected", async () => {
+    // The corpus's webhooks folder is one app's: its `v2` subfolder looks like an app name, and held none, so the read
+    // found "no documentation of an app" without saying where documents go.
+    const appFolder = corpusPath("openapi", "official-2026-07", "webhooks");
+    const reading = readSource(parseSourceOperand(`openapi:${appFolder}`), { versions: { kind: "latest" } });
+    await expect(reading).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining("(expected {app}/v2/open_api/{version}.json)"),
+    });
+    const parent = await readSource(parseSourceOperand(`openapi:${path.dirname(appFolder)}`), {
+      versions: { kind: "latest" },
+      apps: ["webhooks"],
+    });
+    expect(parent.drafts.map((d) => `${d.draft.app}/${d.draft.version}`)).toEqual(["webhooks/2022-10-20"]);
   });
 
   it("a file that is not JSON fails with its position, not a stack trace", async () => {

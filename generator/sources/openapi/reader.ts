@@ -76,12 +76,14 @@ async function readFolder(folder: string, options: ReadOptions, context: ReadCon
       diagnostics.push(diagnostic("error", "OPENAPI_UNKNOWN_APP", `no OpenAPI document for the app "${app}"`, { file: store.location }));
   }
   const jobs: { app: string; version: string }[] = [];
+  let documents = 0;
   for (const app of apps.filter((a) => wanted === undefined || wanted.includes(a))) {
     const files = await filesIn(path.join(folder, openApiPath(app, "")));
     const available = files.flatMap((f) => {
       const match = VERSION_FILE.exec(f);
       return match === null ? [] : [{ id: match[1]!, beta: false }];
     });
+    documents += available.length;
     const { chosen, unavailable } = chooseVersions(available, options.versions);
     for (const id of unavailable)
       diagnostics.push(
@@ -89,7 +91,8 @@ async function readFolder(folder: string, options: ReadOptions, context: ReadCon
       );
     for (const version of chosen) jobs.push({ app, version });
   }
-  if (apps.length === 0)
+  // An app's own folder (`…/webhooks`, whose `v2` looks like an app) or any folder of other things holds none in this layout.
+  if (apps.length === 0 || (documents === 0 && wanted === undefined))
     throw new GeneratorError(`no OpenAPI documents found in ${store.location} (expected {app}/v2/open_api/{version}.json)`, {
       exitCode: 2,
     });
