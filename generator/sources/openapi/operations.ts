@@ -70,14 +70,15 @@ export function readOperations(root: RootNode, file: string, diagnostics: Diagno
         continue;
       }
       const parameters = [...shared, ...parametersOf(root, child(node, "parameters"))];
-      const unread = method === "GET" ? unreadResponse(root, node.value) : undefined;
+      const success = successResponse(root, node.value);
+      const unread = method === "GET" ? unreadResponse(success) : undefined;
       if (unread !== undefined) {
         // Only the response tells a list from a get: a guess would give clients a method that does something else.
         const problem = `GET ${path}: ${unread}, so whether it lists or gets cannot be told; skipped`;
         diagnostics.push(diagnostic("warning", "OPENAPI_UNREAD_RESPONSE", problem, { file, pointer: pointerOf(node) }));
         continue;
       }
-      found.push(operationOf(root, path, method, node, parameters));
+      found.push(operationOf(root, { path, method, node, parameters }, success?.data));
     }
   }
   // A DELETE, or an action, whose own shape does not say its type takes the type of the path it sits at.
@@ -105,19 +106,22 @@ function parametersOf(root: RootNode, list: Node): Node[] {
   return Array.isArray(list.value) ? list.value.map((_, i) => resolveChild(root, list, i)) : [];
 }
 
-/** What the operation does, read from plain values: none of it carries an origin of its own. */
-function operationOf(root: RootNode, path: string, method: HttpMethod, node: Node, parameters: Node[]): OpenApiOperation {
-  const base = { path, method, node, parameters, assignable: [] as string[] };
-  const requestBody = member(node.value, "requestBody");
+/** What the operation does, read from plain values (`data`: its success response's): none of it carries an origin of its own. */
+function operationOf(
+  root: RootNode,
+  at: Pick<OpenApiOperation, "path" | "method" | "node" | "parameters">,
+  data: unknown,
+): OpenApiOperation {
+  const base = { ...at, assignable: [] as string[] };
+  const requestBody = member(at.node.value, "requestBody");
   const body = resolveValue(root, requestBody);
   const bodyData = resolveValue(root, memberAt(body, "content", "application/json", "schema", "properties", "data"));
   const bodyProperties = member(bodyData, "properties");
   const bodyType = enumOf(member(bodyProperties, "type"))[0];
   const attributes = member(resolveValue(root, member(bodyProperties, "attributes")), "properties");
   const assignable = isObject(attributes) ? Object.keys(attributes) : [];
-  switch (method) {
+  switch (at.method) {
     case "GET": {
-      const data = responseData(root, node.value);
       const many = member(data, "type") === "array";
       const resource = resolveValue(root, many ? member(data, "items") : data);
       return { ...base, operation: many ? "list" : "get", type: typeOfResource(resource) };
@@ -130,7 +134,7 @@ function operationOf(root: RootNode, path: string, method: HttpMethod, node: Nod
       return {
         ...base,
         operation: "update",
-        type: bodyType ?? typeOfResource(resolveValue(root, responseData(root, node.value))),
+        type: bodyType ?? typeOfResource(data),
         assignable,
       };
     case "DELETE":
@@ -138,8 +142,15 @@ function operationOf(root: RootNode, path: string, method: HttpMethod, node: Nod
   }
 }
 
+interface SuccessResponse {
+  status: string;
+  response: unknown;
+  schema: unknown;
+  data: unknown;
+}
+
 /** The operation's successful JSON response, each step of the way to its `data` member followed through its `$ref`s. */
-function successResponse(root: RootNode, op: unknown): { status: string; response: unknown; schema: unknown; data: unknown } | undefined {
+function successResponse(root: RootNode, op: unknown): SuccessResponse | undefined {
   const responses = member(op, "responses");
   const status = isObject(responses) ? Object.keys(responses).find((code) => /^2\d\d$/.test(code)) : undefined;
   if (status === undefined) return undefined;
@@ -148,12 +159,8 @@ function successResponse(root: RootNode, op: unknown): { status: string; respons
   return { status, response, schema, data: resolveValue(root, memberAt(schema, "properties", "data")) };
 }
 
-/** The `data` member of the operation's successful JSON response. */
-const responseData = (root: RootNode, op: unknown): unknown => successResponse(root, op)?.data;
-
 /** Why a GET's success response gives no `data` schema to read, or undefined when it gives one. */
-function unreadResponse(root: RootNode, op: unknown): string | undefined {
-  const success = successResponse(root, op);
+function unreadResponse(success: SuccessResponse | undefined): string | undefined {
   if (success === undefined) return "it documents no success (2xx) response";
   const { status, response, schema, data } = success;
   if (isObject(data) && unfollowedRef(data) === undefined) return undefined;
