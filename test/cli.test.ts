@@ -93,6 +93,22 @@ describe("the command line", () => {
     }
   });
 
+  it.each([
+    [{ from: [] }, '"from" must be a list of one or more sources such as "portal:<folder>"'],
+    [{ from: ["portal:docs"], ouy: "elsewhere" }, '"ouy" is not a key of a sources file (from, out, prune, versions, app, apiHost)'],
+  ])(
+    "exits 2 for the sources file %j before reading anything: it would have scraped the live docs or ignored a key",
+    async (contents, why) => {
+      const folder = scratch.folder("config");
+      const config = path.join(folder, "sources.json");
+      writeFileSync(config, JSON.stringify(contents));
+      const run = await runCli(["scrape", "--config", config, "--out", path.join(folder, "spec")]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`error: ${config}: ${why}`);
+      expect(readdirSync(folder)).toEqual(["sources.json"]);
+    },
+  );
+
   it("lets a flag given on the command line win over the sources file", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "pco-config-"));
     try {

@@ -164,6 +164,8 @@ function overridesOption(value: string | boolean | undefined): { overrides?: Ove
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Sources in a config file are relative to the file; they are recorded relative to the working directory. */
+const CONFIG_KEYS: readonly string[] = ["from", "out", "prune", "versions", "app", "apiHost"] satisfies (keyof SourcesConfig)[];
+
 async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
   let config: SourcesConfig;
   try {
@@ -172,9 +174,22 @@ async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
     const reason = error instanceof SyntaxError ? error.message : readFailure(error);
     throw new GeneratorError(`cannot read the sources file ${file}: ${reason}`, { exitCode: 2 });
   }
-  if (typeof config !== "object" || config === null || !Array.isArray(config.from) || config.from.some((f) => typeof f !== "string")) {
-    throw new GeneratorError(`${file}: "from" must be a list of sources such as "portal:<folder>"`, { exitCode: 2 });
+  if (
+    typeof config !== "object" ||
+    config === null ||
+    !Array.isArray(config.from) ||
+    config.from.length === 0 ||
+    config.from.some((f) => typeof f !== "string")
+  ) {
+    // An empty list would scrape the live docs, which a file naming its sources never means.
+    throw new GeneratorError(`${file}: "from" must be a list of one or more sources such as "portal:<folder>"`, { exitCode: 2 });
   }
+  // A misspelt key ("ouy") would otherwise be ignored, and the scrape would write where the user did not ask.
+  const unknown = Object.keys(config).find((key) => !CONFIG_KEYS.includes(key));
+  if (unknown !== undefined)
+    throw new GeneratorError(`${file}: ${JSON.stringify(unknown)} is not a key of a sources file (${CONFIG_KEYS.join(", ")})`, {
+      exitCode: 2,
+    });
   const listOfText = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === "string");
   for (const [key, ok, want] of [
     ["out", config.out === undefined || typeof config.out === "string", "a folder"],
