@@ -163,9 +163,10 @@ function overridesOption(value: string | boolean | undefined): { overrides?: Ove
 /** The most a sources file may hold: a list of sources and a few flags take a few hundred bytes. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** Sources in a config file are relative to the file; they are recorded relative to the working directory. */
+/** The keys a sources file may hold, each one of `SourcesConfig`. */
 const CONFIG_KEYS: readonly string[] = ["from", "out", "prune", "versions", "app", "apiHost"] satisfies (keyof SourcesConfig)[];
 
+/** Sources in a config file are relative to the file; they are recorded relative to the working directory. */
 async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
   let config: SourcesConfig;
   try {
