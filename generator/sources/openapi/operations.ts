@@ -70,7 +70,8 @@ export function readOperations(root: RootNode, file: string, diagnostics: Diagno
         continue;
       }
       const parameters = [...shared, ...parametersOf(root, child(node, "parameters"))];
-      const success = successResponse(root, node.value);
+      // Only a GET (list or get) and a PATCH (its type, where its body gives none) read what they answer.
+      const success = method === "GET" || method === "PATCH" ? successResponse(root, node.value) : undefined;
       const unread = method === "GET" ? unreadResponse(success) : undefined;
       if (unread !== undefined) {
         // Only the response tells a list from a get: a guess would give clients a method that does something else.
