@@ -222,11 +222,11 @@ function withRecord(
 function pagingOf(resource: Resource, query: RequestQuery): { perPage: number; offset: number } | { error: ErrorDocument } {
   const limits = resource.query.perPage ?? DEFAULT_PER_PAGE;
   const perPage = query.perPage === undefined ? limits.default : wholeNumber(query.perPage);
-  if (perPage === undefined)
-    return { error: badParameter("per_page", `per_page must be a whole number from ${limits.min} to ${limits.max}`) };
+  // Like the API, a page size out of range is brought into it rather than refused: only one that is no number is.
+  const inRange = `one outside ${limits.min} to ${limits.max} is brought into that range`;
+  if (perPage === undefined) return { error: badParameter("per_page", `per_page must be a whole number; ${inRange}`) };
   const offset = query.offset === undefined ? 0 : wholeNumber(query.offset);
   if (offset === undefined) return { error: badParameter("offset", "offset must be a whole number, 0 or more") };
-  // Like the API, a page size out of range is brought into it rather than refused.
   return { perPage: Math.min(limits.max, Math.max(limits.min, perPage)), offset };
 }
 

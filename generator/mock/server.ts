@@ -36,6 +36,8 @@ export interface MockServerOptions {
   auth?: MockAuth;
   /** The clock that stamps created_at and updated_at. */
   now?: () => Date;
+  /** How long a request may take to arrive whole (`REQUEST_TIMEOUT_MS`): lower than the default, for a test that reaches it. */
+  requestTimeoutMs?: number;
   /** What clients may store (`write-budget.ts`): lower bounds than the defaults, for a test that reaches them. */
   storage?: { createdRecords?: number; writtenBytes?: number };
 }
@@ -49,6 +51,12 @@ export interface MockServer {
 
 const HOST = "127.0.0.1";
 const MAX_BODY_BYTES = 1 << 20;
+/**
+ * How long a request may take to arrive whole, headers and body. A client
+ * that stalls gets a 408 and its connection closed, instead of holding it for
+ * Node's default of five minutes.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
 const RATE_HEADERS = DOCUMENTED_API_FACTS.rateLimit!.headers;
 const VERSION_HEADER = "x-pco-api-version";
 
@@ -57,7 +65,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const catalog = new Catalog([...(options.specs ?? []), ...(options.spec === undefined ? [] : [options.spec])], budget);
   const window = options.rateLimit === undefined ? undefined : new SlidingWindow(options.rateLimit);
   const now = options.now ?? (() => new Date());
-  const server = createServer((request, response) => {
+  const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node looks for stalled requests every `connectionsCheckingInterval`: often enough that a stall is cut close to the timeout.
+  const serverOptions = { requestTimeout: timeout, headersTimeout: timeout, connectionsCheckingInterval: Math.min(1000, timeout / 4) };
+  const server = createServer(serverOptions, (request, response) => {
     serve(request, response).catch((error: unknown) => {
       send(response, {
         status: 500,

@@ -67,6 +67,8 @@ describe("the mock server", () => {
     const bad = await api.get("/people/v2/people?per_page=many");
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].source).toEqual({ parameter: "per_page" });
+    // The refusal does not claim 0 is refused too: it names the limits a whole number is brought into.
+    expect(bad.body.errors[0].detail).toBe("per_page must be a whole number; one outside 1 to 100 is brought into that range");
   });
 
   it("gets a record by id, and 404s an unknown one", async () => {
