@@ -27,6 +27,7 @@ import type { Spec } from "../spec/types.js";
 import { distinctDiagnostics } from "../render/render-by-spec.js";
 import { ownedByAny, type Renderer, type SpecRenderer, type SpecRole } from "../render/renderer.js";
 import { statInBackground, type BackgroundStats } from "./background-stats.js";
+import { assertWrittenByGenerate } from "./output-origin.js";
 import { OutputStats, statOrUndefined } from "./output-stats.js";
 import { readSpecEntries, type SpecEntries } from "./spec-entries.js";
 import {
@@ -69,6 +70,7 @@ export async function generateBySpec(
   return withOutput(root, async (refuseWrites) => {
     const recorded = options.reuse ? await readUnitRecord(out, inputs.global, roots) : undefined;
     const existing = new Set((await listFiles(root)).filter(owns));
+    assertWrittenByGenerate(out, existing, [...roots.values()]);
     // Only a recorded unit is kept, and only to keep one are its files statted: on another thread, while what changed renders.
     const background = recorded === undefined ? undefined : statInBackground(root, [...existing]);
     try {

@@ -7,18 +7,21 @@ import type { Spec } from "../spec/types.js";
 import { renderBySpec } from "./render-by-spec.js";
 import { GENERATED_NOTICE, type Renderer, type SpecRenderer } from "./renderer.js";
 
+/** The index page's path in the output. */
+export const INDEX_PAGE = "README.md";
+
 const bySpec: SpecRenderer = {
   async renderSpec(spec) {
     return { value: { files: [], part: indexRow(spec) }, diagnostics: [] };
   },
   async renderShared(rows) {
-    return { value: [{ path: "README.md", contents: indexPage(rows as string[]) }], diagnostics: [] };
+    return { value: [{ path: INDEX_PAGE, contents: indexPage(rows as string[]) }], diagnostics: [] };
   },
 };
 
 export const indexPageRenderer: Renderer = {
   name: "index",
-  root: "README.md",
+  root: INDEX_PAGE,
   bySpec,
   render: (specs) => renderBySpec(bySpec, specs),
 };
@@ -28,12 +31,12 @@ function indexRow(s: Spec): string {
   return `| ${s.app} | ${s.version}${s.beta ? " (beta)" : ""} | ${s.resources.length} | ${count((r) => r.endpoints.length)} | ${count((r) => r.associations.length)} | ${count((r) => r.actions.length)} | ${s.source.format} |`;
 }
 
+/** How the index page begins: what tells a folder `generate` wrote from one it did not (`generate/output-origin.ts`). */
+export const INDEX_PAGE_START = `# Generated output\n\n${GENERATED_NOTICE}\n`;
+
 function indexPage(rows: readonly string[]): string {
   return [
-    "# Generated output",
-    "",
-    GENERATED_NOTICE,
-    "",
+    INDEX_PAGE_START,
     "| app | version | resources | endpoints | associations | actions | read from |",
     "| --- | --- | ---: | ---: | ---: | ---: | --- |",
     ...rows,
