@@ -31,7 +31,10 @@ function indexRow(s: Spec): string {
   return `| ${s.app} | ${s.version}${s.beta ? " (beta)" : ""} | ${s.resources.length} | ${count((r) => r.endpoints.length)} | ${count((r) => r.associations.length)} | ${count((r) => r.actions.length)} | ${s.source.format} |`;
 }
 
-/** How the index page begins: what tells a folder `generate` wrote from one it did not (`generate/output-origin.ts`). */
+/**
+ * How the index page begins: what tells a folder `generate` wrote from one it did not (`generate/output-origin.ts`). Changed,
+ * it would make every folder written before look like someone else's, and be refused: keep it, or accept the old start too.
+ */
 export const INDEX_PAGE_START = `# Generated output\n\n${GENERATED_NOTICE}\n`;
 
 function indexPage(rows: readonly string[]): string {
