@@ -3,7 +3,7 @@
  * or from pieces), a hit renews it, and pruning removes the
  * least recently used entries down to a size.
  */
-import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -58,6 +58,20 @@ it("prunes a folder at most once an hour", async () => {
   expect([cache.read("a"), cache.read("b")]).toEqual(["a".repeat(100), "b".repeat(100)]);
   cache.prune(0, Date.now() + 3_600_001);
   expect([cache.read("a"), cache.read("b")]).toEqual([undefined, undefined]);
+});
+
+it("prunes only its own entries, and the temporary files a killed writer left: never a file of someone else's", async () => {
+  const cache = contentCache("things");
+  cache.write("a", "a".repeat(100));
+  const entry = (await listFiles(path.join(dir, "things")))[0]!;
+  const others = ["notes.txt", "ab/notes.txt", "deep/ab/" + path.basename(entry), path.basename(entry)];
+  for (const file of others) {
+    await mkdir(path.dirname(path.join(dir, "things", file)), { recursive: true });
+    await writeFile(path.join(dir, "things", file), "mine");
+  }
+  await writeFile(path.join(dir, "things", `${entry}.4242.tmp`), "left by a killed writer");
+  cache.prune(0);
+  expect((await listFiles(path.join(dir, "things"))).filter((f) => f !== "pruned").sort()).toEqual([...others].sort());
 });
 
 it("keeps everything when it fits, and tolerates a cache folder that does not exist", async () => {

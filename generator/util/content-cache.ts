@@ -75,10 +75,23 @@ export function contentCache(name: string): ContentCache {
   };
 }
 
-/** The oldest files (by modification time, which a hit renews) removed until the rest fit in `bytes`. */
+/**
+ * What the cache writes into its folder: `<2 hex>/<64 hex>`, and the temporary file a killed writer left beside one. Nothing
+ * else is pruned: a cache folder set to one that holds other files (`PCO_CODEGEN_CACHE=~`) loses none of them.
+ */
+const ENTRY_NAME = /^[0-9a-f]{64}(?:\.\d+\.tmp)?$/;
+const SHARD_NAME = /^[0-9a-f]{2}$/;
+
+/** The oldest entries (by modification time, which a hit renews) removed until the rest fit in `bytes`. */
 function pruneFolder(folder: string, bytes: number): void {
   const entries = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name !== PRUNED)
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        ENTRY_NAME.test(entry.name) &&
+        SHARD_NAME.test(path.basename(entry.parentPath)) &&
+        path.dirname(entry.parentPath) === folder,
+    )
     .map((entry) => {
       const file = path.join(entry.parentPath, entry.name);
       const stat = statSync(file);
