@@ -3,12 +3,15 @@
  * process's exit code: 0 success, 1 problems in the docs or drift, 2 could not
  * run (bad usage, unreachable docs, unreadable files).
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { formatDiagnostic, GeneratorError } from "./diagnostics.js";
 import { commandsFor } from "./commands/index.js";
 import { EXIT } from "./commands/command.js";
 import { generateCommand } from "./commands/generate.js";
 import { plainGenerateArgs } from "./commands/plain-generate.js";
+import { packageRoot } from "./util/package-root.js";
 import { printableLine, printableLines } from "./util/printable.js";
 import type { Output, ProgressSink } from "./commands/output.js";
 
@@ -48,7 +51,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       return true;
     }, true)
     .help()
-    .version(false)
+    .version(packageVersion())
     .wrap(Math.min(110, process.stdout.columns || 110));
 
   for (const command of await commandsFor(argv)) {
@@ -66,6 +69,16 @@ export async function main(argv: readonly string[], output: Output = processOutp
 }
 
 class UsageError extends Error {}
+
+/** pco-codegen's own version, for `--version`: what a bug report names. A package.json gone or damaged only loses the number. */
+function packageVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version?: unknown };
+    return typeof manifest.version === "string" ? manifest.version : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
 
 /** `--out` for an option, `<before>` for an operand (`diff <before> <after>`): as the user wrote it. */
 function flagOrOperand(argv: readonly string[], name: string): string {

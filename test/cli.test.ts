@@ -15,12 +15,20 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/corpus.js";
 import { runCli } from "./helpers/cli.js";
+import { runCliProcess } from "./helpers/cli-process.js";
 import { scratchFolder } from "./helpers/scratch.js";
 import { plainGenerateArgs } from "../generator/commands/plain-generate.js";
 
 const scratch = scratchFolder("pco-cli-");
 
 describe("the command line", () => {
+  it("prints its version with --version, as package.json says it, and exits 0", async () => {
+    const run = await runCliProcess(["--version"], { cwd: REPO_ROOT });
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${manifest.version}\n`);
+  });
+
   it("exits 2 with a one-line usage error for an unknown option", async () => {
     const run = await runCli(["scrape", "--frmo", "x"]);
     expect(run.code).toBe(2);
