@@ -42,9 +42,12 @@ export async function main(argv: readonly string[], output: Output = processOutp
     })
     .check((args) => {
       // yargs makes a repeated option an array; a single-valued one given twice is a usage error, not a crash.
-      const { string, array } = (parser as unknown as { getOptions(): DeclaredOptions }).getOptions();
+      const { string, array, number, choices } = (parser as unknown as { getOptions(): DeclaredOptions }).getOptions();
       const repeated = string.find((name) => !array.includes(name) && Array.isArray(args[name]));
       if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once`);
+      // yargs gives an option with no value after it its default (`generate --out` wrote into generated/, `scrape --from` read the live docs).
+      const valueless = optionWithoutValue(argv, [...string, ...array, ...number, ...Object.keys(choices)]);
+      if (valueless !== undefined) throw new UsageError(`--${valueless} is given no value`);
       // An empty value names nothing: as a folder it would be the working folder, as a file no file at all.
       const empty = string.find((name) => args[name] === "" || (Array.isArray(args[name]) && args[name].includes("")));
       if (empty !== undefined) throw new UsageError(`${flagOrOperand(argv, empty)} is given an empty value`);
@@ -86,10 +89,28 @@ function flagOrOperand(argv: readonly string[], name: string): string {
   return argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`)) ? flag : `<${name}>`;
 }
 
+/**
+ * The first of `names` written as a bare `--name` with no value after it: at the end, or before another option or the `--`
+ * that ends them. (`--name=` is an empty value, which the check above names.)
+ */
+function optionWithoutValue(argv: readonly string[], names: readonly string[]): string | undefined {
+  const end = argv.indexOf("--");
+  const options = end === -1 ? argv : argv.slice(0, end);
+  for (const [i, arg] of options.entries()) {
+    if (!arg.startsWith("--") || !names.includes(arg.slice(2))) continue;
+    const next = options[i + 1];
+    if (next === undefined || next.startsWith("--")) return arg.slice(2);
+  }
+  return undefined;
+}
+
 /** The option names yargs has been told of, by type (its `getOptions()`, which its typings leave out). */
 interface DeclaredOptions {
   string: string[];
   array: string[];
+  number: string[];
+  /** An option with `choices` (`--format`), by name. */
+  choices: Record<string, unknown>;
 }
 
 function reportFailure(error: unknown, output: Output): number {

@@ -256,6 +256,28 @@ describe("empty values", () => {
   });
 });
 
+describe("options given no value", () => {
+  it.each([
+    [["generate", "--spec", "{empty}", "--out"], "--out"],
+    [["generate", "--out", "--spec", "{empty}"], "--out"],
+    [["check", "--spec", "{empty}", "--out", "--", "x"], "--out"],
+    [["scrape", "--out", "{empty}", "--from"], "--from"],
+    [["scrape", "--from", "--out", "{empty}"], "--from"],
+    [["drift", "--spec", "{empty}", "--from"], "--from"],
+    [["diff", "{empty}", "{empty}", "--format"], "--format"],
+    [["diff", "{empty}", "{empty}", "--app"], "--app"],
+    [["mock", "--spec", "{empty}", "--port"], "--port"],
+    [["scrape", "--out", "{empty}", "--from", "portal:x", "--retries"], "--retries"],
+  ])("%j exits 2 naming the flag, rather than take its default", async (args, named) => {
+    // yargs gave such a flag its default: `generate --out` wrote into generated/, `scrape --from` read the live docs.
+    const empty = scratch.folder("no-value");
+    const run = await runCli(args.map((arg) => (arg === "{empty}" ? empty : arg)));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${named} is given no value\nRun pco-codegen --help for usage.`);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+});
+
 describe("a plain generate, run without the command line parser", () => {
   it("takes only `generate` with --spec, --out and --verbose, each at most once", () => {
     expect(plainGenerateArgs(["generate"])).toEqual({ spec: "spec", out: "generated" });
