@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { diagnostic } from "../../generator/diagnostics.js";
 import { writeTree } from "../../generator/emit.js";
+import { INDEX_PAGE_START } from "../../generator/render/index-page.js";
 import type { Renderer } from "../../generator/render/renderer.js";
 import { runCli } from "../helpers/cli.js";
 // Loaded here, as the CLI loads its commands only when they run, so that the mock above is in place for them.
@@ -53,7 +54,8 @@ let previous: Record<string, string>;
 beforeEach(async () => {
   rmSync(root, { recursive: true, force: true });
   const files = [
-    { path: "README.md", contents: "# the previous output\n" },
+    // A previous generate's output: its README.md is the index page, as generate writes into no other folder.
+    { path: "README.md", contents: `${INDEX_PAGE_START}\n(the previous output)\n` },
     { path: "openapi/old-1.json", contents: "{}\n" },
     { path: "changelog/kept.md", contents: "not generate's\n" },
   ];
