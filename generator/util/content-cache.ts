@@ -77,23 +77,26 @@ export function contentCache(name: string): ContentCache {
 
 /**
  * What the cache writes into its folder: `<2 hex>/<64 hex>`, and the temporary file a killed writer left beside one. Nothing
- * else is pruned: a cache folder set to one that holds other files (`PCO_CODEGEN_CACHE=~`) loses none of them.
+ * else is pruned, or even listed: a cache folder set to one that holds other files (`PCO_CODEGEN_CACHE=~`) loses none of
+ * them, and its other sub-folders are never walked.
  */
 const ENTRY_NAME = /^[0-9a-f]{64}(?:\.\d+\.tmp)?$/;
 const SHARD_NAME = /^[0-9a-f]{2}$/;
 
+/** The cache's own entry files in `folder`, by path. */
+function entryFiles(folder: string): string[] {
+  const shards = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && SHARD_NAME.test(entry.name));
+  return shards.flatMap((shard) =>
+    readdirSync(path.join(folder, shard.name), { withFileTypes: true })
+      .filter((entry) => entry.isFile() && ENTRY_NAME.test(entry.name))
+      .map((entry) => path.join(folder, shard.name, entry.name)),
+  );
+}
+
 /** The oldest entries (by modification time, which a hit renews) removed until the rest fit in `bytes`. */
 function pruneFolder(folder: string, bytes: number): void {
-  const entries = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter(
-      (entry) =>
-        entry.isFile() &&
-        ENTRY_NAME.test(entry.name) &&
-        SHARD_NAME.test(path.basename(entry.parentPath)) &&
-        path.dirname(entry.parentPath) === folder,
-    )
-    .map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
+  const entries = entryFiles(folder)
+    .map((file) => {
       const stat = statSync(file);
       return { file, size: stat.size, used: stat.mtimeMs };
     })
