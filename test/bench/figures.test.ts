@@ -230,6 +230,9 @@ describeCorpus("rate-limit figure", () => {
     expect(pair.secondBodyBytes).toBe(pair.refusedOnRescrape * refusal);
     expect(pair.secondBytes).toBeGreaterThan(0);
     expect(pair.secondBytes).toBeLessThan(pair.firstBytes);
+    // The same revalidations sent bare: each at least a request line, Host and If-None-Match, and less than the scrape sent.
+    expect(pair.bareBytes).toBeGreaterThan(served.length * "GET / HTTP/1.1\r\nHost: \r\nIf-None-Match: \r\n\r\n".length);
+    expect(pair.bareBytes).toBeLessThan(pair.secondBytes);
     // The server refuses anything faster than the limit, so the share cannot exceed it (but for clock rounding).
     expect(pair.sharePercent).toBeGreaterThan(0);
     expect(pair.sharePercent).toBeLessThanOrEqual(101);
