@@ -9,7 +9,7 @@
  * it stands a generate that finds nothing changed, which is the comparison of
  * the folder with what it should hold and nothing else.
  */
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "../../generator/emit.js";
 import { SPEC_FILE } from "../../generator/spec/spec-file.js";
@@ -114,8 +114,15 @@ export const scalingFigure: Figure = {
           compare: "at most",
           value: 1.5,
         });
+        // The changed spec rendered in a process of its own: what any generate that renders a whole spec pays for this change.
+        const alone = await mkdtemp(path.join(workspace.dir, "scaling-alone-"));
+        await mkdir(path.join(alone, "spec", path.dirname(changing)), { recursive: true });
+        await copyFile(path.join(spec, changing), path.join(alone, "spec", changing));
+        const renderedAlone = await generate(path.join(alone, "spec"), path.join(alone, "out"), "--force");
+        rows.add(`${k}×: the changed spec rendered alone, a process of its own ÷ nothing changed`, "×", renderedAlone.ms / noop.ms);
         rows.add(`${k}×: one spec changed`, "ms", oneChanged.ms);
         rows.add(`${k}×: nothing changed`, "ms", noop.ms);
+        rows.add(`${k}×: the changed spec rendered alone (generate --force of a folder holding only it)`, "ms", renderedAlone.ms);
         rows.add(`${k}×: one spec changed, peak resident memory`, "MB", megabytes(oneChanged.maxRssBytes ?? 0));
         const check = await cli("check", spec, out);
         rows.add(`${k}×: check (renders every spec and compares), per spec`, "ms", check.ms / count);
@@ -136,7 +143,9 @@ export const scalingFigure: Figure = {
         `${largest}, also a plain generate into another new folder, which the store of rendered units serves whole; then the title of ` +
         `\`${changing}\` is changed and generate run again into the first folder (it must report only changed files), then once more ` +
         "with nothing changed: that generate compares the folder with what it should hold and does nothing else, and is the yardstick " +
-        "of the change. Last, `pco-codegen check` of that folder: it renders every spec, and compares each unit's files as they come.",
+        "of the change. Beside it, the changed spec alone in a folder of its own, generated with `--force` into a new folder: the " +
+        "render of one whole spec, which any generate that renders the spec pays. Last, `pco-codegen check` of that folder: it " +
+        "renders every spec, and compares each unit's files as they come.",
       rows: rows.result(),
     };
   },
