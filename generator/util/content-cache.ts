@@ -11,7 +11,7 @@ import path from "node:path";
 import { cacheRoot } from "./cache-root.js";
 import { readOwnFile } from "./read-capped.js";
 import type { TextPiece } from "./text-pieces.js";
-import { writeCacheFile } from "./write-whole.js";
+import { TEMPORARY_SUFFIX, writeCacheFile } from "./write-whole.js";
 
 export interface ContentCache {
   /** The entry for `identity` (everything that decides it), or undefined. A hit is marked used now (`prune`). */
@@ -80,7 +80,7 @@ export function contentCache(name: string): ContentCache {
  * else is pruned, or even listed: a cache folder set to one that holds other files (`PCO_CODEGEN_CACHE=~`) loses none of
  * them, and its other sub-folders are never walked.
  */
-const ENTRY_NAME = /^[0-9a-f]{64}(?:\.\d+\.tmp)?$/;
+const ENTRY_NAME = /^[0-9a-f]{64}$/;
 const SHARD_NAME = /^[0-9a-f]{2}$/;
 
 /** The cache's own entry files in `folder`, by path. */
@@ -88,7 +88,7 @@ function entryFiles(folder: string): string[] {
   const shards = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && SHARD_NAME.test(entry.name));
   return shards.flatMap((shard) =>
     readdirSync(path.join(folder, shard.name), { withFileTypes: true })
-      .filter((entry) => entry.isFile() && ENTRY_NAME.test(entry.name))
+      .filter((entry) => entry.isFile() && ENTRY_NAME.test(entry.name.replace(TEMPORARY_SUFFIX, "")))
       .map((entry) => path.join(folder, shard.name, entry.name)),
   );
 }

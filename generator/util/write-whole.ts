@@ -22,6 +22,9 @@ export function writePiecesSync(file: string, pieces: readonly TextPiece[]): voi
   }
 }
 
+/** The end of the name of a temporary file `writeWholeSync` writes beside `<file>`: `<file>.<pid>.tmp`. */
+export const TEMPORARY_SUFFIX = /\.\d+\.tmp$/;
+
 export function writeWholeSync(file: string, pieces: readonly TextPiece[]): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
