@@ -28,8 +28,11 @@ export interface Seed {
   /** The corpus file, relative to the corpus folder, and the part of it used (`#pco-giving`). */
   name: string;
   text: string;
-  /** Writes the mutated text, and what its reader needs beside it, into an empty folder; returns the source to read. */
-  place(folder: string, text: string): SourceOperand;
+  /**
+   * Writes the mutated text (or the bytes of some encoding of it), and what its reader needs beside it, into an empty folder;
+   * returns the source to read.
+   */
+  place(folder: string, text: string | Uint8Array): SourceOperand;
 }
 
 /**
@@ -82,7 +85,7 @@ function listCorpus(corpus: string): string[] {
   );
 }
 
-function write(folder: string, relative: string, text: string): void {
+function write(folder: string, relative: string, text: string | Uint8Array): void {
   const file = path.join(folder, relative);
   makeFolders(path.dirname(file));
   writeFileSync(file, text);

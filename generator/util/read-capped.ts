@@ -10,6 +10,7 @@
  * them a refusal is a miss (`readOwnFile`).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { decodeText } from "./decode-text.js";
 
 /** A file refused before its text was read whole: not a regular file, or over its cap. */
 export class RefusedFile extends Error {
@@ -27,9 +28,12 @@ export class NotRegularFile extends RefusedFile {
   }
 }
 
-/** The text (UTF-8) of a regular file of at most `maxBytes` bytes; throws `RefusedFile`, or the system's error. */
+/**
+ * The text of a regular file of at most `maxBytes` bytes (UTF-8, or UTF-16 where a byte order mark says so: `decodeText`);
+ * throws `RefusedFile`, or the system's error.
+ */
 export function readCappedText(file: string, maxBytes: number): string {
-  return readCappedBytes(file, maxBytes).toString("utf8");
+  return decodeText(readCappedBytes(file, maxBytes));
 }
 
 /** The bytes of a regular file of at most `maxBytes` bytes; throws `RefusedFile`, or the system's error. */

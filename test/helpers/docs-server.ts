@@ -51,7 +51,7 @@ export async function startDocsServer(options: DocsServerOptions): Promise<DocsS
     const index = log.length;
     const entry = { path: urlPath, status: 0, bytes: 0 };
     log.push(entry);
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+    const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
       entry.status = status;
       entry.bytes = Buffer.byteLength(body);
       response.writeHead(status, { ...rateHeaders(), ...headers, "content-length": String(entry.bytes) });
@@ -104,9 +104,10 @@ export async function startDocsServer(options: DocsServerOptions): Promise<DocsS
 
     const file = fileFor(options.folder, urlPath);
     if (file === undefined) return send(404, JSON.stringify({ errors: [{ status: "404" }] }));
-    let body: string;
+    // The file's bytes as they are, in whatever encoding the folder holds them.
+    let body: Buffer;
     try {
-      body = await readFile(file, "utf8");
+      body = await readFile(file);
     } catch {
       return send(404, JSON.stringify({ errors: [{ status: "404" }] }));
     }

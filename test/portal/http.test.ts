@@ -3,7 +3,7 @@
  * live URL layout, with the rate limit scaled down in time (20 requests per
  * second instead of 100 per 20 s) so that a scrape of three apps must be paced.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -84,6 +84,33 @@ describeCorpus("the HTTP reader", () => {
       expect(result.specs.map(bytesWithoutLocation)).toEqual(first.specs.map(bytesWithoutLocation));
     } finally {
       await refusing.close();
+    }
+  });
+
+  it("reads documents served in UTF-16 with a byte order mark as the same docs", async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), "pco-utf16-"));
+    const webhooks = path.join(capture, "webhooks");
+    // The Graph big-endian, the vertices little-endian: each answer is decoded by its own mark.
+    for (const file of readdirSync(webhooks, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"))) {
+      const littleEndian = Buffer.from(`\ufeff${readFileSync(path.join(webhooks, file), "utf8")}`, "utf16le");
+      const encoded = file === path.join("v2", "documentation.json") ? Buffer.from(littleEndian).swap16() : littleEndian;
+      mkdirSync(path.dirname(path.join(copy, "webhooks", file)), { recursive: true });
+      writeFileSync(path.join(copy, "webhooks", file), encoded);
+    }
+    const utf16 = await startDocsServer({ folder: copy, rateLimit: LIMIT });
+    try {
+      const result = await collectSpecs({
+        from: [parseSourceOperand(`portal:${utf16.url}`)],
+        apps: ["webhooks"],
+        versions: { kind: "latest" },
+        http: { cacheDir: false, rateLimit: LIMIT },
+      });
+      expect(result.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["webhooks/2018-08-01"]);
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.specs.map(bytesWithoutLocation)).toEqual(first.specs.filter((s) => s.app === "webhooks").map(bytesWithoutLocation));
+    } finally {
+      await utf16.close();
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 

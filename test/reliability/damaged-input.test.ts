@@ -5,7 +5,7 @@
  * brackets never closed), HTML and markdown nested thousands deep, a content
  * column of tens of thousands of elements, paragraphs that make the markdown
  * parser quadratic, a truncated document, a byte order mark and CRLF line
- * endings.
+ * endings, a document in UTF-16.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -393,7 +393,7 @@ describeCorpus("damaged documentation through the command line", () => {
  * byte order mark is a column of the first line), placed in one folder so
  * that their recorded locations agree.
  */
-async function readingOf(seed: Seed, text: string, place: string): Promise<{ specs: string[]; diagnostics: string[] }> {
+async function readingOf(seed: Seed, text: string | Uint8Array, place: string): Promise<{ specs: string[]; diagnostics: string[] }> {
   rmSync(place, { recursive: true, force: true });
   mkdirSync(place, { recursive: true });
   const read = await readSource(seed.place(place, text), { versions: { kind: "all" } });
@@ -404,7 +404,7 @@ async function readingOf(seed: Seed, text: string, place: string): Promise<{ spe
   };
 }
 
-describeCorpus("a byte order mark and CRLF line endings", () => {
+describeCorpus("a byte order mark, CRLF line endings and UTF-16", () => {
   const seeds = [...loadSeeds(DOCS_DIR, "quick").values()].flatMap((list) =>
     list[0]?.kind === "portal-vertex" ? list.filter((_, i) => i % 60 === 0) : list,
   );
@@ -416,6 +416,19 @@ describeCorpus("a byte order mark and CRLF line endings", () => {
       const plain = await readingOf(seed, seed.text, place);
       expect(plain.specs.length + plain.diagnostics.length).toBeGreaterThan(0);
       expect(await readingOf(seed, `\ufeff${seed.text.replace(/\n/g, "\r\n")}`, place)).toEqual(plain);
+    },
+  );
+
+  // A capture saved by PowerShell 5's `>`, or by an editor set to "Unicode": UTF-16 with its byte order mark.
+  it.each(seeds.map((seed) => [`${seed.kind} ${seed.name}`, seed] as const))(
+    "read from UTF-16, little- or big-endian with a byte order mark, into the same specs and diagnostics: %s",
+    async (_name, seed) => {
+      const place = path.join(work, "utf-16");
+      const plain = await readingOf(seed, seed.text, place);
+      const littleEndian = Buffer.from(`\ufeff${seed.text}`, "utf16le");
+      const bigEndian = Buffer.from(littleEndian).swap16();
+      expect(await readingOf(seed, littleEndian, place)).toEqual(plain);
+      expect(await readingOf(seed, bigEndian, place)).toEqual(plain);
     },
   );
 

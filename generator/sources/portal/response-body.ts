@@ -4,6 +4,7 @@
  * decompressed ones: a small gzip bomb is abandoned as soon as what it expands
  * to passes the ceiling, and never costs more memory than the ceiling.
  */
+import { decodeText } from "../../util/decode-text.js";
 import { headerCount } from "./server-numbers.js";
 
 export class ResponseTooLarge extends Error {
@@ -31,8 +32,8 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
     }
     chunks.push(value);
   }
-  // TextDecoder, as Response.text() does: UTF-8, a byte-order mark dropped, bad bytes replaced.
-  return new TextDecoder().decode(Buffer.concat(chunks, total));
+  // As Response.text() reads it (UTF-8, bad bytes replaced), but a byte order mark may also say UTF-16, as a browser takes it.
+  return decodeText(Buffer.concat(chunks, total));
 }
 
 function tooLarge(maxBytes: number, how: string): ResponseTooLarge {
