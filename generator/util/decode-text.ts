@@ -5,17 +5,60 @@
  * UTF-8, but a capture saved by a Windows shell's redirection (PowerShell 5's
  * `>`) or an editor set to "Unicode" is UTF-16 with a mark, which read as
  * UTF-8 is a NUL every other character. Bytes that are not of the encoding
- * read as U+FFFD, as a browser shows them.
+ * read as U+FFFD, as a browser shows them; `decodeDocument` also says where
+ * the first such byte of a UTF-8 file stood (a file saved as Latin-1 or
+ * Windows-1252, say), so that a reader can name it.
  */
+import { isUtf8 } from "node:buffer";
 
 const UTF16LE = new TextDecoder("utf-16le");
 const UTF16BE = new TextDecoder("utf-16be");
+const REPLACEMENT = "\ufffd";
 
-export function decodeText(bytes: Uint8Array): string {
+export interface DecodedText {
+  text: string;
+  /** Where in the text the first byte that is not UTF-8 was read as U+FFFD; undefined where every byte was. */
+  undecodable?: { line: number; column: number };
+}
+
+export const decodeText = (bytes: Uint8Array): string => decodeDocument(bytes).text;
+
+export function decodeDocument(bytes: Uint8Array): DecodedText {
   const [first, second, third] = bytes;
-  // TextDecoder drops the mark it is given; Buffer's own UTF-8 decoding is the faster, and keeps one.
-  if (first === 0xff && second === 0xfe) return UTF16LE.decode(bytes);
-  if (first === 0xfe && second === 0xff) return UTF16BE.decode(bytes);
-  const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return first === 0xef && second === 0xbb && third === 0xbf ? utf8.toString("utf8", 3) : utf8.toString("utf8");
+  // TextDecoder drops the mark it is given; Buffer's own UTF-8 decoding is the faster.
+  if (first === 0xff && second === 0xfe) return { text: UTF16LE.decode(bytes) };
+  if (first === 0xfe && second === 0xff) return { text: UTF16BE.decode(bytes) };
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const body = first === 0xef && second === 0xbb && third === 0xbf ? all.subarray(3) : all;
+  const text = body.toString("utf8");
+  if (isUtf8(body)) return { text };
+  const at = firstReplaced(body, text);
+  return at === undefined ? { text } : { text, undecodable: lineAndColumn(text, at) };
+}
+
+/**
+ * The index in `text` of the first U+FFFD that stands for bytes that are not UTF-8, rather than for the character itself
+ * (written EF BF BD). Up to it every character was decoded from its own bytes, so the bytes before a character are the
+ * UTF-8 length of the text before it.
+ */
+function firstReplaced(bytes: Buffer, text: string): number | undefined {
+  let byte = 0;
+  let counted = 0;
+  for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) {
+    byte += Buffer.byteLength(text.slice(counted, at));
+    if (bytes[byte] !== 0xef || bytes[byte + 1] !== 0xbf || bytes[byte + 2] !== 0xbd) return at;
+    byte += 3;
+    counted = at + 1;
+  }
+  return undefined;
+}
+
+function lineAndColumn(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: at - lineStart + 1 };
 }

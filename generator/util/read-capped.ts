@@ -10,7 +10,7 @@
  * them a refusal is a miss (`readOwnFile`).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { decodeText } from "./decode-text.js";
+import { decodeDocument, decodeText, type DecodedText } from "./decode-text.js";
 
 /** A file refused before its text was read whole: not a regular file, or over its cap. */
 export class RefusedFile extends Error {
@@ -34,6 +34,11 @@ export class NotRegularFile extends RefusedFile {
  */
 export function readCappedText(file: string, maxBytes: number): string {
   return decodeText(readCappedBytes(file, maxBytes));
+}
+
+/** `readCappedText`, saying also where the first byte that is not UTF-8 stood, if one did: for a document of the docs. */
+export function readCappedDocument(file: string, maxBytes: number): DecodedText {
+  return decodeDocument(readCappedBytes(file, maxBytes));
 }
 
 /** The bytes of a regular file of at most `maxBytes` bytes; throws `RefusedFile`, or the system's error. */

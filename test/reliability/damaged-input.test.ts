@@ -5,7 +5,7 @@
  * brackets never closed), HTML and markdown nested thousands deep, a content
  * column of tens of thousands of elements, paragraphs that make the markdown
  * parser quadratic, a truncated document, a byte order mark and CRLF line
- * endings, a document in UTF-16.
+ * endings, a document in UTF-16 or with bytes that are not UTF-8.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -404,7 +404,7 @@ async function readingOf(seed: Seed, text: string | Uint8Array, place: string): 
   };
 }
 
-describeCorpus("a byte order mark, CRLF line endings and UTF-16", () => {
+describeCorpus("a byte order mark, CRLF line endings, UTF-16 and bytes that are not UTF-8", () => {
   const seeds = [...loadSeeds(DOCS_DIR, "quick").values()].flatMap((list) =>
     list[0]?.kind === "portal-vertex" ? list.filter((_, i) => i % 60 === 0) : list,
   );
@@ -429,6 +429,22 @@ describeCorpus("a byte order mark, CRLF line endings and UTF-16", () => {
       const bigEndian = Buffer.from(littleEndian).swap16();
       expect(await readingOf(seed, littleEndian, place)).toEqual(plain);
       expect(await readingOf(seed, bigEndian, place)).toEqual(plain);
+    },
+  );
+
+  // A file saved as Latin-1 or Windows-1252 after an edit: "é" is the one byte E9, which is no UTF-8.
+  it.each(seeds.filter((seed) => seed.text.includes(" the ")).map((seed) => [`${seed.kind} ${seed.name}`, seed] as const))(
+    "read with a byte that is not UTF-8 as with U+FFFD in its place, and a warning at its line: %s",
+    async (_name, seed) => {
+      const place = path.join(work, "latin-1");
+      const at = seed.text.indexOf(" the ") + 3;
+      const replaced = await readingOf(seed, `${seed.text.slice(0, at)}\ufffd${seed.text.slice(at + 1)}`, place);
+      const latin1 = Buffer.concat([Buffer.from(seed.text.slice(0, at)), Buffer.of(0xe9), Buffer.from(seed.text.slice(at + 1))]);
+      const read = await readingOf(seed, latin1, place);
+      const line = seed.text.slice(0, at).split("\n").length;
+      const warning = read.diagnostics.filter((d) => d.includes("DOC_NOT_UTF8"));
+      expect(warning).toEqual([expect.stringMatching(new RegExp(`:${line}: warning DOC_NOT_UTF8: bytes that are not UTF-8`))]);
+      expect({ ...read, diagnostics: read.diagnostics.filter((d) => !warning.includes(d)) }).toEqual(replaced);
     },
   );
 

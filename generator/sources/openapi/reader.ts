@@ -12,7 +12,8 @@ import { diagnostic, GeneratorError, type Diagnostic } from "../../diagnostics.j
 import { displayPath } from "../../util/display-path.js";
 import { jsonLocator, parseJsonNestedAtMost } from "../../json-text.js";
 import { sortedStrings } from "../../util/order.js";
-import { readCappedText, readFailure } from "../../util/read-capped.js";
+import type { DecodedText } from "../../util/decode-text.js";
+import { readCappedDocument, readFailure } from "../../util/read-capped.js";
 import { parsePortalDocument } from "../portal/document.js";
 import { folderStore } from "../portal/folder-store.js";
 import { readGraph } from "../portal/graph.js";
@@ -25,6 +26,7 @@ import type { DraftRead, ReadContext, SourceRead } from "../reader-result.js";
 import type { SourceOperand } from "../source-operand.js";
 import { mapOpenApiDocument } from "./map-document.js";
 import { appendAll } from "../../util/append.js";
+import { undecodableBytes } from "../undecodable-bytes.js";
 
 /** Larger than any official document (the largest is 2 MB) by far; anything bigger is not one. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -47,9 +49,9 @@ export async function readOpenApi(source: SourceOperand, options: ReadOptions, c
   });
   if (!info.isFile() && !info.isDirectory()) throw new GeneratorError(`cannot read ${location}: not a file or a folder`, { exitCode: 2 });
   if (info.isFile()) {
-    const text = readDocumentFile(location);
+    const decoded = readDocumentFile(location);
     return {
-      drafts: [readDocument({ text, location: location.split(path.sep).join("/") })].flatMap((d) => d),
+      drafts: [readDocument({ ...decoded, location: location.split(path.sep).join("/") })].flatMap((d) => d),
       diagnostics: [],
       detected: "an OpenAPI document",
     };
@@ -58,9 +60,9 @@ export async function readOpenApi(source: SourceOperand, options: ReadOptions, c
 }
 
 /** A document named on the command line, refused unread when it is over the cap `readDocument` holds any text to. */
-function readDocumentFile(location: string): string {
+function readDocumentFile(location: string): DecodedText {
   try {
-    return readCappedText(location, MAX_DOCUMENT_BYTES);
+    return readCappedDocument(location, MAX_DOCUMENT_BYTES);
   } catch (error) {
     throw new GeneratorError(`cannot read ${location}: ${readFailure(error)}`, { exitCode: 2, cause: error });
   }
@@ -190,13 +192,14 @@ export function readDocument(raw: RawDocument, expected?: { app: string; version
     throw new GeneratorError(`${raw.location}: invalid JSON: ${parsed.message}`, {
       exitCode: 1,
       diagnostics: [
+        ...undecodableBytes(raw),
         diagnostic("error", "OPENAPI_INVALID_JSON", `invalid JSON: ${parsed.message}`, { file: raw.location, ...parsed.position }),
       ],
     });
   }
   const value = parsed.value;
   const mapped = mapOpenApiDocument(value, raw.location);
-  const diagnostics = withPositions(raw.text, value, mapped.diagnostics);
+  const diagnostics = [...undecodableBytes(raw), ...withPositions(raw.text, value, mapped.diagnostics)];
   if (mapped.draft === undefined) return [{ draft: emptyDraft(raw.location, expected), diagnostics }];
   if (expected !== undefined && (mapped.draft.app !== expected.app || mapped.draft.version !== expected.version)) {
     diagnostics.push(

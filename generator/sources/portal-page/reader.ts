@@ -25,6 +25,7 @@ import { readMarkdownResource } from "./markdown-resource.js";
 import { pageSections } from "./page.js";
 import { readPageResource, type PageResource } from "./resource.js";
 import { appendAll } from "../../util/append.js";
+import { undecodableBytes } from "../undecodable-bytes.js";
 
 /** The version of a spec read from pages that do not say which portal version they show. */
 export const UNVERSIONED = "unversioned";
@@ -60,7 +61,7 @@ export async function readPortalPages(source: SourceOperand, options: PortalPage
       );
       continue;
     }
-    const own: Diagnostic[] = [];
+    const own = undecodableBytes(file);
     const page =
       format === "portal-page-text" ? readPageResource(pageSections(file.text), file.location, own) : readMarkdownPage(file, own);
     if (page === undefined) appendAll(diagnostics, own);

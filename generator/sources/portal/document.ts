@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
 import { JsonNode, type JsonPath } from "../../json-node.js";
 import { jsonLocator, parseJson, toPointer, type Position } from "../../json-text.js";
 import type { RawDocument } from "./store.js";
+import { undecodableBytes } from "../undecodable-bytes.js";
 
 export interface PortalDocument {
   location: string;
@@ -22,7 +23,14 @@ export interface PortalDocument {
 export type ParsedDocument =
   { ok: true; document: PortalDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
+/** A document's JSON, and its diagnostics, the first of which says where its bytes were not UTF-8, if they were not. */
 export function parsePortalDocument(raw: RawDocument, expected: "Graph" | "Vertex"): ParsedDocument {
+  const parsed = parseDocumentJson(raw, expected);
+  const undecodable = undecodableBytes(raw);
+  return undecodable.length === 0 ? parsed : { ...parsed, diagnostics: [...undecodable, ...parsed.diagnostics] };
+}
+
+function parseDocumentJson(raw: RawDocument, expected: "Graph" | "Vertex"): ParsedDocument {
   const parsed = parseJson(raw.text);
   if (!parsed.ok) {
     const reason = `invalid JSON: ${parsed.message}`;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { GeneratorError } from "../../diagnostics.js";
 import { exists } from "../../util/exists.js";
 import { sortedStrings } from "../../util/order.js";
-import { isMissingPath, readCappedText, readFailure } from "../../util/read-capped.js";
+import { isMissingPath, readCappedDocument, readFailure } from "../../util/read-capped.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http-store.js";
 import type { PortalStore, RawDocument } from "./store.js";
 
@@ -48,7 +48,7 @@ export function folderStore(folder: string): PortalStore {
       try {
         // Read synchronously: for hundreds of small documents that is faster than the thread pool's round trips.
         // A mirror holds what the server would send: each document is held to the cap of a response.
-        return { text: readCappedText(file, DEFAULT_MAX_RESPONSE_BYTES), location: display(relative) };
+        return { ...readCappedDocument(file, DEFAULT_MAX_RESPONSE_BYTES), location: display(relative) };
       } catch (error) {
         if (isMissingPath(error)) return undefined;
         throw unreadable(display(relative), error);

@@ -7,14 +7,13 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, GeneratorError } from "../../diagnostics.js";
 import { displayPath } from "../../util/display-path.js";
-import { isMissingPath, readCappedText, readFailure } from "../../util/read-capped.js";
+import type { DecodedText } from "../../util/decode-text.js";
+import { isMissingPath, readCappedDocument, readFailure } from "../../util/read-capped.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, httpStore, type HttpStoreOptions } from "../portal/http-store.js";
+import type { RawDocument } from "../portal/store.js";
 
-export interface TextFile {
-  text: string;
-  /** As the user named it (relative) or a URL: what diagnostics name. */
-  location: string;
-}
+/** A file of a page: its location is as the user named it (relative) or a URL, what diagnostics name. */
+export type TextFile = RawDocument;
 
 export interface PageFiles {
   /** The entry file: an index.md, a built page, or a saved text. */
@@ -48,14 +47,14 @@ async function entryIn(folder: string): Promise<string> {
 
 /** A page's file, held to the cap of a page fetched over HTTP. */
 async function readText(file: string): Promise<TextFile | undefined> {
-  let text: string;
+  let decoded: DecodedText;
   try {
-    text = readCappedText(file, DEFAULT_MAX_RESPONSE_BYTES);
+    decoded = readCappedDocument(file, DEFAULT_MAX_RESPONSE_BYTES);
   } catch (error) {
     if (isMissingPath(error)) return undefined;
     throw new GeneratorError(`cannot read ${displayPath(file)}: ${readFailure(error)}`, { exitCode: 2, cause: error });
   }
-  return withReadableLines({ text, location: displayPath(file) });
+  return withReadableLines({ ...decoded, location: displayPath(file) });
 }
 
 /**

@@ -19,6 +19,7 @@ import { readMarkdown } from "./markdown.js";
 import type { SlateBlock, SlateDocument } from "./model.js";
 import { readPageText } from "./page-text.js";
 import { appendAll } from "../../util/append.js";
+import { undecodableBytes } from "../undecodable-bytes.js";
 
 export interface SlateReadOptions {
   apps?: readonly string[];
@@ -37,7 +38,7 @@ export async function readSlate(source: SourceOperand, options: SlateReadOptions
   );
   return {
     drafts: wanted,
-    diagnostics: [...diagnostics, ...read.diagnostics],
+    diagnostics: [...undecodableBytes(files.entry), ...diagnostics, ...read.diagnostics],
     detected: `${source.kind}:${source.location}: ${document.detected}; ${read.drafts.length} app${read.drafts.length === 1 ? "" : "s"} (${read.drafts.map((d) => d.draft.app).join(", ")})`,
   };
 }
@@ -101,6 +102,7 @@ async function markdownDocument(files: PageFiles): Promise<{ document: SlateDocu
       continue;
     }
     const read = readMarkdown(file);
+    appendAll(diagnostics, undecodableBytes(file));
     appendAll(diagnostics, read.diagnostics);
     appendAll(blocks, read.blocks);
     included.push(file);
