@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { lineIndex, pathLocator, skipString } from "./json-locate.js";
 import { printableLine } from "./util/printable.js";
+import { positionAt } from "./util/text-position.js";
 
 export interface Position {
   line: number;
@@ -174,17 +175,6 @@ function shortenedBlanks(text: string): { text: string; original: (offset: numbe
     return offset + shift;
   };
   return { text: kept.join(""), original };
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** RFC 6901 pointer from path segments: `["data", "relationships", 0]` → `/data/relationships/0`. */

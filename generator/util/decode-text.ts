@@ -10,6 +10,7 @@
  * Windows-1252, say), so that a reader can name it.
  */
 import { isUtf8 } from "node:buffer";
+import { positionAt } from "./text-position.js";
 
 const UTF16LE = new TextDecoder("utf-16le");
 const UTF16BE = new TextDecoder("utf-16be");
@@ -33,7 +34,7 @@ export function decodeDocument(bytes: Uint8Array): DecodedText {
   const text = body.toString("utf8");
   if (isUtf8(body)) return { text };
   const at = firstReplaced(body, text);
-  return at === undefined ? { text } : { text, undecodable: lineAndColumn(text, at) };
+  return at === undefined ? { text } : { text, undecodable: positionAt(text, at) };
 }
 
 /**
@@ -51,14 +52,4 @@ function firstReplaced(bytes: Buffer, text: string): number | undefined {
     counted = at + 1;
   }
   return undefined;
-}
-
-function lineAndColumn(text: string, at: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: at - lineStart + 1 };
 }

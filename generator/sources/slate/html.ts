@@ -8,7 +8,7 @@ import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { getElementsByTagName, isTag } from "domutils";
 import { diagnostic, type Diagnostic, type Origin } from "../../diagnostics.js";
-import { positionAt } from "../../json-text.js";
+import { positionAt } from "../../util/text-position.js";
 import { htmlOpenTooDeep, MAX_HTML_DEPTH } from "./html-limits.js";
 import type { SlateBlock, TableBlock } from "./model.js";
 import { plainCode, plainText } from "./plain-text.js";
