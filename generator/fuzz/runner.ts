@@ -12,6 +12,7 @@ import { buildSpecs } from "../scrape.js";
 import { readSource } from "../sources/read-source.js";
 import type { SourceOperand } from "../sources/source-operand.js";
 import { serializeSpec } from "../spec/serialize.js";
+import { chooseEncoding } from "./encodings.js";
 import { chooseMutations } from "./mutations.js";
 import { caseSeed, Random } from "./random.js";
 import { clearFolder, INPUT_KINDS, loadSeeds, type InputKind, type Seed, type SeedSelection } from "./targets.js";
@@ -135,9 +136,12 @@ async function runCase(
   const seed = random.pick(seeds);
   const mutations = chooseMutations(random, seed.text);
   const text = mutations.reduce((current, mutation) => mutation.apply(current, random), seed.text);
+  // Drawn after the damage, so that a case's text is what it was before encodings were drawn.
+  const encoding = chooseEncoding(random);
   clearFolder(folder);
-  const source = seed.place(folder, text);
-  const plan: CasePlan = { index, kind, seed: seed.name, mutations: mutations.map((m) => m.name), length: text.length };
+  const source = seed.place(folder, encoding === undefined ? text : encoding.encode(text, random));
+  const applied = [...mutations.map((m) => m.name), ...(encoding === undefined ? [] : [`encoded ${encoding.name}`])];
+  const plan: CasePlan = { index, kind, seed: seed.name, mutations: applied, length: text.length };
   options.onStart?.(plan);
 
   const limit = options.limitMs ?? CASE_LIMIT_MS;

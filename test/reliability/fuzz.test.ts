@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { ENCODINGS } from "../../generator/fuzz/encodings.js";
 import { MUTATIONS } from "../../generator/fuzz/mutations.js";
 import { runFuzz, slowness, type CaseResult, type FuzzReport } from "../../generator/fuzz/runner.js";
 import { INPUT_KINDS } from "../../generator/fuzz/targets.js";
@@ -48,10 +49,10 @@ describeCorpus("fuzzing every reader", () => {
     expect(report.cases).toBe(CASES);
   });
 
-  it("fuzzes every input kind with every mutation, and the damage shows in the outcomes", () => {
+  it("fuzzes every input kind with every mutation and encoding, and the damage shows in the outcomes", () => {
     for (const kind of INPUT_KINDS) expect(report.byKind[kind], kind).toBeGreaterThanOrEqual(Math.floor(CASES / INPUT_KINDS.length));
     const used = new Set(results.flatMap((r) => r.mutations));
-    expect([...used].sort()).toEqual(MUTATIONS.map((m) => m.name).sort());
+    expect([...used].sort()).toEqual([...MUTATIONS.map((m) => m.name), ...ENCODINGS.map((e) => `encoded ${e.name}`)].sort());
     // Some damage is harmless, some is reported, some makes a file unreadable.
     expect(report.byOutcome.spec).toBeGreaterThan(0);
     expect(report.byOutcome.diagnostics).toBeGreaterThan(0);
