@@ -5,8 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { decodeDocument } from "../generator/util/decode-text.js";
 
+/** Text as UTF-8, and lists of bytes as they are. */
 const bytes = (...parts: (string | number[])[]) =>
-  Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : Buffer.from(part))));
+  Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.of(...part))));
 
 describe("the encoding", () => {
   it("is UTF-8 without a mark, and a UTF-8 mark is dropped", () => {

@@ -9,6 +9,6 @@ import type { RawDocument } from "./portal/store.js";
 export function undecodableBytes(document: RawDocument): Diagnostic[] {
   const at = document.undecodable;
   if (at === undefined) return [];
-  const problem = "bytes that are not UTF-8 (the docs' encoding), each read as U+FFFD from here on; save the file as UTF-8";
+  const problem = "bytes that are not UTF-8 (the docs' encoding), the first here, each read as U+FFFD; save the file as UTF-8";
   return [diagnostic("warning", "DOC_NOT_UTF8", problem, { file: document.location, ...at })];
 }
