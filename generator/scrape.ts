@@ -183,8 +183,12 @@ export function specTreePlan(root: string, result: ScrapeResult, prune: boolean)
     owns: (relative) => {
       if (planned.has(relative)) return true;
       const match = /^([^/]+)\/([^/]+)\.json$/.exec(relative);
-      if (!prune || match === null || withheldApps.has(match[1]!)) return false;
+      // Only a file named as a spec is: `people/notes.json` beside the specs is no version of the app's to prune.
+      if (!prune || match === null || !SPEC_VERSION.test(match[2]!) || withheldApps.has(match[1]!)) return false;
       return result.covered.apps.has(match[1]!) && result.covered.families.has(familyOf(match[2]!));
     },
   };
 }
+
+/** The versions a spec file may be named after, as the spec's schema writes them. */
+const SPEC_VERSION = new RegExp(specSchema.properties.version.pattern);

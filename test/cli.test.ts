@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "./helpers/corpus.js";
+import { DOCS_DIR, describeCorpus, REPO_ROOT } from "./helpers/corpus.js";
 import { runCli } from "./helpers/cli.js";
 import { runCliProcess } from "./helpers/cli-process.js";
 import { scratchFolder } from "./helpers/scratch.js";
@@ -141,6 +141,20 @@ describe("the command line", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describeCorpus("scrape --prune", () => {
+  it("removes the scraped app's superseded spec, and no other file beside it", async () => {
+    const out = scratch.folder("prune");
+    mkdirSync(path.join(out, "webhooks"));
+    for (const file of ["2018-08-01.json", "notes.json", "2018-08-01.backup.json"]) writeFileSync(path.join(out, "webhooks", file), "{}");
+    const capture = path.join(DOCS_DIR, "portal/captured-2025-07");
+    const run = await runCli(["scrape", "--from", `portal:${capture}`, "--app", "webhooks", "--out", out, "--prune"]);
+    expect(run.code).toBe(0);
+    // The new files are the spec and spec.schema.json.
+    expect(run.stderr).toMatch(/^1 spec in .*: 2 new, 0 changed, 1 removed$/m);
+    expect(readdirSync(path.join(out, "webhooks")).sort()).toEqual(["2018-08-01.backup.json", "2022-10-20.json", "notes.json"]);
   });
 });
 

@@ -60,6 +60,9 @@ describe("portal pages as text", () => {
     expect(result.specs.map((s) => `${s.app}/${s.version}`)).toEqual(["calendar/2022-07-07", "calendar/unversioned"]);
     const plan = specTreePlan("spec", result, true);
     expect(plan.owns("calendar/2021-07-20.json")).toBe(true);
+    // Only a file named as a spec is pruned.
+    expect(plan.owns("calendar/notes.json")).toBe(false);
+    expect(plan.owns("calendar/2021-07-20.backup.json")).toBe(false);
     const pagesOnly = await scrape(`portal-page:${PAGES}/calendar`);
     const pagePlan = specTreePlan("spec", pagesOnly, true);
     expect(pagePlan.owns("calendar/2021-07-20.json")).toBe(false);
