@@ -27,6 +27,8 @@ const BUILT_AT_RUN_TIME: Record<string, string> = {
   "generator/sources/portal-page/resource.ts new RegExp(`^([a-z_]+) ([a-z_]+) (${ATTRIBUTE_TYPES.join":
     "anchored; classes separated by single spaces; a fixed list of type names",
   "generator/sources/slate/html-limits.ts new RegExp(`</${name}`": "a fixed closing tag: no quantifier",
+  "generator/scrape.ts new RegExp(specSchema.properties.version.pattern)":
+    "the spec schema's version pattern, a constant: anchored, a date of fixed digits or one of two words",
 };
 
 interface Pattern {
