@@ -117,6 +117,16 @@ describe("the command line", () => {
     },
   );
 
+  it("exits 2 for a sources file that is not JSON, naming its line and column", async () => {
+    const folder = scratch.folder("config");
+    const config = path.join(folder, "sources.json");
+    writeFileSync(config, '{\n  "from": ["portal:docs"],\n  "out": "spec",\n}\n');
+    const run = await runCli(["scrape", "--config", config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${config}:4:1: the sources file is not JSON: Expected double-quoted property name`);
+    expect(readdirSync(folder)).toEqual(["sources.json"]);
+  });
+
   it("lets a flag given on the command line win over the sources file", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "pco-config-"));
     try {

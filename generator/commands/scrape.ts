@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Argv } from "yargs";
 import { DOCUMENTED_API_HOST, isHostName } from "../api-host.js";
 import { GeneratorError, hasErrors } from "../diagnostics.js";
+import { parseJson } from "../json-text.js";
 import { displayPath } from "../util/display-path.js";
 import { readCappedText, readFailure } from "../util/read-capped.js";
 import { writeTree } from "../emit.js";
@@ -168,13 +169,18 @@ const CONFIG_KEYS: readonly string[] = ["from", "out", "prune", "versions", "app
 
 /** Sources in a config file are relative to the file; they are recorded relative to the working directory. */
 async function readConfig(file: string): Promise<Partial<ScrapeArgs>> {
-  let config: SourcesConfig;
+  let text: string;
   try {
-    config = JSON.parse(readCappedText(file, MAX_CONFIG_BYTES)) as SourcesConfig;
+    text = readCappedText(file, MAX_CONFIG_BYTES);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : readFailure(error);
-    throw new GeneratorError(`cannot read the sources file ${file}: ${reason}`, { exitCode: 2 });
+    throw new GeneratorError(`cannot read the sources file ${file}: ${readFailure(error)}`, { exitCode: 2 });
   }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column } = parsed.position;
+    throw new GeneratorError(`${file}:${line}:${column}: the sources file is not JSON: ${parsed.message}`, { exitCode: 2 });
+  }
+  const config = parsed.value as SourcesConfig;
   if (
     typeof config !== "object" ||
     config === null ||
