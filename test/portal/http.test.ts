@@ -3,7 +3,7 @@
  * live URL layout, with the rate limit scaled down in time (20 requests per
  * second instead of 100 per 20 s) so that a scrape of three apps must be paced.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -111,6 +111,43 @@ describeCorpus("the HTTP reader", () => {
     } finally {
       await utf16.close();
       rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("warns of a byte that is not UTF-8 where it stands, from the answer and again from the cache after a 304", async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), "pco-latin1-"));
+    const cache = mkdtempSync(path.join(tmpdir(), "pco-latin1-cache-"));
+    cpSync(path.join(capture, "webhooks"), path.join(copy, "webhooks"), { recursive: true });
+    const vertexPath = "webhooks/v2/documentation/2018-08-01/vertices/event";
+    const vertex = path.join(copy, `${vertexPath}.json`);
+    const text = readFileSync(vertex, "utf8");
+    const at = text.indexOf(" the ") + 3;
+    // An edit saved as Latin-1: its "é" is the one byte E9.
+    writeFileSync(vertex, Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.of(0xe9), Buffer.from(text.slice(at + 1))]));
+    const before = text.slice(0, at).split("\n");
+    const server = await startDocsServer({ folder: copy, rateLimit: LIMIT });
+    try {
+      const read = (stats: HttpStats) =>
+        collectSpecs({
+          from: [parseSourceOperand(`portal:${server.url}`)],
+          apps: ["webhooks"],
+          versions: { kind: "latest" },
+          http: { cacheDir: cache, rateLimit: LIMIT, stats },
+        });
+      const warnings = (result: ScrapeResult) =>
+        result.diagnostics.filter((d) => d.code === "DOC_NOT_UTF8").map((d) => [d.file, d.line, d.column]);
+      const expected = [[`${server.url}/${vertexPath}`, before.length, before.at(-1)!.length + 1]];
+      const first = await read(emptyStats());
+      expect(warnings(first)).toEqual(expected);
+      const stats = emptyStats();
+      const again = await read(stats);
+      expect(stats.notModified).toBe(stats.requests);
+      expect(warnings(again)).toEqual(expected);
+      expect(again.specs.map(serializeSpec)).toEqual(first.specs.map(serializeSpec));
+    } finally {
+      await server.close();
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 

@@ -15,6 +15,8 @@ export interface CachedResponse {
   etag?: string;
   lastModified?: string;
   body: string;
+  /** Where the body's first byte that is not UTF-8 stood (`util/decode-text.ts`): a 304 warns of it as the 200 did. */
+  undecodable?: { line: number; column: number };
 }
 
 export class HttpCache {
@@ -23,7 +25,9 @@ export class HttpCache {
   async get(url: string): Promise<CachedResponse | undefined> {
     // Absent or unreadable: fetched afresh.
     const entry = readOwnJson(this.fileOf(url)) as Partial<CachedResponse> | undefined;
-    return entry?.url === url && typeof entry.body === "string" ? (entry as CachedResponse) : undefined;
+    if (entry?.url !== url || typeof entry.body !== "string") return undefined;
+    const { undecodable, ...response } = entry as CachedResponse;
+    return isPosition(undecodable) ? { ...response, undecodable } : response;
   }
 
   async put(entry: CachedResponse): Promise<void> {
@@ -35,6 +39,15 @@ export class HttpCache {
     return path.join(this.dir, `${createHash("sha256").update(url).digest("hex")}.json`);
   }
 }
+
+/** A line and column as a cache entry holds them, checked: the entry is a file anyone can write. */
+const isPosition = (value: unknown): value is { line: number; column: number } =>
+  typeof value === "object" &&
+  value !== null &&
+  isCount((value as { line?: unknown }).line) &&
+  isCount((value as { column?: unknown }).column);
+
+const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 1;
 
 /** `$XDG_CACHE_HOME/pco-codegen/http`, else `~/.cache/pco-codegen/http`. */
 export function defaultCacheDir(): string {

@@ -17,6 +17,7 @@ import { DEFAULT_WAIT_LIMITS, RateLimiter, systemClock, WaitRefused, type Clock,
 import { readCappedBody, ResponseTooLarge } from "./response-body.js";
 import { headerCount } from "./server-numbers.js";
 import type { PortalStore, RawDocument } from "./store.js";
+import type { DecodedText } from "../../util/decode-text.js";
 
 export interface HttpStoreOptions {
   /** Disk cache folder; `false` turns the cache off. */
@@ -85,7 +86,7 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
     for (let redirects = 0; ;) {
       await refusedWaits(target, () => limiter.acquire());
       let response: Response;
-      let body: string;
+      let body: DecodedText;
       try {
         stats.requests += 1;
         response = await fetch(target, {
@@ -109,20 +110,21 @@ export function httpStore(baseUrl: string, options: HttpStoreOptions = {}): Port
         continue;
       }
       await refusedWaits(target, async () => limiter.release(response.headers));
-      stats.bytes += Buffer.byteLength(body);
+      stats.bytes += Buffer.byteLength(body.text);
 
       if (response.status === 304 && cached !== undefined) {
         stats.notModified += 1;
-        return { text: cached.body, location: url.href };
+        return { text: cached.body, location: url.href, ...(cached.undecodable && { undecodable: cached.undecodable }) };
       }
       if (response.ok) {
         await cache?.put({
           url: url.href,
-          body,
+          body: body.text,
+          ...(body.undecodable && { undecodable: body.undecodable }),
           ...(response.headers.get("etag") ? { etag: response.headers.get("etag")! } : {}),
           ...(response.headers.get("last-modified") ? { lastModified: response.headers.get("last-modified")! } : {}),
         });
-        return { text: body, location: url.href };
+        return { ...body, location: url.href };
       }
       if (response.status === 404 || response.status === 410) return undefined;
       if (response.status >= 300 && response.status < 400) {

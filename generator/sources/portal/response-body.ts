@@ -4,21 +4,21 @@
  * decompressed ones: a small gzip bomb is abandoned as soon as what it expands
  * to passes the ceiling, and never costs more memory than the ceiling.
  */
-import { decodeText } from "../../util/decode-text.js";
+import { decodeDocument, type DecodedText } from "../../util/decode-text.js";
 import { headerCount } from "./server-numbers.js";
 
 export class ResponseTooLarge extends Error {
   override name = "ResponseTooLarge";
 }
 
-export async function readCappedBody(response: Response, maxBytes: number): Promise<string> {
+export async function readCappedBody(response: Response, maxBytes: number): Promise<DecodedText> {
   const declared = headerCount(response.headers.get("content-length"));
   // A Content-Length counts the encoded bytes: it can only say early that a body is too large.
   if (declared !== undefined && declared > maxBytes && response.headers.get("content-encoding") === null) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(maxBytes, `its Content-Length is ${declared}`);
   }
-  if (response.body === null) return "";
+  if (response.body === null) return { text: "" };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -33,7 +33,7 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
     chunks.push(value);
   }
   // As Response.text() reads it (UTF-8, bad bytes replaced), but a byte order mark may also say UTF-16, as a browser takes it.
-  return decodeText(Buffer.concat(chunks, total));
+  return decodeDocument(Buffer.concat(chunks, total));
 }
 
 function tooLarge(maxBytes: number, how: string): ResponseTooLarge {

@@ -91,7 +91,7 @@ async function openUrl(location: string, http: HttpStoreOptions): Promise<PageFi
   const store = httpStore(folder.href, { accept: "text/html, text/markdown, text/plain;q=0.9, */*;q=0.8", ...http });
   const fetch = async (relative: string) => {
     const document = await store.read(relative);
-    return document === undefined ? undefined : withReadableLines({ text: document.text, location: document.location });
+    return document === undefined ? undefined : withReadableLines(document);
   };
   const entry = await fetch(url.href.slice(folder.href.length) || "./");
   if (entry === undefined) throw new GeneratorError(`cannot fetch ${url.href}: HTTP 404 Not Found`, { exitCode: 2 });
