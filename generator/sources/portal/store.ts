@@ -12,7 +12,7 @@ export interface RawDocument {
   text: string;
   /** The file (relative, as the user named the folder) or the URL it came from. */
   location: string;
-  /** Where a file's first byte that is not UTF-8 was read as U+FFFD, if one was (`util/decode-text.ts`). */
+  /** Where the document's first byte that is not UTF-8 (in a file or an HTTP answer) was read as U+FFFD, if one was (`util/decode-text.ts`). */
   undecodable?: { line: number; column: number };
 }
 
