@@ -8,7 +8,7 @@ import { displayPath } from "../util/display-path.js";
 import { readCappedText, readFailure } from "../util/read-capped.js";
 import { writeTree } from "../emit.js";
 import { assertPathNames } from "../path-name.js";
-import { collectSpecs, specTreePlan } from "../scrape.js";
+import { collectSpecs, SCHEMA_FILE, specTreePlan } from "../scrape.js";
 import { DEFAULT_BASE_URL } from "../sources/portal/reader.js";
 import { parseVersionChoice } from "../sources/portal/versions.js";
 import { strictly } from "../sources/repair-policy.js";
@@ -129,12 +129,14 @@ export const scrapeCommand: Command<ScrapeArgs> = {
       return EXIT.problems;
     }
     const difference = await writeTree(specTreePlan(settings.out, result, settings.prune));
-    const changed = difference.missing.length + difference.changed.length + difference.extra.length;
+    // Counted in specs, as the line starts: the schema written beside them is said apart.
+    const specs = (files: readonly string[]) => files.filter((file) => file !== SCHEMA_FILE).length;
+    const [added, changed, removed] = [specs(difference.missing), specs(difference.changed), specs(difference.extra)];
+    const schemaWritten = [...difference.missing, ...difference.changed].includes(SCHEMA_FILE);
     output.err(
       `${result.specs.length} spec${result.specs.length === 1 ? "" : "s"} in ${settings.out}` +
-        (changed === 0
-          ? ", unchanged"
-          : `: ${difference.missing.length} new, ${difference.changed.length} changed, ${difference.extra.length} removed`) +
+        (added + changed + removed === 0 ? ", unchanged" : `: ${added} new, ${changed} changed, ${removed} removed`) +
+        (schemaWritten ? `; ${SCHEMA_FILE} written` : "") +
         (result.withheld.length > 0 ? `; not written: ${result.withheld.join(", ")}` : ""),
     );
     return hasErrors(result.diagnostics) ? EXIT.problems : EXIT.ok;
