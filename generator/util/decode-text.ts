@@ -22,19 +22,32 @@ export interface DecodedText {
   undecodable?: { line: number; column: number };
 }
 
-export const decodeText = (bytes: Uint8Array): string => decodeDocument(bytes).text;
+/** The text alone, with no scan for bytes that are not UTF-8: for a file no reader reports them in (a spec, a sources file). */
+export function decodeText(bytes: Uint8Array): string {
+  return utf16Text(bytes) ?? utf8Body(bytes).toString("utf8");
+}
 
 export function decodeDocument(bytes: Uint8Array): DecodedText {
-  const [first, second, third] = bytes;
-  // TextDecoder drops the mark it is given; Buffer's own UTF-8 decoding is the faster.
-  if (first === 0xff && second === 0xfe) return { text: UTF16LE.decode(bytes) };
-  if (first === 0xfe && second === 0xff) return { text: UTF16BE.decode(bytes) };
-  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const body = first === 0xef && second === 0xbb && third === 0xbf ? all.subarray(3) : all;
+  const utf16 = utf16Text(bytes);
+  if (utf16 !== undefined) return { text: utf16 };
+  const body = utf8Body(bytes);
   const text = body.toString("utf8");
   if (isUtf8(body)) return { text };
   const at = firstReplaced(body, text);
   return at === undefined ? { text } : { text, undecodable: positionAt(text, at) };
+}
+
+/** The text of bytes whose byte order mark says UTF-16, without the mark (TextDecoder drops it); undefined for any other. */
+function utf16Text(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return UTF16LE.decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return UTF16BE.decode(bytes);
+  return undefined;
+}
+
+/** The bytes to read as UTF-8, a UTF-8 byte order mark left out: Buffer's own decoding, the faster, would keep it. */
+function utf8Body(bytes: Uint8Array): Buffer {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? all.subarray(3) : all;
 }
 
 /**
